@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Input limits: the one place that says how much untrusted input the
+ * library accepts. Every reader checks these; a context carries a copy
+ * the host may change (see tsn_ctx_limits()).
+ */
+#ifndef TSUNAGI_LIMITS_H
+#define TSUNAGI_LIMITS_H
+
+#include "common.h"
+
+/** Largest document read, in bytes (256 MiB). */
+#define TSN_LIMIT_DOCUMENT_BYTES ((size_t)256 * 1024 * 1024)
+/** Deepest nesting of JSON arrays/objects or XML elements. */
+#define TSN_LIMIT_DEPTH 256
+/** Most components (including nested ones) in one SBOM. */
+#define TSN_LIMIT_COMPONENTS 2000000
+/** Longest single string field (name, version, URL...), in bytes. */
+#define TSN_LIMIT_FIELD_BYTES ((size_t)1024 * 1024)
+/** Most XML entity expansions before the document is rejected. */
+#define TSN_LIMIT_XML_ENTITY_AMPLIFICATION 10.0f
+/** Longest package URL accepted, in bytes. */
+#define TSN_LIMIT_PURL_BYTES 8192
+
+/** Limits in force for one context. */
+typedef struct tsn_limits {
+    size_t document_bytes;
+    unsigned depth;
+    size_t components;
+    size_t field_bytes;
+} tsn_limits;
+
+#define TSN_LIMITS_DEFAULT                                                    \
+    {                                                                         \
+        TSN_LIMIT_DOCUMENT_BYTES, TSN_LIMIT_DEPTH, TSN_LIMIT_COMPONENTS,      \
+            TSN_LIMIT_FIELD_BYTES                                             \
+    }
+
+#endif

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Arena allocation for objects that share one lifetime. Chunks grow
+ * geometrically; requests larger than a chunk get a chunk of their own.
+ */
+#include "util.h"
+
+#include <stdio.h>
+#include <string.h>
+
+struct tsnu_arena_chunk {
+    struct tsnu_arena_chunk *next;
+    max_align_t align[]; /* data follows */
+};
+
+#define ALIGN (sizeof(max_align_t))
+#define MIN_CHUNK ((size_t)16 * 1024)
+#define MAX_CHUNK ((size_t)4 * 1024 * 1024)
+
+static int new_chunk(tsnu_arena *a, size_t need)
+{
+    size_t size = a->total / 2, bytes;
+    struct tsnu_arena_chunk *c;
+
+    if (size < MIN_CHUNK)
+        size = MIN_CHUNK;
+    if (size > MAX_CHUNK)
+        size = MAX_CHUNK;
+    if (size < need)
+        size = need;
+    if (tsnu_add_overflow(&bytes, size, sizeof *c))
+        return -1;
+    c = tsn_malloc(bytes);
+    if (!c)
+        return -1;
+    c->next = a->head;
+    a->head = c;
+    a->next = (char *)c->align;
+    a->end = a->next + size;
+    a->total += size;
+    return 0;
+}
+
+void *tsnu_arena_alloc(tsnu_arena *a, size_t n)
+{
+    size_t rounded;
+    void *p;
+
+    if (tsnu_add_overflow(&rounded, n, ALIGN - 1))
+        return NULL;
+    rounded &= ~(ALIGN - 1);
+    if (rounded == 0)
+        rounded = ALIGN;
+    if (!a->next || (size_t)(a->end - a->next) < rounded) {
+        if (new_chunk(a, rounded) < 0)
+            return NULL;
+    }
+    p = a->next;
+    a->next += rounded;
+    return p;
+}
+
+void *tsnu_arena_calloc(tsnu_arena *a, size_t n, size_t size)
+{
+    size_t bytes;
+    void *p;
+    if (tsnu_mul_overflow(&bytes, n, size))
+        return NULL;
+    p = tsnu_arena_alloc(a, bytes);
+    if (p)
+        memset(p, 0, bytes);
+    return p;
+}
+
+char *tsnu_arena_strndup(tsnu_arena *a, const char *s, size_t n)
+{
+    size_t bytes;
+    char *d;
+    if (tsnu_add_overflow(&bytes, n, 1))
+        return NULL;
+    d = tsnu_arena_alloc(a, bytes);
+    if (!d)
+        return NULL;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *tsnu_arena_strdup(tsnu_arena *a, const char *s)
+{
+    return s ? tsnu_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *tsnu_arena_printf(tsnu_arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+    char *d;
+
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return NULL;
+    d = tsnu_arena_alloc(a, (size_t)n + 1);
+    if (!d)
+        return NULL;
+    va_start(ap, fmt);
+    vsnprintf(d, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return d;
+}
+
+void tsnu_arena_dispose(tsnu_arena *a)
+{
+    struct tsnu_arena_chunk *c = a->head, *next;
+    while (c) {
+        next = c->next;
+        tsn_free(c);
+        c = next;
+    }
+    a->head = NULL;
+    a->next = a->end = NULL;
+    a->total = 0;
+}

@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Bounded growing buffers and vectors. Sizes are checked for overflow
+ * before any allocation; growing past the buffer's maximum fails cleanly.
+ */
+#include "util.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int tsn_buf_grow(tsn_buf *b, size_t need)
+{
+    size_t cap, alloc;
+    char *p;
+
+    if (need > b->max)
+        return tsn_error_set(TSN_ETOOBIG, "output exceeds %zu bytes", b->max);
+    if (need < b->cap)
+        return 0;
+    cap = b->cap ? b->cap : 64;
+    while (cap <= need) {
+        if (tsnu_mul_overflow(&cap, cap, 2))
+            return tsn_error_oom();
+    }
+    if (tsnu_add_overflow(&alloc, cap, 0))
+        return tsn_error_oom();
+    p = tsn_realloc(b->ptr, alloc);
+    TSN_CHECK_ALLOC(p);
+    b->ptr = p;
+    b->cap = alloc;
+    return 0;
+}
+
+int tsn_buf_put(tsn_buf *b, const void *data, size_t n)
+{
+    size_t need;
+    int error;
+
+    if (tsnu_add_overflow(&need, b->len, n))
+        return tsn_error_set(TSN_ETOOBIG, "buffer size overflow");
+    error = tsn_buf_grow(b, need);
+    if (error < 0)
+        return error;
+    if (n)
+        memcpy(b->ptr + b->len, data, n);
+    b->len = need;
+    b->ptr[b->len] = '\0';
+    return 0;
+}
+
+int tsn_buf_puts(tsn_buf *b, const char *s)
+{
+    return tsn_buf_put(b, s, strlen(s));
+}
+
+int tsn_buf_putc(tsn_buf *b, char c)
+{
+    if (b->len + 1 < b->cap) {
+        b->ptr[b->len++] = c;
+        b->ptr[b->len] = '\0';
+        return 0;
+    }
+    return tsn_buf_put(b, &c, 1);
+}
+
+int tsn_buf_printf(tsn_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    int n, error;
+    size_t need;
+
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return tsn_error_set(TSN_ERROR, "format error");
+    if (tsnu_add_overflow(&need, b->len, (size_t)n))
+        return tsn_error_set(TSN_ETOOBIG, "buffer size overflow");
+    error = tsn_buf_grow(b, need);
+    if (error < 0)
+        return error;
+    va_start(ap, fmt);
+    vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len = need;
+    return 0;
+}
+
+void tsn_buf_clear(tsn_buf *b)
+{
+    b->len = 0;
+    if (b->ptr)
+        b->ptr[0] = '\0';
+}
+
+void tsn_buf_dispose(tsn_buf *b)
+{
+    tsn_free(b->ptr);
+    b->ptr = NULL;
+    b->len = b->cap = 0;
+}
+
+char *tsn_buf_detach(tsn_buf *b)
+{
+    char *p = b->ptr;
+    if (!p)
+        p = tsnu_strdup("");
+    b->ptr = NULL;
+    b->len = b->cap = 0;
+    return p;
+}
+
+int tsnu_vec_add(tsnu_vec *v, void **out)
+{
+    if (v->len >= v->max)
+        return tsn_error_set(TSN_ETOOBIG, "more than %zu items", v->max);
+    if (v->len == v->cap) {
+        size_t ncap = v->cap ? v->cap * 2 : 8, bytes;
+        void *p;
+        if (ncap > v->max)
+            ncap = v->max;
+        if (tsnu_mul_overflow(&bytes, ncap, v->elem))
+            return tsn_error_oom();
+        p = tsn_realloc(v->ptr, bytes);
+        TSN_CHECK_ALLOC(p);
+        v->ptr = p;
+        v->cap = ncap;
+    }
+    *out = (char *)v->ptr + v->len * v->elem;
+    memset(*out, 0, v->elem);
+    v->len++;
+    return 0;
+}
+
+int tsnu_vec_push(tsnu_vec *v, const void *elem)
+{
+    void *slot;
+    int error = tsnu_vec_add(v, &slot);
+    if (error < 0)
+        return error;
+    memcpy(slot, elem, v->elem);
+    return 0;
+}
+
+void tsnu_vec_dispose(tsnu_vec *v)
+{
+    tsn_free(v->ptr);
+    v->ptr = NULL;
+    v->len = v->cap = 0;
+}

@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Files: bounded whole-file reads and atomic writes (temporary file,
+ * fsync, rename), so a failed write never leaves a partial output.
+ */
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int read_fd(tsn_buf *out, int fd, const char *path, size_t max)
+{
+    struct stat st;
+    int error;
+
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        if ((uint64_t)st.st_size > max)
+            return tsn_error_set(TSN_ETOOBIG,
+                                 "%s: file is %lld bytes, limit is %zu "
+                                 "(see --max-size)",
+                                 path, (long long)st.st_size, max);
+        error = tsn_buf_grow(out, (size_t)st.st_size + 1);
+        if (error < 0)
+            return error;
+    }
+    for (;;) {
+        ssize_t n;
+        if (out->cap - out->len < 2) {
+            size_t want = out->cap ? out->cap * 2 : 65536;
+            if (want > max + 1)
+                want = max + 1;
+            if (out->len >= max)
+                return tsn_error_set(TSN_ETOOBIG,
+                                     "%s: input exceeds %zu bytes "
+                                     "(see --max-size)",
+                                     path, max);
+            error = tsn_buf_grow(out, want);
+            if (error < 0)
+                return error;
+        }
+        n = read(fd, out->ptr + out->len, out->cap - out->len - 1);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
+        }
+        if (n == 0)
+            break;
+        out->len += (size_t)n;
+        if (out->len > max)
+            return tsn_error_set(TSN_ETOOBIG,
+                                 "%s: input exceeds %zu bytes "
+                                 "(see --max-size)",
+                                 path, max);
+    }
+    if (!out->ptr) {
+        error = tsn_buf_grow(out, 1);
+        if (error < 0)
+            return error;
+    }
+    out->ptr[out->len] = '\0';
+    return 0;
+}
+
+int tsnu_file_read(tsn_buf *out, const char *path, size_t max)
+{
+    int fd, error;
+    size_t bufmax = out->max;
+
+    if (strcmp(path, "-") == 0)
+        return read_fd(out, 0, "<stdin>", max);
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return tsn_error_set(errno == ENOENT ? TSN_ENOTFOUND : TSN_EIO,
+                             "%s: %s", path, strerror(errno));
+    if (out->max < max + 1)
+        out->max = max + 1;
+    error = read_fd(out, fd, path, max);
+    out->max = bufmax > max + 1 ? bufmax : max + 1;
+    close(fd);
+    return error;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+int tsnu_file_write_atomic(const char *path, const void *data, size_t n)
+{
+    tsn_buf tmp = TSN_BUF_INIT(4096 + strlen(path));
+    int fd = -1, error;
+
+    if (strcmp(path, "-") == 0) {
+        if (write_all(1, data, n) < 0)
+            return tsn_error_set(TSN_EIO, "<stdout>: %s", strerror(errno));
+        return 0;
+    }
+    error = tsn_buf_printf(&tmp, "%s.tmp.XXXXXX", path);
+    if (error < 0)
+        goto done;
+    fd = mkstemp(tmp.ptr);
+    if (fd < 0) {
+        error = tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
+        goto done;
+    }
+    if (write_all(fd, data, n) < 0 || fsync(fd) < 0) {
+        error = tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
+        goto done;
+    }
+    (void)fchmod(fd, 0644);
+    if (close(fd) < 0) {
+        fd = -1;
+        error = tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
+        goto done;
+    }
+    fd = -1;
+    if (rename(tmp.ptr, path) < 0) {
+        error = tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
+        goto done;
+    }
+    tsn_buf_dispose(&tmp);
+    return 0;
+done:
+    if (fd >= 0)
+        close(fd);
+    if (tmp.ptr)
+        unlink(tmp.ptr);
+    tsn_buf_dispose(&tmp);
+    return error;
+}

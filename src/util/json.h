@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * A strict RFC 8259 JSON parser into an arena-allocated tree, plus the
+ * writing helpers used by the JSON writers.
+ *
+ * Strict means: invalid UTF-8, lone surrogate escapes, duplicate object
+ * keys, control characters in strings, trailing content and nesting deeper
+ * than the limit are errors. Every error names the line, column and JSON
+ * pointer where it was found. Values keep their line so later semantic
+ * checks can point at them too.
+ */
+#ifndef TSNU_JSON_H
+#define TSNU_JSON_H
+
+#include "util.h"
+
+typedef enum {
+    TSNU_JSON_NULL,
+    TSNU_JSON_FALSE,
+    TSNU_JSON_TRUE,
+    TSNU_JSON_NUMBER,
+    TSNU_JSON_STRING,
+    TSNU_JSON_ARRAY,
+    TSNU_JSON_OBJECT
+} tsnu_json_type;
+
+typedef struct tsnu_json tsnu_json;
+typedef struct tsnu_json_member tsnu_json_member;
+
+struct tsnu_json {
+    uint8_t type;
+    uint32_t line;
+    size_t len; /* bytes of a string/number; count of array items/members */
+    union {
+        const char *str; /* string (decoded, NUL-terminated) or number text */
+        tsnu_json *items;
+        tsnu_json_member *members;
+    } u;
+};
+
+struct tsnu_json_member {
+    const char *key;
+    size_t key_len;
+    tsnu_json value;
+};
+
+typedef struct tsnu_json_opts {
+    unsigned max_depth;
+    size_t max_string; /* longest string value or key, in bytes */
+} tsnu_json_opts;
+
+/*
+ * Parse @p len bytes at @p text. The tree lives in @p arena.
+ * @p name names the input in error messages (a file name).
+ * Returns 0, TSN_EINVALID, TSN_ETOOBIG or TSN_ENOMEM.
+ */
+int tsnu_json_parse(tsnu_json **out, tsnu_arena *arena, const char *text,
+                    size_t len, const tsnu_json_opts *opts, const char *name);
+
+/* Lookup helpers. All return NULL when absent or @p obj is not an object. */
+const tsnu_json *tsnu_json_get(const tsnu_json *obj, const char *key);
+/* The string value of member @p key, or NULL if absent or not a string. */
+const char *tsnu_json_get_str(const tsnu_json *obj, const char *key);
+const char *tsnu_json_type_name(int type);
+
+/* ---- path tracking for semantic errors ------------------------------ */
+
+/*
+ * A JSON pointer built on the stack as a reader descends: each level links
+ * to its parent, so no allocation is needed until a message is rendered.
+ */
+typedef struct tsnu_jpath {
+    const struct tsnu_jpath *up;
+    const char *key; /* member name, or NULL for an array index */
+    size_t index;
+} tsnu_jpath;
+
+/* Render the pointer (RFC 6901, with ~0 ~1 escapes) into @p out. */
+void tsnu_jpath_render(const tsnu_jpath *p, tsn_buf *out);
+
+/* ---- writing -------------------------------------------------------- */
+
+/* Append @p s as a JSON string literal (quotes and escapes). */
+int tsnu_json_put_string(tsn_buf *b, const char *s);
+
+#endif

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Shared utilities (libc only, no domain knowledge): allocation wrappers
+ * with failure injection, errors, bounded buffers, an arena, overflow
+ * checks. Used by the library, the CLI and the tests.
+ */
+#ifndef TSNU_UTIL_H
+#define TSNU_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tsunagi/common.h"
+#include "tsunagi/errors.h"
+
+/* ---- overflow checks ---------------------------------------------- */
+
+static inline bool tsnu_add_overflow(size_t *out, size_t a, size_t b)
+{
+    return __builtin_add_overflow(a, b, out);
+}
+
+static inline bool tsnu_mul_overflow(size_t *out, size_t a, size_t b)
+{
+    return __builtin_mul_overflow(a, b, out);
+}
+
+/* ---- allocation ---------------------------------------------------- */
+
+/*
+ * The only allocator calls in the code base. When the environment variable
+ * TSN_ALLOC_FAIL=N is set, the Nth allocation (counting from 1) and every
+ * one after it fails, so tests can prove each failure ends cleanly.
+ */
+void *tsn_malloc(size_t n);
+void *tsn_calloc(size_t n, size_t size);
+void *tsn_realloc(void *p, size_t n);
+/* tsn_free() is public (tsunagi/common.h). */
+char *tsnu_strdup(const char *s);
+char *tsnu_strndup(const char *s, size_t n);
+
+/* ---- errors -------------------------------------------------------- */
+
+/* Record an error for this thread and return @p code (for `return ...`). */
+int tsn_error_set(int code, const char *fmt, ...) TSN_PRINTF(2, 3);
+int tsn_error_setv(int code, const char *fmt, va_list ap);
+/* Record an out-of-memory error and return TSN_ENOMEM. */
+int tsn_error_oom(void);
+/* Prefix the current message with "prefix: " (keeps the code). */
+void tsn_error_prefix(const char *fmt, ...) TSN_PRINTF(1, 2);
+
+#define TSN_CHECK_ALLOC(p)                                                    \
+    do {                                                                      \
+        if (!(p))                                                             \
+            return tsn_error_oom();                                           \
+    } while (0)
+
+#ifdef NDEBUG
+#define TSN_ASSERT(x) ((void)0)
+#else
+#include <assert.h>
+#define TSN_ASSERT(x) assert(x)
+#endif
+
+/* ---- bounded growing buffer ---------------------------------------- */
+
+/*
+ * A NUL-terminated byte buffer that never grows past @c max bytes
+ * (excluding the NUL). Growing past it fails with TSN_ETOOBIG.
+ */
+typedef struct tsn_buf {
+    char *ptr;
+    size_t len, cap, max;
+} tsn_buf;
+
+#define TSN_BUF_INIT(maxbytes) {NULL, 0, 0, (maxbytes)}
+
+int tsn_buf_grow(tsn_buf *b, size_t need);
+int tsn_buf_put(tsn_buf *b, const void *data, size_t n);
+int tsn_buf_puts(tsn_buf *b, const char *s);
+int tsn_buf_putc(tsn_buf *b, char c);
+int tsn_buf_printf(tsn_buf *b, const char *fmt, ...) TSN_PRINTF(2, 3);
+void tsn_buf_clear(tsn_buf *b);
+/* Free the storage; the struct may be reused after re-initialisation. */
+void tsn_buf_dispose(tsn_buf *b);
+/* Hand the storage to the caller (free with tsn_free); b becomes empty. */
+char *tsn_buf_detach(tsn_buf *b);
+/* The contents as a string ("" when nothing was written). */
+static inline const char *tsn_buf_cstr(const tsn_buf *b)
+{
+    return b->ptr ? b->ptr : "";
+}
+
+/* ---- growable array of fixed-size elements -------------------------- */
+
+typedef struct tsnu_vec {
+    void *ptr;
+    size_t len, cap, elem, max;
+} tsnu_vec;
+
+#define TSNU_VEC_INIT(type, maxn) {NULL, 0, 0, sizeof(type), (maxn)}
+
+/* Append one element (copied); returns 0, TSN_ENOMEM or TSN_ETOOBIG. */
+int tsnu_vec_push(tsnu_vec *v, const void *elem);
+/* Reserve one slot at the end, zeroed; *out points to it. */
+int tsnu_vec_add(tsnu_vec *v, void **out);
+void tsnu_vec_dispose(tsnu_vec *v);
+#define TSNU_VEC_AT(v, type, i) (&((type *)(v)->ptr)[i])
+
+/* ---- arena --------------------------------------------------------- */
+
+/*
+ * A bump allocator for objects that live and die together (a parsed
+ * document, a model). Freed in one call; individual frees are not possible.
+ */
+struct tsnu_arena_chunk;
+typedef struct tsnu_arena {
+    struct tsnu_arena_chunk *head;
+    char *next, *end;
+    size_t total;
+} tsnu_arena;
+
+#define TSNU_ARENA_INIT {NULL, NULL, NULL, 0}
+
+void *tsnu_arena_alloc(tsnu_arena *a, size_t n);
+void *tsnu_arena_calloc(tsnu_arena *a, size_t n, size_t size);
+char *tsnu_arena_strndup(tsnu_arena *a, const char *s, size_t n);
+char *tsnu_arena_strdup(tsnu_arena *a, const char *s);
+char *tsnu_arena_printf(tsnu_arena *a, const char *fmt, ...) TSN_PRINTF(2, 3);
+void tsnu_arena_dispose(tsnu_arena *a);
+
+/* ---- strings ------------------------------------------------------- */
+
+bool tsnu_streq(const char *a, const char *b);   /* NULL-safe */
+bool tsnu_strieq(const char *a, const char *b);  /* ASCII case-insensitive */
+bool tsnu_starts_with(const char *s, const char *prefix);
+/* Validate UTF-8 (RFC 3629: no overlongs, no surrogates, <= U+10FFFF). */
+bool tsnu_utf8_valid(const char *s, size_t n, size_t *bad_offset);
+/* Parse a whole decimal number into *out; false on junk or overflow. */
+bool tsnu_parse_ulong(const char *s, unsigned long *out);
+
+/* ---- files --------------------------------------------------------- */
+
+/*
+ * Read a whole file (or stdin when path is "-") into @p out, refusing more
+ * than @p max bytes. Errors name the path.
+ */
+int tsnu_file_read(tsn_buf *out, const char *path, size_t max);
+/*
+ * Write @p data to @p path atomically: a temporary file in the same
+ * directory, fsync, rename. On failure nothing is left behind and an
+ * existing file at @p path is untouched. "-" writes to stdout.
+ */
+int tsnu_file_write_atomic(const char *path, const void *data, size_t n);
+
+#endif

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#include "harness.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int th_passed, th_failed;
+bool th_verbose;
+
+void th_check(bool ok, const char *file, int line, const char *fmt, ...)
+{
+    va_list ap;
+    if (ok) {
+        th_passed++;
+        return;
+    }
+    th_failed++;
+    fprintf(stdout, "FAIL %s:%d: ", file, line);
+    va_start(ap, fmt);
+    vfprintf(stdout, fmt, ap);
+    va_end(ap);
+    fputc('\n', stdout);
+}
+
+static char pathbuf[8][4096];
+static int pathslot;
+
+const char *th_shared(const char *rel)
+{
+    const char *root = getenv("TSN_SHARED_DATA");
+    struct stat st;
+    char *p = pathbuf[pathslot++ & 7];
+    if (!root)
+        root = "../shared/data";
+    snprintf(p, 4096, "%s/%s", root, rel);
+    if (stat(p, &st) != 0)
+        return NULL;
+    return p;
+}
+
+const char *th_source(const char *rel)
+{
+    const char *root = getenv("TSN_SOURCE_ROOT");
+    char *p = pathbuf[pathslot++ & 7];
+    snprintf(p, 4096, "%s/%s", root ? root : ".", rel);
+    return p;
+}
+
+tsnu_json *th_load_json(tsnu_arena *arena, const char *path)
+{
+    tsn_buf data = TSN_BUF_INIT((size_t)1 << 30);
+    tsnu_json *root = NULL;
+    tsnu_json_opts opts = {512, (size_t)1 << 26};
+
+    if (tsnu_file_read(&data, path, (size_t)1 << 30) < 0 ||
+        tsnu_json_parse(&root, arena, data.ptr, data.len, &opts, path) < 0) {
+        fprintf(stdout, "FATAL %s\n", tsn_error_last()->message);
+        exit(1);
+    }
+    tsn_buf_dispose(&data);
+    return root;
+}
+
+int th_finish(const char *suite)
+{
+    printf("%s: %d passed, %d failed\n", suite, th_passed, th_failed);
+    return th_failed ? 1 : 0;
+}
