@@ -1,2 +1,331 @@
-#include <stdio.h>
-int main(void) { return 0; }
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * tsunagi: entry point, command table, common options and the mapping of
+ * library errors to exit codes.
+ */
+#include "cli.h"
+
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+const struct command commands[] = {
+    {"purl", "parse", cmd_purl_parse, "split a package URL into its parts",
+     "tsunagi purl parse [--format table|json] PURL...",
+     "Parses, validates and normalises each package URL (per-type rules of\n"
+     "the purl specification) and prints its components."},
+    {"purl", "canonical", cmd_purl_canonical,
+     "print the canonical form of package URLs",
+     "tsunagi purl canonical PURL...",
+     "Prints one canonical purl per argument; exit 2 if any is invalid."},
+    {"sbom", "validate", cmd_sbom_validate,
+     "check a document against its format's schema and rules",
+     "tsunagi sbom validate [--format table|json] FILE...",
+     "Reads CycloneDX (JSON) documents and reports every violation of the\n"
+     "format's schema and specification with its location. Exit 0 when all\n"
+     "documents are valid, 1 when any has errors, 2 when one cannot be read."},
+    {"sbom", "info", cmd_sbom_info,
+     "summarise a document: format, counts, metadata",
+     "tsunagi sbom info [--format table|json] FILE...",
+     "Prints the format, spec version, serial number, component,\n"
+     "relationship and vulnerability counts of each document."},
+    {NULL, NULL, NULL, NULL, NULL, NULL}};
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("tsunagi: error: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void cli_warn(struct cli *cli, const char *fmt, ...)
+{
+    va_list ap;
+    if (cli->quiet)
+        return;
+    fputs("tsunagi: warning: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+int cli_exit_code(int error)
+{
+    switch (error) {
+    case TSN_OK:
+        return EXIT_OK;
+    case TSN_ENOMEM:
+        return EXIT_INTERNAL;
+    case TSN_EIO:
+        return EXIT_IO;
+    case TSN_EINVALID:
+    case TSN_ETOOBIG:
+    case TSN_EUNSUPPORTED:
+    case TSN_ENOTFOUND:
+    case TSN_EUSAGE:
+        return EXIT_BADINPUT;
+    default:
+        return EXIT_INTERNAL;
+    }
+}
+
+int cli_fail(void)
+{
+    const tsn_error *e = tsn_error_last();
+    cli_error("%s", e->message[0] ? e->message : tsn_error_name(e->code));
+    return cli_exit_code(e->code ? e->code : TSN_ERROR);
+}
+
+int cli_emit(const char *path, const tsn_buf *b)
+{
+    if (!path || strcmp(path, "-") == 0) {
+        if (b->len && fwrite(b->ptr, 1, b->len, stdout) != b->len) {
+            cli_error("<stdout>: write failed");
+            return EXIT_IO;
+        }
+        if (fflush(stdout) != 0) {
+            cli_error("<stdout>: write failed");
+            return EXIT_IO;
+        }
+        return EXIT_OK;
+    }
+    if (tsnu_file_write_atomic(path, b->ptr ? b->ptr : "", b->len) < 0)
+        return cli_fail();
+    return EXIT_OK;
+}
+
+static void print_help(const struct command *cmd, const struct opt *opts)
+{
+    printf("usage: %s\n\n%s\n\n%s\n\noptions:\n", cmd->usage, cmd->summary,
+           cmd->details);
+    for (const struct opt *o = opts; o && o->name; o++)
+        printf("  %s%s%-*s %s\n", o->name, o->arg ? " " : "",
+               (int)(22 - strlen(o->name) - (o->arg ? strlen(o->arg) + 1 : 0)),
+               o->arg ? o->arg : "", o->help);
+    printf("  --format table|json    output format (default: table)\n"
+           "  --lang en|ja           language of messages (default: from "
+           "LANG)\n"
+           "  --max-size BYTES       largest input accepted (default: "
+           "268435456)\n"
+           "  -q, --quiet            no warnings on stderr\n"
+           "  -h, --help             this help\n");
+}
+
+int cli_parse(struct cli *cli, const struct command *cmd,
+              const struct opt *opts, int argc, char **argv, char ***pos,
+              int *n_pos)
+{
+    int np = 0;
+    char **p = calloc((size_t)argc + 1, sizeof *p);
+    bool only_pos = false;
+
+    if (!p) {
+        cli_error("out of memory");
+        return -1;
+    }
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = NULL;
+        const char *eq;
+        size_t nlen;
+        bool matched = false;
+
+        if (only_pos || a[0] != '-' || strcmp(a, "-") == 0) {
+            p[np++] = argv[i];
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            only_pos = true;
+            continue;
+        }
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            print_help(cmd, opts);
+            free(p);
+            return 1;
+        }
+        if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+            cli->quiet = true;
+            continue;
+        }
+        eq = strchr(a, '=');
+        nlen = eq ? (size_t)(eq - a) : strlen(a);
+#define TAKE_VALUE()                                                          \
+    do {                                                                      \
+        if (eq)                                                               \
+            val = eq + 1;                                                     \
+        else if (i + 1 < argc)                                                \
+            val = argv[++i];                                                  \
+        else {                                                                \
+            cli_error("%s: option %.*s needs a value", cli->cmd, (int)nlen,   \
+                      a);                                                     \
+            free(p);                                                          \
+            return -1;                                                        \
+        }                                                                     \
+    } while (0)
+        if (nlen == 8 && strncmp(a, "--format", 8) == 0) {
+            TAKE_VALUE();
+            if (strcmp(val, "table") == 0)
+                cli->format = FORMAT_TABLE;
+            else if (strcmp(val, "json") == 0)
+                cli->format = FORMAT_JSON;
+            else {
+                cli_error("%s: --format must be table or json, not \"%s\"",
+                          cli->cmd, val);
+                free(p);
+                return -1;
+            }
+            continue;
+        }
+        if (nlen == 6 && strncmp(a, "--lang", 6) == 0) {
+            TAKE_VALUE();
+            if (strcmp(val, "en") == 0)
+                cli->lang = LANG_EN;
+            else if (strcmp(val, "ja") == 0)
+                cli->lang = LANG_JA;
+            else {
+                cli_error("%s: --lang must be en or ja, not \"%s\"", cli->cmd,
+                          val);
+                free(p);
+                return -1;
+            }
+            continue;
+        }
+        if (nlen == 10 && strncmp(a, "--max-size", 10) == 0) {
+            unsigned long v;
+            TAKE_VALUE();
+            if (!tsnu_parse_ulong(val, &v) || v == 0) {
+                cli_error("%s: --max-size needs a positive number of bytes",
+                          cli->cmd);
+                free(p);
+                return -1;
+            }
+            tsn_ctx_limits(cli->ctx)->document_bytes = v;
+            continue;
+        }
+        for (const struct opt *o = opts; o && o->name; o++) {
+            if (strlen(o->name) != nlen || strncmp(a, o->name, nlen) != 0)
+                continue;
+            matched = true;
+            if (!o->arg) {
+                if (eq) {
+                    cli_error("%s: option %s takes no value", cli->cmd,
+                              o->name);
+                    free(p);
+                    return -1;
+                }
+                *o->flag = true;
+            } else {
+                TAKE_VALUE();
+                if (o->list) {
+                    size_t n = 0;
+                    const char **l = *o->list;
+                    while (l && l[n])
+                        n++;
+                    l = realloc(l, (n + 2) * sizeof *l);
+                    if (!l) {
+                        cli_error("out of memory");
+                        free(p);
+                        return -1;
+                    }
+                    l[n] = val;
+                    l[n + 1] = NULL;
+                    *o->list = l;
+                } else {
+                    *o->str = val;
+                }
+            }
+            break;
+        }
+#undef TAKE_VALUE
+        if (!matched) {
+            cli_error("%s: unknown option %s (see --help)", cli->cmd, a);
+            free(p);
+            return -1;
+        }
+    }
+    *pos = p;
+    *n_pos = np;
+    return 0;
+}
+
+static void usage_all(FILE *f)
+{
+    fprintf(f, "usage: tsunagi <noun> <verb> [options] [args]\n\n"
+               "Supply-chain security toolkit: SBOMs, package identity, "
+               "vulnerability\nmanagement and assessments.\n\ncommands:\n");
+    for (const struct command *c = commands; c->noun; c++)
+        fprintf(f, "  %-5s %-10s %s\n", c->noun, c->verb, c->summary);
+    fprintf(f, "\n  tsunagi <noun> <verb> --help   help for one command\n"
+               "  tsunagi --version              print the version\n\n"
+               "exit codes: 0 ok, 1 check failed, 2 bad input or usage, "
+               "4 output error,\n70 internal error (docs/exit-codes.md)\n");
+}
+
+static out_lang lang_from_env(void)
+{
+    const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (int i = 0; i < 3; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return strncmp(v, "ja", 2) == 0 ? LANG_JA : LANG_EN;
+    }
+    return LANG_EN;
+}
+
+int main(int argc, char **argv)
+{
+    struct cli cli = {0};
+    char cmdname[64];
+    int rc;
+
+    setlocale(LC_CTYPE, "");
+    cli.prog = "tsunagi";
+    cli.lang = lang_from_env();
+    if (argc < 2) {
+        usage_all(stderr);
+        return EXIT_BADINPUT;
+    }
+    if (strcmp(argv[1], "--version") == 0 ||
+        (strcmp(argv[1], "version") == 0 && argc == 2)) {
+        printf("tsunagi %s\n", tsn_version());
+        return EXIT_OK;
+    }
+    if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        usage_all(stdout);
+        return EXIT_OK;
+    }
+    for (const struct command *c = commands; c->noun; c++) {
+        if (strcmp(c->noun, argv[1]) != 0)
+            continue;
+        if (argc < 3 || strcmp(c->verb, argv[2]) != 0)
+            continue;
+        snprintf(cmdname, sizeof cmdname, "%s %s", c->noun, c->verb);
+        cli.cmd = cmdname;
+        if (tsn_ctx_new(&cli.ctx) < 0) {
+            cli_error("out of memory");
+            return EXIT_INTERNAL;
+        }
+        rc = c->run(&cli, argc - 3, argv + 3);
+        tsn_ctx_free(cli.ctx);
+        return rc;
+    }
+    for (const struct command *c = commands; c->noun; c++) {
+        if (strcmp(c->noun, argv[1]) == 0) {
+            cli_error("unknown command \"%s %s\"; %s commands:", argv[1],
+                      argc > 2 ? argv[2] : "", argv[1]);
+            for (const struct command *d = commands; d->noun; d++)
+                if (strcmp(d->noun, argv[1]) == 0)
+                    fprintf(stderr, "  tsunagi %s %s  %s\n", d->noun, d->verb,
+                            d->summary);
+            return EXIT_BADINPUT;
+        }
+    }
+    cli_error("unknown command \"%s\" (see tsunagi --help)", argv[1]);
+    return EXIT_BADINPUT;
+}

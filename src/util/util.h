@@ -131,6 +131,24 @@ char *tsnu_arena_strdup(tsnu_arena *a, const char *s);
 char *tsnu_arena_printf(tsnu_arena *a, const char *fmt, ...) TSN_PRINTF(2, 3);
 void tsnu_arena_dispose(tsnu_arena *a);
 
+/* ---- string set ---------------------------------------------------- */
+
+/*
+ * A set of strings (borrowed: the strings must outlive the set), for
+ * uniqueness and reference checks. Open addressing, grows at 50% load.
+ */
+typedef struct tsnu_strset {
+    const char **slots;
+    size_t cap, len;
+} tsnu_strset;
+
+#define TSNU_STRSET_INIT {NULL, 0, 0}
+
+/* Add @p s; 1 if it was new, 0 if already present, TSN_ENOMEM. */
+int tsnu_strset_add(tsnu_strset *set, const char *s);
+bool tsnu_strset_has(const tsnu_strset *set, const char *s);
+void tsnu_strset_dispose(tsnu_strset *set);
+
 /* ---- strings ------------------------------------------------------- */
 
 bool tsnu_streq(const char *a, const char *b);   /* NULL-safe */

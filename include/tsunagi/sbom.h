@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The normalised SBOM model and its readers. One model serves CycloneDX
+ * (JSON, XML) and SPDX (2.x JSON and tag-value, 3.0 JSON-LD): documents
+ * are read into it, checked, merged, compared and written from it.
+ *
+ * The model structs below are read-only views owned by the tsn_sbom they
+ * come from ("borrowed; valid until the sbom is freed"). Fields may be
+ * added at the end of a struct in later versions.
+ */
+#ifndef TSUNAGI_SBOM_H
+#define TSUNAGI_SBOM_H
+
+#include "common.h"
+#include "context.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct tsn_sbom tsn_sbom;
+
+/** Document formats. */
+typedef enum {
+    TSN_SBOM_AUTO = 0,
+    TSN_SBOM_CDX_JSON,
+    TSN_SBOM_CDX_XML,
+    TSN_SBOM_SPDX_JSON,
+    TSN_SBOM_SPDX_TV,
+    TSN_SBOM_SPDX3_JSONLD
+} tsn_sbom_format;
+
+/** Index value meaning "no component". */
+#define TSN_SBOM_NONE ((size_t)-1)
+
+typedef struct tsn_sbom_hash {
+    const char *alg;   /**< CycloneDX spelling: "SHA-256", "MD5", ... */
+    const char *value; /**< hex digest as written */
+} tsn_sbom_hash;
+
+typedef enum {
+    TSN_LICENSE_UNSPECIFIED = 0,
+    TSN_LICENSE_DECLARED,
+    TSN_LICENSE_CONCLUDED
+} tsn_license_kind;
+
+typedef struct tsn_sbom_license {
+    const char *expression; /**< SPDX id or expression, or NULL */
+    const char *name;       /**< free-text name when there is no SPDX id */
+    tsn_license_kind kind;
+} tsn_sbom_license;
+
+typedef struct tsn_sbom_extref {
+    const char *type; /**< CycloneDX external reference type */
+    const char *url;
+    const char *comment;
+} tsn_sbom_extref;
+
+typedef struct tsn_sbom_property {
+    const char *name;
+    const char *value;
+} tsn_sbom_property;
+
+typedef struct tsn_sbom_component {
+    const char *ref;  /**< bom-ref / SPDXID; unique in the document */
+    const char *type; /**< CycloneDX component type ("library", ...) */
+    const char *group;
+    const char *name;
+    const char *version;
+    const char *supplier;
+    const char *author;
+    const char *publisher;
+    const char *description;
+    const char *scope;
+    const char *copyright;
+    const char *purl;
+    const char *const *cpes;
+    size_t n_cpes;
+    const tsn_sbom_hash *hashes;
+    size_t n_hashes;
+    const tsn_sbom_license *licenses;
+    size_t n_licenses;
+    const tsn_sbom_extref *extrefs;
+    size_t n_extrefs;
+    const tsn_sbom_property *properties;
+    size_t n_properties;
+    size_t parent;      /**< index of the enclosing component or NONE */
+    const char *source; /**< input a merged component came from, or NULL */
+} tsn_sbom_component;
+
+/** One edge of the dependency graph. */
+typedef struct tsn_sbom_relationship {
+    const char *from; /**< ref of a component (or the document) */
+    const char *to;
+    const char *type; /**< SPDX vocabulary; CycloneDX dependencies are
+                           "DEPENDS_ON" */
+} tsn_sbom_relationship;
+
+/** A vulnerability or VEX statement embedded in the document. */
+typedef struct tsn_sbom_vuln {
+    const char *ref;
+    const char *id;
+    const char *source;
+    const char *description;
+    const char *state;         /**< CycloneDX analysis state, or NULL */
+    const char *justification; /**< CycloneDX justification, or NULL */
+    const char *detail;
+    const char *const *affects; /**< refs of affected components */
+    size_t n_affects;
+} tsn_sbom_vuln;
+
+typedef struct tsn_sbom_doc {
+    tsn_sbom_format format;
+    const char *spec_version; /**< "1.6", "SPDX-2.3", "3.0.1" ... */
+    const char *serial;       /**< serialNumber / documentNamespace / id */
+    long version;             /**< CycloneDX BOM version, or 0 */
+    const char *name;         /**< document name (SPDX), or NULL */
+    const char *timestamp;    /**< creation time as written, or NULL */
+    const char *data_license; /**< SPDX data licence, or NULL */
+    const char *const *authors;
+    size_t n_authors;
+    const char *const *tools;
+    size_t n_tools;
+    size_t root; /**< index of the described component, or NONE */
+} tsn_sbom_doc;
+
+typedef enum {
+    TSN_DIAG_ERROR = 0,  /**< the document violates its format */
+    TSN_DIAG_WARNING = 1 /**< allowed, but likely a mistake */
+} tsn_diag_severity;
+
+/** A problem found while reading, with its location. */
+typedef struct tsn_sbom_diag {
+    tsn_diag_severity severity;
+    const char *location; /**< "file:line: /json/pointer" or XML path */
+    const char *message;
+} tsn_sbom_diag;
+
+/** Reading options. */
+typedef struct tsn_sbom_read_opts {
+    unsigned version;       /**< TSN_SBOM_READ_OPTS_VERSION */
+    tsn_sbom_format format; /**< TSN_SBOM_AUTO to detect */
+    const char *name;       /**< names the input in messages */
+} tsn_sbom_read_opts;
+
+#define TSN_SBOM_READ_OPTS_VERSION 1
+#define TSN_SBOM_READ_OPTS_INIT {TSN_SBOM_READ_OPTS_VERSION, TSN_SBOM_AUTO, NULL}
+
+/**
+ * Read a document from memory. Syntax errors and exceeded limits fail the
+ * read; violations of the format's schema and rules are recorded as
+ * diagnostics (tsn_sbom_diags()) so a slightly wrong SBOM can still be
+ * used and its problems reported.
+ * @param[out] out caller owns *out; free with tsn_sbom_free(). NULL on error.
+ * @return 0, TSN_EINVALID (not well-formed / unknown format), TSN_ETOOBIG,
+ *         TSN_EUNSUPPORTED (known format, unsupported version) or
+ *         TSN_ENOMEM
+ */
+TSN_API int tsn_sbom_read(tsn_sbom **out, tsn_ctx *ctx, const char *data,
+                          size_t len, const tsn_sbom_read_opts *opts);
+
+/** As tsn_sbom_read(), from a file ("-" is standard input). Also TSN_EIO,
+ * TSN_ENOTFOUND. */
+TSN_API int tsn_sbom_read_file(tsn_sbom **out, tsn_ctx *ctx, const char *path,
+                               const tsn_sbom_read_opts *opts);
+
+/** Guess the format of a document from its first bytes. */
+TSN_API tsn_sbom_format tsn_sbom_detect(const char *data, size_t len);
+
+/** Free an SBOM; NULL is a no-op. */
+TSN_API void tsn_sbom_free(tsn_sbom *sbom);
+
+/* Getters: borrowed, valid until @p sbom is freed. */
+TSN_API const tsn_sbom_doc *tsn_sbom_document(const tsn_sbom *sbom);
+TSN_API const tsn_sbom_component *tsn_sbom_components(const tsn_sbom *sbom,
+                                                      size_t *n);
+TSN_API const tsn_sbom_relationship *
+tsn_sbom_relationships(const tsn_sbom *sbom, size_t *n);
+TSN_API const tsn_sbom_vuln *tsn_sbom_vulns(const tsn_sbom *sbom, size_t *n);
+TSN_API const tsn_sbom_diag *tsn_sbom_diags(const tsn_sbom *sbom, size_t *n);
+/** Number of error diagnostics (0: the document is valid). */
+TSN_API size_t tsn_sbom_error_count(const tsn_sbom *sbom);
+/** Format name ("CycloneDX JSON", ...); static, never NULL. */
+TSN_API const char *tsn_sbom_format_name(tsn_sbom_format format);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

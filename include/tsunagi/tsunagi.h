@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Umbrella header: the whole public API of libtsunagi. */
+#ifndef TSUNAGI_H
+#define TSUNAGI_H
+
+#include "common.h"
+#include "context.h"
+#include "errors.h"
+#include "limits.h"
+#include "purl.h"
+#include "sbom.h"
+
+#endif

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The tsunagi command: shared option parsing, output helpers, and the one
+ * table that maps library errors to exit codes (docs/exit-codes.md).
+ */
+#ifndef TSN_CLI_H
+#define TSN_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "tsunagi/tsunagi.h"
+#include "util/util.h"
+
+enum {
+    EXIT_OK = 0,
+    EXIT_FINDINGS = 1, /* the check ran and the answer is "no" */
+    EXIT_BADINPUT = 2, /* usage error or input that cannot be read */
+    EXIT_IO = 4,       /* output could not be written */
+    EXIT_INTERNAL = 70 /* out of memory, internal error */
+};
+
+typedef enum { FORMAT_TABLE, FORMAT_JSON } out_format;
+typedef enum { LANG_EN, LANG_JA } out_lang;
+
+/* Options every command understands. */
+struct cli {
+    tsn_ctx *ctx;
+    out_format format;
+    out_lang lang;
+    bool quiet;
+    const char *prog;
+    const char *cmd; /* "sbom check" */
+};
+
+/*
+ * Option descriptor for one command. Parsing fills *str / *flag / *num.
+ * Options with arg == NULL are flags.
+ */
+struct opt {
+    const char *name; /* "--to" */
+    const char *arg;  /* "FORMAT" or NULL for a flag */
+    const char *help;
+    const char **str;
+    bool *flag;
+    const char ***list; /* repeated option: appended, NULL-terminated */
+};
+
+/* A command: noun, verb, handler, one-line summary, usage, options. */
+struct command {
+    const char *noun;
+    const char *verb;
+    int (*run)(struct cli *cli, int argc, char **argv);
+    const char *summary;
+    const char *usage;
+    const char *details;
+};
+
+/*
+ * Parse argv for one command: fills the options in @p opts (terminated by
+ * a zero entry), the common options, and collects positional arguments.
+ * --help prints help and returns 1 (caller exits 0); errors return -1.
+ */
+int cli_parse(struct cli *cli, const struct command *cmd,
+              const struct opt *opts, int argc, char **argv, char ***pos,
+              int *n_pos);
+
+/* Print "tsunagi: error: ..." (or warning) on stderr. */
+void cli_error(const char *fmt, ...) TSN_PRINTF(1, 2);
+void cli_warn(struct cli *cli, const char *fmt, ...) TSN_PRINTF(2, 3);
+/* Report the library's last error and return the matching exit code. */
+int cli_fail(void);
+/* Map a TSN_E* code to an exit code. */
+int cli_exit_code(int error);
+/* Write a buffer to stdout or to a file atomically; exit code. */
+int cli_emit(const char *path, const tsn_buf *b);
+
+/* Pick the message in the user's language. */
+#define L(cli, en, ja) ((cli)->lang == LANG_JA ? (ja) : (en))
+
+/* Command handlers. */
+int cmd_purl_parse(struct cli *cli, int argc, char **argv);
+int cmd_purl_canonical(struct cli *cli, int argc, char **argv);
+int cmd_sbom_validate(struct cli *cli, int argc, char **argv);
+int cmd_sbom_info(struct cli *cli, int argc, char **argv);
+
+extern const struct command commands[];
+
+#endif

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* tsunagi sbom validate | info */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/json.h"
+
+static const struct command *find_cmd(const char *noun, const char *verb)
+{
+    for (const struct command *c = commands; c->noun; c++)
+        if (strcmp(c->noun, noun) == 0 && strcmp(c->verb, verb) == 0)
+            return c;
+    return NULL;
+}
+
+int cmd_sbom_validate(struct cli *cli, int argc, char **argv)
+{
+    char **pos = NULL;
+    int npos = 0, rc = EXIT_OK, prc;
+    tsn_buf out = TSN_BUF_INIT((size_t)1 << 30);
+
+    prc = cli_parse(cli, find_cmd("sbom", "validate"), NULL, argc, argv, &pos,
+                    &npos);
+    if (prc != 0)
+        return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
+    if (npos == 0) {
+        cli_error("%s: expected at least one FILE", cli->cmd);
+        free(pos);
+        return EXIT_BADINPUT;
+    }
+    if (cli->format == FORMAT_JSON)
+        tsn_buf_puts(&out, "[");
+    for (int i = 0; i < npos; i++) {
+        tsn_sbom *s = NULL;
+        const tsn_sbom_diag *d;
+        size_t nd, ne;
+        if (tsn_sbom_read_file(&s, cli->ctx, pos[i], NULL) < 0) {
+            int e = cli_fail();
+            if (rc == EXIT_OK || rc == EXIT_FINDINGS)
+                rc = e;
+            continue;
+        }
+        d = tsn_sbom_diags(s, &nd);
+        ne = tsn_sbom_error_count(s);
+        if (ne && rc == EXIT_OK)
+            rc = EXIT_FINDINGS;
+        if (cli->format == FORMAT_JSON) {
+            tsn_buf_puts(&out, i ? ",\n{\"file\": " : "\n{\"file\": ");
+            tsnu_json_put_string(&out, pos[i]);
+            tsn_buf_printf(&out,
+                           ", \"format\": \"%s\", \"valid\": %s, "
+                           "\"errors\": %zu, \"diagnostics\": [",
+                           tsn_sbom_format_name(tsn_sbom_document(s)->format),
+                           ne ? "false" : "true", ne);
+            for (size_t k = 0; k < nd; k++) {
+                tsn_buf_puts(&out, k ? ", {\"severity\": " : "{\"severity\": ");
+                tsn_buf_puts(&out, d[k].severity == TSN_DIAG_ERROR
+                                       ? "\"error\""
+                                       : "\"warning\"");
+                tsn_buf_puts(&out, ", \"location\": ");
+                tsnu_json_put_string(&out, d[k].location);
+                tsn_buf_puts(&out, ", \"message\": ");
+                tsnu_json_put_string(&out, d[k].message);
+                tsn_buf_puts(&out, "}");
+            }
+            tsn_buf_puts(&out, "]}");
+        } else {
+            for (size_t k = 0; k < nd; k++)
+                tsn_buf_printf(&out, "%s: %s: %s\n", d[k].location,
+                               d[k].severity == TSN_DIAG_ERROR
+                                   ? L(cli, "error", "エラー")
+                                   : L(cli, "warning", "警告"),
+                               d[k].message);
+            if (ne)
+                tsn_buf_printf(&out,
+                               L(cli, "%s: invalid %s (%zu errors)\n",
+                                 "%s: 無効な %s（エラー %zu 件）\n"),
+                               pos[i],
+                               tsn_sbom_format_name(
+                                   tsn_sbom_document(s)->format),
+                               ne);
+            else
+                tsn_buf_printf(&out, L(cli, "%s: valid %s %s\n",
+                                       "%s: 有効な %s %s\n"),
+                               pos[i],
+                               tsn_sbom_format_name(
+                                   tsn_sbom_document(s)->format),
+                               tsn_sbom_document(s)->spec_version
+                                   ? tsn_sbom_document(s)->spec_version
+                                   : "");
+        }
+        tsn_sbom_free(s);
+    }
+    if (cli->format == FORMAT_JSON)
+        tsn_buf_puts(&out, "\n]\n");
+    prc = cli_emit(NULL, &out);
+    tsn_buf_dispose(&out);
+    free(pos);
+    return prc != EXIT_OK ? prc : rc;
+}
+
+int cmd_sbom_info(struct cli *cli, int argc, char **argv)
+{
+    char **pos = NULL;
+    int npos = 0, rc = EXIT_OK, prc;
+    tsn_buf out = TSN_BUF_INIT((size_t)1 << 30);
+
+    prc = cli_parse(cli, find_cmd("sbom", "info"), NULL, argc, argv, &pos,
+                    &npos);
+    if (prc != 0)
+        return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
+    if (npos == 0) {
+        cli_error("%s: expected at least one FILE", cli->cmd);
+        free(pos);
+        return EXIT_BADINPUT;
+    }
+    for (int i = 0; i < npos; i++) {
+        tsn_sbom *s = NULL;
+        const tsn_sbom_doc *doc;
+        size_t nc, nr, nv;
+        if (tsn_sbom_read_file(&s, cli->ctx, pos[i], NULL) < 0) {
+            rc = cli_fail();
+            continue;
+        }
+        doc = tsn_sbom_document(s);
+        tsn_sbom_components(s, &nc);
+        tsn_sbom_relationships(s, &nr);
+        tsn_sbom_vulns(s, &nv);
+        if (cli->format == FORMAT_JSON) {
+            tsn_buf_puts(&out, "{\"file\": ");
+            tsnu_json_put_string(&out, pos[i]);
+            tsn_buf_printf(&out, ", \"format\": \"%s\", \"specVersion\": ",
+                           tsn_sbom_format_name(doc->format));
+            if (doc->spec_version)
+                tsnu_json_put_string(&out, doc->spec_version);
+            else
+                tsn_buf_puts(&out, "null");
+            tsn_buf_puts(&out, ", \"serial\": ");
+            if (doc->serial)
+                tsnu_json_put_string(&out, doc->serial);
+            else
+                tsn_buf_puts(&out, "null");
+            tsn_buf_printf(&out,
+                           ", \"components\": %zu, \"relationships\": %zu, "
+                           "\"vulnerabilities\": %zu, \"errors\": %zu}\n",
+                           nc, nr, nv, tsn_sbom_error_count(s));
+        } else {
+            tsn_buf_printf(&out,
+                           "%s\n  %-16s %s %s\n  %-16s %s\n  %-16s %zu\n"
+                           "  %-16s %zu\n  %-16s %zu\n  %-16s %zu\n",
+                           pos[i], L(cli, "format", "形式"),
+                           tsn_sbom_format_name(doc->format),
+                           doc->spec_version ? doc->spec_version : "",
+                           L(cli, "serial", "シリアル"),
+                           doc->serial ? doc->serial : "-",
+                           L(cli, "components", "コンポーネント"), nc,
+                           L(cli, "relationships", "関係"), nr,
+                           L(cli, "vulnerabilities", "脆弱性"), nv,
+                           L(cli, "schema errors", "スキーマエラー"),
+                           tsn_sbom_error_count(s));
+        }
+        tsn_sbom_free(s);
+    }
+    prc = cli_emit(NULL, &out);
+    tsn_buf_dispose(&out);
+    free(pos);
+    return rc != EXIT_OK ? rc : prc;
+}

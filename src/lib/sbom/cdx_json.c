@@ -1,0 +1,1090 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * CycloneDX JSON reader (1.2-1.7): builds the model and checks the rules
+ * of the schema and specification, recording violations as diagnostics
+ * with a JSON pointer and line.
+ *
+ * The JSON tree is parsed into the SBOM's own arena, so model strings
+ * point into it and nothing is copied.
+ */
+#include "cdx.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tsunagi/purl.h"
+
+struct rd {
+    tsn_sbom *s;
+    int minor;
+    struct tsn_cdx_refs refs;
+};
+
+#define CHILD(parent, k) {(parent), (k), 0}
+#define INDEX(parent, i) {(parent), NULL, (i)}
+
+static const char *loc(struct rd *r, const tsnu_jpath *p, const tsnu_json *v)
+{
+    return tsn_sbom__json_loc(r->s, p, v ? v->line : 0);
+}
+
+static int err(struct rd *r, const tsnu_jpath *p, const tsnu_json *v,
+               const char *msg)
+{
+    return tsn_sbom__diag(r->s, TSN_DIAG_ERROR, loc(r, p, v), "%s", msg);
+}
+
+static int warn(struct rd *r, const tsnu_jpath *p, const tsnu_json *v,
+                const char *msg)
+{
+    return tsn_sbom__diag(r->s, TSN_DIAG_WARNING, loc(r, p, v), "%s", msg);
+}
+
+static int type_err(struct rd *r, const tsnu_jpath *p, const tsnu_json *v,
+                    const char *expected)
+{
+    return tsn_sbom__diag(r->s, TSN_DIAG_ERROR, loc(r, p, v),
+                          "expected %s, got %s", expected,
+                          tsnu_json_type_name(v->type));
+}
+
+/*
+ * Member @p key of @p obj as a string. Absent: NULL (and an error when
+ * @p required). Present with another type: an error and NULL.
+ */
+static const char *get_str(struct rd *r, const tsnu_json *obj,
+                           const tsnu_jpath *path, const char *key,
+                           bool required, int *error)
+{
+    const tsnu_json *v = tsnu_json_get(obj, key);
+    tsnu_jpath cp = CHILD(path, key);
+    if (*error < 0)
+        return NULL;
+    if (!v) {
+        if (required) {
+            tsn_buf m = TSN_BUF_INIT(512);
+            tsn_buf_printf(&m, "required property \"%s\" is missing", key);
+            *error = err(r, path, obj, tsn_buf_cstr(&m));
+            tsn_buf_dispose(&m);
+        }
+        return NULL;
+    }
+    if (v->type != TSNU_JSON_STRING) {
+        *error = type_err(r, &cp, v, "a string");
+        return NULL;
+    }
+    return v->u.str;
+}
+
+static const tsnu_json *get_typed(struct rd *r, const tsnu_json *obj,
+                                  const tsnu_jpath *path, const char *key,
+                                  int type, int *error)
+{
+    const tsnu_json *v = tsnu_json_get(obj, key);
+    tsnu_jpath cp = CHILD(path, key);
+    if (!v || *error < 0)
+        return NULL;
+    if (v->type != type) {
+        *error = type_err(r, &cp, v,
+                          type == TSNU_JSON_ARRAY ? "an array" : "an object");
+        return NULL;
+    }
+    return v;
+}
+
+static int check_enum(struct rd *r, const tsnu_json *obj,
+                      const tsnu_jpath *path, const char *key,
+                      const char *const *allowed, const char **out)
+{
+    int error = 0;
+    const char *v = get_str(r, obj, path, key, false, &error);
+    if (out)
+        *out = v;
+    if (error < 0 || !v)
+        return error;
+    if (!tsn_rules__in(v, allowed)) {
+        tsnu_jpath cp = CHILD(path, key);
+        return tsn_sbom__diag(r->s, TSN_DIAG_ERROR,
+                              loc(r, &cp, tsnu_json_get(obj, key)),
+                              "\"%.100s\" is not an allowed value", v);
+    }
+    return 0;
+}
+
+/* ---- unknown members ---------------------------------------------------- */
+
+/* An allowed member name and the minor version that introduced it. */
+struct member {
+    const char *name;
+    int since;
+};
+
+/*
+ * SPEC: CDX-1.4 additionalProperties: false. From 1.4 on the schema
+ * rejects members it does not define (1.2 and 1.3 allow them).
+ * Extension members are those containing ':' (namespaced), which older
+ * schemas allowed only in the non-strict variants; they are accepted.
+ */
+static int check_members(struct rd *r, const tsnu_json *obj,
+                         const tsnu_jpath *path, const struct member *allowed,
+                         const char *what)
+{
+    if (r->minor < 4 || obj->type != TSNU_JSON_OBJECT)
+        return 0;
+    for (size_t i = 0; i < obj->len; i++) {
+        const char *key = obj->u.members[i].key;
+        const struct member *m = allowed;
+        while (m->name && strcmp(m->name, key) != 0)
+            m++;
+        if (m->name && m->since <= r->minor)
+            continue;
+        {
+            tsnu_jpath kp = CHILD(path, key);
+            int error = tsn_sbom__diag(
+                r->s, TSN_DIAG_ERROR,
+                loc(r, &kp, &obj->u.members[i].value),
+                "\"%.60s\" is not a property of %s in CycloneDX 1.%d", key,
+                what, r->minor);
+            if (error < 0)
+                return error;
+        }
+    }
+    return 0;
+}
+
+static const struct member root_members[] = {
+    {"$schema", 0},         {"bomFormat", 0},       {"specVersion", 0},
+    {"serialNumber", 0},    {"version", 0},         {"metadata", 0},
+    {"components", 0},      {"services", 0},        {"externalReferences", 0},
+    {"dependencies", 0},    {"compositions", 3},    {"properties", 3},
+    {"vulnerabilities", 4}, {"signature", 4},       {"annotations", 5},
+    {"formulation", 5},     {"declarations", 6},    {"definitions", 6},
+    {"citations", 7},       {NULL, 0}};
+
+static const struct member metadata_members[] = {
+    {"timestamp", 0},    {"tools", 0},        {"authors", 0},
+    {"component", 0},    {"manufacture", 0},  {"supplier", 0},
+    {"licenses", 3},     {"properties", 3},   {"lifecycles", 5},
+    {"manufacturer", 6}, {"distributionConstraints", 7},
+    {NULL, 0}};
+
+/* ---- properties, hashes, licences, external references ---------------- */
+
+static int read_properties(struct rd *r, const tsnu_json *obj,
+                           const tsnu_jpath *path, const tsn_sbom_property **out,
+                           size_t *n_out)
+{
+    int error = 0;
+    const tsnu_json *arr = get_typed(r, obj, path, "properties",
+                                     TSNU_JSON_ARRAY, &error);
+    tsnu_jpath ap = CHILD(path, "properties");
+    tsn_sbom_property *props;
+    size_t n = 0;
+
+    if (!arr || error < 0)
+        return error;
+    props = tsnu_arena_calloc(&r->s->arena, arr->len ? arr->len : 1,
+                              sizeof *props);
+    TSN_CHECK_ALLOC(props);
+    for (size_t i = 0; i < arr->len && error == 0; i++) {
+        const tsnu_json *p = &arr->u.items[i];
+        tsnu_jpath ip = INDEX(&ap, i);
+        if (p->type != TSNU_JSON_OBJECT) {
+            error = type_err(r, &ip, p, "an object");
+            continue;
+        }
+        for (size_t k = 0; k < p->len && error == 0; k++) {
+            const char *key = p->u.members[k].key;
+            if (strcmp(key, "name") != 0 && strcmp(key, "value") != 0) {
+                tsnu_jpath kp = CHILD(&ip, key);
+                /* SPEC: CDX property additionalProperties: false */
+                error = err(r, &kp, &p->u.members[k].value,
+                            "unexpected property in a property");
+            }
+        }
+        /* SPEC: CDX-1.5 property.name required */
+        props[n].name = get_str(r, p, &ip, "name", r->minor >= 5, &error);
+        props[n].value = get_str(r, p, &ip, "value", false, &error);
+        if (props[n].name)
+            n++;
+    }
+    *out = props;
+    *n_out = n;
+    return error;
+}
+
+static int read_hashes(struct rd *r, const tsnu_json *obj,
+                       const tsnu_jpath *path, tsn_sbom_component *c)
+{
+    int error = 0;
+    const tsnu_json *arr = get_typed(r, obj, path, "hashes", TSNU_JSON_ARRAY,
+                                     &error);
+    tsnu_jpath ap = CHILD(path, "hashes");
+    tsn_sbom_hash *h;
+    size_t n = 0;
+
+    if (!arr || error < 0)
+        return error;
+    h = tsnu_arena_calloc(&r->s->arena, arr->len ? arr->len : 1, sizeof *h);
+    TSN_CHECK_ALLOC(h);
+    for (size_t i = 0; i < arr->len && error == 0; i++) {
+        const tsnu_json *e = &arr->u.items[i];
+        tsnu_jpath ip = INDEX(&ap, i);
+        const char *alg, *content;
+        int rc;
+        if (e->type != TSNU_JSON_OBJECT) {
+            error = type_err(r, &ip, e, "an object");
+            break;
+        }
+        alg = get_str(r, e, &ip, "alg", true, &error);
+        content = get_str(r, e, &ip, "content", true, &error);
+        if (error < 0 || !alg || !content)
+            continue;
+        rc = tsn_rules__hash(alg, content);
+        if (rc == 1) {
+            tsnu_jpath cp = CHILD(&ip, "alg");
+            error = tsn_sbom__diag(r->s, TSN_DIAG_ERROR,
+                                   loc(r, &cp, tsnu_json_get(e, "alg")),
+                                   "unknown hash algorithm \"%.60s\"", alg);
+        } else if (rc == 2) {
+            tsnu_jpath cp = CHILD(&ip, "content");
+            error = tsn_sbom__diag(r->s, TSN_DIAG_ERROR,
+                                   loc(r, &cp, tsnu_json_get(e, "content")),
+                                   "not a %s digest (hex of the right length)",
+                                   alg);
+        }
+        h[n].alg = alg;
+        h[n].value = content;
+        n++;
+    }
+    c->hashes = h;
+    c->n_hashes = n;
+    return error;
+}
+
+static int read_licenses(struct rd *r, const tsnu_json *obj,
+                         const tsnu_jpath *path, const tsn_sbom_license **out,
+                         size_t *n_out)
+{
+    int error = 0;
+    const tsnu_json *arr = get_typed(r, obj, path, "licenses", TSNU_JSON_ARRAY,
+                                     &error);
+    tsnu_jpath ap = CHILD(path, "licenses");
+    tsn_sbom_license *l;
+    size_t n = 0, n_expr = 0;
+
+    if (!arr || error < 0)
+        return error;
+    l = tsnu_arena_calloc(&r->s->arena, arr->len ? arr->len : 1, sizeof *l);
+    TSN_CHECK_ALLOC(l);
+    for (size_t i = 0; i < arr->len && error == 0; i++) {
+        const tsnu_json *e = &arr->u.items[i];
+        const tsnu_json *lic, *expr;
+        tsnu_jpath ip = INDEX(&ap, i);
+        const char *ack = NULL;
+
+        if (e->type != TSNU_JSON_OBJECT) {
+            error = type_err(r, &ip, e, "an object");
+            break;
+        }
+        lic = tsnu_json_get(e, "license");
+        expr = tsnu_json_get(e, "expression");
+        /* SPEC: CDX licenseChoice: either "license" or "expression" */
+        if ((lic && expr) || (!lic && !expr)) {
+            error = err(r, &ip, e,
+                        "a licence choice needs exactly one of \"license\" "
+                        "or \"expression\"");
+            break;
+        }
+        if (expr) {
+            const char *why;
+            tsnu_jpath xp = CHILD(&ip, "expression");
+            n_expr++;
+            l[n].expression = get_str(r, e, &ip, "expression", true, &error);
+            if (error < 0)
+                break;
+            error = check_enum(r, e, &ip, "acknowledgement",
+                               tsn_cdx__acknowledgements, &ack);
+            if (l[n].expression &&
+                tsn_rules__spdx_expression(l[n].expression, &why) != 0) {
+                tsn_buf m = TSN_BUF_INIT(512);
+                tsn_buf_printf(&m, "licence expression: %s", why);
+                error = warn(r, &xp, expr, tsn_buf_cstr(&m));
+                tsn_buf_dispose(&m);
+            }
+        } else {
+            tsnu_jpath lp = CHILD(&ip, "license");
+            const tsnu_json *text;
+            if (lic->type != TSNU_JSON_OBJECT) {
+                error = type_err(r, &lp, lic, "an object");
+                break;
+            }
+            l[n].expression = get_str(r, lic, &lp, "id", false, &error);
+            l[n].name = get_str(r, lic, &lp, "name", false, &error);
+            if (error < 0)
+                break;
+            /* SPEC: CDX license: oneOf required id / required name */
+            if (!l[n].expression && !l[n].name) {
+                error = err(r, &lp, lic,
+                            "a licence needs an \"id\" or a \"name\"");
+                break;
+            }
+            if (l[n].expression && l[n].name) {
+                error = err(r, &lp, lic,
+                            "a licence has either an \"id\" or a \"name\", "
+                            "not both");
+                break;
+            }
+            if (l[n].expression &&
+                !tsn_rules__spdx_license_id(l[n].expression)) {
+                tsnu_jpath idp = CHILD(&lp, "id");
+                /* SPEC: CDX license.id: SPDX licence id enumeration */
+                error = tsn_sbom__diag(
+                    r->s, TSN_DIAG_ERROR,
+                    loc(r, &idp, tsnu_json_get(lic, "id")),
+                    "\"%.100s\" is not an SPDX licence identifier (use "
+                    "\"name\" for other licences)",
+                    l[n].expression);
+                break;
+            }
+            error = check_enum(r, lic, &lp, "acknowledgement",
+                               tsn_cdx__acknowledgements, &ack);
+            text = get_typed(r, lic, &lp, "text", TSNU_JSON_OBJECT, &error);
+            if (text && error == 0) {
+                tsnu_jpath tp = CHILD(&lp, "text");
+                error = check_enum(r, text, &tp, "encoding",
+                                   tsn_cdx__encodings, NULL);
+            }
+            if (error == 0) {
+                const tsn_sbom_property *pp;
+                size_t np;
+                error = read_properties(r, lic, &lp, &pp, &np);
+            }
+        }
+        if (ack)
+            l[n].kind = strcmp(ack, "declared") == 0 ? TSN_LICENSE_DECLARED
+                                                      : TSN_LICENSE_CONCLUDED;
+        n++;
+    }
+    /* SPEC: CDX licenseChoice: an expression stands alone in its array */
+    if (error == 0 && n_expr && arr->len > 1 && r->minor < 7)
+        error = err(r, &ap, arr,
+                    "a licence expression must be the only entry of "
+                    "\"licenses\"");
+    *out = l;
+    *n_out = n;
+    return error;
+}
+
+static int read_extrefs(struct rd *r, const tsnu_json *obj,
+                        const tsnu_jpath *path, tsn_sbom_component *c)
+{
+    int error = 0;
+    const tsnu_json *arr = get_typed(r, obj, path, "externalReferences",
+                                     TSNU_JSON_ARRAY, &error);
+    tsnu_jpath ap = CHILD(path, "externalReferences");
+    tsn_sbom_extref *x;
+    size_t n = 0;
+
+    if (!arr || error < 0)
+        return error;
+    x = tsnu_arena_calloc(&r->s->arena, arr->len ? arr->len : 1, sizeof *x);
+    TSN_CHECK_ALLOC(x);
+    for (size_t i = 0; i < arr->len && error == 0; i++) {
+        const tsnu_json *e = &arr->u.items[i];
+        tsnu_jpath ip = INDEX(&ap, i);
+        if (e->type != TSNU_JSON_OBJECT) {
+            error = type_err(r, &ip, e, "an object");
+            break;
+        }
+        x[n].url = get_str(r, e, &ip, "url", true, &error);
+        x[n].type = get_str(r, e, &ip, "type", true, &error);
+        x[n].comment = get_str(r, e, &ip, "comment", false, &error);
+        if (x[n].url && x[n].type)
+            n++;
+    }
+    c->extrefs = x;
+    c->n_extrefs = n;
+    return error;
+}
+
+/* Name of an organizational entity / contact object, or a plain string. */
+static const char *entity_name(const tsnu_json *v)
+{
+    if (!v)
+        return NULL;
+    if (v->type == TSNU_JSON_STRING)
+        return v->u.str;
+    return tsnu_json_get_str(v, "name");
+}
+
+/* ---- pedigree ---------------------------------------------------------- */
+
+static int read_component(struct rd *r, const tsnu_json *v,
+                          const tsnu_jpath *path, size_t parent,
+                          size_t *idx_out);
+
+static int read_components(struct rd *r, const tsnu_json *obj,
+                           const tsnu_jpath *path, const char *key,
+                           size_t parent)
+{
+    int error = 0;
+    const tsnu_json *arr = get_typed(r, obj, path, key, TSNU_JSON_ARRAY,
+                                     &error);
+    tsnu_jpath ap = CHILD(path, key);
+    for (size_t i = 0; arr && i < arr->len && error == 0; i++) {
+        tsnu_jpath ip = INDEX(&ap, i);
+        size_t idx;
+        error = read_component(r, &arr->u.items[i], &ip, parent, &idx);
+    }
+    return error;
+}
+
+static int read_pedigree(struct rd *r, const tsnu_json *c,
+                         const tsnu_jpath *path)
+{
+    int error = 0;
+    const tsnu_json *ped = get_typed(r, c, path, "pedigree", TSNU_JSON_OBJECT,
+                                     &error);
+    tsnu_jpath pp = CHILD(path, "pedigree");
+    const tsnu_json *patches;
+    tsnu_jpath ap = CHILD(&pp, "patches");
+
+    if (!ped || error < 0)
+        return error;
+    patches = get_typed(r, ped, &pp, "patches", TSNU_JSON_ARRAY, &error);
+    for (size_t i = 0; patches && i < patches->len && error == 0; i++) {
+        const tsnu_json *p = &patches->u.items[i];
+        tsnu_jpath ip = INDEX(&ap, i);
+        const tsnu_json *res;
+        tsnu_jpath rp = CHILD(&ip, "resolves");
+        if (p->type != TSNU_JSON_OBJECT) {
+            error = type_err(r, &ip, p, "an object");
+            break;
+        }
+        if (!get_str(r, p, &ip, "type", true, &error))
+            break;
+        /* SPEC: CDX patch.type enumeration */
+        error = check_enum(r, p, &ip, "type", tsn_cdx__patch_types, NULL);
+        res = get_typed(r, p, &ip, "resolves", TSNU_JSON_ARRAY, &error);
+        for (size_t k = 0; res && k < res->len && error == 0; k++) {
+            tsnu_jpath kp = INDEX(&rp, k);
+            const tsnu_json *is = &res->u.items[k];
+            if (is->type != TSNU_JSON_OBJECT) {
+                error = type_err(r, &kp, is, "an object");
+                break;
+            }
+            if (!get_str(r, is, &kp, "type", true, &error))
+                break;
+            /* SPEC: CDX issue.type enumeration */
+            error = check_enum(r, is, &kp, "type", tsn_cdx__issue_types, NULL);
+        }
+    }
+    /* Ancestors, descendants and variants are components too, but they
+     * describe provenance, not what is shipped: checked, not added. */
+    static const char *const lists[] = {"ancestors", "descendants", "variants"};
+    for (size_t l = 0; l < 3 && error == 0; l++) {
+        const tsnu_json *arr = get_typed(r, ped, &pp, lists[l],
+                                         TSNU_JSON_ARRAY, &error);
+        tsnu_jpath lp = CHILD(&pp, lists[l]);
+        for (size_t i = 0; arr && i < arr->len && error == 0; i++) {
+            const tsnu_json *a = &arr->u.items[i];
+            tsnu_jpath ip = INDEX(&lp, i);
+            const char *t;
+            if (a->type != TSNU_JSON_OBJECT) {
+                error = type_err(r, &ip, a, "an object");
+                break;
+            }
+            t = get_str(r, a, &ip, "type", true, &error);
+            get_str(r, a, &ip, "name", true, &error);
+            if (t && error == 0 && !tsn_cdx__component_type(t, r->minor)) {
+                tsnu_jpath tp = CHILD(&ip, "type");
+                error = err(r, &tp, tsnu_json_get(a, "type"),
+                            "not an allowed component type");
+            }
+        }
+    }
+    return error;
+}
+
+/* ---- components -------------------------------------------------------- */
+
+static int read_component(struct rd *r, const tsnu_json *v,
+                          const tsnu_jpath *path, size_t parent,
+                          size_t *idx_out)
+{
+    tsn_sbom_component *c;
+    const tsnu_json *swid, *ver, *vr, *ext;
+    size_t idx;
+    int error = 0;
+
+    if (v->type != TSNU_JSON_OBJECT)
+        return type_err(r, path, v, "an object");
+    error = tsn_sbom__add_component(r->s, &idx);
+    if (error < 0)
+        return error;
+    *idx_out = idx;
+    c = tsn_sbom__comp(r->s, idx);
+    c->parent = parent;
+    /* SPEC: CDX component: "type" and "name" are required */
+    c->type = get_str(r, v, path, "type", true, &error);
+    c->name = get_str(r, v, path, "name", true, &error);
+    c->ref = get_str(r, v, path, "bom-ref", false, &error);
+    c->group = get_str(r, v, path, "group", false, &error);
+    c->description = get_str(r, v, path, "description", false, &error);
+    c->copyright = get_str(r, v, path, "copyright", false, &error);
+    c->publisher = get_str(r, v, path, "publisher", false, &error);
+    c->purl = get_str(r, v, path, "purl", false, &error);
+    if (error < 0)
+        return error;
+    ver = tsnu_json_get(v, "version");
+    if (ver) {
+        tsnu_jpath vp = CHILD(path, "version");
+        if (ver->type != TSNU_JSON_STRING)
+            return type_err(r, &vp, ver, "a string");
+        c->version = ver->u.str;
+    }
+    if (c->type && !tsn_cdx__component_type(c->type, r->minor)) {
+        tsnu_jpath tp = CHILD(path, "type");
+        error = tsn_sbom__diag(r->s, TSN_DIAG_ERROR,
+                               loc(r, &tp, tsnu_json_get(v, "type")),
+                               "\"%.60s\" is not a component type in "
+                               "CycloneDX 1.%d",
+                               c->type, r->minor);
+        if (error < 0)
+            return error;
+    }
+    {
+        const tsnu_json *a = tsnu_json_get(v, "author");
+        const tsnu_json *as = tsnu_json_get(v, "authors");
+        c->author = entity_name(a);
+        if (!c->author && as && as->type == TSNU_JSON_ARRAY && as->len)
+            c->author = entity_name(&as->u.items[0]);
+        c->supplier = entity_name(tsnu_json_get(v, "supplier"));
+        if (!c->supplier)
+            c->supplier = entity_name(tsnu_json_get(v, "manufacturer"));
+    }
+    {
+        tsnu_jpath bp = CHILD(path, "bom-ref");
+        error = tsn_cdx__define_ref(r->s, &r->refs, c->ref,
+                                    c->ref ? loc(r, &bp,
+                                                 tsnu_json_get(v, "bom-ref"))
+                                           : NULL);
+        if (error < 0)
+            return error;
+    }
+    error = check_enum(r, v, path, "scope", tsn_cdx__scopes, &c->scope);
+    if (error < 0)
+        return error;
+    {
+        const char *cpe = get_str(r, v, path, "cpe", false, &error);
+        if (cpe) {
+            const char **cp = tsnu_arena_alloc(&r->s->arena, sizeof *cp);
+            TSN_CHECK_ALLOC(cp);
+            cp[0] = cpe;
+            c->cpes = cp;
+            c->n_cpes = 1;
+        }
+    }
+    if (c->purl) {
+        tsn_purl *p = NULL;
+        if (tsn_purl_parse(&p, c->purl, 0) < 0) {
+            tsnu_jpath pp = CHILD(path, "purl");
+            if (tsn_error_last()->code == TSN_ENOMEM)
+                return TSN_ENOMEM;
+            /* SPEC: CDX component.purl: a valid package URL */
+            error = tsn_sbom__diag(r->s, TSN_DIAG_ERROR,
+                                   loc(r, &pp, tsnu_json_get(v, "purl")),
+                                   "%s", tsn_error_last()->message);
+            tsn_error_clear();
+            if (error < 0)
+                return error;
+        }
+        tsn_purl_free(p);
+    }
+    swid = get_typed(r, v, path, "swid", TSNU_JSON_OBJECT, &error);
+    if (swid && error == 0) {
+        tsnu_jpath sp = CHILD(path, "swid");
+        /* SPEC: CDX swid: tagId and name are required */
+        get_str(r, swid, &sp, "tagId", true, &error);
+        get_str(r, swid, &sp, "name", true, &error);
+    }
+    if (error < 0)
+        return error;
+    /* SPEC: CDX-1.7 versionRange only on external components, and not
+     * together with version */
+    vr = tsnu_json_get(v, "versionRange");
+    ext = tsnu_json_get(v, "isExternal");
+    if (vr && r->minor >= 7) {
+        tsnu_jpath vp = CHILD(path, "versionRange");
+        if (!ext || ext->type != TSNU_JSON_TRUE)
+            error = err(r, &vp, vr,
+                        "versionRange is only allowed when isExternal is "
+                        "true");
+        else if (ver)
+            error = err(r, &vp, vr,
+                        "a component has either version or versionRange, "
+                        "not both");
+        if (error < 0)
+            return error;
+    }
+    if ((error = read_hashes(r, v, path, c)) < 0 ||
+        (error = read_licenses(r, v, path, &c->licenses, &c->n_licenses)) <
+            0 ||
+        (error = read_extrefs(r, v, path, c)) < 0 ||
+        (error = read_properties(r, v, path, &c->properties,
+                                 &c->n_properties)) < 0 ||
+        (error = read_pedigree(r, v, path)) < 0)
+        return error;
+    return read_components(r, v, path, "components", idx);
+}
+
+/* ---- services ---------------------------------------------------------- */
+
+static int read_services(struct rd *r, const tsnu_json *obj,
+                         const tsnu_jpath *path)
+{
+    int error = 0;
+    const tsnu_json *arr = get_typed(r, obj, path, "services", TSNU_JSON_ARRAY,
+                                     &error);
+    tsnu_jpath ap = CHILD(path, "services");
+
+    for (size_t i = 0; arr && i < arr->len && error == 0; i++) {
+        const tsnu_json *sv = &arr->u.items[i];
+        tsnu_jpath ip = INDEX(&ap, i);
+        const tsnu_json *data;
+        tsnu_jpath dp = CHILD(&ip, "data");
+        const char *ref;
+        if (sv->type != TSNU_JSON_OBJECT) {
+            error = type_err(r, &ip, sv, "an object");
+            break;
+        }
+        get_str(r, sv, &ip, "name", true, &error);
+        ref = get_str(r, sv, &ip, "bom-ref", false, &error);
+        if (error < 0)
+            break;
+        if (ref) {
+            tsnu_jpath bp = CHILD(&ip, "bom-ref");
+            error = tsn_cdx__define_ref(
+                r->s, &r->refs, ref,
+                loc(r, &bp, tsnu_json_get(sv, "bom-ref")));
+        }
+        data = get_typed(r, sv, &ip, "data", TSNU_JSON_ARRAY, &error);
+        for (size_t k = 0; data && k < data->len && error == 0; k++) {
+            const tsnu_json *d = &data->u.items[k];
+            tsnu_jpath kp = INDEX(&dp, k);
+            if (d->type != TSNU_JSON_OBJECT) {
+                error = type_err(r, &kp, d, "an object");
+                break;
+            }
+            /* SPEC: CDX dataFlow enumeration */
+            error = check_enum(r, d, &kp, "flow", tsn_cdx__data_flows, NULL);
+        }
+        if (error == 0)
+            error = read_licenses(r, sv, &ip, &(const tsn_sbom_license *){0},
+                                  &(size_t){0});
+        if (error == 0)
+            error = read_services(r, sv, &ip);
+    }
+    return error;
+}
+
+/* ---- dependencies ------------------------------------------------------- */
+
+static int read_dependencies(struct rd *r, const tsnu_json *root,
+                             const tsnu_jpath *path)
+{
+    int error = 0;
+    const tsnu_json *arr = get_typed(r, root, path, "dependencies",
+                                     TSNU_JSON_ARRAY, &error);
+    tsnu_jpath ap = CHILD(path, "dependencies");
+
+    for (size_t i = 0; arr && i < arr->len && error == 0; i++) {
+        const tsnu_json *d = &arr->u.items[i], *on;
+        tsnu_jpath ip = INDEX(&ap, i);
+        tsnu_jpath op = CHILD(&ip, "dependsOn");
+        const char *ref;
+
+        if (d->type != TSNU_JSON_OBJECT) {
+            error = type_err(r, &ip, d, "an object");
+            break;
+        }
+        /* SPEC: CDX dependency.ref required, refLinkType minLength 1 */
+        ref = get_str(r, d, &ip, "ref", true, &error);
+        if (error < 0 || !ref)
+            continue;
+        if (!*ref) {
+            tsnu_jpath rp = CHILD(&ip, "ref");
+            error = err(r, &rp, tsnu_json_get(d, "ref"),
+                        "dependency ref must not be empty");
+            break;
+        }
+        error = tsn_cdx__use_ref(&r->refs, ref,
+                                 loc(r, &ip, d), "dependency ref");
+        on = get_typed(r, d, &ip, "dependsOn", TSNU_JSON_ARRAY, &error);
+        for (size_t k = 0; on && k < on->len && error == 0; k++) {
+            const tsnu_json *t = &on->u.items[k];
+            tsnu_jpath kp = INDEX(&op, k);
+            if (t->type != TSNU_JSON_STRING) {
+                error = type_err(r, &kp, t, "a string");
+                break;
+            }
+            if (!*t->u.str) {
+                error = err(r, &kp, t, "dependsOn entry must not be empty");
+                break;
+            }
+            error = tsn_cdx__use_ref(&r->refs, t->u.str, loc(r, &kp, t),
+                                     "dependsOn");
+            if (error == 0)
+                error = tsn_sbom__add_rel(r->s, ref, t->u.str, "DEPENDS_ON");
+        }
+    }
+    return error;
+}
+
+/* ---- vulnerabilities ----------------------------------------------------- */
+
+static int read_vulnerabilities(struct rd *r, const tsnu_json *root,
+                                const tsnu_jpath *path)
+{
+    int error = 0;
+    const tsnu_json *arr = get_typed(r, root, path, "vulnerabilities",
+                                     TSNU_JSON_ARRAY, &error);
+    tsnu_jpath ap = CHILD(path, "vulnerabilities");
+
+    for (size_t i = 0; arr && i < arr->len && error == 0; i++) {
+        const tsnu_json *v = &arr->u.items[i], *an, *aff;
+        tsnu_jpath ip = INDEX(&ap, i);
+        tsnu_jpath anp = CHILD(&ip, "analysis");
+        tsnu_jpath afp = CHILD(&ip, "affects");
+        tsn_sbom_vuln *vu;
+        const char **refs;
+        size_t n = 0;
+
+        if (v->type != TSNU_JSON_OBJECT) {
+            error = type_err(r, &ip, v, "an object");
+            break;
+        }
+        error = tsn_sbom__add_vuln(r->s, &vu);
+        if (error < 0)
+            break;
+        vu->ref = get_str(r, v, &ip, "bom-ref", false, &error);
+        vu->id = get_str(r, v, &ip, "id", false, &error);
+        vu->description = get_str(r, v, &ip, "description", false, &error);
+        vu->detail = get_str(r, v, &ip, "detail", false, &error);
+        vu->source = entity_name(tsnu_json_get(v, "source"));
+        if (error < 0)
+            break;
+        if (vu->ref) {
+            tsnu_jpath bp = CHILD(&ip, "bom-ref");
+            error = tsn_cdx__define_ref(r->s, &r->refs, vu->ref,
+                                        loc(r, &bp, tsnu_json_get(v, "bom-ref")));
+        }
+        an = get_typed(r, v, &ip, "analysis", TSNU_JSON_OBJECT, &error);
+        if (an && error == 0) {
+            error = check_enum(r, an, &anp, "state", tsn_cdx__analysis_states,
+                               &vu->state);
+            if (error == 0)
+                error = check_enum(r, an, &anp, "justification",
+                                   tsn_cdx__justifications,
+                                   &vu->justification);
+            if (error == 0 && !vu->detail)
+                vu->detail = get_str(r, an, &anp, "detail", false, &error);
+        }
+        aff = get_typed(r, v, &ip, "affects", TSNU_JSON_ARRAY, &error);
+        if (!aff || error < 0)
+            continue;
+        refs = tsnu_arena_calloc(&r->s->arena, aff->len ? aff->len : 1,
+                                 sizeof *refs);
+        TSN_CHECK_ALLOC(refs);
+        for (size_t k = 0; k < aff->len && error == 0; k++) {
+            const tsnu_json *a = &aff->u.items[k];
+            tsnu_jpath kp = INDEX(&afp, k);
+            const char *ref;
+            if (a->type != TSNU_JSON_OBJECT) {
+                error = type_err(r, &kp, a, "an object");
+                break;
+            }
+            /* SPEC: CDX affects.ref required */
+            ref = get_str(r, a, &kp, "ref", true, &error);
+            if (ref)
+                refs[n++] = ref;
+        }
+        vu->affects = refs;
+        vu->n_affects = n;
+    }
+    return error;
+}
+
+/* ---- metadata ------------------------------------------------------------ */
+
+static int read_tools(struct rd *r, const tsnu_json *meta,
+                      const tsnu_jpath *path)
+{
+    const tsnu_json *tools = tsnu_json_get(meta, "tools");
+    const char **names;
+    size_t n = 0, cap = 0;
+    const tsnu_json *lists[2] = {NULL, NULL};
+
+    if (!tools)
+        return 0;
+    if (tools->type == TSNU_JSON_ARRAY) {
+        lists[0] = tools; /* legacy: array of tools */
+    } else if (tools->type == TSNU_JSON_OBJECT) {
+        /* 1.5+: {components: [...], services: [...]} */
+        lists[0] = tsnu_json_get(tools, "components");
+        lists[1] = tsnu_json_get(tools, "services");
+    } else {
+        tsnu_jpath tp = CHILD(path, "tools");
+        return type_err(r, &tp, tools, "an array or an object");
+    }
+    for (int l = 0; l < 2; l++)
+        if (lists[l] && lists[l]->type == TSNU_JSON_ARRAY)
+            cap += lists[l]->len;
+    names = tsnu_arena_calloc(&r->s->arena, cap ? cap : 1, sizeof *names);
+    TSN_CHECK_ALLOC(names);
+    for (int l = 0; l < 2; l++) {
+        if (!lists[l] || lists[l]->type != TSNU_JSON_ARRAY)
+            continue;
+        for (size_t i = 0; i < lists[l]->len; i++) {
+            const tsnu_json *t = &lists[l]->u.items[i];
+            const char *name = tsnu_json_get_str(t, "name");
+            const char *ver = tsnu_json_get_str(t, "version");
+            const char *vendor = entity_name(tsnu_json_get(t, "vendor"));
+            if (!vendor)
+                vendor = tsnu_json_get_str(t, "group");
+            if (!name)
+                continue;
+            names[n] = tsnu_arena_printf(&r->s->arena, "%s%s%s%s%s",
+                                         vendor ? vendor : "",
+                                         vendor ? " " : "", name,
+                                         ver ? " " : "", ver ? ver : "");
+            TSN_CHECK_ALLOC(names[n]);
+            n++;
+        }
+    }
+    r->s->doc.tools = names;
+    r->s->doc.n_tools = n;
+    return 0;
+}
+
+static int read_metadata(struct rd *r, const tsnu_json *root,
+                         const tsnu_jpath *path)
+{
+    int error = 0;
+    const tsnu_json *meta = get_typed(r, root, path, "metadata",
+                                      TSNU_JSON_OBJECT, &error);
+    tsnu_jpath mp = CHILD(path, "metadata");
+    const tsnu_json *comp, *authors;
+    tsn_sbom_doc *doc = &r->s->doc;
+
+    if (!meta || error < 0)
+        return error;
+    error = check_members(r, meta, &mp, metadata_members, "metadata");
+    doc->timestamp = get_str(r, meta, &mp, "timestamp", false, &error);
+    if (error < 0)
+        return error;
+    if (doc->timestamp && !tsn_rules__datetime(doc->timestamp)) {
+        tsnu_jpath tp = CHILD(&mp, "timestamp");
+        /* SPEC: CDX metadata.timestamp format date-time */
+        error = err(r, &tp, tsnu_json_get(meta, "timestamp"),
+                    "not an RFC 3339 date-time");
+        if (error < 0)
+            return error;
+    }
+    authors = get_typed(r, meta, &mp, "authors", TSNU_JSON_ARRAY, &error);
+    if (authors && authors->len) {
+        const char **names = tsnu_arena_calloc(&r->s->arena, authors->len,
+                                               sizeof *names);
+        size_t n = 0;
+        TSN_CHECK_ALLOC(names);
+        for (size_t i = 0; i < authors->len; i++) {
+            const tsnu_json *a = &authors->u.items[i];
+            const char *name = entity_name(a);
+            if (!name)
+                name = tsnu_json_get_str(a, "email");
+            if (name)
+                names[n++] = name;
+        }
+        doc->authors = names;
+        doc->n_authors = n;
+    }
+    error = read_tools(r, meta, &mp);
+    if (error == 0)
+        error = read_licenses(r, meta, &mp,
+                              &(const tsn_sbom_license *){0}, &(size_t){0});
+    if (error == 0)
+        error = read_properties(r, meta, &mp,
+                                &(const tsn_sbom_property *){0}, &(size_t){0});
+    if (error < 0)
+        return error;
+    /* SPEC: CDX-1.5 metadata.lifecycles[].phase enumeration */
+    {
+        static const char *const phases[] = {"design", "pre-build", "build",
+                                             "post-build", "operations",
+                                             "discovery", "decommission",
+                                             NULL};
+        const tsnu_json *lc = get_typed(r, meta, &mp, "lifecycles",
+                                        TSNU_JSON_ARRAY, &error);
+        tsnu_jpath lp = CHILD(&mp, "lifecycles");
+        for (size_t i = 0; lc && i < lc->len && error == 0; i++) {
+            tsnu_jpath ip = INDEX(&lp, i);
+            error = check_enum(r, &lc->u.items[i], &ip, "phase", phases, NULL);
+        }
+    }
+    /* SPEC: CDX-1.5 metadata.distributionConstraints.tlp enumeration */
+    {
+        static const char *const tlp[] = {"CLEAR", "GREEN", "AMBER",
+                                          "AMBER_AND_STRICT", "RED", NULL};
+        const tsnu_json *dc = get_typed(r, meta, &mp,
+                                        "distributionConstraints",
+                                        TSNU_JSON_OBJECT, &error);
+        if (dc && error == 0) {
+            tsnu_jpath dp = CHILD(&mp, "distributionConstraints");
+            error = check_enum(r, dc, &dp, "tlp", tlp, NULL);
+        }
+    }
+    if (error < 0)
+        return error;
+    comp = tsnu_json_get(meta, "component");
+    if (comp) {
+        tsnu_jpath cp = CHILD(&mp, "component");
+        size_t idx;
+        error = read_component(r, comp, &cp, TSN_SBOM_NONE, &idx);
+        if (error < 0)
+            return error;
+        doc->root = idx;
+    }
+    {
+        const tsnu_json *sup = tsnu_json_get(meta, "supplier");
+        if (!sup)
+            sup = tsnu_json_get(meta, "manufacture");
+        if (doc->root != TSN_SBOM_NONE && sup) {
+            tsn_sbom_component *rc = tsn_sbom__comp(r->s, doc->root);
+            if (!rc->supplier)
+                rc->supplier = entity_name(sup);
+        }
+    }
+    return 0;
+}
+
+/* ---- citations (1.7) ----------------------------------------------------- */
+
+static int read_citations(struct rd *r, const tsnu_json *root,
+                          const tsnu_jpath *path)
+{
+    int error = 0;
+    const tsnu_json *arr = get_typed(r, root, path, "citations",
+                                     TSNU_JSON_ARRAY, &error);
+    tsnu_jpath ap = CHILD(path, "citations");
+    for (size_t i = 0; arr && i < arr->len && error == 0; i++) {
+        const tsnu_json *c = &arr->u.items[i];
+        tsnu_jpath ip = INDEX(&ap, i);
+        const char *ref;
+        if (c->type != TSNU_JSON_OBJECT) {
+            error = type_err(r, &ip, c, "an object");
+            break;
+        }
+        ref = get_str(r, c, &ip, "bom-ref", false, &error);
+        if (ref && error == 0) {
+            tsnu_jpath bp = CHILD(&ip, "bom-ref");
+            error = tsn_cdx__define_ref(r->s, &r->refs, ref,
+                                        loc(r, &bp, tsnu_json_get(c, "bom-ref")));
+        }
+        /* SPEC: CDX-1.7 citation: attributedTo or process required;
+         * pointers and expressions are exclusive */
+        if (error == 0 && !tsnu_json_get(c, "attributedTo") &&
+            !tsnu_json_get(c, "process"))
+            error = err(r, &ip, c,
+                        "a citation needs \"attributedTo\" or \"process\"");
+        if (error == 0 && tsnu_json_get(c, "pointers") &&
+            tsnu_json_get(c, "expressions"))
+            error = err(r, &ip, c,
+                        "a citation has \"pointers\" or \"expressions\", not "
+                        "both");
+    }
+    return error;
+}
+
+int tsn_cdx__read_json(tsn_sbom *s, const char *data, size_t len)
+{
+    struct rd r = {s, 0, {TSNU_STRSET_INIT, {0}}};
+    tsnu_json_opts jo = {s->ctx->limits.depth, s->ctx->limits.field_bytes};
+    tsnu_json *root = NULL;
+    tsnu_jpath top = {NULL, NULL, 0};
+    const tsnu_json *ver;
+    const char *fmt, *sv, *serial;
+    int error;
+
+    error = tsnu_json_parse(&root, &s->arena, data, len, &jo, s->name);
+    if (error < 0)
+        return error;
+    if (root->type != TSNU_JSON_OBJECT)
+        return tsn_error_set(TSN_EINVALID,
+                             "%s:%u: /: a CycloneDX document is a JSON "
+                             "object",
+                             s->name, root->line);
+    error = 0;
+    /* SPEC: CDX bomFormat const "CycloneDX", specVersion required */
+    fmt = get_str(&r, root, NULL, "bomFormat", true, &error);
+    sv = get_str(&r, root, NULL, "specVersion", true, &error);
+    if (error < 0)
+        goto done;
+    if (fmt && strcmp(fmt, "CycloneDX") != 0) {
+        tsnu_jpath p = CHILD(NULL, "bomFormat");
+        error = err(&r, &p, tsnu_json_get(root, "bomFormat"),
+                    "bomFormat must be \"CycloneDX\"");
+        if (error < 0)
+            goto done;
+    }
+    r.minor = tsn_cdx__minor(sv);
+    if (sv && (r.minor < 2)) {
+        error = tsn_error_set(TSN_EUNSUPPORTED,
+                              "%s: CycloneDX JSON specVersion \"%.20s\" is "
+                              "not supported (1.2 to 1.7 are)",
+                              s->name, sv);
+        goto done;
+    }
+    if (!sv)
+        r.minor = 6;
+    s->doc.spec_version = sv;
+    serial = get_str(&r, root, &top, "serialNumber", false, &error);
+    s->doc.serial = serial;
+    if (serial && !tsn_rules__urn_uuid(serial)) {
+        tsnu_jpath p = CHILD(NULL, "serialNumber");
+        /* SPEC: CDX serialNumber pattern ^urn:uuid:... */
+        error = err(&r, &p, tsnu_json_get(root, "serialNumber"),
+                    "serialNumber must be a urn:uuid: URN (RFC 4122)");
+    }
+    ver = tsnu_json_get(root, "version");
+    if (ver && error == 0) {
+        tsnu_jpath p = CHILD(NULL, "version");
+        char *end;
+        long v = ver->type == TSNU_JSON_NUMBER ? strtol(ver->u.str, &end, 10)
+                                               : 0;
+        /* SPEC: CDX version integer, minimum 1 */
+        if (ver->type != TSNU_JSON_NUMBER || *end || v < 1)
+            error = err(&r, &p, ver, "version must be an integer >= 1");
+        else
+            s->doc.version = v;
+    }
+    if (error == 0)
+        error = check_members(&r, root, NULL, root_members, "the BOM");
+    if (error == 0)
+        error = read_metadata(&r, root, NULL);
+    if (error == 0)
+        error = read_components(&r, root, NULL, "components", TSN_SBOM_NONE);
+    if (error == 0)
+        error = read_services(&r, root, NULL);
+    if (error == 0)
+        error = read_dependencies(&r, root, NULL);
+    if (error == 0)
+        error = read_vulnerabilities(&r, root, NULL);
+    if (error == 0)
+        error = read_citations(&r, root, NULL);
+    if (error == 0)
+        error = tsn_cdx__resolve_refs(s, &r.refs);
+done:
+    tsn_cdx__refs_dispose(&r.refs);
+    return error;
+}
