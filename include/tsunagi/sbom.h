@@ -183,6 +183,63 @@ TSN_API size_t tsn_sbom_error_count(const tsn_sbom *sbom);
 /** Format name ("CycloneDX JSON", ...); static, never NULL. */
 TSN_API const char *tsn_sbom_format_name(tsn_sbom_format format);
 
+/* ---- quality check ------------------------------------------------------ */
+
+/** Per-component findings (bit flags). */
+enum {
+    TSN_QF_NO_NAME = 1u << 0,
+    TSN_QF_NO_VERSION = 1u << 1,
+    TSN_QF_NO_SUPPLIER = 1u << 2,
+    TSN_QF_NO_IDENTIFIER = 1u << 3, /**< no purl, CPE or SWID */
+    TSN_QF_NO_LICENSE = 1u << 4,
+    TSN_QF_NO_HASH = 1u << 5,
+    TSN_QF_BAD_PURL = 1u << 6,
+    TSN_QF_NO_DEPENDENCIES = 1u << 7 /**< in no relationship at all */
+};
+
+/** Elements scored by the quality check. */
+typedef enum {
+    TSN_QE_SUPPLIER = 0, /**< NTIA: supplier name */
+    TSN_QE_NAME,         /**< NTIA: component name */
+    TSN_QE_VERSION,      /**< NTIA: version of the component */
+    TSN_QE_IDENTIFIER,   /**< NTIA: other unique identifiers */
+    TSN_QE_DEPENDENCIES, /**< NTIA: dependency relationship */
+    TSN_QE_AUTHOR,       /**< NTIA: author of SBOM data */
+    TSN_QE_TIMESTAMP,    /**< NTIA: timestamp */
+    TSN_QE_LICENSE,      /**< METI guide: licence information */
+    TSN_QE_HASH,         /**< METI guide: hash values */
+    TSN_QE_VALID,        /**< the document conforms to its schema */
+    TSN_QE_COUNT
+} tsn_quality_element;
+
+/** Result of tsn_sbom_quality(). */
+typedef struct tsn_sbom_quality {
+    /** Fraction 0..1 of the element met, per tsn_quality_element. */
+    double coverage[TSN_QE_COUNT];
+    /** Weight of each element in the overall score. */
+    double weight[TSN_QE_COUNT];
+    /** Whether the element is one of the NTIA minimum elements. */
+    bool ntia[TSN_QE_COUNT];
+    double score;  /**< weighted overall score, 0..100 */
+    bool ntia_met; /**< every NTIA minimum element fully covered */
+    size_t n_components;
+    /** Findings per component (n_components entries, TSN_QF_* flags);
+     * owned by the result. */
+    unsigned *findings;
+} tsn_sbom_quality;
+
+/**
+ * Score a document against the NTIA minimum elements and the items the
+ * METI SBOM guide asks for. The document's root component is scored like
+ * any other component.
+ * @param[out] out filled; release with tsn_sbom_quality_dispose().
+ * @return 0 or TSN_ENOMEM
+ */
+TSN_API int tsn_sbom_quality_check(tsn_sbom_quality *out,
+                                   const tsn_sbom *sbom);
+/** Release what tsn_sbom_quality_check() allocated. */
+TSN_API void tsn_sbom_quality_dispose(tsn_sbom_quality *q);
+
 #ifdef __cplusplus
 }
 #endif

@@ -25,6 +25,15 @@ const struct command commands[] = {
      "Reads CycloneDX (JSON) documents and reports every violation of the\n"
      "format's schema and specification with its location. Exit 0 when all\n"
      "documents are valid, 1 when any has errors, 2 when one cannot be read."},
+    {"sbom", "check", cmd_sbom_check,
+     "score SBOM quality (NTIA minimum elements, METI SBOM guide)",
+     "tsunagi sbom check [--min-score N] [--all] [--lang en|ja] "
+     "[--format table|json] FILE...",
+     "Scores each document against the NTIA minimum elements (supplier,\n"
+     "name, version, unique identifiers, dependency relationships, author,\n"
+     "timestamp) and the items METI's SBOM guide adds (licences, hashes), and\n"
+     "lists the components with findings. Exit 1 when a score is below\n"
+     "--min-score."},
     {"sbom", "info", cmd_sbom_info,
      "summarise a document: format, counts, metadata",
      "tsunagi sbom info [--format table|json] FILE...",

@@ -55,7 +55,7 @@ int tsn_buf_puts(tsn_buf *b, const char *s)
 
 int tsn_buf_putc(tsn_buf *b, char c)
 {
-    if (b->len + 1 < b->cap) {
+    if (b->len + 1 < b->cap && b->len < b->max) {
         b->ptr[b->len++] = c;
         b->ptr[b->len] = '\0';
         return 0;

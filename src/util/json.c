@@ -33,6 +33,7 @@ struct parser {
     tsn_buf scratch; /* stack of tsnu_json / tsnu_json_member */
     struct pathseg *path;
     tsn_buf tmp; /* string unescaping */
+    tsn_buf keypos; /* start of each pending member's key, for messages */
     uint32_t *dup_table;
     size_t dup_cap;
 };
@@ -439,7 +440,7 @@ finish:
 
 static int parse_object(struct parser *ps, tsnu_json *v)
 {
-    size_t base = ps->scratch.len, n = 0;
+    size_t base = ps->scratch.len, kbase = ps->keypos.len, n = 0;
     int error;
     long dup;
 
@@ -454,6 +455,7 @@ static int parse_object(struct parser *ps, tsnu_json *v)
     }
     for (;;) {
         tsnu_json_member m;
+        const char *key_at = ps->p;
         if (ps->p >= ps->end || *ps->p != '"')
             return fail(ps, TSN_EINVALID, "expected a string key in object");
         error = parse_string(ps, &m.key, &m.key_len);
@@ -470,7 +472,8 @@ static int parse_object(struct parser *ps, tsnu_json *v)
         ps->depth--;
         if (error < 0)
             return error;
-        if (tsn_buf_put(&ps->scratch, &m, sizeof m) < 0)
+        if (tsn_buf_put(&ps->scratch, &m, sizeof m) < 0 ||
+            tsn_buf_put(&ps->keypos, &key_at, sizeof key_at) < 0)
             return tsn_error_oom();
         n++;
         skip_ws(ps);
@@ -503,6 +506,18 @@ finish:
             return tsn_error_oom();
         if (dup >= 0) {
             tsn_buf msg = TSN_BUF_INIT(4096);
+            const char *at;
+            memcpy(&at, ps->keypos.ptr + kbase + (size_t)dup * sizeof at,
+                   sizeof at);
+            /* Point at the second occurrence of the key. */
+            ps->line = 1;
+            ps->line_start = ps->start;
+            for (const char *q = ps->start; q < at; q++)
+                if (*q == '\n') {
+                    ps->line++;
+                    ps->line_start = q + 1;
+                }
+            ps->p = at;
             tsn_buf_printf(&msg, "duplicate key \"%.200s\" in object",
                            m[dup].key);
             error = fail(ps, TSN_EINVALID, tsn_buf_cstr(&msg));
@@ -511,6 +526,7 @@ finish:
         }
     }
     ps->scratch.len = base;
+    ps->keypos.len = kbase;
     return 0;
 }
 
@@ -574,6 +590,7 @@ int tsnu_json_parse(tsnu_json **out, tsnu_arena *arena, const char *text,
     ps.name = name ? name : "<input>";
     ps.scratch = (tsn_buf)TSN_BUF_INIT(SIZE_MAX / 2);
     ps.tmp = (tsn_buf)TSN_BUF_INIT(SIZE_MAX / 2);
+    ps.keypos = (tsn_buf)TSN_BUF_INIT(SIZE_MAX / 2);
     ps.path = tsn_calloc(ps.max_depth + 1, sizeof *ps.path);
     if (!ps.path) {
         error = tsn_error_oom();
@@ -599,6 +616,7 @@ int tsnu_json_parse(tsnu_json **out, tsnu_arena *arena, const char *text,
 done:
     tsn_buf_dispose(&ps.scratch);
     tsn_buf_dispose(&ps.tmp);
+    tsn_buf_dispose(&ps.keypos);
     tsn_free(ps.path);
     tsn_free(ps.dup_table);
     return error;

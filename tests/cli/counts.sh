@@ -1,0 +1,27 @@
+#!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# Cross-checks component and relationship counts of every CycloneDX JSON
+# SBOM in the shared data against jq, an independent JSON processor:
+#   components    = metadata.component and components, recursively nested
+#   relationships = every dependsOn entry of every dependency
+set -u
+bin=${TSN_BIN:?}
+data=${TSN_SHARED_DATA:-../shared/data}
+if [ ! -d "$data/cyclonedx/examples" ]; then
+    echo "SKIP: shared data not found"; exit 77
+fi
+command -v jq >/dev/null || { echo "SKIP: jq not installed"; exit 77; }
+pass=0 fail=0
+for f in $(find "$data/cyclonedx/examples" "$data/real-sboms" -name '*.json' | sort); do
+    jq -e '.bomFormat == "CycloneDX"' "$f" >/dev/null 2>&1 || continue
+    want=$(jq -r '[([.metadata.component // empty] + (.components // []))[] | recurse(.components[]?)] | length' "$f")
+    wrel=$(jq -r '[.dependencies[]?.dependsOn[]?] | length' "$f")
+    got=$("$bin" sbom info --format json "$f" | jq -r '"\(.components) \(.relationships)"')
+    if [ "$got" = "$want $wrel" ]; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1)); echo "FAIL $f: tsunagi $got, jq $want $wrel"
+    fi
+done
+echo "cyclonedx json counts: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

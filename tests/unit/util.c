@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Unit tests for src/util: JSON parser strictness and limits (each limit
+ * at N-1, N and N+1), bounded buffers, atomic file writes, UTF-8.
+ */
+#include "harness.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int parse(const char *text, unsigned depth, size_t max_string)
+{
+    tsnu_arena a = TSNU_ARENA_INIT;
+    tsnu_json *root;
+    tsnu_json_opts o = {depth, max_string};
+    int rc = tsnu_json_parse(&root, &a, text, strlen(text), &o, "t");
+    tsnu_arena_dispose(&a);
+    return rc;
+}
+
+static char *nested(unsigned n)
+{
+    char *s = malloc(2 * n + 1);
+    for (unsigned i = 0; i < n; i++) {
+        s[i] = '[';
+        s[2 * n - 1 - i] = ']';
+    }
+    s[2 * n] = '\0';
+    return s;
+}
+
+static void test_util_json__strict(void)
+{
+    static const char *const bad[] = {
+        "",        "[1,]",      "{\"a\":1,}",  "01",       "1.",
+        "-",       "\"\\x\"",   "\"a\nb\"",    "{\"a\" 1}", "[1 2]",
+        "tru",     "nul",       "\"\\ud800\"", "\"\\udc00x\"",
+        "{\"a\":1,\"a\":2}",    "\"\xc3\x28\"", "\"\xed\xa0\x80\"",
+        "\"\xf4\x90\x80\x80\"", "1 2",          "\"\\u0000\"",
+        "\"\xc0\xaf\""};
+    static const char *const good[] = {
+        "0", "-0.5e+10", "[]", "{}", "\"\\ud83d\\ude00\"", "\"\xe3\x81\x82\"",
+        "\xef\xbb\xbf{\"a\":[true,false,null]}", " \n[1]\n "};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        CHECK(parse(bad[i], 16, 100) == TSN_EINVALID, "accepted bad JSON %zu",
+              i);
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+        CHECK(parse(good[i], 16, 100) == 0, "rejected good JSON %zu: %s", i,
+              tsn_error_last()->message);
+}
+
+static void test_util_json__depth_limit(void)
+{
+    /* LIMIT: depth at N-1, N, N+1 */
+    for (unsigned n = 9; n <= 11; n++) {
+        char *s = nested(n);
+        int rc = parse(s, 10, 100);
+        CHECK(n <= 10 ? rc == 0 : rc == TSN_ETOOBIG, "depth %u: rc %d", n, rc);
+        free(s);
+    }
+}
+
+static void test_util_json__string_limit(void)
+{
+    /* LIMIT: field length at N-1, N, N+1 */
+    for (size_t n = 9; n <= 11; n++) {
+        char s[32];
+        memset(s, 'a', sizeof s);
+        s[0] = '"';
+        s[n + 1] = '"';
+        s[n + 2] = '\0';
+        int rc = parse(s, 10, 10);
+        CHECK(n <= 10 ? rc == 0 : rc == TSN_ETOOBIG, "string %zu: rc %d", n,
+              rc);
+    }
+}
+
+static void test_util_json__locations(void)
+{
+    parse("{\"a\": [1, 2,\n  {\"b\": tru}]}", 16, 100);
+    CHECK(strstr(tsn_error_last()->message, "t:2:9: /a/2/b: invalid literal") !=
+              NULL,
+          "location: %s", tsn_error_last()->message);
+    parse("{\"x~/y\": [\"\\q\"]}", 16, 100);
+    CHECK(strstr(tsn_error_last()->message, "/x~0~1y/0: invalid escape") != NULL,
+          "pointer escaping: %s", tsn_error_last()->message);
+}
+
+static void test_util_json__unescape(void)
+{
+    tsnu_arena a = TSNU_ARENA_INIT;
+    tsnu_json *root;
+    const char *t = "[\"a\\n\\u00e9\\ud83d\\ude00\\\"\"]";
+    CHECK(tsnu_json_parse(&root, &a, t, strlen(t), NULL, "t") == 0, "parse");
+    CHECK_STR(root->u.items[0].u.str, "a\n\xc3\xa9\xf0\x9f\x98\x80\"",
+              "unescaped");
+    tsnu_arena_dispose(&a);
+}
+
+static void test_util_buf__max(void)
+{
+    /* LIMIT: buffer max at N-1, N, N+1 */
+    tsn_buf b = TSN_BUF_INIT(10);
+    CHECK(tsn_buf_put(&b, "123456789", 9) == 0, "9 bytes");
+    CHECK(tsn_buf_putc(&b, '0') == 0, "10 bytes");
+    CHECK(tsn_buf_putc(&b, 'x') == TSN_ETOOBIG, "11 bytes refused");
+    CHECK_STR(tsn_buf_cstr(&b), "1234567890", "contents kept");
+    tsn_buf_dispose(&b);
+}
+
+static void test_util_fs__atomic_write(void)
+{
+    char dir[] = "/tmp/tsn-unit-XXXXXX", path[256], bad[300];
+    tsn_buf b = TSN_BUF_INIT(1024);
+    CHECK(mkdtemp(dir) != NULL, "mkdtemp");
+    snprintf(path, sizeof path, "%s/out.json", dir);
+    CHECK(tsnu_file_write_atomic(path, "old", 3) == 0, "first write");
+    snprintf(bad, sizeof bad, "%s/missing-dir/out.json", dir);
+    CHECK(tsnu_file_write_atomic(bad, "x", 1) == TSN_EIO, "write into a "
+                                                          "missing dir fails");
+    CHECK(tsnu_file_read(&b, path, 100) == 0, "read back");
+    CHECK_STR(tsn_buf_cstr(&b), "old", "content");
+    tsn_buf_clear(&b);
+    /* LIMIT: file size at N-1, N, N+1 */
+    CHECK(tsnu_file_read(&b, path, 2) == TSN_ETOOBIG, "size limit 2");
+    tsn_buf_clear(&b);
+    CHECK(tsnu_file_read(&b, path, 3) == 0, "size limit 3");
+    tsn_buf_clear(&b);
+    CHECK(tsnu_file_read(&b, path, 4) == 0, "size limit 4");
+    tsn_buf_dispose(&b);
+    unlink(path);
+    rmdir(dir);
+}
+
+static void test_util_str__utf8(void)
+{
+    size_t off = 0;
+    CHECK(tsnu_utf8_valid("\xe3\x81\x82z", 4, NULL), "hiragana");
+    CHECK(!tsnu_utf8_valid("ab\xe3\x81", 4, &off) && off == 2,
+          "truncated at 2, got %zu", off);
+    CHECK(!tsnu_utf8_valid("\xf8\x88\x80\x80\x80", 5, NULL), "5-byte form");
+}
+
+int main(void)
+{
+    test_util_json__strict();
+    test_util_json__depth_limit();
+    test_util_json__string_limit();
+    test_util_json__locations();
+    test_util_json__unescape();
+    test_util_buf__max();
+    test_util_fs__atomic_write();
+    test_util_str__utf8();
+    return th_finish("util unit");
+}
