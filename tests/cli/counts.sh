@@ -23,5 +23,19 @@ for f in $(find "$data/cyclonedx/examples" "$data/real-sboms" -name '*.json' | s
         fail=$((fail + 1)); echo "FAIL $f: tsunagi $got, jq $want $wrel"
     fi
 done
-echo "cyclonedx json counts: $pass passed, $fail failed"
+# XML, cross-checked with xmllint's XPath: every <component> that is not
+# provenance (pedigree) or a tool, and every nested <dependency>.
+if command -v xmllint >/dev/null; then
+    for f in $(find "$data/cyclonedx/examples" "$data/real-sboms" -name '*.xml' | sort); do
+        want=$(xmllint --xpath "count(//*[local-name()='component'][not(ancestor::*[local-name()='pedigree' or local-name()='tools'])])" "$f")
+        wrel=$(xmllint --xpath "count(//*[local-name()='dependencies']/*[local-name()='dependency']/*[local-name()='dependency'])" "$f")
+        got=$("$bin" sbom info --format json "$f" | jq -r '"\(.components) \(.relationships)"')
+        if [ "$got" = "$want $wrel" ]; then
+            pass=$((pass + 1))
+        else
+            fail=$((fail + 1)); echo "FAIL $f: tsunagi $got, xmllint $want $wrel"
+        fi
+    done
+fi
+echo "cyclonedx json+xml counts: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -184,6 +184,8 @@ int tsn_sbom_read(tsn_sbom **out, tsn_ctx *ctx, const char *data, size_t len,
         error = tsn_cdx__read_json(s, data, len);
         break;
     case TSN_SBOM_CDX_XML:
+        error = tsn_cdx__read_xml(s, data, len);
+        break;
     case TSN_SBOM_SPDX_JSON:
     case TSN_SBOM_SPDX_TV:
     case TSN_SBOM_SPDX3_JSONLD:
