@@ -20,6 +20,10 @@ struct state {
     tsn_buf text;
     int error; /* first error, with its message already set */
     const char *name;
+    /* Namespace URIs seen so far: elements share one copy, so readers can
+     * compare namespaces by pointer. */
+    const char *ns_seen[16];
+    size_t n_ns;
 };
 
 static void stop(struct state *st, int code, const char *what)
@@ -36,12 +40,25 @@ static void stop(struct state *st, int code, const char *what)
     XML_StopParser(st->parser, XML_FALSE);
 }
 
+static const char *intern_ns(struct state *st, const char *uri, size_t n)
+{
+    for (size_t i = 0; i < st->n_ns; i++)
+        if (strncmp(st->ns_seen[i], uri, n) == 0 && st->ns_seen[i][n] == '\0')
+            return st->ns_seen[i];
+    {
+        const char *copy = tsnu_arena_strndup(st->arena, uri, n);
+        if (copy && st->n_ns < sizeof st->ns_seen / sizeof *st->ns_seen)
+            st->ns_seen[st->n_ns++] = copy;
+        return copy;
+    }
+}
+
 static void split_name(struct state *st, const char *qname, const char **ns,
                        const char **local)
 {
     const char *bar = strchr(qname, '|');
     if (bar) {
-        *ns = tsnu_arena_strndup(st->arena, qname, (size_t)(bar - qname));
+        *ns = intern_ns(st, qname, (size_t)(bar - qname));
         *local = tsnu_arena_strdup(st->arena, bar + 1);
     } else {
         *ns = NULL;
@@ -107,19 +124,14 @@ static void XMLCALL on_start(void *ud, const XML_Char *qname,
         }
     }
     n->text = "";
-    n->line = (uint32_t)XML_GetCurrentLineNumber(st->parser);
+    n->offset = (uint32_t)XML_GetCurrentByteIndex(st->parser);
     n->parent = st->cur;
-    n->index = 1;
     if (st->cur) {
-        tsn_xml_node **link = &st->cur->child, *prev = NULL;
-        /* Append, numbering siblings of the same name for XML paths. */
-        while (*link) {
-            prev = *link;
-            if (strcmp(prev->name, n->name) == 0)
-                n->index = prev->index + 1;
-            link = &prev->next;
-        }
-        *link = n;
+        if (st->cur->last)
+            st->cur->last->next = n;
+        else
+            st->cur->child = n;
+        st->cur->last = n;
     } else {
         st->root = n;
     }
@@ -234,6 +246,41 @@ int tsn_xml_parse(tsn_xml_node **out, tsnu_arena *arena, const char *data,
     return error;
 }
 
+uint32_t tsn_xml_line(const char *data, size_t len, uint32_t offset,
+                      uint32_t **index, size_t *n_index)
+{
+    size_t lo = 0, hi;
+    if (!*index) {
+        size_t n = 0, k = 0;
+        for (size_t i = 0; i < len; i++)
+            if (data[i] == '\n')
+                n++;
+        *index = tsn_calloc(n + 1, sizeof **index);
+        if (!*index) {
+            /* No memory for the index: count directly. */
+            uint32_t line = 1;
+            for (size_t i = 0; i < offset && i < len; i++)
+                if (data[i] == '\n')
+                    line++;
+            return line;
+        }
+        for (size_t i = 0; i < len; i++)
+            if (data[i] == '\n')
+                (*index)[k++] = (uint32_t)i;
+        *n_index = n;
+    }
+    /* Number of newlines before offset, plus one. */
+    hi = *n_index;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((*index)[mid] < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (uint32_t)lo + 1;
+}
+
 const char *tsn_xml_attr(const tsn_xml_node *n, const char *name)
 {
     for (const char **a = n->attr; a && a[0]; a += 2)
@@ -264,8 +311,20 @@ void tsn_xml_path(const tsn_xml_node *n, tsn_buf *out)
         stack[k++] = n;
     while (k--) {
         const tsn_xml_node *s = stack[k];
+        unsigned index = 0, same = 0;
+        /* Position among siblings of the same name (XPath, from 1); shown
+         * only when the name repeats. */
+        if (s->parent) {
+            for (const tsn_xml_node *c = s->parent->child; c; c = c->next) {
+                if (strcmp(c->name, s->name) != 0)
+                    continue;
+                same++;
+                if (c == s)
+                    index = same;
+            }
+        }
         tsn_buf_printf(out, "/%s", s->name);
-        if (s->index > 1 || (s->next && strcmp(s->next->name, s->name) == 0))
-            tsn_buf_printf(out, "[%u]", s->index);
+        if (same > 1)
+            tsn_buf_printf(out, "[%u]", index);
     }
 }

@@ -18,8 +18,8 @@ struct tsn_xml_node {
     const char **attr; /* local name, value, ..., NULL (no-namespace attrs) */
     const char *text;  /* character data directly inside, or "" */
     tsn_xml_node *parent, *child, *next;
-    uint32_t line;
-    uint32_t index; /* position among siblings of the same name, from 1 */
+    tsn_xml_node *last; /* last child, for appending */
+    uint32_t offset;    /* byte offset of the start tag in the document */
 };
 
 typedef struct tsn_xml_opts {
@@ -41,6 +41,13 @@ const char *tsn_xml_attr(const tsn_xml_node *n, const char *name);
 const tsn_xml_node *tsn_xml_child(const tsn_xml_node *n, const char *name);
 /* Text of child @p name, or NULL when there is no such child. */
 const char *tsn_xml_child_text(const tsn_xml_node *n, const char *name);
+/*
+ * Line number (from 1) of byte @p offset in @p data. Builds a line index
+ * in @p *index on first use (free it with tsn_free), so reporting many
+ * errors stays linear.
+ */
+uint32_t tsn_xml_line(const char *data, size_t len, uint32_t offset,
+                      uint32_t **index, size_t *n_index);
 /* Render "/bom/components/component[3]/name" into @p out. */
 void tsn_xml_path(const tsn_xml_node *n, tsn_buf *out);
 

@@ -80,10 +80,38 @@ int tsn_cdx__define_ref(tsn_sbom *s, struct tsn_cdx_refs *refs,
     return 0;
 }
 
+int tsn_cdx__define_ref_lazy(tsn_sbom *s, struct tsn_cdx_refs *refs,
+                             const char *ref,
+                             const char *(*locate)(void *rd, const void *node),
+                             void *rd, const void *node)
+{
+    int added;
+    if (!ref)
+        return 0;
+    if (*ref) {
+        added = tsnu_strset_add(&refs->defined, ref);
+        if (added != 0)
+            return added < 0 ? added : 0;
+    }
+    /* Empty or duplicate: render the location and report. */
+    return tsn_cdx__define_ref(s, refs, ref, locate(rd, node));
+}
+
+int tsn_cdx__use_ref_lazy(struct tsn_cdx_refs *refs, const char *ref,
+                          const char *what,
+                          const char *(*locate)(void *rd, const void *node),
+                          void *rd, const void *node)
+{
+    struct tsn_cdx_use u = {ref, NULL, what, locate, rd, node};
+    if (!refs->uses.elem)
+        refs->uses = (tsnu_vec)TSNU_VEC_INIT(struct tsn_cdx_use, SIZE_MAX / 64);
+    return tsnu_vec_push(&refs->uses, &u);
+}
+
 int tsn_cdx__use_ref(struct tsn_cdx_refs *refs, const char *ref,
                      const char *location, const char *what)
 {
-    struct tsn_cdx_use u = {ref, location, what};
+    struct tsn_cdx_use u = {ref, location, what, NULL, NULL, NULL};
     if (!refs->uses.elem)
         refs->uses = (tsnu_vec)TSNU_VEC_INIT(struct tsn_cdx_use, SIZE_MAX / 64);
     return tsnu_vec_push(&refs->uses, &u);
@@ -95,7 +123,8 @@ int tsn_cdx__resolve_refs(tsn_sbom *s, struct tsn_cdx_refs *refs)
         struct tsn_cdx_use *u = TSNU_VEC_AT(&refs->uses, struct tsn_cdx_use, i);
         if (!tsnu_strset_has(&refs->defined, u->ref)) {
             int error = tsn_sbom__diag(
-                s, TSN_DIAG_ERROR, u->location,
+                s, TSN_DIAG_ERROR,
+                u->location ? u->location : u->locate(u->rd, u->node),
                 "%s \"%.200s\" does not match any bom-ref", u->what, u->ref);
             if (error < 0)
                 return error;

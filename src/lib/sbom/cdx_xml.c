@@ -17,8 +17,12 @@
 struct rd {
     tsn_sbom *s;
     int minor;
-    const char *ns; /* the document's CycloneDX namespace */
+    const char *ns; /* the document's CycloneDX namespace (interned) */
     struct tsn_cdx_refs refs;
+    const char *data; /* the document, for line numbers */
+    size_t len;
+    uint32_t *lines; /* line index, built on the first diagnostic */
+    size_t n_lines;
 };
 
 typedef const tsn_xml_node node;
@@ -27,7 +31,10 @@ static const char *loc(struct rd *r, node *n)
 {
     tsn_buf b = TSN_BUF_INIT(65536);
     const char *l;
-    tsn_buf_printf(&b, "%s:%u: ", r->s->name, n ? n->line : 0);
+    tsn_buf_printf(&b, "%s:%u: ", r->s->name,
+                   n ? tsn_xml_line(r->data, r->len, n->offset, &r->lines,
+                                    &r->n_lines)
+                     : 0);
     tsn_xml_path(n, &b);
     l = tsnu_arena_strndup(&r->s->arena, tsn_buf_cstr(&b), b.len);
     tsn_buf_dispose(&b);
@@ -39,10 +46,16 @@ static const char *loc(struct rd *r, node *n)
     tsn_sbom__diag((r)->s, TSN_DIAG_ERROR, loc((r), (n)), fmt,                \
                    (const char *)(arg) ? (const char *)(arg) : "")
 
-/* Is @p n an element of the document's CycloneDX namespace? */
+static const char *loc_cb(void *r, const void *n)
+{
+    return loc(r, n);
+}
+
+/* Is @p n an element of the document's CycloneDX namespace? The adapter
+ * interns namespace URIs, so a pointer comparison decides. */
 static bool ours(struct rd *r, node *n)
 {
-    return n->ns && strcmp(n->ns, r->ns) == 0;
+    return n->ns == r->ns;
 }
 
 /* Child element in our namespace. */
@@ -454,7 +467,7 @@ static int read_component(struct rd *r, node *v, size_t parent,
         /* SPEC: CDX-1.0..1.3 component version is required */
         error = err(r, v, "required element <version> is missing%s", NULL);
     if (error == 0)
-        error = tsn_cdx__define_ref(r->s, &r->refs, c->ref, loc(r, v));
+        error = tsn_cdx__define_ref_lazy(r->s, &r->refs, c->ref, loc_cb, r, v);
     if (error == 0)
         error = check_enum_text(r, child(r, v, "scope"), c->scope,
                                 tsn_cdx__scopes);
@@ -561,8 +574,9 @@ static int read_dependency(struct rd *r, node *d, const char *parent_ref)
         return err(r, d, "dependency needs a ref attribute%s", NULL);
     if (!*ref)
         return err(r, d, "dependency ref must not be empty%s", NULL);
-    error = tsn_cdx__use_ref(&r->refs, ref, loc(r, d),
-                             parent_ref ? "dependsOn" : "dependency ref");
+    error = tsn_cdx__use_ref_lazy(&r->refs, ref,
+                                  parent_ref ? "dependsOn" : "dependency ref",
+                                  loc_cb, r, d);
     if (error == 0 && parent_ref)
         error = tsn_sbom__add_rel(r->s, parent_ref, ref, "DEPENDS_ON");
     /* Only the first level names the dependent; a nested dependency is an
@@ -587,7 +601,8 @@ static int read_dg_dependency(struct rd *r, node *d, const char *parent_ref,
     /* SPEC: CDX ext dependency-graph 1.0: dependency@ref required */
     if (!ref || !*ref)
         return err(r, d, "dependency needs a non-empty ref attribute%s", NULL);
-    error = tsn_cdx__use_ref(&r->refs, ref, loc(r, d), "dependency ref");
+    error = tsn_cdx__use_ref_lazy(&r->refs, ref, "dependency ref", loc_cb, r,
+                                  d);
     if (error == 0 && parent_ref)
         error = tsn_sbom__add_rel(r->s, parent_ref, ref, "DEPENDS_ON");
     for (node *c = d->child; c && error == 0; c = c->next)
@@ -789,7 +804,7 @@ static int read_citations(struct rd *r, node *root)
 
 int tsn_cdx__read_xml(tsn_sbom *s, const char *data, size_t len)
 {
-    struct rd r = {s, 0, NULL, {TSNU_STRSET_INIT, {0}}};
+    struct rd r = {s, 0, NULL, {TSNU_STRSET_INIT, {0}}, data, len, NULL, 0};
     tsn_xml_opts xo = {s->ctx->limits.depth, s->ctx->limits.field_bytes};
     tsn_xml_node *root = NULL;
     const char *ver, *serial;
@@ -798,19 +813,28 @@ int tsn_cdx__read_xml(tsn_sbom *s, const char *data, size_t len)
     error = tsn_xml_parse(&root, &s->arena, data, len, &xo, s->name);
     if (error < 0)
         return error;
-    if (strcmp(root->name, "bom") != 0)
-        return tsn_error_set(TSN_EINVALID,
-                             "%s:%u: root element is <%s>, not a CycloneDX "
-                             "<bom>",
-                             s->name, root->line, root->name);
+    if (strcmp(root->name, "bom") != 0) {
+        error = tsn_error_set(TSN_EINVALID,
+                              "%s:%u: root element is <%s>, not a CycloneDX "
+                              "<bom>",
+                              s->name,
+                              tsn_xml_line(data, len, root->offset, &r.lines,
+                                           &r.n_lines),
+                              root->name);
+        goto done;
+    }
     /* SPEC: CDX XML: the namespace names the spec version */
     if (!root->ns || strncmp(root->ns, CDX_NS, strlen(CDX_NS)) != 0 ||
-        tsn_cdx__minor(root->ns + strlen(CDX_NS) - 2) < 0)
-        return tsn_error_set(
+        tsn_cdx__minor(root->ns + strlen(CDX_NS) - 2) < 0) {
+        error = tsn_error_set(
             TSN_EINVALID,
             "%s:%u: <bom> namespace \"%.100s\" is not a CycloneDX 1.0-1.7 "
             "namespace",
-            s->name, root->line, root->ns ? root->ns : "");
+            s->name,
+            tsn_xml_line(data, len, root->offset, &r.lines, &r.n_lines),
+            root->ns ? root->ns : "");
+        goto done;
+    }
     r.ns = root->ns;
     r.minor = tsn_cdx__minor(root->ns + strlen(CDX_NS) - 2);
     s->doc.spec_version = root->ns + strlen(CDX_NS) - 2;
@@ -845,6 +869,8 @@ int tsn_cdx__read_xml(tsn_sbom *s, const char *data, size_t len)
         error = read_citations(&r, root);
     if (error == 0)
         error = tsn_cdx__resolve_refs(s, &r.refs);
+done:
     tsn_cdx__refs_dispose(&r.refs);
+    tsn_free(r.lines);
     return error;
 }
