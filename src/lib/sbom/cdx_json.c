@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jread.h"
 #include "tsunagi/purl.h"
 
 struct rd {
@@ -19,97 +20,6 @@ struct rd {
     int minor;
     struct tsn_cdx_refs refs;
 };
-
-#define CHILD(parent, k) {(parent), (k), 0}
-#define INDEX(parent, i) {(parent), NULL, (i)}
-
-static const char *loc(struct rd *r, const tsnu_jpath *p, const tsnu_json *v)
-{
-    return tsn_sbom__json_loc(r->s, p, v ? v->line : 0);
-}
-
-static int err(struct rd *r, const tsnu_jpath *p, const tsnu_json *v,
-               const char *msg)
-{
-    return tsn_sbom__diag(r->s, TSN_DIAG_ERROR, loc(r, p, v), "%s", msg);
-}
-
-static int warn(struct rd *r, const tsnu_jpath *p, const tsnu_json *v,
-                const char *msg)
-{
-    return tsn_sbom__diag(r->s, TSN_DIAG_WARNING, loc(r, p, v), "%s", msg);
-}
-
-static int type_err(struct rd *r, const tsnu_jpath *p, const tsnu_json *v,
-                    const char *expected)
-{
-    return tsn_sbom__diag(r->s, TSN_DIAG_ERROR, loc(r, p, v),
-                          "expected %s, got %s", expected,
-                          tsnu_json_type_name(v->type));
-}
-
-/*
- * Member @p key of @p obj as a string. Absent: NULL (and an error when
- * @p required). Present with another type: an error and NULL.
- */
-static const char *get_str(struct rd *r, const tsnu_json *obj,
-                           const tsnu_jpath *path, const char *key,
-                           bool required, int *error)
-{
-    const tsnu_json *v = tsnu_json_get(obj, key);
-    tsnu_jpath cp = CHILD(path, key);
-    if (*error < 0)
-        return NULL;
-    if (!v) {
-        if (required) {
-            tsn_buf m = TSN_BUF_INIT(512);
-            tsn_buf_printf(&m, "required property \"%s\" is missing", key);
-            *error = err(r, path, obj, tsn_buf_cstr(&m));
-            tsn_buf_dispose(&m);
-        }
-        return NULL;
-    }
-    if (v->type != TSNU_JSON_STRING) {
-        *error = type_err(r, &cp, v, "a string");
-        return NULL;
-    }
-    return v->u.str;
-}
-
-static const tsnu_json *get_typed(struct rd *r, const tsnu_json *obj,
-                                  const tsnu_jpath *path, const char *key,
-                                  int type, int *error)
-{
-    const tsnu_json *v = tsnu_json_get(obj, key);
-    tsnu_jpath cp = CHILD(path, key);
-    if (!v || *error < 0)
-        return NULL;
-    if (v->type != type) {
-        *error = type_err(r, &cp, v,
-                          type == TSNU_JSON_ARRAY ? "an array" : "an object");
-        return NULL;
-    }
-    return v;
-}
-
-static int check_enum(struct rd *r, const tsnu_json *obj,
-                      const tsnu_jpath *path, const char *key,
-                      const char *const *allowed, const char **out)
-{
-    int error = 0;
-    const char *v = get_str(r, obj, path, key, false, &error);
-    if (out)
-        *out = v;
-    if (error < 0 || !v)
-        return error;
-    if (!tsn_rules__in(v, allowed)) {
-        tsnu_jpath cp = CHILD(path, key);
-        return tsn_sbom__diag(r->s, TSN_DIAG_ERROR,
-                              loc(r, &cp, tsnu_json_get(obj, key)),
-                              "\"%.100s\" is not an allowed value", v);
-    }
-    return 0;
-}
 
 /* ---- unknown members ---------------------------------------------------- */
 
@@ -142,7 +52,7 @@ static int check_members(struct rd *r, const tsnu_json *obj,
             tsnu_jpath kp = CHILD(path, key);
             int error = tsn_sbom__diag(
                 r->s, TSN_DIAG_ERROR,
-                loc(r, &kp, &obj->u.members[i].value),
+                jr_loc(r->s, &kp, &obj->u.members[i].value),
                 "\"%.60s\" is not a property of %s in CycloneDX 1.%d", key,
                 what, r->minor);
             if (error < 0)
@@ -175,7 +85,7 @@ static int read_properties(struct rd *r, const tsnu_json *obj,
                            size_t *n_out)
 {
     int error = 0;
-    const tsnu_json *arr = get_typed(r, obj, path, "properties",
+    const tsnu_json *arr = jr_typed(r->s, obj, path, "properties",
                                      TSNU_JSON_ARRAY, &error);
     tsnu_jpath ap = CHILD(path, "properties");
     tsn_sbom_property *props;
@@ -190,7 +100,7 @@ static int read_properties(struct rd *r, const tsnu_json *obj,
         const tsnu_json *p = &arr->u.items[i];
         tsnu_jpath ip = INDEX(&ap, i);
         if (p->type != TSNU_JSON_OBJECT) {
-            error = type_err(r, &ip, p, "an object");
+            error = jr_type_err(r->s, &ip, p, "an object");
             continue;
         }
         for (size_t k = 0; k < p->len && error == 0; k++) {
@@ -198,13 +108,13 @@ static int read_properties(struct rd *r, const tsnu_json *obj,
             if (strcmp(key, "name") != 0 && strcmp(key, "value") != 0) {
                 tsnu_jpath kp = CHILD(&ip, key);
                 /* SPEC: CDX property additionalProperties: false */
-                error = err(r, &kp, &p->u.members[k].value,
+                error = jr_err(r->s, &kp, &p->u.members[k].value,
                             "unexpected property in a property");
             }
         }
         /* SPEC: CDX-1.5 property.name required */
-        props[n].name = get_str(r, p, &ip, "name", r->minor >= 5, &error);
-        props[n].value = get_str(r, p, &ip, "value", false, &error);
+        props[n].name = jr_str(r->s, p, &ip, "name", r->minor >= 5, &error);
+        props[n].value = jr_str(r->s, p, &ip, "value", false, &error);
         if (props[n].name)
             n++;
     }
@@ -217,7 +127,7 @@ static int read_hashes(struct rd *r, const tsnu_json *obj,
                        const tsnu_jpath *path, tsn_sbom_component *c)
 {
     int error = 0;
-    const tsnu_json *arr = get_typed(r, obj, path, "hashes", TSNU_JSON_ARRAY,
+    const tsnu_json *arr = jr_typed(r->s, obj, path, "hashes", TSNU_JSON_ARRAY,
                                      &error);
     tsnu_jpath ap = CHILD(path, "hashes");
     tsn_sbom_hash *h;
@@ -233,23 +143,23 @@ static int read_hashes(struct rd *r, const tsnu_json *obj,
         const char *alg, *content;
         int rc;
         if (e->type != TSNU_JSON_OBJECT) {
-            error = type_err(r, &ip, e, "an object");
+            error = jr_type_err(r->s, &ip, e, "an object");
             break;
         }
-        alg = get_str(r, e, &ip, "alg", true, &error);
-        content = get_str(r, e, &ip, "content", true, &error);
+        alg = jr_str(r->s, e, &ip, "alg", true, &error);
+        content = jr_str(r->s, e, &ip, "content", true, &error);
         if (error < 0 || !alg || !content)
             continue;
         rc = tsn_rules__hash(alg, content);
         if (rc == 1) {
             tsnu_jpath cp = CHILD(&ip, "alg");
             error = tsn_sbom__diag(r->s, TSN_DIAG_ERROR,
-                                   loc(r, &cp, tsnu_json_get(e, "alg")),
+                                   jr_loc(r->s, &cp, tsnu_json_get(e, "alg")),
                                    "unknown hash algorithm \"%.60s\"", alg);
         } else if (rc == 2) {
             tsnu_jpath cp = CHILD(&ip, "content");
             error = tsn_sbom__diag(r->s, TSN_DIAG_ERROR,
-                                   loc(r, &cp, tsnu_json_get(e, "content")),
+                                   jr_loc(r->s, &cp, tsnu_json_get(e, "content")),
                                    "not a %s digest (hex of the right length)",
                                    alg);
         }
@@ -267,7 +177,7 @@ static int read_licenses(struct rd *r, const tsnu_json *obj,
                          size_t *n_out)
 {
     int error = 0;
-    const tsnu_json *arr = get_typed(r, obj, path, "licenses", TSNU_JSON_ARRAY,
+    const tsnu_json *arr = jr_typed(r->s, obj, path, "licenses", TSNU_JSON_ARRAY,
                                      &error);
     tsnu_jpath ap = CHILD(path, "licenses");
     tsn_sbom_license *l;
@@ -284,14 +194,14 @@ static int read_licenses(struct rd *r, const tsnu_json *obj,
         const char *ack = NULL;
 
         if (e->type != TSNU_JSON_OBJECT) {
-            error = type_err(r, &ip, e, "an object");
+            error = jr_type_err(r->s, &ip, e, "an object");
             break;
         }
         lic = tsnu_json_get(e, "license");
         expr = tsnu_json_get(e, "expression");
         /* SPEC: CDX licenseChoice: either "license" or "expression" */
         if ((lic && expr) || (!lic && !expr)) {
-            error = err(r, &ip, e,
+            error = jr_err(r->s, &ip, e,
                         "a licence choice needs exactly one of \"license\" "
                         "or \"expression\"");
             break;
@@ -300,37 +210,37 @@ static int read_licenses(struct rd *r, const tsnu_json *obj,
             const char *why;
             tsnu_jpath xp = CHILD(&ip, "expression");
             n_expr++;
-            l[n].expression = get_str(r, e, &ip, "expression", true, &error);
+            l[n].expression = jr_str(r->s, e, &ip, "expression", true, &error);
             if (error < 0)
                 break;
-            error = check_enum(r, e, &ip, "acknowledgement",
+            error = jr_enum(r->s, e, &ip, "acknowledgement",
                                tsn_cdx__acknowledgements, &ack);
             if (l[n].expression &&
                 tsn_rules__spdx_expression(l[n].expression, &why) != 0) {
                 tsn_buf m = TSN_BUF_INIT(512);
                 tsn_buf_printf(&m, "licence expression: %s", why);
-                error = warn(r, &xp, expr, tsn_buf_cstr(&m));
+                error = jr_warn(r->s, &xp, expr, tsn_buf_cstr(&m));
                 tsn_buf_dispose(&m);
             }
         } else {
             tsnu_jpath lp = CHILD(&ip, "license");
             const tsnu_json *text;
             if (lic->type != TSNU_JSON_OBJECT) {
-                error = type_err(r, &lp, lic, "an object");
+                error = jr_type_err(r->s, &lp, lic, "an object");
                 break;
             }
-            l[n].expression = get_str(r, lic, &lp, "id", false, &error);
-            l[n].name = get_str(r, lic, &lp, "name", false, &error);
+            l[n].expression = jr_str(r->s, lic, &lp, "id", false, &error);
+            l[n].name = jr_str(r->s, lic, &lp, "name", false, &error);
             if (error < 0)
                 break;
             /* SPEC: CDX license: oneOf required id / required name */
             if (!l[n].expression && !l[n].name) {
-                error = err(r, &lp, lic,
+                error = jr_err(r->s, &lp, lic,
                             "a licence needs an \"id\" or a \"name\"");
                 break;
             }
             if (l[n].expression && l[n].name) {
-                error = err(r, &lp, lic,
+                error = jr_err(r->s, &lp, lic,
                             "a licence has either an \"id\" or a \"name\", "
                             "not both");
                 break;
@@ -341,18 +251,18 @@ static int read_licenses(struct rd *r, const tsnu_json *obj,
                 /* SPEC: CDX license.id: SPDX licence id enumeration */
                 error = tsn_sbom__diag(
                     r->s, TSN_DIAG_ERROR,
-                    loc(r, &idp, tsnu_json_get(lic, "id")),
+                    jr_loc(r->s, &idp, tsnu_json_get(lic, "id")),
                     "\"%.100s\" is not an SPDX licence identifier (use "
                     "\"name\" for other licences)",
                     l[n].expression);
                 break;
             }
-            error = check_enum(r, lic, &lp, "acknowledgement",
+            error = jr_enum(r->s, lic, &lp, "acknowledgement",
                                tsn_cdx__acknowledgements, &ack);
-            text = get_typed(r, lic, &lp, "text", TSNU_JSON_OBJECT, &error);
+            text = jr_typed(r->s, lic, &lp, "text", TSNU_JSON_OBJECT, &error);
             if (text && error == 0) {
                 tsnu_jpath tp = CHILD(&lp, "text");
-                error = check_enum(r, text, &tp, "encoding",
+                error = jr_enum(r->s, text, &tp, "encoding",
                                    tsn_cdx__encodings, NULL);
             }
             if (error == 0) {
@@ -368,7 +278,7 @@ static int read_licenses(struct rd *r, const tsnu_json *obj,
     }
     /* SPEC: CDX licenseChoice: an expression stands alone in its array */
     if (error == 0 && n_expr && arr->len > 1 && r->minor < 7)
-        error = err(r, &ap, arr,
+        error = jr_err(r->s, &ap, arr,
                     "a licence expression must be the only entry of "
                     "\"licenses\"");
     *out = l;
@@ -380,7 +290,7 @@ static int read_extrefs(struct rd *r, const tsnu_json *obj,
                         const tsnu_jpath *path, tsn_sbom_component *c)
 {
     int error = 0;
-    const tsnu_json *arr = get_typed(r, obj, path, "externalReferences",
+    const tsnu_json *arr = jr_typed(r->s, obj, path, "externalReferences",
                                      TSNU_JSON_ARRAY, &error);
     tsnu_jpath ap = CHILD(path, "externalReferences");
     tsn_sbom_extref *x;
@@ -394,12 +304,12 @@ static int read_extrefs(struct rd *r, const tsnu_json *obj,
         const tsnu_json *e = &arr->u.items[i];
         tsnu_jpath ip = INDEX(&ap, i);
         if (e->type != TSNU_JSON_OBJECT) {
-            error = type_err(r, &ip, e, "an object");
+            error = jr_type_err(r->s, &ip, e, "an object");
             break;
         }
-        x[n].url = get_str(r, e, &ip, "url", true, &error);
-        x[n].type = get_str(r, e, &ip, "type", true, &error);
-        x[n].comment = get_str(r, e, &ip, "comment", false, &error);
+        x[n].url = jr_str(r->s, e, &ip, "url", true, &error);
+        x[n].type = jr_str(r->s, e, &ip, "type", true, &error);
+        x[n].comment = jr_str(r->s, e, &ip, "comment", false, &error);
         if (x[n].url && x[n].type)
             n++;
     }
@@ -429,7 +339,7 @@ static int read_components(struct rd *r, const tsnu_json *obj,
                            size_t parent)
 {
     int error = 0;
-    const tsnu_json *arr = get_typed(r, obj, path, key, TSNU_JSON_ARRAY,
+    const tsnu_json *arr = jr_typed(r->s, obj, path, key, TSNU_JSON_ARRAY,
                                      &error);
     tsnu_jpath ap = CHILD(path, key);
     for (size_t i = 0; arr && i < arr->len && error == 0; i++) {
@@ -444,7 +354,7 @@ static int read_pedigree(struct rd *r, const tsnu_json *c,
                          const tsnu_jpath *path)
 {
     int error = 0;
-    const tsnu_json *ped = get_typed(r, c, path, "pedigree", TSNU_JSON_OBJECT,
+    const tsnu_json *ped = jr_typed(r->s, c, path, "pedigree", TSNU_JSON_OBJECT,
                                      &error);
     tsnu_jpath pp = CHILD(path, "pedigree");
     const tsnu_json *patches;
@@ -452,39 +362,39 @@ static int read_pedigree(struct rd *r, const tsnu_json *c,
 
     if (!ped || error < 0)
         return error;
-    patches = get_typed(r, ped, &pp, "patches", TSNU_JSON_ARRAY, &error);
+    patches = jr_typed(r->s, ped, &pp, "patches", TSNU_JSON_ARRAY, &error);
     for (size_t i = 0; patches && i < patches->len && error == 0; i++) {
         const tsnu_json *p = &patches->u.items[i];
         tsnu_jpath ip = INDEX(&ap, i);
         const tsnu_json *res;
         tsnu_jpath rp = CHILD(&ip, "resolves");
         if (p->type != TSNU_JSON_OBJECT) {
-            error = type_err(r, &ip, p, "an object");
+            error = jr_type_err(r->s, &ip, p, "an object");
             break;
         }
-        if (!get_str(r, p, &ip, "type", true, &error))
+        if (!jr_str(r->s, p, &ip, "type", true, &error))
             break;
         /* SPEC: CDX patch.type enumeration */
-        error = check_enum(r, p, &ip, "type", tsn_cdx__patch_types, NULL);
-        res = get_typed(r, p, &ip, "resolves", TSNU_JSON_ARRAY, &error);
+        error = jr_enum(r->s, p, &ip, "type", tsn_cdx__patch_types, NULL);
+        res = jr_typed(r->s, p, &ip, "resolves", TSNU_JSON_ARRAY, &error);
         for (size_t k = 0; res && k < res->len && error == 0; k++) {
             tsnu_jpath kp = INDEX(&rp, k);
             const tsnu_json *is = &res->u.items[k];
             if (is->type != TSNU_JSON_OBJECT) {
-                error = type_err(r, &kp, is, "an object");
+                error = jr_type_err(r->s, &kp, is, "an object");
                 break;
             }
-            if (!get_str(r, is, &kp, "type", true, &error))
+            if (!jr_str(r->s, is, &kp, "type", true, &error))
                 break;
             /* SPEC: CDX issue.type enumeration */
-            error = check_enum(r, is, &kp, "type", tsn_cdx__issue_types, NULL);
+            error = jr_enum(r->s, is, &kp, "type", tsn_cdx__issue_types, NULL);
         }
     }
     /* Ancestors, descendants and variants are components too, but they
      * describe provenance, not what is shipped: checked, not added. */
     static const char *const lists[] = {"ancestors", "descendants", "variants"};
     for (size_t l = 0; l < 3 && error == 0; l++) {
-        const tsnu_json *arr = get_typed(r, ped, &pp, lists[l],
+        const tsnu_json *arr = jr_typed(r->s, ped, &pp, lists[l],
                                          TSNU_JSON_ARRAY, &error);
         tsnu_jpath lp = CHILD(&pp, lists[l]);
         for (size_t i = 0; arr && i < arr->len && error == 0; i++) {
@@ -492,14 +402,14 @@ static int read_pedigree(struct rd *r, const tsnu_json *c,
             tsnu_jpath ip = INDEX(&lp, i);
             const char *t;
             if (a->type != TSNU_JSON_OBJECT) {
-                error = type_err(r, &ip, a, "an object");
+                error = jr_type_err(r->s, &ip, a, "an object");
                 break;
             }
-            t = get_str(r, a, &ip, "type", true, &error);
-            get_str(r, a, &ip, "name", true, &error);
+            t = jr_str(r->s, a, &ip, "type", true, &error);
+            jr_str(r->s, a, &ip, "name", true, &error);
             if (t && error == 0 && !tsn_cdx__component_type(t, r->minor)) {
                 tsnu_jpath tp = CHILD(&ip, "type");
-                error = err(r, &tp, tsnu_json_get(a, "type"),
+                error = jr_err(r->s, &tp, tsnu_json_get(a, "type"),
                             "not an allowed component type");
             }
         }
@@ -519,7 +429,7 @@ static int read_component(struct rd *r, const tsnu_json *v,
     int error = 0;
 
     if (v->type != TSNU_JSON_OBJECT)
-        return type_err(r, path, v, "an object");
+        return jr_type_err(r->s, path, v, "an object");
     error = tsn_sbom__add_component(r->s, &idx);
     if (error < 0)
         return error;
@@ -527,27 +437,27 @@ static int read_component(struct rd *r, const tsnu_json *v,
     c = tsn_sbom__comp(r->s, idx);
     c->parent = parent;
     /* SPEC: CDX component: "type" and "name" are required */
-    c->type = get_str(r, v, path, "type", true, &error);
-    c->name = get_str(r, v, path, "name", true, &error);
-    c->ref = get_str(r, v, path, "bom-ref", false, &error);
-    c->group = get_str(r, v, path, "group", false, &error);
-    c->description = get_str(r, v, path, "description", false, &error);
-    c->copyright = get_str(r, v, path, "copyright", false, &error);
-    c->publisher = get_str(r, v, path, "publisher", false, &error);
-    c->purl = get_str(r, v, path, "purl", false, &error);
+    c->type = jr_str(r->s, v, path, "type", true, &error);
+    c->name = jr_str(r->s, v, path, "name", true, &error);
+    c->ref = jr_str(r->s, v, path, "bom-ref", false, &error);
+    c->group = jr_str(r->s, v, path, "group", false, &error);
+    c->description = jr_str(r->s, v, path, "description", false, &error);
+    c->copyright = jr_str(r->s, v, path, "copyright", false, &error);
+    c->publisher = jr_str(r->s, v, path, "publisher", false, &error);
+    c->purl = jr_str(r->s, v, path, "purl", false, &error);
     if (error < 0)
         return error;
     ver = tsnu_json_get(v, "version");
     if (ver) {
         tsnu_jpath vp = CHILD(path, "version");
         if (ver->type != TSNU_JSON_STRING)
-            return type_err(r, &vp, ver, "a string");
+            return jr_type_err(r->s, &vp, ver, "a string");
         c->version = ver->u.str;
     }
     if (c->type && !tsn_cdx__component_type(c->type, r->minor)) {
         tsnu_jpath tp = CHILD(path, "type");
         error = tsn_sbom__diag(r->s, TSN_DIAG_ERROR,
-                               loc(r, &tp, tsnu_json_get(v, "type")),
+                               jr_loc(r->s, &tp, tsnu_json_get(v, "type")),
                                "\"%.60s\" is not a component type in "
                                "CycloneDX 1.%d",
                                c->type, r->minor);
@@ -567,17 +477,17 @@ static int read_component(struct rd *r, const tsnu_json *v,
     {
         tsnu_jpath bp = CHILD(path, "bom-ref");
         error = tsn_cdx__define_ref(r->s, &r->refs, c->ref,
-                                    c->ref ? loc(r, &bp,
+                                    c->ref ? jr_loc(r->s, &bp,
                                                  tsnu_json_get(v, "bom-ref"))
                                            : NULL);
         if (error < 0)
             return error;
     }
-    error = check_enum(r, v, path, "scope", tsn_cdx__scopes, &c->scope);
+    error = jr_enum(r->s, v, path, "scope", tsn_cdx__scopes, &c->scope);
     if (error < 0)
         return error;
     {
-        const char *cpe = get_str(r, v, path, "cpe", false, &error);
+        const char *cpe = jr_str(r->s, v, path, "cpe", false, &error);
         if (cpe) {
             const char **cp = tsnu_arena_alloc(&r->s->arena, sizeof *cp);
             TSN_CHECK_ALLOC(cp);
@@ -594,7 +504,7 @@ static int read_component(struct rd *r, const tsnu_json *v,
                 return TSN_ENOMEM;
             /* SPEC: CDX component.purl: a valid package URL */
             error = tsn_sbom__diag(r->s, TSN_DIAG_ERROR,
-                                   loc(r, &pp, tsnu_json_get(v, "purl")),
+                                   jr_loc(r->s, &pp, tsnu_json_get(v, "purl")),
                                    "%s", tsn_error_last()->message);
             tsn_error_clear();
             if (error < 0)
@@ -602,12 +512,12 @@ static int read_component(struct rd *r, const tsnu_json *v,
         }
         tsn_purl_free(p);
     }
-    swid = get_typed(r, v, path, "swid", TSNU_JSON_OBJECT, &error);
+    swid = jr_typed(r->s, v, path, "swid", TSNU_JSON_OBJECT, &error);
     if (swid && error == 0) {
         tsnu_jpath sp = CHILD(path, "swid");
         /* SPEC: CDX swid: tagId and name are required */
-        get_str(r, swid, &sp, "tagId", true, &error);
-        get_str(r, swid, &sp, "name", true, &error);
+        jr_str(r->s, swid, &sp, "tagId", true, &error);
+        jr_str(r->s, swid, &sp, "name", true, &error);
     }
     if (error < 0)
         return error;
@@ -618,11 +528,11 @@ static int read_component(struct rd *r, const tsnu_json *v,
     if (vr && r->minor >= 7) {
         tsnu_jpath vp = CHILD(path, "versionRange");
         if (!ext || ext->type != TSNU_JSON_TRUE)
-            error = err(r, &vp, vr,
+            error = jr_err(r->s, &vp, vr,
                         "versionRange is only allowed when isExternal is "
                         "true");
         else if (ver)
-            error = err(r, &vp, vr,
+            error = jr_err(r->s, &vp, vr,
                         "a component has either version or versionRange, "
                         "not both");
         if (error < 0)
@@ -645,7 +555,7 @@ static int read_services(struct rd *r, const tsnu_json *obj,
                          const tsnu_jpath *path)
 {
     int error = 0;
-    const tsnu_json *arr = get_typed(r, obj, path, "services", TSNU_JSON_ARRAY,
+    const tsnu_json *arr = jr_typed(r->s, obj, path, "services", TSNU_JSON_ARRAY,
                                      &error);
     tsnu_jpath ap = CHILD(path, "services");
 
@@ -656,29 +566,29 @@ static int read_services(struct rd *r, const tsnu_json *obj,
         tsnu_jpath dp = CHILD(&ip, "data");
         const char *ref;
         if (sv->type != TSNU_JSON_OBJECT) {
-            error = type_err(r, &ip, sv, "an object");
+            error = jr_type_err(r->s, &ip, sv, "an object");
             break;
         }
-        get_str(r, sv, &ip, "name", true, &error);
-        ref = get_str(r, sv, &ip, "bom-ref", false, &error);
+        jr_str(r->s, sv, &ip, "name", true, &error);
+        ref = jr_str(r->s, sv, &ip, "bom-ref", false, &error);
         if (error < 0)
             break;
         if (ref) {
             tsnu_jpath bp = CHILD(&ip, "bom-ref");
             error = tsn_cdx__define_ref(
                 r->s, &r->refs, ref,
-                loc(r, &bp, tsnu_json_get(sv, "bom-ref")));
+                jr_loc(r->s, &bp, tsnu_json_get(sv, "bom-ref")));
         }
-        data = get_typed(r, sv, &ip, "data", TSNU_JSON_ARRAY, &error);
+        data = jr_typed(r->s, sv, &ip, "data", TSNU_JSON_ARRAY, &error);
         for (size_t k = 0; data && k < data->len && error == 0; k++) {
             const tsnu_json *d = &data->u.items[k];
             tsnu_jpath kp = INDEX(&dp, k);
             if (d->type != TSNU_JSON_OBJECT) {
-                error = type_err(r, &kp, d, "an object");
+                error = jr_type_err(r->s, &kp, d, "an object");
                 break;
             }
             /* SPEC: CDX dataFlow enumeration */
-            error = check_enum(r, d, &kp, "flow", tsn_cdx__data_flows, NULL);
+            error = jr_enum(r->s, d, &kp, "flow", tsn_cdx__data_flows, NULL);
         }
         if (error == 0)
             error = read_licenses(r, sv, &ip, &(const tsn_sbom_license *){0},
@@ -695,7 +605,7 @@ static int read_dependencies(struct rd *r, const tsnu_json *root,
                              const tsnu_jpath *path)
 {
     int error = 0;
-    const tsnu_json *arr = get_typed(r, root, path, "dependencies",
+    const tsnu_json *arr = jr_typed(r->s, root, path, "dependencies",
                                      TSNU_JSON_ARRAY, &error);
     tsnu_jpath ap = CHILD(path, "dependencies");
 
@@ -706,34 +616,34 @@ static int read_dependencies(struct rd *r, const tsnu_json *root,
         const char *ref;
 
         if (d->type != TSNU_JSON_OBJECT) {
-            error = type_err(r, &ip, d, "an object");
+            error = jr_type_err(r->s, &ip, d, "an object");
             break;
         }
         /* SPEC: CDX dependency.ref required, refLinkType minLength 1 */
-        ref = get_str(r, d, &ip, "ref", true, &error);
+        ref = jr_str(r->s, d, &ip, "ref", true, &error);
         if (error < 0 || !ref)
             continue;
         if (!*ref) {
             tsnu_jpath rp = CHILD(&ip, "ref");
-            error = err(r, &rp, tsnu_json_get(d, "ref"),
+            error = jr_err(r->s, &rp, tsnu_json_get(d, "ref"),
                         "dependency ref must not be empty");
             break;
         }
         error = tsn_cdx__use_ref(&r->refs, ref,
-                                 loc(r, &ip, d), "dependency ref");
-        on = get_typed(r, d, &ip, "dependsOn", TSNU_JSON_ARRAY, &error);
+                                 jr_loc(r->s, &ip, d), "dependency ref");
+        on = jr_typed(r->s, d, &ip, "dependsOn", TSNU_JSON_ARRAY, &error);
         for (size_t k = 0; on && k < on->len && error == 0; k++) {
             const tsnu_json *t = &on->u.items[k];
             tsnu_jpath kp = INDEX(&op, k);
             if (t->type != TSNU_JSON_STRING) {
-                error = type_err(r, &kp, t, "a string");
+                error = jr_type_err(r->s, &kp, t, "a string");
                 break;
             }
             if (!*t->u.str) {
-                error = err(r, &kp, t, "dependsOn entry must not be empty");
+                error = jr_err(r->s, &kp, t, "dependsOn entry must not be empty");
                 break;
             }
-            error = tsn_cdx__use_ref(&r->refs, t->u.str, loc(r, &kp, t),
+            error = tsn_cdx__use_ref(&r->refs, t->u.str, jr_loc(r->s, &kp, t),
                                      "dependsOn");
             if (error == 0)
                 error = tsn_sbom__add_rel(r->s, ref, t->u.str, "DEPENDS_ON");
@@ -748,7 +658,7 @@ static int read_vulnerabilities(struct rd *r, const tsnu_json *root,
                                 const tsnu_jpath *path)
 {
     int error = 0;
-    const tsnu_json *arr = get_typed(r, root, path, "vulnerabilities",
+    const tsnu_json *arr = jr_typed(r->s, root, path, "vulnerabilities",
                                      TSNU_JSON_ARRAY, &error);
     tsnu_jpath ap = CHILD(path, "vulnerabilities");
 
@@ -762,36 +672,36 @@ static int read_vulnerabilities(struct rd *r, const tsnu_json *root,
         size_t n = 0;
 
         if (v->type != TSNU_JSON_OBJECT) {
-            error = type_err(r, &ip, v, "an object");
+            error = jr_type_err(r->s, &ip, v, "an object");
             break;
         }
         error = tsn_sbom__add_vuln(r->s, &vu);
         if (error < 0)
             break;
-        vu->ref = get_str(r, v, &ip, "bom-ref", false, &error);
-        vu->id = get_str(r, v, &ip, "id", false, &error);
-        vu->description = get_str(r, v, &ip, "description", false, &error);
-        vu->detail = get_str(r, v, &ip, "detail", false, &error);
+        vu->ref = jr_str(r->s, v, &ip, "bom-ref", false, &error);
+        vu->id = jr_str(r->s, v, &ip, "id", false, &error);
+        vu->description = jr_str(r->s, v, &ip, "description", false, &error);
+        vu->detail = jr_str(r->s, v, &ip, "detail", false, &error);
         vu->source = entity_name(tsnu_json_get(v, "source"));
         if (error < 0)
             break;
         if (vu->ref) {
             tsnu_jpath bp = CHILD(&ip, "bom-ref");
             error = tsn_cdx__define_ref(r->s, &r->refs, vu->ref,
-                                        loc(r, &bp, tsnu_json_get(v, "bom-ref")));
+                                        jr_loc(r->s, &bp, tsnu_json_get(v, "bom-ref")));
         }
-        an = get_typed(r, v, &ip, "analysis", TSNU_JSON_OBJECT, &error);
+        an = jr_typed(r->s, v, &ip, "analysis", TSNU_JSON_OBJECT, &error);
         if (an && error == 0) {
-            error = check_enum(r, an, &anp, "state", tsn_cdx__analysis_states,
+            error = jr_enum(r->s, an, &anp, "state", tsn_cdx__analysis_states,
                                &vu->state);
             if (error == 0)
-                error = check_enum(r, an, &anp, "justification",
+                error = jr_enum(r->s, an, &anp, "justification",
                                    tsn_cdx__justifications,
                                    &vu->justification);
             if (error == 0 && !vu->detail)
-                vu->detail = get_str(r, an, &anp, "detail", false, &error);
+                vu->detail = jr_str(r->s, an, &anp, "detail", false, &error);
         }
-        aff = get_typed(r, v, &ip, "affects", TSNU_JSON_ARRAY, &error);
+        aff = jr_typed(r->s, v, &ip, "affects", TSNU_JSON_ARRAY, &error);
         if (!aff || error < 0)
             continue;
         refs = tsnu_arena_calloc(&r->s->arena, aff->len ? aff->len : 1,
@@ -802,11 +712,11 @@ static int read_vulnerabilities(struct rd *r, const tsnu_json *root,
             tsnu_jpath kp = INDEX(&afp, k);
             const char *ref;
             if (a->type != TSNU_JSON_OBJECT) {
-                error = type_err(r, &kp, a, "an object");
+                error = jr_type_err(r->s, &kp, a, "an object");
                 break;
             }
             /* SPEC: CDX affects.ref required */
-            ref = get_str(r, a, &kp, "ref", true, &error);
+            ref = jr_str(r->s, a, &kp, "ref", true, &error);
             if (ref)
                 refs[n++] = ref;
         }
@@ -836,7 +746,7 @@ static int read_tools(struct rd *r, const tsnu_json *meta,
         lists[1] = tsnu_json_get(tools, "services");
     } else {
         tsnu_jpath tp = CHILD(path, "tools");
-        return type_err(r, &tp, tools, "an array or an object");
+        return jr_type_err(r->s, &tp, tools, "an array or an object");
     }
     for (int l = 0; l < 2; l++)
         if (lists[l] && lists[l]->type == TSNU_JSON_ARRAY)
@@ -872,7 +782,7 @@ static int read_metadata(struct rd *r, const tsnu_json *root,
                          const tsnu_jpath *path)
 {
     int error = 0;
-    const tsnu_json *meta = get_typed(r, root, path, "metadata",
+    const tsnu_json *meta = jr_typed(r->s, root, path, "metadata",
                                       TSNU_JSON_OBJECT, &error);
     tsnu_jpath mp = CHILD(path, "metadata");
     const tsnu_json *comp, *authors;
@@ -881,18 +791,18 @@ static int read_metadata(struct rd *r, const tsnu_json *root,
     if (!meta || error < 0)
         return error;
     error = check_members(r, meta, &mp, metadata_members, "metadata");
-    doc->timestamp = get_str(r, meta, &mp, "timestamp", false, &error);
+    doc->timestamp = jr_str(r->s, meta, &mp, "timestamp", false, &error);
     if (error < 0)
         return error;
     if (doc->timestamp && !tsn_rules__datetime(doc->timestamp)) {
         tsnu_jpath tp = CHILD(&mp, "timestamp");
         /* SPEC: CDX metadata.timestamp format date-time */
-        error = err(r, &tp, tsnu_json_get(meta, "timestamp"),
+        error = jr_err(r->s, &tp, tsnu_json_get(meta, "timestamp"),
                     "not an RFC 3339 date-time");
         if (error < 0)
             return error;
     }
-    authors = get_typed(r, meta, &mp, "authors", TSNU_JSON_ARRAY, &error);
+    authors = jr_typed(r->s, meta, &mp, "authors", TSNU_JSON_ARRAY, &error);
     if (authors && authors->len) {
         const char **names = tsnu_arena_calloc(&r->s->arena, authors->len,
                                                sizeof *names);
@@ -924,24 +834,24 @@ static int read_metadata(struct rd *r, const tsnu_json *root,
                                              "post-build", "operations",
                                              "discovery", "decommission",
                                              NULL};
-        const tsnu_json *lc = get_typed(r, meta, &mp, "lifecycles",
+        const tsnu_json *lc = jr_typed(r->s, meta, &mp, "lifecycles",
                                         TSNU_JSON_ARRAY, &error);
         tsnu_jpath lp = CHILD(&mp, "lifecycles");
         for (size_t i = 0; lc && i < lc->len && error == 0; i++) {
             tsnu_jpath ip = INDEX(&lp, i);
-            error = check_enum(r, &lc->u.items[i], &ip, "phase", phases, NULL);
+            error = jr_enum(r->s, &lc->u.items[i], &ip, "phase", phases, NULL);
         }
     }
     /* SPEC: CDX-1.5 metadata.distributionConstraints.tlp enumeration */
     {
         static const char *const tlp[] = {"CLEAR", "GREEN", "AMBER",
                                           "AMBER_AND_STRICT", "RED", NULL};
-        const tsnu_json *dc = get_typed(r, meta, &mp,
+        const tsnu_json *dc = jr_typed(r->s, meta, &mp,
                                         "distributionConstraints",
                                         TSNU_JSON_OBJECT, &error);
         if (dc && error == 0) {
             tsnu_jpath dp = CHILD(&mp, "distributionConstraints");
-            error = check_enum(r, dc, &dp, "tlp", tlp, NULL);
+            error = jr_enum(r->s, dc, &dp, "tlp", tlp, NULL);
         }
     }
     if (error < 0)
@@ -974,7 +884,7 @@ static int read_citations(struct rd *r, const tsnu_json *root,
                           const tsnu_jpath *path)
 {
     int error = 0;
-    const tsnu_json *arr = get_typed(r, root, path, "citations",
+    const tsnu_json *arr = jr_typed(r->s, root, path, "citations",
                                      TSNU_JSON_ARRAY, &error);
     tsnu_jpath ap = CHILD(path, "citations");
     for (size_t i = 0; arr && i < arr->len && error == 0; i++) {
@@ -982,24 +892,24 @@ static int read_citations(struct rd *r, const tsnu_json *root,
         tsnu_jpath ip = INDEX(&ap, i);
         const char *ref;
         if (c->type != TSNU_JSON_OBJECT) {
-            error = type_err(r, &ip, c, "an object");
+            error = jr_type_err(r->s, &ip, c, "an object");
             break;
         }
-        ref = get_str(r, c, &ip, "bom-ref", false, &error);
+        ref = jr_str(r->s, c, &ip, "bom-ref", false, &error);
         if (ref && error == 0) {
             tsnu_jpath bp = CHILD(&ip, "bom-ref");
             error = tsn_cdx__define_ref(r->s, &r->refs, ref,
-                                        loc(r, &bp, tsnu_json_get(c, "bom-ref")));
+                                        jr_loc(r->s, &bp, tsnu_json_get(c, "bom-ref")));
         }
         /* SPEC: CDX-1.7 citation: attributedTo or process required;
          * pointers and expressions are exclusive */
         if (error == 0 && !tsnu_json_get(c, "attributedTo") &&
             !tsnu_json_get(c, "process"))
-            error = err(r, &ip, c,
+            error = jr_err(r->s, &ip, c,
                         "a citation needs \"attributedTo\" or \"process\"");
         if (error == 0 && tsnu_json_get(c, "pointers") &&
             tsnu_json_get(c, "expressions"))
-            error = err(r, &ip, c,
+            error = jr_err(r->s, &ip, c,
                         "a citation has \"pointers\" or \"expressions\", not "
                         "both");
     }
@@ -1026,13 +936,13 @@ int tsn_cdx__read_json(tsn_sbom *s, const char *data, size_t len)
                              s->name, root->line);
     error = 0;
     /* SPEC: CDX bomFormat const "CycloneDX", specVersion required */
-    fmt = get_str(&r, root, NULL, "bomFormat", true, &error);
-    sv = get_str(&r, root, NULL, "specVersion", true, &error);
+    fmt = jr_str(r.s, root, NULL, "bomFormat", true, &error);
+    sv = jr_str(r.s, root, NULL, "specVersion", true, &error);
     if (error < 0)
         goto done;
     if (fmt && strcmp(fmt, "CycloneDX") != 0) {
         tsnu_jpath p = CHILD(NULL, "bomFormat");
-        error = err(&r, &p, tsnu_json_get(root, "bomFormat"),
+        error = jr_err(r.s, &p, tsnu_json_get(root, "bomFormat"),
                     "bomFormat must be \"CycloneDX\"");
         if (error < 0)
             goto done;
@@ -1048,12 +958,12 @@ int tsn_cdx__read_json(tsn_sbom *s, const char *data, size_t len)
     if (!sv)
         r.minor = 6;
     s->doc.spec_version = sv;
-    serial = get_str(&r, root, &top, "serialNumber", false, &error);
+    serial = jr_str(r.s, root, &top, "serialNumber", false, &error);
     s->doc.serial = serial;
     if (serial && !tsn_rules__urn_uuid(serial)) {
         tsnu_jpath p = CHILD(NULL, "serialNumber");
         /* SPEC: CDX serialNumber pattern ^urn:uuid:... */
-        error = err(&r, &p, tsnu_json_get(root, "serialNumber"),
+        error = jr_err(r.s, &p, tsnu_json_get(root, "serialNumber"),
                     "serialNumber must be a urn:uuid: URN (RFC 4122)");
     }
     ver = tsnu_json_get(root, "version");
@@ -1064,7 +974,7 @@ int tsn_cdx__read_json(tsn_sbom *s, const char *data, size_t len)
                                                : 0;
         /* SPEC: CDX version integer, minimum 1 */
         if (ver->type != TSNU_JSON_NUMBER || *end || v < 1)
-            error = err(&r, &p, ver, "version must be an integer >= 1");
+            error = jr_err(r.s, &p, ver, "version must be an integer >= 1");
         else
             s->doc.version = v;
     }
