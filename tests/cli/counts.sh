@@ -23,6 +23,26 @@ for f in $(find "$data/cyclonedx/examples" "$data/real-sboms" -name '*.json' | s
         fail=$((fail + 1)); echo "FAIL $f: tsunagi $got, jq $want $wrel"
     fi
 done
+# SPDX 2 JSON: components are packages and files; relationships are the
+# relationships array plus the DESCRIBES (documentDescribes) and CONTAINS
+# (hasFiles) shorthands that it does not already state.
+for f in $(find "$data/spdx" "$data/real-sboms" -name '*.json' | sort); do
+    jq -e '.spdxVersion' "$f" >/dev/null 2>&1 || continue
+    want=$(jq -r '((.packages // []) | length) + ((.files // []) | length)' "$f")
+    wrel=$(jq -r '(.relationships // []) as $r
+        | [$r[] | "\(.spdxElementId)|\(.relationshipType)|\(.relatedSpdxElement)"] as $keys
+        | ([(.documentDescribes // [])[] | "SPDXRef-DOCUMENT|DESCRIBES|\(.)"]
+           + [(.packages // [])[] | .SPDXID as $p | (.hasFiles // [])[] | "\($p)|CONTAINS|\(.)"]
+          | unique) as $extra
+        | ($r | length) + ([$extra[] | . as $e | select(any($keys[]; . == $e) | not)] | length)' "$f")
+    got=$("$bin" sbom info --format json "$f" | jq -r '"\(.components) \(.relationships)"')
+    if [ "$got" = "$want $wrel" ]; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1)); echo "FAIL $f: tsunagi $got, jq $want $wrel"
+    fi
+done
+
 # XML, cross-checked with xmllint's XPath: every <component> that is not
 # provenance (pedigree) or a tool, and every nested <dependency>.
 if command -v xmllint >/dev/null; then
@@ -37,5 +57,5 @@ if command -v xmllint >/dev/null; then
         fi
     done
 fi
-echo "cyclonedx json+xml counts: $pass passed, $fail failed"
+echo "cyclonedx json+xml, spdx json counts: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

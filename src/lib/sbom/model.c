@@ -187,6 +187,8 @@ int tsn_sbom_read(tsn_sbom **out, tsn_ctx *ctx, const char *data, size_t len,
         error = tsn_cdx__read_xml(s, data, len);
         break;
     case TSN_SBOM_SPDX_JSON:
+        error = tsn_spdx__read_json(s, data, len);
+        break;
     case TSN_SBOM_SPDX_TV:
     case TSN_SBOM_SPDX3_JSONLD:
         error = tsn_error_set(TSN_EUNSUPPORTED,
