@@ -22,8 +22,8 @@ const struct command commands[] = {
     {"sbom", "validate", cmd_sbom_validate,
      "check a document against its format's schema and rules",
      "tsunagi sbom validate [--format table|json] FILE...",
-     "Reads CycloneDX (JSON, XML) and SPDX 2 (JSON) documents and reports\n"
-     "every violation of the format's schema and specification with its location. Exit 0 when all\n"
+     "Reads CycloneDX (JSON, XML) and SPDX 2 (JSON, tag-value) documents and\n"
+     "reports every violation of the format's schema and specification with its location. Exit 0 when all\n"
      "documents are valid, 1 when any has errors, 2 when one cannot be read."},
     {"sbom", "check", cmd_sbom_check,
      "score SBOM quality (NTIA minimum elements, METI SBOM guide)",

@@ -43,6 +43,19 @@ for f in $(find "$data/spdx" "$data/real-sboms" -name '*.json' | sort); do
     fi
 done
 
+# SPDX tag-value, cross-checked with grep: PackageName and FileName lines
+# start components, each Relationship line is one edge.
+for f in $(find "$data/spdx" -name '*.spdx' | sort); do
+    want=$(grep -c -E '^(PackageName|FileName):' "$f")
+    wrel=$(grep -c '^Relationship:' "$f")
+    got=$("$bin" sbom info --format json "$f" | jq -r '"\(.components) \(.relationships) \(.errors)"')
+    if [ "$got" = "$want $wrel 0" ]; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1)); echo "FAIL $f: tsunagi $got, grep $want $wrel 0"
+    fi
+done
+
 # XML, cross-checked with xmllint's XPath: every <component> that is not
 # provenance (pedigree) or a tool, and every nested <dependency>.
 if command -v xmllint >/dev/null; then
@@ -57,5 +70,5 @@ if command -v xmllint >/dev/null; then
         fi
     done
 fi
-echo "cyclonedx json+xml, spdx json counts: $pass passed, $fail failed"
+echo "cyclonedx json+xml, spdx json+tag-value counts: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

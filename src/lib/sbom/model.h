@@ -48,6 +48,7 @@ const char *tsn_sbom__json_loc(tsn_sbom *s, const tsnu_jpath *path,
 int tsn_cdx__read_json(tsn_sbom *s, const char *data, size_t len);
 int tsn_cdx__read_xml(tsn_sbom *s, const char *data, size_t len);
 int tsn_spdx__read_json(tsn_sbom *s, const char *data, size_t len);
+int tsn_spdx__read_tv(tsn_sbom *s, const char *data, size_t len);
 
 /* ---- shared rules (rules.c) ----------------------------------------- */
 
