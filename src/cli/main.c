@@ -23,8 +23,9 @@ const struct command commands[] = {
      "check a document against its format's schema and rules",
      "tsunagi sbom validate [--format table|json] FILE...",
      "Reads CycloneDX (JSON, XML) and SPDX 2 (JSON, tag-value) documents and\n"
-     "reports every violation of the format's schema and specification with its location. Exit 0 when all\n"
-     "documents are valid, 1 when any has errors, 2 when one cannot be read."},
+     "reports every violation of the format's schema and specification with\n"
+     "its location. Exit 0 when all documents are valid, 1 when any has\n"
+     "errors, 2 when one cannot be read."},
     {"sbom", "check", cmd_sbom_check,
      "score SBOM quality (NTIA minimum elements, METI SBOM guide)",
      "tsunagi sbom check [--min-score N] [--all] [--lang en|ja] "
