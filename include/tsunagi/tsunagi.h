@@ -5,6 +5,7 @@
 
 #include "common.h"
 #include "context.h"
+#include "cpe.h"
 #include "errors.h"
 #include "limits.h"
 #include "purl.h"

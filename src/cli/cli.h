@@ -84,6 +84,7 @@ int cmd_purl_canonical(struct cli *cli, int argc, char **argv);
 int cmd_sbom_validate(struct cli *cli, int argc, char **argv);
 int cmd_sbom_info(struct cli *cli, int argc, char **argv);
 int cmd_sbom_check(struct cli *cli, int argc, char **argv);
+int cmd_cpe_parse(struct cli *cli, int argc, char **argv);
 
 extern const struct command commands[];
 

@@ -19,6 +19,12 @@ const struct command commands[] = {
      "print the canonical form of package URLs",
      "tsunagi purl canonical PURL...",
      "Prints one canonical purl per argument; exit 2 if any is invalid."},
+    {"cpe", "parse", cmd_cpe_parse,
+     "convert a CPE between formatted string, URI and WFN",
+     "tsunagi cpe parse [--format table|json] CPE...",
+     "Parses a CPE 2.3 formatted string (cpe:2.3:...) or a CPE URI\n"
+     "(cpe:/...) into a well-formed name (NISTIR 7695) and prints all three\n"
+     "forms. Wildcards bind to %02 ('*') and %01 ('?') in a URI."},
     {"sbom", "validate", cmd_sbom_validate,
      "check a document against its format's schema and rules",
      "tsunagi sbom validate [--format table|json] FILE...",
