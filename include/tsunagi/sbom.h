@@ -183,6 +183,20 @@ TSN_API size_t tsn_sbom_error_count(const tsn_sbom *sbom);
 /** Format name ("CycloneDX JSON", ...); static, never NULL. */
 TSN_API const char *tsn_sbom_format_name(tsn_sbom_format format);
 
+/* ---- writing ------------------------------------------------------------ */
+
+/**
+ * Write @p sbom as a document of @p format. CycloneDX JSON is written as
+ * version 1.6. What the target format cannot express is dropped, as
+ * docs/formats.md lists (for example SPDX relationship types other than
+ * dependencies, in CycloneDX).
+ * @param[out] out newly allocated, NUL-terminated; free with tsn_free().
+ * @param[out] len length of *out in bytes
+ * @return 0, TSN_EUNSUPPORTED (format not writable) or TSN_ENOMEM
+ */
+TSN_API int tsn_sbom_write(char **out, size_t *len, const tsn_sbom *sbom,
+                           tsn_sbom_format format);
+
 /* ---- quality check ------------------------------------------------------ */
 
 /** Per-component findings (bit flags). */

@@ -168,3 +168,78 @@ int cmd_sbom_info(struct cli *cli, int argc, char **argv)
     free(pos);
     return rc != EXIT_OK ? rc : prc;
 }
+
+static int format_by_name(const char *name, tsn_sbom_format *out)
+{
+    static const struct {
+        const char *name;
+        tsn_sbom_format f;
+    } names[] = {{"cyclonedx-json", TSN_SBOM_CDX_JSON},
+                 {"cdx-json", TSN_SBOM_CDX_JSON},
+                 {"cyclonedx-xml", TSN_SBOM_CDX_XML},
+                 {"cdx-xml", TSN_SBOM_CDX_XML},
+                 {"spdx-json", TSN_SBOM_SPDX_JSON},
+                 {"spdx-tv", TSN_SBOM_SPDX_TV},
+                 {"spdx-tag-value", TSN_SBOM_SPDX_TV}};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(names[i].name, name) == 0) {
+            *out = names[i].f;
+            return 0;
+        }
+    return -1;
+}
+
+int cmd_sbom_convert(struct cli *cli, int argc, char **argv)
+{
+    const char *to = NULL, *output = NULL;
+    const struct opt opts[] = {
+        {"--to", "FORMAT",
+         "cyclonedx-json (others: cyclonedx-xml, spdx-json, spdx-tv)", &to,
+         NULL, NULL},
+        {"-o", "FILE", "write to FILE (atomically) instead of stdout",
+         &output, NULL, NULL},
+        {NULL, NULL, NULL, NULL, NULL, NULL}};
+    char **pos = NULL;
+    int npos = 0, rc, prc;
+    tsn_sbom *s = NULL;
+    tsn_sbom_format fmt;
+    char *text = NULL;
+    size_t len;
+    tsn_buf out = TSN_BUF_INIT(SIZE_MAX / 2);
+
+    prc = cli_parse(cli, find_cmd("sbom", "convert"), opts, argc, argv, &pos,
+                    &npos);
+    if (prc != 0)
+        return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
+    if (npos != 1 || !to) {
+        cli_error("%s: expected one input FILE and --to FORMAT", cli->cmd);
+        free(pos);
+        return EXIT_BADINPUT;
+    }
+    if (format_by_name(to, &fmt) < 0) {
+        cli_error("%s: unknown format \"%s\" (cyclonedx-json, cyclonedx-xml, "
+                  "spdx-json, spdx-tv)",
+                  cli->cmd, to);
+        free(pos);
+        return EXIT_BADINPUT;
+    }
+    if (tsn_sbom_read_file(&s, cli->ctx, pos[0], NULL) < 0 ||
+        tsn_sbom_write(&text, &len, s, fmt) < 0) {
+        rc = cli_fail();
+        goto done;
+    }
+    if (tsn_sbom_error_count(s))
+        cli_warn(cli,
+                 "%s has %zu schema errors; converted anyway (see tsunagi "
+                 "sbom validate)",
+                 pos[0], tsn_sbom_error_count(s));
+    out.ptr = text;
+    out.len = len;
+    out.cap = len + 1;
+    rc = cli_emit(output, &out);
+done:
+    tsn_free(text);
+    tsn_sbom_free(s);
+    free(pos);
+    return rc;
+}

@@ -41,6 +41,13 @@ const struct command commands[] = {
      "timestamp) and the items METI's SBOM guide adds (licences, hashes), and\n"
      "lists the components with findings. Exit 1 when a score is below\n"
      "--min-score."},
+    {"sbom", "convert", cmd_sbom_convert,
+     "convert a document to another SBOM format",
+     "tsunagi sbom convert FILE --to FORMAT [-o OUT]",
+     "Reads any supported document and writes it as FORMAT: cyclonedx-json\n"
+     "(CycloneDX 1.6). Output goes to stdout, or to OUT through a temporary\n"
+     "file renamed into place, so OUT is never left half-written. What the\n"
+     "target format cannot express is listed in docs/formats.md."},
     {"sbom", "info", cmd_sbom_info,
      "summarise a document: format, counts, metadata",
      "tsunagi sbom info [--format table|json] FILE...",

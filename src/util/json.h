@@ -83,4 +83,32 @@ void tsnu_jpath_render(const tsnu_jpath *p, tsn_buf *out);
 /* Append @p s as a JSON string literal (quotes and escapes). */
 int tsnu_json_put_string(tsn_buf *b, const char *s);
 
+/*
+ * A streaming JSON writer with two-space indentation. Errors are sticky:
+ * after the first failure every call does nothing and tsnu_jw_finish()
+ * returns the error.
+ */
+#define TSNU_JW_MAX_DEPTH 64
+typedef struct tsnu_jw {
+    tsn_buf *b;
+    int depth;
+    bool has_items[TSNU_JW_MAX_DEPTH];
+    char closer[TSNU_JW_MAX_DEPTH];
+    bool after_key;
+    int error;
+} tsnu_jw;
+
+void tsnu_jw_init(tsnu_jw *w, tsn_buf *b);
+void tsnu_jw_object(tsnu_jw *w);
+void tsnu_jw_array(tsnu_jw *w);
+void tsnu_jw_end(tsnu_jw *w); /* closes the innermost object or array */
+void tsnu_jw_key(tsnu_jw *w, const char *key);
+void tsnu_jw_string(tsnu_jw *w, const char *s);
+void tsnu_jw_long(tsnu_jw *w, long v);
+void tsnu_jw_bool(tsnu_jw *w, bool v);
+/* key + string, skipped when @p s is NULL */
+void tsnu_jw_kstr(tsnu_jw *w, const char *key, const char *s);
+/* 0 or the first error; appends a final newline. */
+int tsnu_jw_finish(tsnu_jw *w);
+
 #endif

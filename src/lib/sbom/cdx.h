@@ -54,4 +54,7 @@ int tsn_cdx__define_ref_lazy(tsn_sbom *s, struct tsn_cdx_refs *refs,
 int tsn_cdx__resolve_refs(tsn_sbom *s, struct tsn_cdx_refs *refs);
 void tsn_cdx__refs_dispose(struct tsn_cdx_refs *refs);
 
+/* Append the CycloneDX 1.6 JSON form of @p s to @p b. */
+int tsn_cdx__write_json(tsn_buf *b, const tsn_sbom *s);
+
 #endif

@@ -1,0 +1,416 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * CycloneDX 1.6 JSON writer. The output validates against the 1.6 schema:
+ * values the schema constrains (component types, hash algorithms,
+ * external reference types, licence choices) are mapped or dropped as
+ * described in docs/formats.md.
+ */
+#include "cdx.h"
+
+#include <string.h>
+
+#include "util/json.h"
+
+static const char *const extref_types[] = {
+    "vcs", "issue-tracker", "website", "advisories", "bom", "mailing-list",
+    "social", "chat", "documentation", "support", "source-distribution",
+    "distribution", "distribution-intake", "license", "build-meta",
+    "build-system", "release-notes", "security-contact", "model-card", "log",
+    "configuration", "evidence", "formulation", "attestation",
+    "threat-model", "adversary-model", "risk-assessment",
+    "vulnerability-assertion", "exploitability-statement",
+    "pentest-report", "static-analysis-report", "dynamic-analysis-report",
+    "runtime-analysis-report", "component-analysis-report",
+    "maturity-report", "certification-report", "codified-infrastructure",
+    "quality-metrics", "poam", "electronic-signature", "digital-signature",
+    "rfc-9116", "other", NULL};
+
+/* SPDX relationship types that are dependencies, and their direction. */
+static int dependency_direction(const char *type)
+{
+    static const char *const forward[] = {"DEPENDS_ON", "STATIC_LINK",
+                                          "DYNAMIC_LINK", "HAS_PREREQUISITE",
+                                          NULL};
+    static const char *const backward[] = {
+        "DEPENDENCY_OF",         "BUILD_DEPENDENCY_OF",
+        "DEV_DEPENDENCY_OF",     "OPTIONAL_DEPENDENCY_OF",
+        "PROVIDED_DEPENDENCY_OF", "TEST_DEPENDENCY_OF",
+        "RUNTIME_DEPENDENCY_OF", "PREREQUISITE_FOR",
+        NULL};
+    if (tsn_rules__in(type, forward))
+        return 1;
+    if (tsn_rules__in(type, backward))
+        return -1;
+    return 0;
+}
+
+static bool plain_license_id(const char *e)
+{
+    return e && strchr(e, ' ') == NULL && strchr(e, '(') == NULL &&
+           tsn_rules__spdx_license_id(e);
+}
+
+static void write_licenses(tsnu_jw *w, const tsn_sbom_component *c)
+{
+    size_t pick = 0;
+    bool all_plain = true;
+
+    if (!c->n_licenses)
+        return;
+    for (size_t i = 0; i < c->n_licenses; i++)
+        if (c->licenses[i].expression && !plain_license_id(c->licenses[i].expression))
+            all_plain = false;
+    tsnu_jw_key(w, "licenses");
+    tsnu_jw_array(w);
+    if (all_plain) {
+        /* Licence objects: SPDX ids or names, each with its kind. */
+        for (size_t i = 0; i < c->n_licenses; i++) {
+            const tsn_sbom_license *l = &c->licenses[i];
+            tsnu_jw_object(w);
+            tsnu_jw_key(w, "license");
+            tsnu_jw_object(w);
+            if (l->expression)
+                tsnu_jw_kstr(w, "id", l->expression);
+            else
+                tsnu_jw_kstr(w, "name", l->name ? l->name : "");
+            if (l->kind != TSN_LICENSE_UNSPECIFIED)
+                tsnu_jw_kstr(w, "acknowledgement",
+                             l->kind == TSN_LICENSE_DECLARED ? "declared"
+                                                             : "concluded");
+            tsnu_jw_end(w);
+            tsnu_jw_end(w);
+        }
+    } else {
+        /* SPEC: CDX-1.6 licenseChoice: an expression stands alone, so one
+         * is kept: the concluded one if there is one. */
+        for (size_t i = 0; i < c->n_licenses; i++)
+            if (c->licenses[i].expression &&
+                c->licenses[i].kind == TSN_LICENSE_CONCLUDED)
+                pick = i;
+        while (!c->licenses[pick].expression)
+            pick++;
+        tsnu_jw_object(w);
+        tsnu_jw_kstr(w, "expression", c->licenses[pick].expression);
+        if (c->licenses[pick].kind != TSN_LICENSE_UNSPECIFIED)
+            tsnu_jw_kstr(w, "acknowledgement",
+                         c->licenses[pick].kind == TSN_LICENSE_DECLARED
+                             ? "declared"
+                             : "concluded");
+        tsnu_jw_end(w);
+    }
+    tsnu_jw_end(w);
+}
+
+static void write_component(tsnu_jw *w, const tsn_sbom *s, size_t idx,
+                            const size_t *first_child, const size_t *next)
+{
+    const tsn_sbom_component *c = TSNU_VEC_AT(&s->comps, tsn_sbom_component,
+                                              idx);
+    size_t nh = 0;
+
+    tsnu_jw_object(w);
+    tsnu_jw_kstr(w, "type",
+                 c->type && tsn_cdx__component_type(c->type, 6) ? c->type
+                                                                : "library");
+    tsnu_jw_kstr(w, "bom-ref", c->ref);
+    if (c->supplier) {
+        tsnu_jw_key(w, "supplier");
+        tsnu_jw_object(w);
+        tsnu_jw_kstr(w, "name", c->supplier);
+        tsnu_jw_end(w);
+    }
+    tsnu_jw_kstr(w, "author", c->author);
+    tsnu_jw_kstr(w, "publisher", c->publisher);
+    tsnu_jw_kstr(w, "group", c->group);
+    tsnu_jw_kstr(w, "name", c->name ? c->name : "");
+    tsnu_jw_kstr(w, "version", c->version);
+    tsnu_jw_kstr(w, "description", c->description);
+    if (c->scope && tsn_rules__in(c->scope, tsn_cdx__scopes))
+        tsnu_jw_kstr(w, "scope", c->scope);
+    for (size_t i = 0; i < c->n_hashes; i++)
+        if (tsn_rules__hash(c->hashes[i].alg, c->hashes[i].value) == 0)
+            nh++;
+    if (nh) {
+        tsnu_jw_key(w, "hashes");
+        tsnu_jw_array(w);
+        for (size_t i = 0; i < c->n_hashes; i++) {
+            if (tsn_rules__hash(c->hashes[i].alg, c->hashes[i].value) != 0)
+                continue; /* not a CycloneDX algorithm (MD4, ADLER32...) */
+            tsnu_jw_object(w);
+            tsnu_jw_kstr(w, "alg", c->hashes[i].alg);
+            tsnu_jw_kstr(w, "content", c->hashes[i].value);
+            tsnu_jw_end(w);
+        }
+        tsnu_jw_end(w);
+    }
+    write_licenses(w, c);
+    tsnu_jw_kstr(w, "copyright", c->copyright);
+    if (c->n_cpes)
+        tsnu_jw_kstr(w, "cpe", c->cpes[0]);
+    tsnu_jw_kstr(w, "purl", c->purl);
+    if (c->n_extrefs) {
+        tsnu_jw_key(w, "externalReferences");
+        tsnu_jw_array(w);
+        for (size_t i = 0; i < c->n_extrefs; i++) {
+            const tsn_sbom_extref *x = &c->extrefs[i];
+            tsnu_jw_object(w);
+            tsnu_jw_kstr(w, "url", x->url);
+            tsnu_jw_kstr(w, "comment", x->comment);
+            tsnu_jw_kstr(w, "type", tsn_rules__in(x->type, extref_types)
+                                        ? x->type
+                                        : "other");
+            tsnu_jw_end(w);
+        }
+        tsnu_jw_end(w);
+    }
+    /* Further CPEs have no field of their own: keep them as properties. */
+    if (c->n_properties || c->n_cpes > 1) {
+        tsnu_jw_key(w, "properties");
+        tsnu_jw_array(w);
+        for (size_t i = 0; i < c->n_properties; i++) {
+            tsnu_jw_object(w);
+            tsnu_jw_kstr(w, "name", c->properties[i].name);
+            tsnu_jw_kstr(w, "value", c->properties[i].value);
+            tsnu_jw_end(w);
+        }
+        for (size_t i = 1; i < c->n_cpes; i++) {
+            tsnu_jw_object(w);
+            tsnu_jw_kstr(w, "name", "tsunagi:cpe");
+            tsnu_jw_kstr(w, "value", c->cpes[i]);
+            tsnu_jw_end(w);
+        }
+        tsnu_jw_end(w);
+    }
+    if (first_child[idx] != TSN_SBOM_NONE) {
+        tsnu_jw_key(w, "components");
+        tsnu_jw_array(w);
+        for (size_t k = first_child[idx]; k != TSN_SBOM_NONE; k = next[k])
+            write_component(w, s, k, first_child, next);
+        tsnu_jw_end(w);
+    }
+    tsnu_jw_end(w);
+}
+
+struct dep {
+    const char *ref;
+    tsnu_vec on; /* const char * */
+};
+
+/* Collect dependency edges per dependent, in first-seen order. */
+static int collect_deps(const tsn_sbom *s, tsnu_vec *deps)
+{
+    int error = 0;
+    for (size_t i = 0; i < s->rels.len && error >= 0; i++) {
+        const tsn_sbom_relationship *r =
+            TSNU_VEC_AT(&s->rels, tsn_sbom_relationship, i);
+        int dir = dependency_direction(r->type);
+        const char *from = dir > 0 ? r->from : r->to;
+        const char *to = dir > 0 ? r->to : r->from;
+        struct dep *d = NULL;
+        if (!dir || strncmp(from, "DocumentRef-", 12) == 0 ||
+            strncmp(to, "DocumentRef-", 12) == 0 ||
+            strcmp(to, "NONE") == 0 || strcmp(to, "NOASSERTION") == 0)
+            continue;
+        for (size_t k = 0; k < deps->len; k++)
+            if (strcmp(TSNU_VEC_AT(deps, struct dep, k)->ref, from) == 0)
+                d = TSNU_VEC_AT(deps, struct dep, k);
+        if (!d) {
+            error = tsnu_vec_add(deps, (void **)&d);
+            if (error < 0)
+                break;
+            d->ref = from;
+            d->on = (tsnu_vec)TSNU_VEC_INIT(const char *, SIZE_MAX / 64);
+        }
+        {
+            /* SPEC: CDX-1.6 dependsOn uniqueItems: several SPDX types
+             * (DEPENDS_ON, STATIC_LINK...) can name the same edge. */
+            bool dup = false;
+            for (size_t k = 0; k < d->on.len && !dup; k++)
+                dup = strcmp(*TSNU_VEC_AT(&d->on, const char *, k), to) == 0;
+            if (!dup)
+                error = tsnu_vec_push(&d->on, &to);
+        }
+    }
+    return error < 0 ? error : 0;
+}
+
+int tsn_cdx__write_json(tsn_buf *b, const tsn_sbom *s)
+{
+    const tsn_sbom_doc *doc = &s->doc;
+    size_t n = s->comps.len, *first = NULL, *next = NULL, *last = NULL;
+    tsnu_vec deps = TSNU_VEC_INIT(struct dep, SIZE_MAX / 64);
+    tsnu_strset refs = TSNU_STRSET_INIT;
+    tsnu_jw w;
+    int error;
+
+    first = tsn_calloc(n + 1, sizeof *first);
+    next = tsn_calloc(n + 1, sizeof *next);
+    last = tsn_calloc(n + 1, sizeof *last);
+    if (!first || !next || !last) {
+        error = tsn_error_oom();
+        goto done;
+    }
+    /* Children lists, keeping document order. */
+    for (size_t i = 0; i < n; i++)
+        first[i] = next[i] = last[i] = TSN_SBOM_NONE;
+    for (size_t i = 0; i < n; i++) {
+        size_t p = TSNU_VEC_AT(&s->comps, tsn_sbom_component, i)->parent;
+        if (p == TSN_SBOM_NONE)
+            continue;
+        if (last[p] == TSN_SBOM_NONE)
+            first[p] = i;
+        else
+            next[last[p]] = i;
+        last[p] = i;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *ref = TSNU_VEC_AT(&s->comps, tsn_sbom_component, i)->ref;
+        if (ref && tsnu_strset_add(&refs, ref) < 0) {
+            error = tsn_error_oom();
+            goto done;
+        }
+    }
+    error = collect_deps(s, &deps);
+    if (error < 0)
+        goto done;
+
+    tsnu_jw_init(&w, b);
+    tsnu_jw_object(&w);
+    tsnu_jw_kstr(&w, "bomFormat", "CycloneDX");
+    tsnu_jw_kstr(&w, "specVersion", "1.6");
+    if (doc->serial && tsn_rules__urn_uuid(doc->serial))
+        tsnu_jw_kstr(&w, "serialNumber", doc->serial);
+    tsnu_jw_key(&w, "version");
+    tsnu_jw_long(&w, doc->version > 0 ? doc->version : 1);
+    tsnu_jw_key(&w, "metadata");
+    tsnu_jw_object(&w);
+    if (doc->timestamp && tsn_rules__datetime(doc->timestamp))
+        tsnu_jw_kstr(&w, "timestamp", doc->timestamp);
+    if (doc->n_tools) {
+        tsnu_jw_key(&w, "tools");
+        tsnu_jw_object(&w);
+        tsnu_jw_key(&w, "components");
+        tsnu_jw_array(&w);
+        for (size_t i = 0; i < doc->n_tools; i++) {
+            tsnu_jw_object(&w);
+            tsnu_jw_kstr(&w, "type", "application");
+            tsnu_jw_kstr(&w, "name", doc->tools[i]);
+            tsnu_jw_end(&w);
+        }
+        tsnu_jw_end(&w);
+        tsnu_jw_end(&w);
+    }
+    if (doc->n_authors) {
+        tsnu_jw_key(&w, "authors");
+        tsnu_jw_array(&w);
+        for (size_t i = 0; i < doc->n_authors; i++) {
+            tsnu_jw_object(&w);
+            tsnu_jw_kstr(&w, "name", doc->authors[i]);
+            tsnu_jw_end(&w);
+        }
+        tsnu_jw_end(&w);
+    }
+    if (doc->root != TSN_SBOM_NONE) {
+        tsnu_jw_key(&w, "component");
+        write_component(&w, s, doc->root, first, next);
+    }
+    tsnu_jw_end(&w);
+    tsnu_jw_key(&w, "components");
+    tsnu_jw_array(&w);
+    for (size_t i = 0; i < n; i++) {
+        const tsn_sbom_component *c =
+            TSNU_VEC_AT(&s->comps, tsn_sbom_component, i);
+        if (c->parent == TSN_SBOM_NONE && i != doc->root)
+            write_component(&w, s, i, first, next);
+    }
+    tsnu_jw_end(&w);
+    if (deps.len) {
+        tsnu_jw_key(&w, "dependencies");
+        tsnu_jw_array(&w);
+        for (size_t i = 0; i < deps.len; i++) {
+            struct dep *d = TSNU_VEC_AT(&deps, struct dep, i);
+            tsnu_jw_object(&w);
+            tsnu_jw_kstr(&w, "ref", d->ref);
+            tsnu_jw_key(&w, "dependsOn");
+            tsnu_jw_array(&w);
+            for (size_t k = 0; k < d->on.len; k++)
+                tsnu_jw_string(&w, *TSNU_VEC_AT(&d->on, const char *, k));
+            tsnu_jw_end(&w);
+            tsnu_jw_end(&w);
+        }
+        tsnu_jw_end(&w);
+    }
+    if (s->vulns.len) {
+        tsnu_jw_key(&w, "vulnerabilities");
+        tsnu_jw_array(&w);
+        for (size_t i = 0; i < s->vulns.len; i++) {
+            const tsn_sbom_vuln *v = TSNU_VEC_AT(&s->vulns, tsn_sbom_vuln, i);
+            tsnu_jw_object(&w);
+            tsnu_jw_kstr(&w, "bom-ref", v->ref);
+            tsnu_jw_kstr(&w, "id", v->id);
+            if (v->source) {
+                tsnu_jw_key(&w, "source");
+                tsnu_jw_object(&w);
+                tsnu_jw_kstr(&w, "name", v->source);
+                tsnu_jw_end(&w);
+            }
+            tsnu_jw_kstr(&w, "description", v->description);
+            tsnu_jw_kstr(&w, "detail", v->detail);
+            if (v->state || v->justification) {
+                tsnu_jw_key(&w, "analysis");
+                tsnu_jw_object(&w);
+                tsnu_jw_kstr(&w, "state", v->state);
+                tsnu_jw_kstr(&w, "justification", v->justification);
+                tsnu_jw_end(&w);
+            }
+            if (v->n_affects) {
+                tsnu_jw_key(&w, "affects");
+                tsnu_jw_array(&w);
+                for (size_t k = 0; k < v->n_affects; k++) {
+                    tsnu_jw_object(&w);
+                    tsnu_jw_kstr(&w, "ref", v->affects[k]);
+                    tsnu_jw_end(&w);
+                }
+                tsnu_jw_end(&w);
+            }
+            tsnu_jw_end(&w);
+        }
+        tsnu_jw_end(&w);
+    }
+    tsnu_jw_end(&w);
+    error = tsnu_jw_finish(&w);
+done:
+    for (size_t i = 0; i < deps.len; i++)
+        tsnu_vec_dispose(&TSNU_VEC_AT(&deps, struct dep, i)->on);
+    tsnu_vec_dispose(&deps);
+    tsnu_strset_dispose(&refs);
+    tsn_free(first);
+    tsn_free(next);
+    tsn_free(last);
+    return error;
+}
+
+int tsn_sbom_write(char **out, size_t *len, const tsn_sbom *s,
+                   tsn_sbom_format format)
+{
+    tsn_buf b = TSN_BUF_INIT(SIZE_MAX / 2);
+    int error;
+
+    *out = NULL;
+    *len = 0;
+    switch (format) {
+    case TSN_SBOM_CDX_JSON:
+        error = tsn_cdx__write_json(&b, s);
+        break;
+    default:
+        return tsn_error_set(TSN_EUNSUPPORTED, "writing %s is not supported",
+                             tsn_sbom_format_name(format));
+    }
+    if (error < 0) {
+        tsn_buf_dispose(&b);
+        return error;
+    }
+    *len = b.len;
+    *out = tsn_buf_detach(&b);
+    return *out ? 0 : tsn_error_oom();
+}

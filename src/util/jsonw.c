@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Streaming JSON writer with indentation (see json.h). */
+#include "json.h"
+
+static void put(tsnu_jw *w, const char *s, size_t n)
+{
+    if (w->error == 0)
+        w->error = tsn_buf_put(w->b, s, n);
+}
+
+static void newline(tsnu_jw *w)
+{
+    static const char spaces[] = "                                        ";
+    int n = w->depth * 2;
+    put(w, "\n", 1);
+    while (n > 0) {
+        int k = n > 40 ? 40 : n;
+        put(w, spaces, (size_t)k);
+        n -= k;
+    }
+}
+
+/* Separator and indentation before a value or key. */
+static void before_item(tsnu_jw *w)
+{
+    if (w->after_key) {
+        w->after_key = false;
+        return;
+    }
+    if (w->depth > 0) {
+        if (w->has_items[w->depth])
+            put(w, ",", 1);
+        w->has_items[w->depth] = true;
+        newline(w);
+    }
+}
+
+void tsnu_jw_init(tsnu_jw *w, tsn_buf *b)
+{
+    w->b = b;
+    w->depth = 0;
+    w->after_key = false;
+    w->error = 0;
+    w->has_items[0] = false;
+}
+
+static void open_(tsnu_jw *w, char c)
+{
+    before_item(w);
+    if (w->depth + 1 >= TSNU_JW_MAX_DEPTH) {
+        if (w->error == 0)
+            w->error = tsn_error_set(TSN_ETOOBIG, "JSON output nested too "
+                                                  "deeply");
+        return;
+    }
+    put(w, &c, 1);
+    w->depth++;
+    w->has_items[w->depth] = false;
+    w->closer[w->depth] = c == '{' ? '}' : ']';
+}
+
+void tsnu_jw_object(tsnu_jw *w)
+{
+    open_(w, '{');
+}
+
+void tsnu_jw_array(tsnu_jw *w)
+{
+    open_(w, '[');
+}
+
+void tsnu_jw_end(tsnu_jw *w)
+{
+    bool had;
+    char c;
+    if (w->depth <= 0 || w->error)
+        return;
+    had = w->has_items[w->depth];
+    c = w->closer[w->depth];
+    w->depth--;
+    if (had)
+        newline(w);
+    put(w, &c, 1);
+}
+
+void tsnu_jw_key(tsnu_jw *w, const char *key)
+{
+    before_item(w);
+    if (w->error == 0)
+        w->error = tsnu_json_put_string(w->b, key);
+    put(w, ": ", 2);
+    w->after_key = true;
+}
+
+void tsnu_jw_string(tsnu_jw *w, const char *s)
+{
+    before_item(w);
+    if (w->error == 0)
+        w->error = tsnu_json_put_string(w->b, s ? s : "");
+}
+
+void tsnu_jw_long(tsnu_jw *w, long v)
+{
+    before_item(w);
+    if (w->error == 0)
+        w->error = tsn_buf_printf(w->b, "%ld", v);
+}
+
+void tsnu_jw_bool(tsnu_jw *w, bool v)
+{
+    before_item(w);
+    put(w, v ? "true" : "false", v ? 4 : 5);
+}
+
+void tsnu_jw_kstr(tsnu_jw *w, const char *key, const char *s)
+{
+    if (!s)
+        return;
+    tsnu_jw_key(w, key);
+    tsnu_jw_string(w, s);
+}
+
+int tsnu_jw_finish(tsnu_jw *w)
+{
+    put(w, "\n", 1);
+    return w->error;
+}

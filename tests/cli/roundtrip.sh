@@ -1,0 +1,54 @@
+#!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# Conversion round trips over every SBOM in the shared data:
+#  1. convert to CycloneDX 1.6 JSON; the output validates against the
+#     official schema with python3-jsonschema (independent of tsunagi);
+#  2. reading the output gives the same components: the same count, and
+#     for CycloneDX inputs the same per-component quality findings and the
+#     same number of dependency edges;
+#  3. a second conversion is byte-identical to the first (stable output).
+set -u
+bin=${TSN_BIN:?}
+data=${TSN_SHARED_DATA:-../shared/data}
+here=$(cd "$(dirname "$0")" && pwd)
+[ -d "$data/cyclonedx/schema" ] || { echo "SKIP: shared data not found"; exit 77; }
+/usr/bin/python3 -c 'import jsonschema' 2>/dev/null || { echo "SKIP: python3-jsonschema missing"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0 n=0
+files=$(find "$data/cyclonedx/examples" "$data/real-sboms" "$data/spdx" \
+        \( -name '*.json' -o -name '*.xml' -o -name '*.spdx' \) | sort)
+for f in $files; do
+    "$bin" sbom info -q --format json "$f" >"$tmp/in.json" 2>/dev/null || continue
+    n=$((n + 1))
+    out="$tmp/out-$n.json"
+    if ! "$bin" sbom convert -q "$f" --to cyclonedx-json -o "$out"; then
+        fail=$((fail + 1)); echo "FAIL convert $f"; continue
+    fi
+    "$bin" sbom convert -q "$out" --to cyclonedx-json -o "$tmp/again.json"
+    if ! cmp -s "$out" "$tmp/again.json"; then
+        fail=$((fail + 1)); echo "FAIL not stable: $f"; continue
+    fi
+    comps_in=$(jq .components "$tmp/in.json")
+    comps_out=$("$bin" sbom info --format json "$out" | jq .components)
+    if [ "$comps_in" != "$comps_out" ]; then
+        fail=$((fail + 1)); echo "FAIL components $f: $comps_in -> $comps_out"; continue
+    fi
+    case $(jq -r .format "$tmp/in.json") in
+    CycloneDX*)
+        a=$("$bin" sbom check --format json "$f" | jq -c '[.findings, .findingCounts, .ntiaMinimumMet, .components]')
+        b=$("$bin" sbom check --format json "$out" | jq -c '[.findings, .findingCounts, .ntiaMinimumMet, .components]')
+        ra=$(jq .relationships "$tmp/in.json")
+        rb=$("$bin" sbom info --format json "$out" | jq .relationships)
+        if [ "$a" != "$b" ] || [ "$ra" != "$rb" ]; then
+            fail=$((fail + 1)); echo "FAIL model changed: $f"; continue
+        fi ;;
+    esac
+    pass=$((pass + 1))
+done
+# Schema validation of all outputs in one python3 process.
+if ! /usr/bin/python3 "$here/../tools/validate_cdx_json.py" "$data/cyclonedx/schema" 1.6 "$tmp"/out-*.json; then
+    fail=$((fail + 1)); echo "FAIL: written documents do not validate against bom-1.6.schema.json"
+fi
+echo "convert round trips ($n documents): $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
