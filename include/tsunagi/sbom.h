@@ -197,6 +197,44 @@ TSN_API const char *tsn_sbom_format_name(tsn_sbom_format format);
 TSN_API int tsn_sbom_write(char **out, size_t *len, const tsn_sbom *sbom,
                            tsn_sbom_format format);
 
+/* ---- comparison ------------------------------------------------------------ */
+
+typedef enum {
+    TSN_CHANGE_ADDED = 0,
+    TSN_CHANGE_REMOVED,
+    TSN_CHANGE_VERSION, /**< same package, other version */
+    TSN_CHANGE_LICENSE  /**< same package and version, other licences */
+} tsn_change_kind;
+
+/** One difference between two SBOMs. Strings borrow from the inputs,
+ * except @c key and the licence strings, which the diff owns. */
+typedef struct tsn_sbom_change {
+    tsn_change_kind kind;
+    const char *key;  /**< package identity: purl without version, or
+                           group/name */
+    const char *name;
+    const char *old_version, *new_version;
+    const char *old_license, *new_license; /**< licences joined by " | " */
+    const char *purl; /**< of the new component (old when removed) */
+} tsn_sbom_change;
+
+typedef struct tsn_sbom_diff tsn_sbom_diff;
+
+/**
+ * Compare two documents component by component. Components are matched
+ * by package identity (the purl without version, qualifiers and subpath;
+ * group and name without a purl); several versions of one package are
+ * paired equal versions first, then in version order.
+ * @param[out] out caller owns *out; free with tsn_sbom_diff_free().
+ * @return 0 or TSN_ENOMEM
+ */
+TSN_API int tsn_sbom_diff_new(tsn_sbom_diff **out, const tsn_sbom *old_sbom,
+                              const tsn_sbom *new_sbom);
+/** The changes, ordered by key; borrowed from @p diff. */
+TSN_API const tsn_sbom_change *tsn_sbom_diff_changes(const tsn_sbom_diff *diff,
+                                                     size_t *n);
+TSN_API void tsn_sbom_diff_free(tsn_sbom_diff *diff);
+
 /* ---- quality check ------------------------------------------------------ */
 
 /** Per-component findings (bit flags). */

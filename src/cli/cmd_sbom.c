@@ -243,3 +243,112 @@ done:
     free(pos);
     return rc;
 }
+
+int cmd_sbom_diff(struct cli *cli, int argc, char **argv)
+{
+    bool fail_on_change = false;
+    const struct opt opts[] = {
+        {"--fail-on-change", NULL, "exit 1 when the documents differ", NULL,
+         &fail_on_change, NULL},
+        {NULL, NULL, NULL, NULL, NULL, NULL}};
+    static const char *const kind_key[] = {"added", "removed", "version",
+                                           "license"};
+    char **pos = NULL;
+    int npos = 0, rc = EXIT_OK, prc;
+    tsn_sbom *a = NULL, *b = NULL;
+    tsn_sbom_diff *d = NULL;
+    const tsn_sbom_change *ch;
+    size_t n, count[4] = {0};
+    tsn_buf out = TSN_BUF_INIT((size_t)1 << 30);
+
+    prc = cli_parse(cli, find_cmd("sbom", "diff"), opts, argc, argv, &pos,
+                    &npos);
+    if (prc != 0)
+        return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
+    if (npos != 2) {
+        cli_error("%s: expected OLD and NEW", cli->cmd);
+        free(pos);
+        return EXIT_BADINPUT;
+    }
+    if (tsn_sbom_read_file(&a, cli->ctx, pos[0], NULL) < 0 ||
+        tsn_sbom_read_file(&b, cli->ctx, pos[1], NULL) < 0 ||
+        tsn_sbom_diff_new(&d, a, b) < 0) {
+        rc = cli_fail();
+        goto done;
+    }
+    ch = tsn_sbom_diff_changes(d, &n);
+    for (size_t i = 0; i < n; i++)
+        count[ch[i].kind]++;
+    if (cli->format == FORMAT_JSON) {
+        tsn_buf_printf(&out,
+                       "{\"added\": %zu, \"removed\": %zu, "
+                       "\"versionChanged\": %zu, \"licenseChanged\": %zu, "
+                       "\"changes\": [",
+                       count[0], count[1], count[2], count[3]);
+        for (size_t i = 0; i < n; i++) {
+            const char *const vals[] = {ch[i].key,         ch[i].name,
+                                        ch[i].purl,        ch[i].old_version,
+                                        ch[i].new_version, ch[i].old_license,
+                                        ch[i].new_license};
+            static const char *const keys[] = {
+                "key",        "name",       "purl",      "oldVersion",
+                "newVersion", "oldLicense", "newLicense"};
+            tsn_buf_printf(&out, "%s\n  {\"change\": \"%s\"", i ? "," : "",
+                           kind_key[ch[i].kind]);
+            for (size_t k = 0; k < 7; k++) {
+                if (!vals[k])
+                    continue;
+                tsn_buf_printf(&out, ", \"%s\": ", keys[k]);
+                tsnu_json_put_string(&out, vals[k]);
+            }
+            tsn_buf_puts(&out, "}");
+        }
+        tsn_buf_puts(&out, "]}\n");
+    } else {
+        static const char *const mark[] = {"+", "-", "~", "L"};
+        for (size_t i = 0; i < n; i++) {
+            const tsn_sbom_change *c = &ch[i];
+            switch (c->kind) {
+            case TSN_CHANGE_ADDED:
+            case TSN_CHANGE_REMOVED:
+                tsn_buf_printf(&out, "%s %s %s\n", mark[c->kind], c->key,
+                               (c->new_version ? c->new_version
+                                               : c->old_version)
+                                   ? (c->new_version ? c->new_version
+                                                     : c->old_version)
+                                   : "");
+                break;
+            case TSN_CHANGE_VERSION:
+                tsn_buf_printf(&out, "~ %s %s -> %s\n", c->key,
+                               c->old_version ? c->old_version : "(none)",
+                               c->new_version ? c->new_version : "(none)");
+                break;
+            case TSN_CHANGE_LICENSE:
+                tsn_buf_printf(&out, "L %s %s: %s -> %s\n", c->key,
+                               c->new_version ? c->new_version : "",
+                               *c->old_license ? c->old_license : "(none)",
+                               *c->new_license ? c->new_license : "(none)");
+                break;
+            }
+        }
+        tsn_buf_printf(&out,
+                       L(cli,
+                         "%zu added, %zu removed, %zu version changes, %zu "
+                         "licence changes\n",
+                         "追加 %zu 件、削除 %zu 件、バージョン変更 %zu 件、"
+                         "ライセンス変更 %zu 件\n"),
+                       count[0], count[1], count[2], count[3]);
+    }
+    if (fail_on_change && n)
+        rc = EXIT_FINDINGS;
+    prc = cli_emit(NULL, &out);
+    if (prc != EXIT_OK)
+        rc = prc;
+done:
+    tsn_buf_dispose(&out);
+    tsn_sbom_diff_free(d);
+    tsn_sbom_free(a);
+    tsn_sbom_free(b);
+    free(pos);
+    return rc;
+}

@@ -48,6 +48,13 @@ const struct command commands[] = {
      "(CycloneDX 1.6). Output goes to stdout, or to OUT through a temporary\n"
      "file renamed into place, so OUT is never left half-written. What the\n"
      "target format cannot express is listed in docs/formats.md."},
+    {"sbom", "diff", cmd_sbom_diff,
+     "compare two SBOMs: added, removed, upgraded, relicensed",
+     "tsunagi sbom diff [--fail-on-change] [--format table|json] OLD NEW",
+     "Matches components by package identity (purl without version, or\n"
+     "group/name) and lists those added (+), removed (-), with another\n"
+     "version (~) or with other licences (L). The two documents may be in\n"
+     "different formats. Exit 1 with --fail-on-change when anything differs."},
     {"sbom", "info", cmd_sbom_info,
      "summarise a document: format, counts, metadata",
      "tsunagi sbom info [--format table|json] FILE...",
