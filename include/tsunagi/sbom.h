@@ -197,6 +197,28 @@ TSN_API const char *tsn_sbom_format_name(tsn_sbom_format format);
 TSN_API int tsn_sbom_write(char **out, size_t *len, const tsn_sbom *sbom,
                            tsn_sbom_format format);
 
+/* ---- merging --------------------------------------------------------------- */
+
+/**
+ * Aggregate supplier SBOMs into one product SBOM under a new root
+ * component. Components are deduplicated by canonical purl, then by name,
+ * version and first hash; each keeps the inputs it came from
+ * (tsn_sbom_component.source, names joined by ", "). bom-refs that
+ * collide between inputs are renamed ("<input number>:<ref>"), and
+ * components without one get "<input number>:component-<n>"; every
+ * relationship is kept with its refs renamed; the new root DEPENDS_ON
+ * each input's root (or, when an input has none, its top-level
+ * components).
+ * @param[out] out caller owns *out; free with tsn_sbom_free().
+ * @param inputs   @p n documents (borrowed)
+ * @param names    @p n names for provenance (file names)
+ * @return 0, TSN_EINVALID (no inputs or no root name) or TSN_ENOMEM
+ */
+TSN_API int tsn_sbom_merge(tsn_sbom **out, tsn_ctx *ctx,
+                           const tsn_sbom *const *inputs,
+                           const char *const *names, size_t n,
+                           const char *root_name, const char *root_version);
+
 /* ---- comparison ------------------------------------------------------------ */
 
 typedef enum {

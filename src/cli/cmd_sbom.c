@@ -352,3 +352,81 @@ done:
     free(pos);
     return rc;
 }
+
+int cmd_sbom_merge(struct cli *cli, int argc, char **argv)
+{
+    const char *root = NULL, *output = NULL, *to = "cyclonedx-json";
+    const struct opt opts[] = {
+        {"--root", "NAME@VERSION", "the product the merged SBOM describes",
+         &root, NULL, NULL},
+        {"-o", "FILE", "write to FILE (atomically) instead of stdout",
+         &output, NULL, NULL},
+        {"--to", "FORMAT", "output format (default cyclonedx-json)", &to,
+         NULL, NULL},
+        {NULL, NULL, NULL, NULL, NULL, NULL}};
+    char **pos = NULL, *name = NULL, *at, *text = NULL;
+    int npos = 0, rc = EXIT_OK, prc;
+    tsn_sbom **in = NULL, *merged = NULL;
+    tsn_sbom_format fmt;
+    size_t len;
+    tsn_buf out = TSN_BUF_INIT(SIZE_MAX / 2);
+
+    prc = cli_parse(cli, find_cmd("sbom", "merge"), opts, argc, argv, &pos,
+                    &npos);
+    if (prc != 0)
+        return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
+    if (!root || npos < 1) {
+        cli_error("%s: expected --root NAME@VERSION and at least one FILE",
+                  cli->cmd);
+        free(pos);
+        return EXIT_BADINPUT;
+    }
+    if (format_by_name(to, &fmt) < 0) {
+        cli_error("%s: unknown format \"%s\"", cli->cmd, to);
+        free(pos);
+        return EXIT_BADINPUT;
+    }
+    name = strdup(root);
+    in = calloc((size_t)npos, sizeof *in);
+    if (!name || !in) {
+        cli_error("out of memory");
+        rc = EXIT_INTERNAL;
+        goto done;
+    }
+    at = strrchr(name, '@');
+    if (at)
+        *at++ = '\0';
+    if (!*name) {
+        cli_error("%s: --root needs a name (NAME@VERSION)", cli->cmd);
+        rc = EXIT_BADINPUT;
+        goto done;
+    }
+    for (int i = 0; i < npos; i++) {
+        if (tsn_sbom_read_file(&in[i], cli->ctx, pos[i], NULL) < 0) {
+            rc = cli_fail();
+            goto done;
+        }
+        if (tsn_sbom_error_count(in[i]))
+            cli_warn(cli, "%s has %zu schema errors; merged anyway", pos[i],
+                     tsn_sbom_error_count(in[i]));
+    }
+    if (tsn_sbom_merge(&merged, cli->ctx, (const tsn_sbom *const *)in,
+                       (const char *const *)pos, (size_t)npos, name, at) < 0 ||
+        tsn_sbom_write(&text, &len, merged, fmt) < 0) {
+        rc = cli_fail();
+        goto done;
+    }
+    out.ptr = text;
+    out.len = len;
+    out.cap = len + 1;
+    rc = cli_emit(output, &out);
+done:
+    for (int i = 0; in && i < npos; i++)
+        tsn_sbom_free(in[i]);
+    free(in);
+    tsn_sbom_free(merged);
+    tsn_free(text);
+    free(name);
+    free(pos);
+    return rc;
+}

@@ -48,6 +48,15 @@ const struct command commands[] = {
      "(CycloneDX 1.6). Output goes to stdout, or to OUT through a temporary\n"
      "file renamed into place, so OUT is never left half-written. What the\n"
      "target format cannot express is listed in docs/formats.md."},
+    {"sbom", "merge", cmd_sbom_merge,
+     "aggregate supplier SBOMs into one product SBOM",
+     "tsunagi sbom merge --root NAME@VERSION [-o OUT] FILE...",
+     "Reads every FILE (any supported format) and writes one CycloneDX 1.6\n"
+     "JSON document whose root is NAME@VERSION. Components are deduplicated\n"
+     "by purl, then by name, version and hash; each records the inputs it\n"
+     "came from (property tsunagi:source); colliding bom-refs are renamed;\n"
+     "all relationships are kept and each input's root hangs under the new\n"
+     "root."},
     {"sbom", "diff", cmd_sbom_diff,
      "compare two SBOMs: added, removed, upgraded, relicensed",
      "tsunagi sbom diff [--fail-on-change] [--format table|json] OLD NEW",

@@ -163,8 +163,9 @@ static void write_component(tsnu_jw *w, const tsn_sbom *s, size_t idx,
         }
         tsnu_jw_end(w);
     }
-    /* Further CPEs have no field of their own: keep them as properties. */
-    if (c->n_properties || c->n_cpes > 1) {
+    /* Further CPEs have no field of their own: keep them as properties;
+     * so is the provenance of a merged component. */
+    if (c->n_properties || c->n_cpes > 1 || c->source) {
         tsnu_jw_key(w, "properties");
         tsnu_jw_array(w);
         for (size_t i = 0; i < c->n_properties; i++) {
@@ -177,6 +178,12 @@ static void write_component(tsnu_jw *w, const tsn_sbom *s, size_t idx,
             tsnu_jw_object(w);
             tsnu_jw_kstr(w, "name", "tsunagi:cpe");
             tsnu_jw_kstr(w, "value", c->cpes[i]);
+            tsnu_jw_end(w);
+        }
+        if (c->source) {
+            tsnu_jw_object(w);
+            tsnu_jw_kstr(w, "name", "tsunagi:source");
+            tsnu_jw_kstr(w, "value", c->source);
             tsnu_jw_end(w);
         }
         tsnu_jw_end(w);
