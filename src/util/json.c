@@ -90,24 +90,13 @@ static void skip_ws(struct parser *ps)
     ps->p = p;
 }
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 static int read_hex4(struct parser *ps, const char *q, unsigned *out)
 {
     unsigned v = 0;
     if (ps->end - q < 4)
         return -1;
     for (int i = 0; i < 4; i++) {
-        int h = hexval(q[i]);
+        int h = tsnu_hexval(q[i]);
         if (h < 0)
             return -1;
         v = (v << 4) | (unsigned)h;

@@ -4,16 +4,6 @@
 
 #include <string.h>
 
-static size_t hash(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ull;
-    }
-    return (size_t)h;
-}
-
 static int grow(tsnu_strset *set)
 {
     size_t ncap = set->cap ? set->cap * 2 : 64, bytes;
@@ -28,7 +18,7 @@ static int grow(tsnu_strset *set)
         size_t j;
         if (!s)
             continue;
-        j = hash(s) & (ncap - 1);
+        j = tsnu_strhash(s) & (ncap - 1);
         while (slots[j])
             j = (j + 1) & (ncap - 1);
         slots[j] = s;
@@ -47,7 +37,7 @@ int tsnu_strset_add(tsnu_strset *set, const char *s)
         if (error < 0)
             return error;
     }
-    j = hash(s) & (set->cap - 1);
+    j = tsnu_strhash(s) & (set->cap - 1);
     while (set->slots[j]) {
         if (strcmp(set->slots[j], s) == 0)
             return 0;
@@ -63,7 +53,7 @@ bool tsnu_strset_has(const tsnu_strset *set, const char *s)
     size_t j;
     if (!set->cap)
         return false;
-    j = hash(s) & (set->cap - 1);
+    j = tsnu_strhash(s) & (set->cap - 1);
     while (set->slots[j]) {
         if (strcmp(set->slots[j], s) == 0)
             return true;

@@ -154,6 +154,10 @@ void tsnu_strset_dispose(tsnu_strset *set);
 bool tsnu_streq(const char *a, const char *b);   /* NULL-safe */
 bool tsnu_strieq(const char *a, const char *b);  /* ASCII case-insensitive */
 bool tsnu_starts_with(const char *s, const char *prefix);
+/* FNV-1a hash of a NUL-terminated string. */
+size_t tsnu_strhash(const char *s);
+/* Value of a hex digit, or -1. */
+int tsnu_hexval(char c);
 /* Validate UTF-8 (RFC 3629: no overlongs, no surrogates, <= U+10FFFF). */
 bool tsnu_utf8_valid(const char *s, size_t n, size_t *bad_offset);
 /* Parse a whole decimal number into *out; false on junk or overflow. */

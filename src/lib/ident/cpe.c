@@ -225,16 +225,6 @@ int tsn_cpe_to_fs(char **out, const tsn_cpe *c)
 
 /* ---- URI (§6.1) --------------------------------------------------------- */
 
-static int hexv(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    c = lower(c);
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
-
 /* §6.1.3.2 decode: URI component [s, s+n) to WFN form. */
 static int unbind_uri_value(tsn_cpe *c, int attr, const char *s, size_t n)
 {
@@ -256,8 +246,8 @@ static int unbind_uri_value(tsn_cpe *c, int attr, const char *s, size_t n)
         } else if (ch == '%') {
             int h = -1, l = -1;
             if (n - i >= 3) {
-                h = hexv(s[i + 1]);
-                l = hexv(s[i + 2]);
+                h = tsnu_hexval(s[i + 1]);
+                l = tsnu_hexval(s[i + 2]);
             }
             if (h < 0 || l < 0)
                 return tsn_buf_dispose(&b), bad("bad %-encoding", attr);

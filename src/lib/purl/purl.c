@@ -160,17 +160,6 @@ static bool is_unencoded(unsigned char c)
            c == '_' || c == '~' || c == ':';
 }
 
-static int hexv(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* Percent-decode [s, s+n) in place into dst (dst may equal s). */
 static int pct_decode(char *dst, const char *s, size_t n, size_t *out_len,
                       const char *what)
@@ -181,8 +170,8 @@ static int pct_decode(char *dst, const char *s, size_t n, size_t *out_len,
             int h, l;
             if (i + 2 >= n)
                 return invalid("truncated percent-encoding in", what);
-            h = hexv(s[i + 1]);
-            l = hexv(s[i + 2]);
+            h = tsnu_hexval(s[i + 1]);
+            l = tsnu_hexval(s[i + 2]);
             if (h < 0 || l < 0)
                 return invalid("bad percent-encoding in", what);
             dst[j++] = (char)(h * 16 + l);

@@ -15,16 +15,6 @@ struct map {
     size_t cap, len;
 };
 
-static size_t hash(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ull;
-    }
-    return (size_t)h;
-}
-
 static int map_put(struct map *m, const char *k, const char *v)
 {
     size_t j;
@@ -39,7 +29,7 @@ static int map_put(struct map *m, const char *k, const char *v)
         }
         for (size_t i = 0; i < m->cap; i++)
             if (m->keys[i]) {
-                j = hash(m->keys[i]) & (n.cap - 1);
+                j = tsnu_strhash(m->keys[i]) & (n.cap - 1);
                 while (n.keys[j])
                     j = (j + 1) & (n.cap - 1);
                 n.keys[j] = m->keys[i];
@@ -50,7 +40,7 @@ static int map_put(struct map *m, const char *k, const char *v)
         tsn_free(m->vals);
         *m = n;
     }
-    j = hash(k) & (m->cap - 1);
+    j = tsnu_strhash(k) & (m->cap - 1);
     while (m->keys[j]) {
         if (strcmp(m->keys[j], k) == 0) {
             m->vals[j] = v;
@@ -69,7 +59,7 @@ static const char *map_get(const struct map *m, const char *k)
     size_t j;
     if (!m->cap)
         return NULL;
-    j = hash(k) & (m->cap - 1);
+    j = tsnu_strhash(k) & (m->cap - 1);
     while (m->keys[j]) {
         if (strcmp(m->keys[j], k) == 0)
             return m->vals[j];
