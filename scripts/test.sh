@@ -17,6 +17,30 @@ run() {
 run build -Dwerror=true
 run build-asan -Db_sanitize=address,undefined -Db_lundef=false \
     -Dc_args=-fno-sanitize-recover=all -Dwerror=true
+# A short coverage-guided fuzzing run of every target (clang libFuzzer with
+# ASan+UBSan), starting from the committed corpora. FUZZ_SECONDS per target.
+fuzz_seconds=${FUZZ_SECONDS:-10}
+fuzz_failed=0
+if [ "$fuzz_seconds" -gt 0 ]; then
+    [ -d build-fuzz ] || CC=clang meson setup build-fuzz -Dfuzzers=true \
+        -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
+    ninja -C build-fuzz >/dev/null
+    work=$(mktemp -d)
+    for t in purl cpe json cdx_json cdx_xml spdx_json spdx_tv; do
+        mkdir -p "$work/$t"
+        cp fuzz/corpora/$t/* "$work/$t/"
+        if ! "build-fuzz/fuzz/${t}_fuzzer" -max_total_time="$fuzz_seconds" \
+                -max_len=4096 -print_final_stats=1 -artifact_prefix="$work/" "$work/$t" \
+                >"$work/$t.log" 2>&1; then
+            echo "fuzz $t: FAILED (input saved under $work)"; tail -20 "$work/$t.log"
+            fuzz_failed=1
+        else
+            echo "fuzz $t: no failure in ${fuzz_seconds}s ($(grep -o 'stat::number_of_executed_units: [0-9]*' "$work/$t.log" | grep -o '[0-9]*$' || echo '?') runs)"
+        fi
+    done
+    [ "$fuzz_failed" -eq 0 ] && rm -rf "$work"
+    [ "$fuzz_failed" -eq 0 ] || status=1
+fi
 # One summary line for the whole run, from both builds' test logs.
 python3 - build/meson-logs/testlog.json build-asan/meson-logs/testlog.json <<'PY'
 import json, sys
@@ -30,4 +54,5 @@ for path in sys.argv[1:]:
         else: f += 1
 print(f"{p} passed, {f} failed, {s} skipped")
 PY
+[ "$fuzz_failed" -eq 0 ] || echo "fuzzing found a failing input (see above)"
 exit $status

@@ -45,7 +45,7 @@ char *tsnu_strndup(const char *s, size_t n);
 
 /* Record an error for this thread and return @p code (for `return ...`). */
 int tsn_error_set(int code, const char *fmt, ...) TSN_PRINTF(2, 3);
-int tsn_error_setv(int code, const char *fmt, va_list ap);
+int tsn_error_setv(int code, const char *fmt, va_list ap) TSN_PRINTF(2, 0);
 /* Record an out-of-memory error and return TSN_ENOMEM. */
 int tsn_error_oom(void);
 /* Prefix the current message with "prefix: " (keeps the code). */

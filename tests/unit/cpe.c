@@ -103,8 +103,8 @@ static void test_cpe__round_trip(void)
         "cpe:2.3:a:openssl:openssl:3.0.13:*:*:*:*:*:*:*",
         "cpe:2.3:a:haxx:curl:8.5.0:*:*:*:*:*:*:*",
         "cpe:2.3:o:debian:debian_linux:12.0:*:*:*:*:*:*:*",
-        "cpe:2.3:a:vendor\\!:product\\(x\\):1.0\\+1:rc1:*:ja:pro:node.js:"
-        "arm64:beta",
+        ("cpe:2.3:a:vendor\\!:product\\(x\\):1.0\\+1:rc1:*:ja:pro:node.js:"
+         "arm64:beta"),
         "cpe:2.3:h:cisco:asa_5505:-:*:*:*:*:*:*:*",
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {

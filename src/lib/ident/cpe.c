@@ -75,6 +75,45 @@ static int check_part(const tsn_cpe *c)
     return 0;
 }
 
+/*
+ * SPEC: NISTIR 7695 §5.3.2: unquoted wildcards stand only at the start or
+ * end of a value, each end holding either one '*' or a run of '?', and a
+ * value is not made of wildcards from both ends alone ("*?").
+ */
+static int check_wildcards(const char *v, int attr)
+{
+    size_t n = 0, i = 0, j;
+    char tok[1024];
+    bool quoted[1024];
+
+    for (const char *p = v; *p && n < sizeof tok; p++) {
+        quoted[n] = *p == '\\' && p[1];
+        if (quoted[n])
+            p++;
+        tok[n++] = *p;
+    }
+#define SPECIAL(k, c) (!quoted[k] && tok[k] == (c))
+    if (n && SPECIAL(0, '*'))
+        i = 1;
+    else
+        while (i < n && SPECIAL(i, '?'))
+            i++;
+    j = n;
+    if (j > i && SPECIAL(j - 1, '*'))
+        j--;
+    else
+        while (j > i && SPECIAL(j - 1, '?'))
+            j--;
+    for (size_t k = i; k < j; k++)
+        if (SPECIAL(k, '*') || SPECIAL(k, '?'))
+            return bad("wildcards stand only at the start or end of a value",
+                       attr);
+    if (i == j && i > 0 && j < n)
+        return bad("a value cannot be wildcards from both ends alone", attr);
+#undef SPECIAL
+    return 0;
+}
+
 /* ---- formatted string (§6.2) ------------------------------------------- */
 
 /*
@@ -108,28 +147,8 @@ static int unbind_fs_value(tsn_cpe *c, int attr, const char *s, size_t n)
             error = tsn_buf_putc(&b, '\\');
             if (!error)
                 error = tsn_buf_putc(&b, lower(s[++i]));
-        } else if (ch == '*') {
-            /* SPEC: NISTIR 7695 §5.3.2: '*' only at the start or end */
-            if (i != 0 && i != n - 1)
-                return tsn_buf_dispose(&b),
-                       bad("'*' is a wildcard only at the start or end", attr);
-            error = tsn_buf_putc(&b, '*');
-        } else if (ch == '?') {
-            /* '?' may repeat, but only as a leading or trailing run */
-            size_t k = i;
-            bool lead = true, trail = true;
-            for (size_t j = 0; j < i; j++)
-                if (s[j] != '?')
-                    lead = false;
-            while (k < n && s[k] == '?')
-                k++;
-            for (size_t j = k; j < n; j++)
-                if (s[j] != '?')
-                    trail = false;
-            if (!lead && !trail)
-                return tsn_buf_dispose(&b),
-                       bad("'?' is a wildcard only at the start or end", attr);
-            error = tsn_buf_putc(&b, '?');
+        } else if (ch == '*' || ch == '?') {
+            error = tsn_buf_putc(&b, ch); /* placement checked below */
         } else if ((unsigned char)ch <= 0x20 || (unsigned char)ch >= 0x7f) {
             return tsn_buf_dispose(&b),
                    bad("only printable ASCII is allowed", attr);
@@ -139,6 +158,8 @@ static int unbind_fs_value(tsn_cpe *c, int attr, const char *s, size_t n)
                 error = tsn_buf_putc(&b, ch);
         }
     }
+    if (error == 0)
+        error = check_wildcards(tsn_buf_cstr(&b), attr);
     if (error < 0) {
         tsn_buf_dispose(&b);
         return error;
@@ -254,13 +275,8 @@ static int unbind_uri_value(tsn_cpe *c, int attr, const char *s, size_t n)
             i += 2;
             ch = (char)(h * 16 + l);
             if (ch == 0x01 || ch == 0x02) {
-                /* %01 is an unquoted '?', %02 an unquoted '*', allowed
-                 * only at the start or end (SPEC: NISTIR 7695 §6.1.3.2) */
-                bool at_edge = (i == 2) || (i == n - 1);
-                if (!at_edge && ch == 0x02)
-                    return tsn_buf_dispose(&b),
-                           bad("%02 is a wildcard only at the start or end",
-                               attr);
+                /* %01 is an unquoted '?', %02 an unquoted '*' (SPEC:
+                 * NISTIR 7695 §6.1.3.2); placement checked below */
                 error = tsn_buf_putc(&b, ch == 0x01 ? '?' : '*');
             } else if ((unsigned char)ch < 0x21 || (unsigned char)ch > 0x7e) {
                 return tsn_buf_dispose(&b),
@@ -279,6 +295,8 @@ static int unbind_uri_value(tsn_cpe *c, int attr, const char *s, size_t n)
                    bad("character not allowed in a CPE URI", attr);
         }
     }
+    if (error == 0)
+        error = check_wildcards(tsn_buf_cstr(&b), attr);
     if (error < 0) {
         tsn_buf_dispose(&b);
         return error;
