@@ -92,8 +92,9 @@ typedef struct tsn_sbom_component {
 typedef struct tsn_sbom_relationship {
     const char *from; /**< ref of a component (or the document) */
     const char *to;
-    const char *type; /**< SPDX vocabulary; CycloneDX dependencies are
-                           "DEPENDS_ON" */
+    const char *type; /**< SPDX relationship type as the document wrote
+                           it (SPDX 2 "DEPENDS_ON", SPDX 3 "dependsOn");
+                           CycloneDX dependencies are "DEPENDS_ON" */
 } tsn_sbom_relationship;
 
 /** A vulnerability or VEX statement embedded in the document. */

@@ -28,8 +28,8 @@ const struct command commands[] = {
     {"sbom", "validate", cmd_sbom_validate,
      "check a document against its format's schema and rules",
      "tsunagi sbom validate [--format table|json] FILE...",
-     "Reads CycloneDX (JSON, XML) and SPDX 2 (JSON, tag-value) documents and\n"
-     "reports every violation of the format's schema and specification with\n"
+     "Reads CycloneDX (JSON, XML), SPDX 2 (JSON, tag-value) and SPDX 3\n"
+     "(JSON-LD) documents and reports every violation of the format's schema and specification with\n"
      "its location. Exit 0 when all documents are valid, 1 when any has\n"
      "errors, 2 when one cannot be read."},
     {"sbom", "check", cmd_sbom_check,

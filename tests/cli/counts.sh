@@ -56,6 +56,23 @@ for f in $(find "$data/spdx" -name '*.spdx' | sort); do
     fi
 done
 
+# SPDX 3 JSON-LD: components are the package and file elements
+# (software_Package, software_File, ai_AIPackage, dataset_DatasetPackage);
+# relationships are the "to" entries of every Relationship and
+# LifecycleScopedRelationship except the licence ones, which become
+# component licences.
+for f in $(find "$data/spdx" -name '*.json' | sort); do
+    jq -e '.["@graph"]' "$f" >/dev/null 2>&1 || continue
+    want=$(jq '[.["@graph"][] | select(.type == "software_Package" or .type == "software_File" or .type == "ai_AIPackage" or .type == "dataset_DatasetPackage")] | length' "$f")
+    wrel=$(jq '[.["@graph"][] | select((.type == "Relationship" or .type == "LifecycleScopedRelationship") and .relationshipType != "hasConcludedLicense" and .relationshipType != "hasDeclaredLicense") | .to[]] | length' "$f")
+    got=$("$bin" sbom info --format json "$f" | jq -r '"\(.components) \(.relationships)"')
+    if [ "$got" = "$want $wrel" ]; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1)); echo "FAIL $f: tsunagi $got, jq $want $wrel"
+    fi
+done
+
 # XML, cross-checked with xmllint's XPath: every <component> that is not
 # provenance (pedigree) or a tool, and every nested <dependency>.
 if command -v xmllint >/dev/null; then
@@ -70,5 +87,5 @@ if command -v xmllint >/dev/null; then
         fi
     done
 fi
-echo "cyclonedx json+xml, spdx json+tag-value counts: $pass passed, $fail failed"
+echo "cyclonedx json+xml, spdx 2 json+tag-value, spdx 3 counts: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -193,9 +193,7 @@ int tsn_sbom_read(tsn_sbom **out, tsn_ctx *ctx, const char *data, size_t len,
         error = tsn_spdx__read_tv(s, data, len);
         break;
     case TSN_SBOM_SPDX3_JSONLD:
-        error = tsn_error_set(TSN_EUNSUPPORTED,
-                              "%s: %s is recognised but not read yet", name,
-                              tsn_sbom_format_name(fmt));
+        error = tsn_spdx3__read_jsonld(s, data, len);
         break;
     default:
         error = tsn_error_set(TSN_EINVALID,

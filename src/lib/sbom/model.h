@@ -49,6 +49,7 @@ int tsn_cdx__read_json(tsn_sbom *s, const char *data, size_t len);
 int tsn_cdx__read_xml(tsn_sbom *s, const char *data, size_t len);
 int tsn_spdx__read_json(tsn_sbom *s, const char *data, size_t len);
 int tsn_spdx__read_tv(tsn_sbom *s, const char *data, size_t len);
+int tsn_spdx3__read_jsonld(tsn_sbom *s, const char *data, size_t len);
 
 /* ---- shared rules (rules.c) ----------------------------------------- */
 

@@ -28,9 +28,13 @@ static const char *const extref_types[] = {
 /* SPDX relationship types that are dependencies, and their direction. */
 static int dependency_direction(const char *type)
 {
-    static const char *const forward[] = {"DEPENDS_ON", "STATIC_LINK",
-                                          "DYNAMIC_LINK", "HAS_PREREQUISITE",
-                                          NULL};
+    /* SPDX 2 names, then SPDX 3 (which states every dependency from the
+     * dependent's side). */
+    static const char *const forward[] = {
+        "DEPENDS_ON",    "STATIC_LINK",           "DYNAMIC_LINK",
+        "HAS_PREREQUISITE", "dependsOn",          "hasStaticLink",
+        "hasDynamicLink", "hasPrerequisite",      "hasOptionalDependency",
+        "hasProvidedDependency", NULL};
     static const char *const backward[] = {
         "DEPENDENCY_OF",         "BUILD_DEPENDENCY_OF",
         "DEV_DEPENDENCY_OF",     "OPTIONAL_DEPENDENCY_OF",
