@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * CycloneDX 1.6 JSON writer. The output validates against the 1.6 schema:
+ * CycloneDX 1.6 writers, JSON and XML. Both encodings make the same
+ * choices (shared below); the output validates against the 1.6 schemas:
  * values the schema constrains (component types, hash algorithms,
  * external reference types, licence choices) are mapped or dropped as
  * described in docs/formats.md.
@@ -54,16 +55,59 @@ static bool plain_license_id(const char *e)
            tsn_rules__spdx_license_id(e);
 }
 
+/*
+ * How a component's licences are written: all as licence objects (SPDX ids
+ * or names) when there is no real expression; otherwise one expression,
+ * the concluded one if there is one (SPEC: CDX-1.6 licenseChoice: an
+ * expression stands alone). Returns true for "all objects"; *pick is the
+ * expression to write otherwise.
+ */
+static bool licence_plan(const tsn_sbom_component *c, size_t *pick)
+{
+    bool all_plain = true;
+    *pick = 0;
+    for (size_t i = 0; i < c->n_licenses; i++)
+        if (c->licenses[i].expression &&
+            !plain_license_id(c->licenses[i].expression))
+            all_plain = false;
+    if (all_plain)
+        return true;
+    for (size_t i = 0; i < c->n_licenses; i++)
+        if (c->licenses[i].expression &&
+            c->licenses[i].kind == TSN_LICENSE_CONCLUDED)
+            *pick = i;
+    while (!c->licenses[*pick].expression)
+        (*pick)++;
+    return false;
+}
+
+static const char *ack_name(tsn_license_kind k)
+{
+    return k == TSN_LICENSE_DECLARED    ? "declared"
+           : k == TSN_LICENSE_CONCLUDED ? "concluded"
+                                        : NULL;
+}
+
+/* The first CycloneDX-valid external reference type, or "other". */
+static const char *extref_type(const char *t)
+{
+    return tsn_rules__in(t, extref_types) ? t : "other";
+}
+
+static const char *component_type(const tsn_sbom_component *c)
+{
+    return c->type && tsn_cdx__component_type(c->type, 6) ? c->type
+                                                           : "library";
+}
+
 static void write_licenses(tsnu_jw *w, const tsn_sbom_component *c)
 {
-    size_t pick = 0;
-    bool all_plain = true;
+    size_t pick;
+    bool all_plain;
 
     if (!c->n_licenses)
         return;
-    for (size_t i = 0; i < c->n_licenses; i++)
-        if (c->licenses[i].expression && !plain_license_id(c->licenses[i].expression))
-            all_plain = false;
+    all_plain = licence_plan(c, &pick);
     tsnu_jw_key(w, "licenses");
     tsnu_jw_array(w);
     if (all_plain) {
@@ -77,29 +121,14 @@ static void write_licenses(tsnu_jw *w, const tsn_sbom_component *c)
                 tsnu_jw_kstr(w, "id", l->expression);
             else
                 tsnu_jw_kstr(w, "name", l->name ? l->name : "");
-            if (l->kind != TSN_LICENSE_UNSPECIFIED)
-                tsnu_jw_kstr(w, "acknowledgement",
-                             l->kind == TSN_LICENSE_DECLARED ? "declared"
-                                                             : "concluded");
+            tsnu_jw_kstr(w, "acknowledgement", ack_name(l->kind));
             tsnu_jw_end(w);
             tsnu_jw_end(w);
         }
     } else {
-        /* SPEC: CDX-1.6 licenseChoice: an expression stands alone, so one
-         * is kept: the concluded one if there is one. */
-        for (size_t i = 0; i < c->n_licenses; i++)
-            if (c->licenses[i].expression &&
-                c->licenses[i].kind == TSN_LICENSE_CONCLUDED)
-                pick = i;
-        while (!c->licenses[pick].expression)
-            pick++;
         tsnu_jw_object(w);
         tsnu_jw_kstr(w, "expression", c->licenses[pick].expression);
-        if (c->licenses[pick].kind != TSN_LICENSE_UNSPECIFIED)
-            tsnu_jw_kstr(w, "acknowledgement",
-                         c->licenses[pick].kind == TSN_LICENSE_DECLARED
-                             ? "declared"
-                             : "concluded");
+        tsnu_jw_kstr(w, "acknowledgement", ack_name(c->licenses[pick].kind));
         tsnu_jw_end(w);
     }
     tsnu_jw_end(w);
@@ -113,9 +142,7 @@ static void write_component(tsnu_jw *w, const tsn_sbom *s, size_t idx,
     size_t nh = 0;
 
     tsnu_jw_object(w);
-    tsnu_jw_kstr(w, "type",
-                 c->type && tsn_cdx__component_type(c->type, 6) ? c->type
-                                                                : "library");
+    tsnu_jw_kstr(w, "type", component_type(c));
     tsnu_jw_kstr(w, "bom-ref", c->ref);
     if (c->supplier) {
         tsnu_jw_key(w, "supplier");
@@ -160,9 +187,7 @@ static void write_component(tsnu_jw *w, const tsn_sbom *s, size_t idx,
             tsnu_jw_object(w);
             tsnu_jw_kstr(w, "url", x->url);
             tsnu_jw_kstr(w, "comment", x->comment);
-            tsnu_jw_kstr(w, "type", tsn_rules__in(x->type, extref_types)
-                                        ? x->type
-                                        : "other");
+            tsnu_jw_kstr(w, "type", extref_type(x->type));
             tsnu_jw_end(w);
         }
         tsnu_jw_end(w);
@@ -245,45 +270,70 @@ static int collect_deps(const tsn_sbom *s, tsnu_vec *deps)
     return error < 0 ? error : 0;
 }
 
-int tsn_cdx__write_json(tsn_buf *b, const tsn_sbom *s)
-{
-    const tsn_sbom_doc *doc = &s->doc;
-    size_t n = s->comps.len, *first = NULL, *next = NULL, *last = NULL;
-    tsnu_vec deps = TSNU_VEC_INIT(struct dep, SIZE_MAX / 64);
-    tsnu_strset refs = TSNU_STRSET_INIT;
-    tsnu_jw w;
-    int error;
+/* What both encodings need: children lists and dependency edges. */
+struct plan {
+    size_t *first, *next, *last;
+    tsnu_vec deps; /* struct dep */
+};
 
-    first = tsn_calloc(n + 1, sizeof *first);
-    next = tsn_calloc(n + 1, sizeof *next);
-    last = tsn_calloc(n + 1, sizeof *last);
-    if (!first || !next || !last) {
-        error = tsn_error_oom();
-        goto done;
+static void plan_dispose(struct plan *p)
+{
+    for (size_t i = 0; i < p->deps.len; i++)
+        tsnu_vec_dispose(&TSNU_VEC_AT(&p->deps, struct dep, i)->on);
+    tsnu_vec_dispose(&p->deps);
+    tsn_free(p->first);
+    tsn_free(p->next);
+    tsn_free(p->last);
+}
+
+static int plan_init(struct plan *p, const tsn_sbom *s)
+{
+    size_t n = s->comps.len;
+
+    memset(p, 0, sizeof *p);
+    p->deps = (tsnu_vec)TSNU_VEC_INIT(struct dep, SIZE_MAX / 64);
+    p->first = tsn_calloc(n + 1, sizeof *p->first);
+    p->next = tsn_calloc(n + 1, sizeof *p->next);
+    p->last = tsn_calloc(n + 1, sizeof *p->last);
+    if (!p->first || !p->next || !p->last) {
+        plan_dispose(p);
+        return tsn_error_oom();
     }
     /* Children lists, keeping document order. */
     for (size_t i = 0; i < n; i++)
-        first[i] = next[i] = last[i] = TSN_SBOM_NONE;
+        p->first[i] = p->next[i] = p->last[i] = TSN_SBOM_NONE;
     for (size_t i = 0; i < n; i++) {
-        size_t p = TSNU_VEC_AT(&s->comps, tsn_sbom_component, i)->parent;
-        if (p == TSN_SBOM_NONE)
+        size_t par = TSNU_VEC_AT(&s->comps, tsn_sbom_component, i)->parent;
+        if (par == TSN_SBOM_NONE)
             continue;
-        if (last[p] == TSN_SBOM_NONE)
-            first[p] = i;
+        if (p->last[par] == TSN_SBOM_NONE)
+            p->first[par] = i;
         else
-            next[last[p]] = i;
-        last[p] = i;
+            p->next[p->last[par]] = i;
+        p->last[par] = i;
     }
-    for (size_t i = 0; i < n; i++) {
-        const char *ref = TSNU_VEC_AT(&s->comps, tsn_sbom_component, i)->ref;
-        if (ref && tsnu_strset_add(&refs, ref) < 0) {
-            error = tsn_error_oom();
-            goto done;
-        }
+    if (collect_deps(s, &p->deps) < 0) {
+        plan_dispose(p);
+        return tsn_error_oom();
     }
-    error = collect_deps(s, &deps);
+    return 0;
+}
+
+int tsn_cdx__write_json(tsn_buf *b, const tsn_sbom *s)
+{
+    const tsn_sbom_doc *doc = &s->doc;
+    size_t n = s->comps.len, *first, *next;
+    struct plan plan;
+    tsnu_vec deps;
+    tsnu_jw w;
+    int error;
+
+    error = plan_init(&plan, s);
     if (error < 0)
-        goto done;
+        return error;
+    first = plan.first;
+    next = plan.next;
+    deps = plan.deps;
 
     tsnu_jw_init(&w, b);
     tsnu_jw_object(&w);
@@ -390,14 +440,7 @@ int tsn_cdx__write_json(tsn_buf *b, const tsn_sbom *s)
     }
     tsnu_jw_end(&w);
     error = tsnu_jw_finish(&w);
-done:
-    for (size_t i = 0; i < deps.len; i++)
-        tsnu_vec_dispose(&TSNU_VEC_AT(&deps, struct dep, i)->on);
-    tsnu_vec_dispose(&deps);
-    tsnu_strset_dispose(&refs);
-    tsn_free(first);
-    tsn_free(next);
-    tsn_free(last);
+    plan_dispose(&plan);
     return error;
 }
 
