@@ -194,7 +194,7 @@ int cmd_sbom_convert(struct cli *cli, int argc, char **argv)
     const char *to = NULL, *output = NULL;
     const struct opt opts[] = {
         {"--to", "FORMAT",
-         "cyclonedx-json (others: cyclonedx-xml, spdx-json, spdx-tv)", &to,
+         "cyclonedx-json or cyclonedx-xml (CycloneDX 1.6)", &to,
          NULL, NULL},
         {"-o", "FILE", "write to FILE (atomically) instead of stdout",
          &output, NULL, NULL},

@@ -45,14 +45,14 @@ const struct command commands[] = {
      "convert a document to another SBOM format",
      "tsunagi sbom convert FILE --to FORMAT [-o OUT]",
      "Reads any supported document and writes it as FORMAT: cyclonedx-json\n"
-     "(CycloneDX 1.6). Output goes to stdout, or to OUT through a temporary\n"
+     "or cyclonedx-xml (CycloneDX 1.6). Output goes to stdout, or to OUT through a temporary\n"
      "file renamed into place, so OUT is never left half-written. What the\n"
      "target format cannot express is listed in docs/formats.md."},
     {"sbom", "merge", cmd_sbom_merge,
      "aggregate supplier SBOMs into one product SBOM",
      "tsunagi sbom merge --root NAME@VERSION [-o OUT] FILE...",
      "Reads every FILE (any supported format) and writes one CycloneDX 1.6\n"
-     "JSON document whose root is NAME@VERSION. Components are deduplicated\n"
+     "document (JSON, or XML with --to cyclonedx-xml) whose root is NAME@VERSION. Components are deduplicated\n"
      "by purl, then by name, version and hash; each records the inputs it\n"
      "came from (property tsunagi:source); colliding bom-refs are renamed;\n"
      "all relationships are kept and each input's root hangs under the new\n"

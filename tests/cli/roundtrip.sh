@@ -1,8 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
-# Conversion round trips over every SBOM in the shared data:
-#  1. convert to CycloneDX 1.6 JSON; the output validates against the
-#     official schema with python3-jsonschema (independent of tsunagi);
+# Conversion round trips over every SBOM in the shared data, to CycloneDX
+# 1.6 JSON and to CycloneDX 1.6 XML:
+#  1. every output validates against the official schemas with validators
+#     independent of tsunagi: python3-jsonschema (bom-1.6.schema.json) and
+#     xmllint (bom-1.6.xsd);
 #  2. reading the output gives the same components: the same count, and
 #     for CycloneDX inputs the same per-component quality findings and the
 #     same number of dependency edges;
@@ -44,8 +46,31 @@ for f in $files; do
             fail=$((fail + 1)); echo "FAIL model changed: $f"; continue
         fi ;;
     esac
+    xout="$tmp/out-$n.xml"
+    if ! "$bin" sbom convert -q "$f" --to cyclonedx-xml -o "$xout"; then
+        fail=$((fail + 1)); echo "FAIL convert to XML $f"; continue
+    fi
+    "$bin" sbom convert -q "$xout" --to cyclonedx-xml -o "$tmp/again.xml"
+    if ! cmp -s "$xout" "$tmp/again.xml"; then
+        fail=$((fail + 1)); echo "FAIL XML not stable: $f"; continue
+    fi
+    # JSON and XML outputs describe the same model.
+    a=$("$bin" sbom check --format json "$out" | jq -c '[.findings, .components]')
+    b=$("$bin" sbom check --format json "$xout" | jq -c '[.findings, .components]')
+    ra=$("$bin" sbom info --format json "$out" | jq .relationships)
+    rb=$("$bin" sbom info --format json "$xout" | jq .relationships)
+    if [ "$a" != "$b" ] || [ "$ra" != "$rb" ]; then
+        fail=$((fail + 1)); echo "FAIL JSON and XML outputs differ: $f"; continue
+    fi
     pass=$((pass + 1))
 done
+if command -v xmllint >/dev/null; then
+    if ! XML_CATALOG_FILES="$data/cyclonedx/schema/xmlcatalog.xml" xmllint --noout --nonet \
+            --schema "$data/cyclonedx/schema/bom-1.6.xsd" "$tmp"/out-*.xml 2>"$tmp/xmllint.log"; then
+        fail=$((fail + 1)); grep -v ' validates$' "$tmp/xmllint.log" | head -5
+        echo "FAIL: written XML documents do not validate against bom-1.6.xsd"
+    fi
+fi
 # Schema validation of all outputs in one python3 process.
 if ! /usr/bin/python3 "$here/../tools/validate_cdx_json.py" "$data/cyclonedx/schema" 1.6 "$tmp"/out-*.json; then
     fail=$((fail + 1)); echo "FAIL: written documents do not validate against bom-1.6.schema.json"

@@ -56,5 +56,7 @@ void tsn_cdx__refs_dispose(struct tsn_cdx_refs *refs);
 
 /* Append the CycloneDX 1.6 JSON form of @p s to @p b. */
 int tsn_cdx__write_json(tsn_buf *b, const tsn_sbom *s);
+/* Append the CycloneDX 1.6 XML form of @p s to @p b. */
+int tsn_cdx__write_xml(tsn_buf *b, const tsn_sbom *s);
 
 #endif

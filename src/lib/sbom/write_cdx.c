@@ -8,6 +8,7 @@
  */
 #include "cdx.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "util/json.h"
@@ -444,6 +445,309 @@ int tsn_cdx__write_json(tsn_buf *b, const tsn_sbom *s)
     return error;
 }
 
+/* ---- XML ---------------------------------------------------------------- */
+
+/* A small XML emitter with sticky errors and two-space indentation. */
+struct xw {
+    tsn_buf *b;
+    int depth;
+    int error;
+};
+
+static void xput(struct xw *x, const char *s)
+{
+    if (x->error == 0)
+        x->error = tsn_buf_puts(x->b, s);
+}
+
+/*
+ * Escape text or an attribute value. Characters XML 1.0 cannot carry
+ * (control characters other than tab, newline and carriage return) become
+ * U+FFFD.
+ */
+static void xescape(struct xw *x, const char *s)
+{
+    const char *run = s;
+    for (; *s && x->error == 0; s++) {
+        unsigned char c = (unsigned char)*s;
+        const char *rep = NULL;
+        if (c == '&')
+            rep = "&amp;";
+        else if (c == '<')
+            rep = "&lt;";
+        else if (c == '>')
+            rep = "&gt;";
+        else if (c == '"')
+            rep = "&quot;";
+        else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            rep = "\xef\xbf\xbd";
+        if (!rep)
+            continue;
+        x->error = tsn_buf_put(x->b, run, (size_t)(s - run));
+        if (x->error == 0)
+            x->error = tsn_buf_puts(x->b, rep);
+        run = s + 1;
+    }
+    if (x->error == 0)
+        x->error = tsn_buf_put(x->b, run, strlen(run));
+}
+
+static void xindent(struct xw *x)
+{
+    for (int i = 0; i < x->depth; i++)
+        xput(x, "  ");
+}
+
+/* <name a1="v1" ...> ; attrs are name/value pairs, NULL values skipped */
+static void xopen(struct xw *x, const char *name, const char *const *attrs,
+                  bool empty)
+{
+    xindent(x);
+    xput(x, "<");
+    xput(x, name);
+    for (; attrs && attrs[0]; attrs += 2) {
+        if (!attrs[1])
+            continue;
+        xput(x, " ");
+        xput(x, attrs[0]);
+        xput(x, "=\"");
+        xescape(x, attrs[1]);
+        xput(x, "\"");
+    }
+    xput(x, empty ? "/>\n" : ">\n");
+    if (!empty)
+        x->depth++;
+}
+
+static void xclose(struct xw *x, const char *name)
+{
+    x->depth--;
+    xindent(x);
+    xput(x, "</");
+    xput(x, name);
+    xput(x, ">\n");
+}
+
+/* <name attrs>text</name>, skipped when text is NULL */
+static void xleaf(struct xw *x, const char *name, const char *const *attrs,
+                  const char *text)
+{
+    if (!text)
+        return;
+    xindent(x);
+    xput(x, "<");
+    xput(x, name);
+    for (; attrs && attrs[0]; attrs += 2) {
+        if (!attrs[1])
+            continue;
+        xput(x, " ");
+        xput(x, attrs[0]);
+        xput(x, "=\"");
+        xescape(x, attrs[1]);
+        xput(x, "\"");
+    }
+    xput(x, ">");
+    xescape(x, text);
+    xput(x, "</");
+    xput(x, name);
+    xput(x, ">\n");
+}
+
+#define A(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+static void xml_component(struct xw *x, const tsn_sbom *s, size_t idx,
+                          const struct plan *p, const char *tag)
+{
+    const tsn_sbom_component *c = TSNU_VEC_AT(&s->comps, tsn_sbom_component,
+                                              idx);
+    size_t nh = 0, pick;
+
+    /* SPEC: CDX-1.6 XSD component: element order is fixed (xs:sequence) */
+    xopen(x, tag, A("type", component_type(c), "bom-ref", c->ref), false);
+    if (c->supplier) {
+        xopen(x, "supplier", NULL, false);
+        xleaf(x, "name", NULL, c->supplier);
+        xclose(x, "supplier");
+    }
+    xleaf(x, "author", NULL, c->author);
+    xleaf(x, "publisher", NULL, c->publisher);
+    xleaf(x, "group", NULL, c->group);
+    xleaf(x, "name", NULL, c->name ? c->name : "");
+    xleaf(x, "version", NULL, c->version);
+    xleaf(x, "description", NULL, c->description);
+    if (c->scope && tsn_rules__in(c->scope, tsn_cdx__scopes))
+        xleaf(x, "scope", NULL, c->scope);
+    for (size_t i = 0; i < c->n_hashes; i++)
+        if (tsn_rules__hash(c->hashes[i].alg, c->hashes[i].value) == 0)
+            nh++;
+    if (nh) {
+        xopen(x, "hashes", NULL, false);
+        for (size_t i = 0; i < c->n_hashes; i++)
+            if (tsn_rules__hash(c->hashes[i].alg, c->hashes[i].value) == 0)
+                xleaf(x, "hash", A("alg", c->hashes[i].alg),
+                      c->hashes[i].value);
+        xclose(x, "hashes");
+    }
+    if (c->n_licenses) {
+        xopen(x, "licenses", NULL, false);
+        if (licence_plan(c, &pick)) {
+            for (size_t i = 0; i < c->n_licenses; i++) {
+                const tsn_sbom_license *l = &c->licenses[i];
+                xopen(x, "license",
+                      A("acknowledgement", ack_name(l->kind)), false);
+                if (l->expression)
+                    xleaf(x, "id", NULL, l->expression);
+                else
+                    xleaf(x, "name", NULL, l->name ? l->name : "");
+                xclose(x, "license");
+            }
+        } else {
+            xleaf(x, "expression",
+                  A("acknowledgement", ack_name(c->licenses[pick].kind)),
+                  c->licenses[pick].expression);
+        }
+        xclose(x, "licenses");
+    }
+    xleaf(x, "copyright", NULL, c->copyright);
+    if (c->n_cpes)
+        xleaf(x, "cpe", NULL, c->cpes[0]);
+    xleaf(x, "purl", NULL, c->purl);
+    if (c->n_extrefs) {
+        xopen(x, "externalReferences", NULL, false);
+        for (size_t i = 0; i < c->n_extrefs; i++) {
+            xopen(x, "reference", A("type", extref_type(c->extrefs[i].type)),
+                  false);
+            xleaf(x, "url", NULL, c->extrefs[i].url);
+            xleaf(x, "comment", NULL, c->extrefs[i].comment);
+            xclose(x, "reference");
+        }
+        xclose(x, "externalReferences");
+    }
+    if (c->n_properties || c->n_cpes > 1 || c->source) {
+        xopen(x, "properties", NULL, false);
+        for (size_t i = 0; i < c->n_properties; i++)
+            xleaf(x, "property", A("name", c->properties[i].name),
+                  c->properties[i].value ? c->properties[i].value : "");
+        for (size_t i = 1; i < c->n_cpes; i++)
+            xleaf(x, "property", A("name", "tsunagi:cpe"), c->cpes[i]);
+        if (c->source)
+            xleaf(x, "property", A("name", "tsunagi:source"), c->source);
+        xclose(x, "properties");
+    }
+    if (p->first[idx] != TSN_SBOM_NONE) {
+        xopen(x, "components", NULL, false);
+        for (size_t k = p->first[idx]; k != TSN_SBOM_NONE; k = p->next[k])
+            xml_component(x, s, k, p, "component");
+        xclose(x, "components");
+    }
+    xclose(x, tag);
+}
+
+int tsn_cdx__write_xml(tsn_buf *b, const tsn_sbom *s)
+{
+    const tsn_sbom_doc *doc = &s->doc;
+    struct xw x = {b, 0, 0};
+    struct plan p;
+    char version[32];
+    int error;
+
+    error = plan_init(&p, s);
+    if (error < 0)
+        return error;
+    snprintf(version, sizeof version, "%ld",
+             doc->version > 0 ? doc->version : 1);
+    xput(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    xopen(&x, "bom",
+          A("xmlns", "http://cyclonedx.org/schema/bom/1.6", "serialNumber",
+            doc->serial && tsn_rules__urn_uuid(doc->serial) ? doc->serial
+                                                            : NULL,
+            "version", version),
+          false);
+    /* SPEC: CDX-1.6 XSD metadata: timestamp, lifecycles, tools, authors,
+     * component, ... in this order */
+    xopen(&x, "metadata", NULL, false);
+    if (doc->timestamp && tsn_rules__datetime(doc->timestamp))
+        xleaf(&x, "timestamp", NULL, doc->timestamp);
+    if (doc->n_tools) {
+        xopen(&x, "tools", NULL, false);
+        xopen(&x, "components", NULL, false);
+        for (size_t i = 0; i < doc->n_tools; i++) {
+            xopen(&x, "component", A("type", "application"), false);
+            xleaf(&x, "name", NULL, doc->tools[i]);
+            xclose(&x, "component");
+        }
+        xclose(&x, "components");
+        xclose(&x, "tools");
+    }
+    if (doc->n_authors) {
+        xopen(&x, "authors", NULL, false);
+        for (size_t i = 0; i < doc->n_authors; i++) {
+            xopen(&x, "author", NULL, false);
+            xleaf(&x, "name", NULL, doc->authors[i]);
+            xclose(&x, "author");
+        }
+        xclose(&x, "authors");
+    }
+    if (doc->root != TSN_SBOM_NONE)
+        xml_component(&x, s, doc->root, &p, "component");
+    xclose(&x, "metadata");
+    xopen(&x, "components", NULL, false);
+    for (size_t i = 0; i < s->comps.len; i++) {
+        const tsn_sbom_component *c =
+            TSNU_VEC_AT(&s->comps, tsn_sbom_component, i);
+        if (c->parent == TSN_SBOM_NONE && i != doc->root)
+            xml_component(&x, s, i, &p, "component");
+    }
+    xclose(&x, "components");
+    if (p.deps.len) {
+        xopen(&x, "dependencies", NULL, false);
+        for (size_t i = 0; i < p.deps.len; i++) {
+            struct dep *d = TSNU_VEC_AT(&p.deps, struct dep, i);
+            xopen(&x, "dependency", A("ref", d->ref), false);
+            for (size_t k = 0; k < d->on.len; k++)
+                xopen(&x, "dependency",
+                      A("ref", *TSNU_VEC_AT(&d->on, const char *, k)), true);
+            xclose(&x, "dependency");
+        }
+        xclose(&x, "dependencies");
+    }
+    if (s->vulns.len) {
+        xopen(&x, "vulnerabilities", NULL, false);
+        for (size_t i = 0; i < s->vulns.len; i++) {
+            const tsn_sbom_vuln *v = TSNU_VEC_AT(&s->vulns, tsn_sbom_vuln, i);
+            xopen(&x, "vulnerability", A("bom-ref", v->ref), false);
+            xleaf(&x, "id", NULL, v->id);
+            if (v->source) {
+                xopen(&x, "source", NULL, false);
+                xleaf(&x, "name", NULL, v->source);
+                xclose(&x, "source");
+            }
+            xleaf(&x, "description", NULL, v->description);
+            xleaf(&x, "detail", NULL, v->detail);
+            if (v->state || v->justification) {
+                xopen(&x, "analysis", NULL, false);
+                xleaf(&x, "state", NULL, v->state);
+                xleaf(&x, "justification", NULL, v->justification);
+                xclose(&x, "analysis");
+            }
+            if (v->n_affects) {
+                xopen(&x, "affects", NULL, false);
+                for (size_t k = 0; k < v->n_affects; k++) {
+                    xopen(&x, "target", NULL, false);
+                    xleaf(&x, "ref", NULL, v->affects[k]);
+                    xclose(&x, "target");
+                }
+                xclose(&x, "affects");
+            }
+            xclose(&x, "vulnerability");
+        }
+        xclose(&x, "vulnerabilities");
+    }
+    xclose(&x, "bom");
+    plan_dispose(&p);
+    return x.error;
+}
+
 int tsn_sbom_write(char **out, size_t *len, const tsn_sbom *s,
                    tsn_sbom_format format)
 {
@@ -455,6 +759,9 @@ int tsn_sbom_write(char **out, size_t *len, const tsn_sbom *s,
     switch (format) {
     case TSN_SBOM_CDX_JSON:
         error = tsn_cdx__write_json(&b, s);
+        break;
+    case TSN_SBOM_CDX_XML:
+        error = tsn_cdx__write_xml(&b, s);
         break;
     default:
         return tsn_error_set(TSN_EUNSUPPORTED, "writing %s is not supported",
