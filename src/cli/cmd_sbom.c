@@ -194,7 +194,8 @@ int cmd_sbom_convert(struct cli *cli, int argc, char **argv)
     const char *to = NULL, *output = NULL;
     const struct opt opts[] = {
         {"--to", "FORMAT",
-         "cyclonedx-json or cyclonedx-xml (CycloneDX 1.6)", &to,
+         "cyclonedx-json, cyclonedx-xml (1.6), spdx-json, spdx-tv (2.3)",
+         &to,
          NULL, NULL},
         {"-o", "FILE", "write to FILE (atomically) instead of stdout",
          &output, NULL, NULL},

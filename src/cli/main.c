@@ -45,7 +45,8 @@ const struct command commands[] = {
      "convert a document to another SBOM format",
      "tsunagi sbom convert FILE --to FORMAT [-o OUT]",
      "Reads any supported document and writes it as FORMAT: cyclonedx-json\n"
-     "or cyclonedx-xml (CycloneDX 1.6). Output goes to stdout, or to OUT through a temporary\n"
+     "or cyclonedx-xml (CycloneDX 1.6), spdx-json or spdx-tv (SPDX 2.3).\n"
+     "Output goes to stdout, or to OUT through a temporary\n"
      "file renamed into place, so OUT is never left half-written. What the\n"
      "target format cannot express is listed in docs/formats.md."},
     {"sbom", "merge", cmd_sbom_merge,

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
 # Conversion round trips over every SBOM in the shared data, to CycloneDX
-# 1.6 JSON and to CycloneDX 1.6 XML:
+# 1.6 JSON and XML and to SPDX 2.3 JSON and tag-value:
 #  1. every output validates against the official schemas with validators
 #     independent of tsunagi: python3-jsonschema (bom-1.6.schema.json) and
 #     xmllint (bom-1.6.xsd);
@@ -61,6 +61,27 @@ for f in $files; do
     rb=$("$bin" sbom info --format json "$xout" | jq .relationships)
     if [ "$a" != "$b" ] || [ "$ra" != "$rb" ]; then
         fail=$((fail + 1)); echo "FAIL JSON and XML outputs differ: $f"; continue
+    fi
+    # SPDX 2.3 JSON and tag-value: both read back valid, with the same
+    # components (name, version, purl) as the source, and to the same model.
+    sj="$tmp/spdx-$n.json" st="$tmp/spdx-$n.spdx"
+    components='[[.metadata.component // empty, (.components // [])[]] | .[] | recurse(.components[]?) | [.name, .version, .purl]] | sort'
+    if ! "$bin" sbom convert -q "$f" --to spdx-json -o "$sj" ||
+       ! "$bin" sbom convert -q "$f" --to spdx-tv -o "$st"; then
+        fail=$((fail + 1)); echo "FAIL convert to SPDX $f"; continue
+    fi
+    want=$("$bin" sbom convert -q "$out" --to cyclonedx-json | jq -c "$components")
+    for spdx in "$sj" "$st"; do
+        got=$("$bin" sbom convert -q "$spdx" --to cyclonedx-json | jq -c "$components")
+        errs=$("$bin" sbom info --format json "$spdx" | jq .errors)
+        if [ "$got" != "$want" ] || [ "$errs" != 0 ]; then
+            fail=$((fail + 1)); echo "FAIL SPDX output $spdx of $f (errors: $errs)"; continue 2
+        fi
+    done
+    a=$("$bin" sbom check --format json "$sj" | jq -c '[.findings, .elements]')
+    b=$("$bin" sbom check --format json "$st" | jq -c '[.findings, .elements]')
+    if [ "$a" != "$b" ]; then
+        fail=$((fail + 1)); echo "FAIL SPDX JSON and tag-value outputs differ: $f"; continue
     fi
     pass=$((pass + 1))
 done

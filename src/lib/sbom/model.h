@@ -51,6 +51,10 @@ int tsn_spdx__read_json(tsn_sbom *s, const char *data, size_t len);
 int tsn_spdx__read_tv(tsn_sbom *s, const char *data, size_t len);
 int tsn_spdx3__read_jsonld(tsn_sbom *s, const char *data, size_t len);
 
+/* Writers other than CycloneDX's (cdx.h). */
+int tsn_spdx__write_json(tsn_buf *b, const tsn_sbom *s);
+int tsn_spdx__write_tv(tsn_buf *b, const tsn_sbom *s);
+
 /* ---- shared rules (rules.c) ----------------------------------------- */
 
 /* RFC 3339 date-time as JSON Schema "date-time" requires. */

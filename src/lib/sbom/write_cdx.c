@@ -763,6 +763,12 @@ int tsn_sbom_write(char **out, size_t *len, const tsn_sbom *s,
     case TSN_SBOM_CDX_XML:
         error = tsn_cdx__write_xml(&b, s);
         break;
+    case TSN_SBOM_SPDX_JSON:
+        error = tsn_spdx__write_json(&b, s);
+        break;
+    case TSN_SBOM_SPDX_TV:
+        error = tsn_spdx__write_tv(&b, s);
+        break;
     default:
         return tsn_error_set(TSN_EUNSUPPORTED, "writing %s is not supported",
                              tsn_sbom_format_name(format));
