@@ -78,6 +78,60 @@ static const struct member metadata_members[] = {
     {"manufacturer", 6}, {"distributionConstraints", 7},
     {NULL, 0}};
 
+
+static const struct member component_members[] = {
+    {"type", 2},          {"mime-type", 2},       {"bom-ref", 2},
+    {"supplier", 2},      {"author", 2},          {"publisher", 2},
+    {"group", 2},         {"name", 2},            {"version", 2},
+    {"description", 2},   {"scope", 2},           {"hashes", 2},
+    {"licenses", 2},      {"copyright", 2},       {"cpe", 2},
+    {"purl", 2},          {"swid", 2},            {"modified", 2},
+    {"pedigree", 2},      {"externalReferences", 2}, {"components", 2},
+    {"evidence", 3},      {"properties", 3},      {"releaseNotes", 4},
+    {"signature", 4},     {"modelCard", 5},       {"data", 5},
+    {"manufacturer", 6},  {"authors", 6},         {"omniborId", 6},
+    {"swhid", 6},         {"cryptoProperties", 6}, {"tags", 6},
+    {"versionRange", 7},  {"isExternal", 7},      {"patentAssertions", 7},
+    {NULL, 0}};
+
+static const struct member hash_members[] = {{"alg", 2}, {"content", 2},
+                                             {NULL, 0}};
+
+static const struct member license_members[] = {
+    {"id", 2},        {"name", 2},      {"text", 2},
+    {"url", 2},       {"bom-ref", 5},   {"licensing", 5},
+    {"properties", 5}, {"acknowledgement", 6}, {NULL, 0}};
+
+static const struct member dependency_members[] = {
+    {"ref", 2}, {"dependsOn", 2}, {"provides", 6}, {NULL, 0}};
+
+static const struct member service_members[] = {
+    {"bom-ref", 2},      {"provider", 2},    {"group", 2},
+    {"name", 2},         {"version", 2},     {"description", 2},
+    {"endpoints", 2},    {"authenticated", 2}, {"x-trust-boundary", 2},
+    {"data", 2},         {"licenses", 2},    {"externalReferences", 2},
+    {"services", 2},     {"properties", 3},  {"releaseNotes", 4},
+    {"signature", 4},    {"trustZone", 5},   {"tags", 6},
+    {"patentAssertions", 7}, {NULL, 0}};
+
+static const struct member extref_members[] = {
+    {"url", 2}, {"comment", 2}, {"type", 2}, {"hashes", 3},
+    {"properties", 7}, {NULL, 0}};
+
+static const struct member swid_members[] = {
+    {"tagId", 2}, {"name", 2},  {"version", 2}, {"tagVersion", 2},
+    {"patch", 2}, {"text", 2},  {"url", 2},     {NULL, 0}};
+
+static const struct member vulnerability_members[] = {
+    {"bom-ref", 4},     {"id", 4},          {"source", 4},
+    {"references", 4},  {"ratings", 4},     {"cwes", 4},
+    {"description", 4}, {"detail", 4},      {"recommendation", 4},
+    {"advisories", 4},  {"created", 4},     {"published", 4},
+    {"updated", 4},     {"credits", 4},     {"tools", 4},
+    {"analysis", 4},    {"affects", 4},     {"properties", 4},
+    {"workaround", 5},  {"proofOfConcept", 5}, {"rejected", 5},
+    {NULL, 0}};
+
 /* ---- properties, hashes, licences, external references ---------------- */
 
 static int read_properties(struct rd *r, const tsnu_json *obj,
@@ -103,11 +157,11 @@ static int read_properties(struct rd *r, const tsnu_json *obj,
             error = jr_type_err(r->s, &ip, p, "an object");
             continue;
         }
-        for (size_t k = 0; k < p->len && error == 0; k++) {
+        for (size_t k = 0; r->minor >= 6 && k < p->len && error == 0; k++) {
             const char *key = p->u.members[k].key;
             if (strcmp(key, "name") != 0 && strcmp(key, "value") != 0) {
                 tsnu_jpath kp = CHILD(&ip, key);
-                /* SPEC: CDX property additionalProperties: false */
+                /* SPEC: CDX-1.6 property additionalProperties: false */
                 error = jr_err(r->s, &kp, &p->u.members[k].value,
                             "unexpected property in a property");
             }
@@ -146,6 +200,7 @@ static int read_hashes(struct rd *r, const tsnu_json *obj,
             error = jr_type_err(r->s, &ip, e, "an object");
             break;
         }
+        error = check_members(r, e, &ip, hash_members, "a hash");
         alg = jr_str(r->s, e, &ip, "alg", true, &error);
         content = jr_str(r->s, e, &ip, "content", true, &error);
         if (error < 0 || !alg || !content)
@@ -229,6 +284,7 @@ static int read_licenses(struct rd *r, const tsnu_json *obj,
                 error = jr_type_err(r->s, &lp, lic, "an object");
                 break;
             }
+            error = check_members(r, lic, &lp, license_members, "a licence");
             l[n].expression = jr_str(r->s, lic, &lp, "id", false, &error);
             l[n].name = jr_str(r->s, lic, &lp, "name", false, &error);
             if (error < 0)
@@ -307,6 +363,8 @@ static int read_extrefs(struct rd *r, const tsnu_json *obj,
             error = jr_type_err(r->s, &ip, e, "an object");
             break;
         }
+        error = check_members(r, e, &ip, extref_members,
+                              "an external reference");
         x[n].url = jr_str(r->s, e, &ip, "url", true, &error);
         x[n].type = jr_str(r->s, e, &ip, "type", true, &error);
         x[n].comment = jr_str(r->s, e, &ip, "comment", false, &error);
@@ -436,6 +494,7 @@ static int read_component(struct rd *r, const tsnu_json *v,
     *idx_out = idx;
     c = tsn_sbom__comp(r->s, idx);
     c->parent = parent;
+    error = check_members(r, v, path, component_members, "a component");
     /* SPEC: CDX component: "type" and "name" are required */
     c->type = jr_str(r->s, v, path, "type", true, &error);
     c->name = jr_str(r->s, v, path, "name", true, &error);
@@ -515,6 +574,7 @@ static int read_component(struct rd *r, const tsnu_json *v,
     swid = jr_typed(r->s, v, path, "swid", TSNU_JSON_OBJECT, &error);
     if (swid && error == 0) {
         tsnu_jpath sp = CHILD(path, "swid");
+        error = check_members(r, swid, &sp, swid_members, "swid");
         /* SPEC: CDX swid: tagId and name are required */
         jr_str(r->s, swid, &sp, "tagId", true, &error);
         jr_str(r->s, swid, &sp, "name", true, &error);
@@ -569,6 +629,7 @@ static int read_services(struct rd *r, const tsnu_json *obj,
             error = jr_type_err(r->s, &ip, sv, "an object");
             break;
         }
+        error = check_members(r, sv, &ip, service_members, "a service");
         jr_str(r->s, sv, &ip, "name", true, &error);
         ref = jr_str(r->s, sv, &ip, "bom-ref", false, &error);
         if (error < 0)
@@ -619,6 +680,7 @@ static int read_dependencies(struct rd *r, const tsnu_json *root,
             error = jr_type_err(r->s, &ip, d, "an object");
             break;
         }
+        error = check_members(r, d, &ip, dependency_members, "a dependency");
         /* SPEC: CDX dependency.ref required, refLinkType minLength 1 */
         ref = jr_str(r->s, d, &ip, "ref", true, &error);
         if (error < 0 || !ref)
@@ -676,6 +738,9 @@ static int read_vulnerabilities(struct rd *r, const tsnu_json *root,
             break;
         }
         error = tsn_sbom__add_vuln(r->s, &vu);
+        if (error == 0)
+            error = check_members(r, v, &ip, vulnerability_members,
+                                  "a vulnerability");
         if (error < 0)
             break;
         vu->ref = jr_str(r->s, v, &ip, "bom-ref", false, &error);
