@@ -67,7 +67,7 @@ int main(int argc, char **argv)
             files++;
         }
     }
-    printf("replayed %d inputs: %d passed, %d failed\n", files,
-           files - failed, failed);
+    printf("replayed %d inputs: %d passed, %d failed\n", files, files - failed,
+           failed);
     return failed ? 1 : 0;
 }

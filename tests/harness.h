@@ -21,9 +21,9 @@ extern bool th_verbose;
 void th_check(bool ok, const char *file, int line, const char *fmt, ...)
     TSN_PRINTF(4, 5);
 #define CHECK(cond, ...) th_check((cond), __FILE__, __LINE__, __VA_ARGS__)
-#define CHECK_STR(a, b, what)                                                 \
-    th_check(tsnu_streq((a), (b)), __FILE__, __LINE__,                        \
-             "%s: got \"%s\", expected \"%s\"", (what), (a) ? (a) : "(null)", \
+#define CHECK_STR(a, b, what)                                                  \
+    th_check(tsnu_streq((a), (b)), __FILE__, __LINE__,                         \
+             "%s: got \"%s\", expected \"%s\"", (what), (a) ? (a) : "(null)",  \
              (b) ? (b) : "(null)")
 
 /* Path under the shared data directory, or NULL when it is absent. */

@@ -26,7 +26,8 @@ typedef enum {
 } tsn_log_level;
 
 /** Log handler: receives one line without trailing newline. */
-typedef void (*tsn_log_fn)(tsn_log_level level, const char *line,
+typedef void (*tsn_log_fn)(tsn_log_level level,
+                           const char *line,
                            void *payload);
 
 /**
@@ -46,8 +47,10 @@ TSN_API tsn_limits *tsn_ctx_limits(tsn_ctx *ctx);
  * Install a log handler; messages above @p max_level are dropped.
  * @param fn handler, or NULL to discard all messages
  */
-TSN_API void tsn_ctx_set_log(tsn_ctx *ctx, tsn_log_fn fn,
-                             tsn_log_level max_level, void *payload);
+TSN_API void tsn_ctx_set_log(tsn_ctx *ctx,
+                             tsn_log_fn fn,
+                             tsn_log_level max_level,
+                             void *payload);
 
 #ifdef __cplusplus
 }

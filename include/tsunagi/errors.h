@@ -16,14 +16,14 @@ extern "C" {
 /** Error codes. 0 is success; every failure is negative. */
 typedef enum {
     TSN_OK = 0,
-    TSN_ERROR = -1,       /**< anything not listed below */
-    TSN_ENOMEM = -2,      /**< allocation failed */
-    TSN_EINVALID = -3,    /**< input violates its format or schema */
-    TSN_ENOTFOUND = -4,   /**< a named thing does not exist */
-    TSN_ETOOBIG = -5,     /**< an input limit was exceeded */
+    TSN_ERROR = -1,        /**< anything not listed below */
+    TSN_ENOMEM = -2,       /**< allocation failed */
+    TSN_EINVALID = -3,     /**< input violates its format or schema */
+    TSN_ENOTFOUND = -4,    /**< a named thing does not exist */
+    TSN_ETOOBIG = -5,      /**< an input limit was exceeded */
     TSN_EUNSUPPORTED = -6, /**< recognised but not supported */
-    TSN_EIO = -7,         /**< reading or writing a file failed */
-    TSN_EUSAGE = -8       /**< API or command misuse */
+    TSN_EIO = -7,          /**< reading or writing a file failed */
+    TSN_EUSAGE = -8        /**< API or command misuse */
 } tsn_error_code;
 
 /** The last error set on this thread. */

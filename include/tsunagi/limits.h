@@ -30,10 +30,10 @@ typedef struct tsn_limits {
     size_t field_bytes;
 } tsn_limits;
 
-#define TSN_LIMITS_DEFAULT                                                    \
-    {                                                                         \
-        TSN_LIMIT_DOCUMENT_BYTES, TSN_LIMIT_DEPTH, TSN_LIMIT_COMPONENTS,      \
-            TSN_LIMIT_FIELD_BYTES                                             \
+#define TSN_LIMITS_DEFAULT                                                     \
+    {                                                                          \
+        TSN_LIMIT_DOCUMENT_BYTES, TSN_LIMIT_DEPTH, TSN_LIMIT_COMPONENTS,       \
+            TSN_LIMIT_FIELD_BYTES                                              \
     }
 
 #endif

@@ -23,13 +23,13 @@ typedef struct tsn_purl_qualifier {
  * the caller (borrowed strings) it is the input of tsn_purl_build().
  */
 typedef struct tsn_purl {
-    const char *type;      /**< lowercase; never NULL once parsed */
-    const char *namespace_; /**< segments joined by '/', or NULL */
-    const char *name;      /**< never NULL once parsed */
-    const char *version;   /**< or NULL */
+    const char *type;               /**< lowercase; never NULL once parsed */
+    const char *namespace_;         /**< segments joined by '/', or NULL */
+    const char *name;               /**< never NULL once parsed */
+    const char *version;            /**< or NULL */
     tsn_purl_qualifier *qualifiers; /**< sorted by key once parsed */
     size_t n_qualifiers;
-    const char *subpath;   /**< segments joined by '/', or NULL */
+    const char *subpath; /**< segments joined by '/', or NULL */
 } tsn_purl;
 
 /** Parse flags. */

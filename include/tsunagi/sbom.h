@@ -145,7 +145,10 @@ typedef struct tsn_sbom_read_opts {
 } tsn_sbom_read_opts;
 
 #define TSN_SBOM_READ_OPTS_VERSION 1
-#define TSN_SBOM_READ_OPTS_INIT {TSN_SBOM_READ_OPTS_VERSION, TSN_SBOM_AUTO, NULL}
+#define TSN_SBOM_READ_OPTS_INIT                                                \
+    {                                                                          \
+        TSN_SBOM_READ_OPTS_VERSION, TSN_SBOM_AUTO, NULL                        \
+    }
 
 /**
  * Read a document from memory. Syntax errors and exceeded limits fail the
@@ -157,12 +160,17 @@ typedef struct tsn_sbom_read_opts {
  *         TSN_EUNSUPPORTED (known format, unsupported version) or
  *         TSN_ENOMEM
  */
-TSN_API int tsn_sbom_read(tsn_sbom **out, tsn_ctx *ctx, const char *data,
-                          size_t len, const tsn_sbom_read_opts *opts);
+TSN_API int tsn_sbom_read(tsn_sbom **out,
+                          tsn_ctx *ctx,
+                          const char *data,
+                          size_t len,
+                          const tsn_sbom_read_opts *opts);
 
 /** As tsn_sbom_read(), from a file ("-" is standard input). Also TSN_EIO,
  * TSN_ENOTFOUND. */
-TSN_API int tsn_sbom_read_file(tsn_sbom **out, tsn_ctx *ctx, const char *path,
+TSN_API int tsn_sbom_read_file(tsn_sbom **out,
+                               tsn_ctx *ctx,
+                               const char *path,
                                const tsn_sbom_read_opts *opts);
 
 /** Guess the format of a document from its first bytes. */
@@ -195,10 +203,13 @@ TSN_API const char *tsn_sbom_format_name(tsn_sbom_format format);
  * @param[out] len length of *out in bytes
  * @return 0, TSN_EUNSUPPORTED (format not writable) or TSN_ENOMEM
  */
-TSN_API int tsn_sbom_write(char **out, size_t *len, const tsn_sbom *sbom,
+TSN_API int tsn_sbom_write(char **out,
+                           size_t *len,
+                           const tsn_sbom *sbom,
                            tsn_sbom_format format);
 
-/* ---- merging --------------------------------------------------------------- */
+/* ---- merging ---------------------------------------------------------------
+ */
 
 /**
  * Aggregate supplier SBOMs into one product SBOM under a new root
@@ -215,12 +226,16 @@ TSN_API int tsn_sbom_write(char **out, size_t *len, const tsn_sbom *sbom,
  * @param names    @p n names for provenance (file names)
  * @return 0, TSN_EINVALID (no inputs or no root name) or TSN_ENOMEM
  */
-TSN_API int tsn_sbom_merge(tsn_sbom **out, tsn_ctx *ctx,
+TSN_API int tsn_sbom_merge(tsn_sbom **out,
+                           tsn_ctx *ctx,
                            const tsn_sbom *const *inputs,
-                           const char *const *names, size_t n,
-                           const char *root_name, const char *root_version);
+                           const char *const *names,
+                           size_t n,
+                           const char *root_name,
+                           const char *root_version);
 
-/* ---- comparison ------------------------------------------------------------ */
+/* ---- comparison ------------------------------------------------------------
+ */
 
 typedef enum {
     TSN_CHANGE_ADDED = 0,
@@ -233,8 +248,8 @@ typedef enum {
  * except @c key and the licence strings, which the diff owns. */
 typedef struct tsn_sbom_change {
     tsn_change_kind kind;
-    const char *key;  /**< package identity: purl without version, or
-                           group/name */
+    const char *key; /**< package identity: purl without version, or
+                          group/name */
     const char *name;
     const char *old_version, *new_version;
     const char *old_license, *new_license; /**< licences joined by " | " */
@@ -251,7 +266,8 @@ typedef struct tsn_sbom_diff tsn_sbom_diff;
  * @param[out] out caller owns *out; free with tsn_sbom_diff_free().
  * @return 0 or TSN_ENOMEM
  */
-TSN_API int tsn_sbom_diff_new(tsn_sbom_diff **out, const tsn_sbom *old_sbom,
+TSN_API int tsn_sbom_diff_new(tsn_sbom_diff **out,
+                              const tsn_sbom *old_sbom,
                               const tsn_sbom *new_sbom);
 /** The changes, ordered by key; borrowed from @p diff. */
 TSN_API const tsn_sbom_change *tsn_sbom_diff_changes(const tsn_sbom_diff *diff,
@@ -310,8 +326,7 @@ typedef struct tsn_sbom_quality {
  * @param[out] out filled; release with tsn_sbom_quality_dispose().
  * @return 0 or TSN_ENOMEM
  */
-TSN_API int tsn_sbom_quality_check(tsn_sbom_quality *out,
-                                   const tsn_sbom *sbom);
+TSN_API int tsn_sbom_quality_check(tsn_sbom_quality *out, const tsn_sbom *sbom);
 /** Release what tsn_sbom_quality_check() allocated. */
 TSN_API void tsn_sbom_quality_dispose(tsn_sbom_quality *q);
 

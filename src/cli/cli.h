@@ -61,8 +61,12 @@ struct command {
  * a zero entry), the common options, and collects positional arguments.
  * --help prints help and returns 1 (caller exits 0); errors return -1.
  */
-int cli_parse(struct cli *cli, const struct command *cmd,
-              const struct opt *opts, int argc, char **argv, char ***pos,
+int cli_parse(struct cli *cli,
+              const struct command *cmd,
+              const struct opt *opts,
+              int argc,
+              char **argv,
+              char ***pos,
               int *n_pos);
 
 /* Print "tsunagi: error: ..." (or warning) on stderr. */

@@ -8,23 +8,27 @@
 #include "util/json.h"
 
 static const char *const elem_key[TSN_QE_COUNT] = {
-    "supplier", "name",    "version", "identifier", "dependencies",
-    "author",   "timestamp", "license", "hash",     "schemaValid"};
+    "supplier", "name",      "version", "identifier", "dependencies",
+    "author",   "timestamp", "license", "hash",       "schemaValid"};
 
 static const char *elem_label(struct cli *cli, int e)
 {
-    static const char *const en[TSN_QE_COUNT] = {
-        "Supplier name",         "Component name",
-        "Component version",     "Unique identifier (purl/CPE)",
-        "Dependency relationship", "SBOM author",
-        "Timestamp",             "Licence",
-        "Hash",                  "Valid against schema"};
+    static const char *const en[TSN_QE_COUNT] = {"Supplier name",
+                                                 "Component name",
+                                                 "Component version",
+                                                 "Unique identifier (purl/CPE)",
+                                                 "Dependency relationship",
+                                                 "SBOM author",
+                                                 "Timestamp",
+                                                 "Licence",
+                                                 "Hash",
+                                                 "Valid against schema"};
     static const char *const ja[TSN_QE_COUNT] = {
-        "供給者名",           "コンポーネント名",
-        "バージョン",         "一意な識別子 (purl/CPE)",
-        "依存関係",           "SBOM作成者",
-        "タイムスタンプ",     "ライセンス",
-        "ハッシュ値",         "スキーマ適合"};
+        "供給者名",       "コンポーネント名",
+        "バージョン",     "一意な識別子 (purl/CPE)",
+        "依存関係",       "SBOM作成者",
+        "タイムスタンプ", "ライセンス",
+        "ハッシュ値",     "スキーマ適合"};
     return cli->lang == LANG_JA ? ja[e] : en[e];
 }
 
@@ -53,8 +57,11 @@ static const char *comp_label(const tsn_sbom_component *c)
     return c->ref ? c->ref : "(unnamed)";
 }
 
-static void render_json(tsn_buf *b, const char *file, const tsn_sbom *s,
-                        const tsn_sbom_quality *q, double min_score)
+static void render_json(tsn_buf *b,
+                        const char *file,
+                        const tsn_sbom *s,
+                        const tsn_sbom_quality *q,
+                        double min_score)
 {
     size_t n;
     const tsn_sbom_component *c = tsn_sbom_components(s, &n);
@@ -110,17 +117,22 @@ static void render_json(tsn_buf *b, const char *file, const tsn_sbom *s,
     tsn_buf_puts(b, "}}\n");
 }
 
-static void render_table(struct cli *cli, tsn_buf *b, const char *file,
-                         const tsn_sbom *s, const tsn_sbom_quality *q,
-                         double min_score, bool all)
+static void render_table(struct cli *cli,
+                         tsn_buf *b,
+                         const char *file,
+                         const tsn_sbom *s,
+                         const tsn_sbom_quality *q,
+                         double min_score,
+                         bool all)
 {
     size_t n, shown = 0, with = 0;
     const tsn_sbom_component *c = tsn_sbom_components(s, &n);
     const tsn_sbom_doc *doc = tsn_sbom_document(s);
     const size_t limit = 20;
 
-    tsn_buf_printf(b, L(cli, "SBOM quality: %s (%s %s, %zu components)\n\n",
-                        "SBOM 品質: %s（%s %s、コンポーネント %zu 件）\n\n"),
+    tsn_buf_printf(b,
+                   L(cli, "SBOM quality: %s (%s %s, %zu components)\n\n",
+                     "SBOM 品質: %s（%s %s、コンポーネント %zu 件）\n\n"),
                    file, tsn_sbom_format_name(doc->format),
                    doc->spec_version ? doc->spec_version : "", n);
     tsn_buf_printf(b, "  %-30s %9s  %s\n", L(cli, "element", "項目"),
@@ -134,34 +146,36 @@ static void render_table(struct cli *cli, tsn_buf *b, const char *file,
                 continue;
             cols += *p >= 0xe0 ? 2 : 1;
         }
-        tsn_buf_printf(b, "  %s%*s %8.1f%%  %s%s\n", label,
-                       (int)(cols < 30 ? 30 - cols : 0), "",
-                       100.0 * q->coverage[e],
-                       q->coverage[e] >= 1.0 ? "ok" : "--",
-                       q->ntia[e] ? "  (NTIA)" : "");
+        tsn_buf_printf(
+            b, "  %s%*s %8.1f%%  %s%s\n", label,
+            (int)(cols < 30 ? 30 - cols : 0), "", 100.0 * q->coverage[e],
+            q->coverage[e] >= 1.0 ? "ok" : "--", q->ntia[e] ? "  (NTIA)" : "");
     }
-    tsn_buf_printf(b, L(cli, "\nOverall score: %.1f / 100", "\n総合スコア: %.1f / 100"),
-                   q->score);
+    tsn_buf_printf(
+        b, L(cli, "\nOverall score: %.1f / 100", "\n総合スコア: %.1f / 100"),
+        q->score);
     if (min_score > 0)
         tsn_buf_printf(b, L(cli, " (minimum %.1f: %s)", "（最低 %.1f: %s）"),
                        min_score,
                        q->score + 1e-9 >= min_score ? L(cli, "pass", "合格")
                                                     : L(cli, "FAIL", "不合格"));
-    tsn_buf_printf(b, L(cli, "\nNTIA minimum elements: %s\n",
-                        "\nNTIA 最小要素: %s\n"),
-                   q->ntia_met ? L(cli, "met", "充足")
-                               : L(cli, "not met", "未充足"));
+    tsn_buf_printf(
+        b, L(cli, "\nNTIA minimum elements: %s\n", "\nNTIA 最小要素: %s\n"),
+        q->ntia_met ? L(cli, "met", "充足") : L(cli, "not met", "未充足"));
     if (tsn_sbom_error_count(s))
-        tsn_buf_printf(b, L(cli, "Schema errors: %zu (see tsunagi sbom validate)\n",
-                            "スキーマエラー: %zu 件（tsunagi sbom validate で確認）\n"),
-                       tsn_sbom_error_count(s));
+        tsn_buf_printf(
+            b,
+            L(cli, "Schema errors: %zu (see tsunagi sbom validate)\n",
+              "スキーマエラー: %zu 件（tsunagi sbom validate で確認）\n"),
+            tsn_sbom_error_count(s));
     for (size_t i = 0; i < n; i++)
         if (q->findings[i])
             with++;
     if (!with)
         return;
-    tsn_buf_printf(b, L(cli, "\nComponents with findings: %zu\n",
-                        "\n指摘のあるコンポーネント: %zu 件\n"),
+    tsn_buf_printf(b,
+                   L(cli, "\nComponents with findings: %zu\n",
+                     "\n指摘のあるコンポーネント: %zu 件\n"),
                    with);
     for (size_t i = 0; i < n && (all || shown < limit); i++) {
         unsigned f = q->findings[i];
@@ -177,8 +191,9 @@ static void render_table(struct cli *cli, tsn_buf *b, const char *file,
         tsn_buf_putc(b, '\n');
     }
     if (shown < with)
-        tsn_buf_printf(b, L(cli, "  ... %zu more (--all lists every one)\n",
-                            "  … ほか %zu 件（--all ですべて表示）\n"),
+        tsn_buf_printf(b,
+                       L(cli, "  ... %zu more (--all lists every one)\n",
+                         "  … ほか %zu 件（--all ですべて表示）\n"),
                        with - shown);
 }
 
@@ -189,8 +204,7 @@ int cmd_sbom_check(struct cli *cli, int argc, char **argv)
     const struct opt opts[] = {
         {"--min-score", "N", "exit 1 when the score is below N (0-100)",
          &min_str, NULL, NULL},
-        {"--all", NULL, "list every component with findings", NULL, &all,
-         NULL},
+        {"--all", NULL, "list every component with findings", NULL, &all, NULL},
         {NULL, NULL, NULL, NULL, NULL, NULL}};
     const struct command *cmd = NULL;
     char **pos = NULL;

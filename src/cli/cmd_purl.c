@@ -7,8 +7,7 @@
 
 #include "util/json.h"
 
-static void json_field(tsn_buf *b, const char *key, const char *val,
-                       bool comma)
+static void json_field(tsn_buf *b, const char *key, const char *val, bool comma)
 {
     if (comma)
         tsn_buf_puts(b, ", ");
@@ -74,8 +73,8 @@ int cmd_purl_parse(struct cli *cli, int argc, char **argv)
             if (p->version)
                 tsn_buf_printf(&out, "version    %s\n", p->version);
             for (size_t q = 0; q < p->n_qualifiers; q++)
-                tsn_buf_printf(&out, "qualifier  %s=%s\n",
-                               p->qualifiers[q].key, p->qualifiers[q].value);
+                tsn_buf_printf(&out, "qualifier  %s=%s\n", p->qualifiers[q].key,
+                               p->qualifiers[q].value);
             if (p->subpath)
                 tsn_buf_printf(&out, "subpath    %s\n", p->subpath);
             if (i + 1 < npos)

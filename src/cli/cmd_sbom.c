@@ -74,22 +74,19 @@ int cmd_sbom_validate(struct cli *cli, int argc, char **argv)
                                    : L(cli, "warning", "警告"),
                                d[k].message);
             if (ne)
-                tsn_buf_printf(&out,
-                               L(cli, "%s: invalid %s (%zu errors)\n",
-                                 "%s: 無効な %s（エラー %zu 件）\n"),
-                               pos[i],
-                               tsn_sbom_format_name(
-                                   tsn_sbom_document(s)->format),
-                               ne);
+                tsn_buf_printf(
+                    &out,
+                    L(cli, "%s: invalid %s (%zu errors)\n",
+                      "%s: 無効な %s（エラー %zu 件）\n"),
+                    pos[i], tsn_sbom_format_name(tsn_sbom_document(s)->format),
+                    ne);
             else
-                tsn_buf_printf(&out, L(cli, "%s: valid %s %s\n",
-                                       "%s: 有効な %s %s\n"),
-                               pos[i],
-                               tsn_sbom_format_name(
-                                   tsn_sbom_document(s)->format),
-                               tsn_sbom_document(s)->spec_version
-                                   ? tsn_sbom_document(s)->spec_version
-                                   : "");
+                tsn_buf_printf(
+                    &out, L(cli, "%s: valid %s %s\n", "%s: 有効な %s %s\n"),
+                    pos[i], tsn_sbom_format_name(tsn_sbom_document(s)->format),
+                    tsn_sbom_document(s)->spec_version
+                        ? tsn_sbom_document(s)->spec_version
+                        : "");
         }
         tsn_sbom_free(s);
     }
@@ -107,8 +104,8 @@ int cmd_sbom_info(struct cli *cli, int argc, char **argv)
     int npos = 0, rc = EXIT_OK, prc;
     tsn_buf out = TSN_BUF_INIT((size_t)1 << 30);
 
-    prc = cli_parse(cli, find_cmd("sbom", "info"), NULL, argc, argv, &pos,
-                    &npos);
+    prc =
+        cli_parse(cli, find_cmd("sbom", "info"), NULL, argc, argv, &pos, &npos);
     if (prc != 0)
         return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
     if (npos == 0) {
@@ -174,13 +171,11 @@ static int format_by_name(const char *name, tsn_sbom_format *out)
     static const struct {
         const char *name;
         tsn_sbom_format f;
-    } names[] = {{"cyclonedx-json", TSN_SBOM_CDX_JSON},
-                 {"cdx-json", TSN_SBOM_CDX_JSON},
-                 {"cyclonedx-xml", TSN_SBOM_CDX_XML},
-                 {"cdx-xml", TSN_SBOM_CDX_XML},
-                 {"spdx-json", TSN_SBOM_SPDX_JSON},
-                 {"spdx-tv", TSN_SBOM_SPDX_TV},
-                 {"spdx-tag-value", TSN_SBOM_SPDX_TV}};
+    } names[] = {
+        {"cyclonedx-json", TSN_SBOM_CDX_JSON}, {"cdx-json", TSN_SBOM_CDX_JSON},
+        {"cyclonedx-xml", TSN_SBOM_CDX_XML},   {"cdx-xml", TSN_SBOM_CDX_XML},
+        {"spdx-json", TSN_SBOM_SPDX_JSON},     {"spdx-tv", TSN_SBOM_SPDX_TV},
+        {"spdx-tag-value", TSN_SBOM_SPDX_TV}};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(names[i].name, name) == 0) {
             *out = names[i].f;
@@ -194,11 +189,10 @@ int cmd_sbom_convert(struct cli *cli, int argc, char **argv)
     const char *to = NULL, *output = NULL;
     const struct opt opts[] = {
         {"--to", "FORMAT",
-         "cyclonedx-json, cyclonedx-xml (1.6), spdx-json, spdx-tv (2.3)",
-         &to,
+         "cyclonedx-json, cyclonedx-xml (1.6), spdx-json, spdx-tv (2.3)", &to,
          NULL, NULL},
-        {"-o", "FILE", "write to FILE (atomically) instead of stdout",
-         &output, NULL, NULL},
+        {"-o", "FILE", "write to FILE (atomically) instead of stdout", &output,
+         NULL, NULL},
         {NULL, NULL, NULL, NULL, NULL, NULL}};
     char **pos = NULL;
     int npos = 0, rc, prc;
@@ -248,10 +242,10 @@ done:
 int cmd_sbom_diff(struct cli *cli, int argc, char **argv)
 {
     bool fail_on_change = false;
-    const struct opt opts[] = {
-        {"--fail-on-change", NULL, "exit 1 when the documents differ", NULL,
-         &fail_on_change, NULL},
-        {NULL, NULL, NULL, NULL, NULL, NULL}};
+    const struct opt opts[] = {{"--fail-on-change", NULL,
+                                "exit 1 when the documents differ", NULL,
+                                &fail_on_change, NULL},
+                               {NULL, NULL, NULL, NULL, NULL, NULL}};
     static const char *const kind_key[] = {"added", "removed", "version",
                                            "license"};
     char **pos = NULL;
@@ -262,8 +256,8 @@ int cmd_sbom_diff(struct cli *cli, int argc, char **argv)
     size_t n, count[4] = {0};
     tsn_buf out = TSN_BUF_INIT((size_t)1 << 30);
 
-    prc = cli_parse(cli, find_cmd("sbom", "diff"), opts, argc, argv, &pos,
-                    &npos);
+    prc =
+        cli_parse(cli, find_cmd("sbom", "diff"), opts, argc, argv, &pos, &npos);
     if (prc != 0)
         return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
     if (npos != 2) {
@@ -312,12 +306,11 @@ int cmd_sbom_diff(struct cli *cli, int argc, char **argv)
             switch (c->kind) {
             case TSN_CHANGE_ADDED:
             case TSN_CHANGE_REMOVED:
-                tsn_buf_printf(&out, "%s %s %s\n", mark[c->kind], c->key,
-                               (c->new_version ? c->new_version
-                                               : c->old_version)
-                                   ? (c->new_version ? c->new_version
-                                                     : c->old_version)
-                                   : "");
+                tsn_buf_printf(
+                    &out, "%s %s %s\n", mark[c->kind], c->key,
+                    (c->new_version ? c->new_version : c->old_version)
+                        ? (c->new_version ? c->new_version : c->old_version)
+                        : "");
                 break;
             case TSN_CHANGE_VERSION:
                 tsn_buf_printf(&out, "~ %s %s -> %s\n", c->key,
@@ -360,10 +353,10 @@ int cmd_sbom_merge(struct cli *cli, int argc, char **argv)
     const struct opt opts[] = {
         {"--root", "NAME@VERSION", "the product the merged SBOM describes",
          &root, NULL, NULL},
-        {"-o", "FILE", "write to FILE (atomically) instead of stdout",
-         &output, NULL, NULL},
-        {"--to", "FORMAT", "output format (default cyclonedx-json)", &to,
+        {"-o", "FILE", "write to FILE (atomically) instead of stdout", &output,
          NULL, NULL},
+        {"--to", "FORMAT", "output format (default cyclonedx-json)", &to, NULL,
+         NULL},
         {NULL, NULL, NULL, NULL, NULL, NULL}};
     char **pos = NULL, *name = NULL, *at, *text = NULL;
     int npos = 0, rc = EXIT_OK, prc;

@@ -29,7 +29,8 @@ const struct command commands[] = {
      "check a document against its format's schema and rules",
      "tsunagi sbom validate [--format table|json] FILE...",
      "Reads CycloneDX (JSON, XML), SPDX 2 (JSON, tag-value) and SPDX 3\n"
-     "(JSON-LD) documents and reports every violation of the format's schema and specification with\n"
+     "(JSON-LD) documents and reports every violation of the format's schema "
+     "and specification with\n"
      "its location. Exit 0 when all documents are valid, 1 when any has\n"
      "errors, 2 when one cannot be read."},
     {"sbom", "check", cmd_sbom_check,
@@ -53,7 +54,8 @@ const struct command commands[] = {
      "aggregate supplier SBOMs into one product SBOM",
      "tsunagi sbom merge --root NAME@VERSION [-o OUT] FILE...",
      "Reads every FILE (any supported format) and writes one CycloneDX 1.6\n"
-     "document (JSON, or XML with --to cyclonedx-xml) whose root is NAME@VERSION. Components are deduplicated\n"
+     "document (JSON, or XML with --to cyclonedx-xml) whose root is "
+     "NAME@VERSION. Components are deduplicated\n"
      "by purl, then by name, version and hash; each records the inputs it\n"
      "came from (property tsunagi:source); colliding bom-refs are renamed;\n"
      "all relationships are kept and each input's root hangs under the new\n"
@@ -156,8 +158,12 @@ static void print_help(const struct command *cmd, const struct opt *opts)
            "  -h, --help             this help\n");
 }
 
-int cli_parse(struct cli *cli, const struct command *cmd,
-              const struct opt *opts, int argc, char **argv, char ***pos,
+int cli_parse(struct cli *cli,
+              const struct command *cmd,
+              const struct opt *opts,
+              int argc,
+              char **argv,
+              char ***pos,
               int *n_pos)
 {
     int np = 0;
@@ -194,18 +200,18 @@ int cli_parse(struct cli *cli, const struct command *cmd,
         }
         eq = strchr(a, '=');
         nlen = eq ? (size_t)(eq - a) : strlen(a);
-#define TAKE_VALUE()                                                          \
-    do {                                                                      \
-        if (eq)                                                               \
-            val = eq + 1;                                                     \
-        else if (i + 1 < argc)                                                \
-            val = argv[++i];                                                  \
-        else {                                                                \
-            cli_error("%s: option %.*s needs a value", cli->cmd, (int)nlen,   \
-                      a);                                                     \
-            free(p);                                                          \
-            return -1;                                                        \
-        }                                                                     \
+#define TAKE_VALUE()                                                           \
+    do {                                                                       \
+        if (eq)                                                                \
+            val = eq + 1;                                                      \
+        else if (i + 1 < argc)                                                 \
+            val = argv[++i];                                                   \
+        else {                                                                 \
+            cli_error("%s: option %.*s needs a value", cli->cmd, (int)nlen,    \
+                      a);                                                      \
+            free(p);                                                           \
+            return -1;                                                         \
+        }                                                                      \
     } while (0)
         if (nlen == 8 && strncmp(a, "--format", 8) == 0) {
             TAKE_VALUE();

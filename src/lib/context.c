@@ -29,7 +29,9 @@ tsn_limits *tsn_ctx_limits(tsn_ctx *ctx)
     return &ctx->limits;
 }
 
-void tsn_ctx_set_log(tsn_ctx *ctx, tsn_log_fn fn, tsn_log_level max_level,
+void tsn_ctx_set_log(tsn_ctx *ctx,
+                     tsn_log_fn fn,
+                     tsn_log_level max_level,
                      void *payload)
 {
     ctx->log_fn = fn;

@@ -32,7 +32,7 @@ struct parser {
     const char *name;
     tsn_buf scratch; /* stack of tsnu_json / tsnu_json_member */
     struct pathseg *path;
-    tsn_buf tmp; /* string unescaping */
+    tsn_buf tmp;    /* string unescaping */
     tsn_buf keypos; /* start of each pending member's key, for messages */
     uint32_t *dup_table;
     size_t dup_cap;
@@ -66,8 +66,8 @@ static int fail(struct parser *ps, int code, const char *what)
 
     render_path(ps, &path);
     tsn_error_set(code, "%s:%u:%zu: %s%s%s", ps->name, ps->line, col,
-                  path.len ? tsn_buf_cstr(&path) : "",
-                  path.len ? ": " : "", what);
+                  path.len ? tsn_buf_cstr(&path) : "", path.len ? ": " : "",
+                  what);
     tsn_buf_dispose(&path);
     return code;
 }
@@ -242,8 +242,7 @@ static int parse_string(struct parser *ps, const char **out, size_t *out_len)
                     read_hex4(ps, p + 2, &lo) < 0 || lo < 0xdc00 ||
                     lo > 0xdfff) {
                     ps->p = q;
-                    return fail(ps, TSN_EINVALID,
-                                "lone high surrogate escape");
+                    return fail(ps, TSN_EINVALID, "lone high surrogate escape");
                 }
                 cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
                 p += 6;
@@ -328,8 +327,8 @@ static uint32_t hash_key(const char *k, size_t n)
 }
 
 /* Find a duplicate key among @p n members; returns its index or -1. */
-static long find_duplicate(struct parser *ps, const tsnu_json_member *m,
-                           size_t n)
+static long
+find_duplicate(struct parser *ps, const tsnu_json_member *m, size_t n)
 {
     if (n < 2)
         return -1;
@@ -561,8 +560,12 @@ static int parse_value(struct parser *ps, tsnu_json *v)
     }
 }
 
-int tsnu_json_parse(tsnu_json **out, tsnu_arena *arena, const char *text,
-                    size_t len, const tsnu_json_opts *opts, const char *name)
+int tsnu_json_parse(tsnu_json **out,
+                    tsnu_arena *arena,
+                    const char *text,
+                    size_t len,
+                    const tsnu_json_opts *opts,
+                    const char *name)
 {
     struct parser ps;
     tsnu_json *root = NULL;
@@ -629,9 +632,8 @@ const char *tsnu_json_get_str(const tsnu_json *obj, const char *key)
 
 const char *tsnu_json_type_name(int type)
 {
-    static const char *const names[] = {"null",   "boolean", "boolean",
-                                        "number", "string",  "array",
-                                        "object"};
+    static const char *const names[] = {
+        "null", "boolean", "boolean", "number", "string", "array", "object"};
     return type >= 0 && type <= TSNU_JSON_OBJECT ? names[type] : "?";
 }
 

@@ -54,8 +54,12 @@ typedef struct tsnu_json_opts {
  * @p name names the input in error messages (a file name).
  * Returns 0, TSN_EINVALID, TSN_ETOOBIG or TSN_ENOMEM.
  */
-int tsnu_json_parse(tsnu_json **out, tsnu_arena *arena, const char *text,
-                    size_t len, const tsnu_json_opts *opts, const char *name);
+int tsnu_json_parse(tsnu_json **out,
+                    tsnu_arena *arena,
+                    const char *text,
+                    size_t len,
+                    const tsnu_json_opts *opts,
+                    const char *name);
 
 /* Lookup helpers. All return NULL when absent or @p obj is not an object. */
 const tsnu_json *tsnu_json_get(const tsnu_json *obj, const char *key);

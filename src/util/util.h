@@ -51,10 +51,10 @@ int tsn_error_oom(void);
 /* Prefix the current message with "prefix: " (keeps the code). */
 void tsn_error_prefix(const char *fmt, ...) TSN_PRINTF(1, 2);
 
-#define TSN_CHECK_ALLOC(p)                                                    \
-    do {                                                                      \
-        if (!(p))                                                             \
-            return tsn_error_oom();                                           \
+#define TSN_CHECK_ALLOC(p)                                                     \
+    do {                                                                       \
+        if (!(p))                                                              \
+            return tsn_error_oom();                                            \
     } while (0)
 
 #ifdef NDEBUG
@@ -75,7 +75,10 @@ typedef struct tsn_buf {
     size_t len, cap, max;
 } tsn_buf;
 
-#define TSN_BUF_INIT(maxbytes) {NULL, 0, 0, (maxbytes)}
+#define TSN_BUF_INIT(maxbytes)                                                 \
+    {                                                                          \
+        NULL, 0, 0, (maxbytes)                                                 \
+    }
 
 int tsn_buf_grow(tsn_buf *b, size_t need);
 int tsn_buf_put(tsn_buf *b, const void *data, size_t n);
@@ -100,7 +103,10 @@ typedef struct tsnu_vec {
     size_t len, cap, elem, max;
 } tsnu_vec;
 
-#define TSNU_VEC_INIT(type, maxn) {NULL, 0, 0, sizeof(type), (maxn)}
+#define TSNU_VEC_INIT(type, maxn)                                              \
+    {                                                                          \
+        NULL, 0, 0, sizeof(type), (maxn)                                       \
+    }
 
 /* Append one element (copied); returns 0, TSN_ENOMEM or TSN_ETOOBIG. */
 int tsnu_vec_push(tsnu_vec *v, const void *elem);
@@ -122,7 +128,10 @@ typedef struct tsnu_arena {
     size_t total;
 } tsnu_arena;
 
-#define TSNU_ARENA_INIT {NULL, NULL, NULL, 0}
+#define TSNU_ARENA_INIT                                                        \
+    {                                                                          \
+        NULL, NULL, NULL, 0                                                    \
+    }
 
 void *tsnu_arena_alloc(tsnu_arena *a, size_t n);
 void *tsnu_arena_calloc(tsnu_arena *a, size_t n, size_t size);
@@ -142,7 +151,10 @@ typedef struct tsnu_strset {
     size_t cap, len;
 } tsnu_strset;
 
-#define TSNU_STRSET_INIT {NULL, 0, 0}
+#define TSNU_STRSET_INIT                                                       \
+    {                                                                          \
+        NULL, 0, 0                                                             \
+    }
 
 /* Add @p s; 1 if it was new, 0 if already present, TSN_ENOMEM. */
 int tsnu_strset_add(tsnu_strset *set, const char *s);
@@ -151,8 +163,8 @@ void tsnu_strset_dispose(tsnu_strset *set);
 
 /* ---- strings ------------------------------------------------------- */
 
-bool tsnu_streq(const char *a, const char *b);   /* NULL-safe */
-bool tsnu_strieq(const char *a, const char *b);  /* ASCII case-insensitive */
+bool tsnu_streq(const char *a, const char *b);  /* NULL-safe */
+bool tsnu_strieq(const char *a, const char *b); /* ASCII case-insensitive */
 bool tsnu_starts_with(const char *s, const char *prefix);
 /* FNV-1a hash of a NUL-terminated string. */
 size_t tsnu_strhash(const char *s);

@@ -21,8 +21,7 @@ struct tally {
 
 static tsn_ctx *ctx;
 
-static bool run_doc(const char *path, bool expect_valid, char *why,
-                    size_t n)
+static bool run_doc(const char *path, bool expect_valid, char *why, size_t n)
 {
     tsn_sbom *s = NULL;
     int rc = tsn_sbom_read_file(&s, ctx, path, NULL);
@@ -52,8 +51,8 @@ static bool run_doc(const char *path, bool expect_valid, char *why,
 int main(int argc, char **argv)
 {
     const char *root = th_shared("cyclonedx/conformance");
-    static const char *const versions[] = {"1.0", "1.1", "1.2", "1.3",
-                                           "1.4", "1.5", "1.6", "1.7", "ext"};
+    static const char *const versions[] = {"1.0", "1.1", "1.2", "1.3", "1.4",
+                                           "1.5", "1.6", "1.7", "ext"};
     const char *only_enc = argc > 1 ? argv[1] : NULL; /* "json" or "xml" */
     struct tally all[2] = {{0, 0}, {0, 0}};
 
@@ -102,8 +101,8 @@ int main(int argc, char **argv)
         }
         if (n > 0)
             free(list);
-        printf("cyclonedx %-3s json %d/%d  xml %d/%d\n", versions[v],
-               t[0].pass, t[0].total, t[1].pass, t[1].total);
+        printf("cyclonedx %-3s json %d/%d  xml %d/%d\n", versions[v], t[0].pass,
+               t[0].total, t[1].pass, t[1].total);
     }
     printf("cyclonedx all json %d/%d  xml %d/%d\n", all[0].pass, all[0].total,
            all[1].pass, all[1].total);

@@ -16,7 +16,8 @@
 struct tally {
     int pass, total;
 };
-static struct tally groups[2][3]; /* [required|recommended][parse|build|validate] */
+static struct tally
+    groups[2][3]; /* [required|recommended][parse|build|validate] */
 
 /*
  * Deliberate deviations, each documented in docs/conformance.md: the suite
@@ -48,8 +49,8 @@ static const char *opt_str(const tsnu_json *o, const char *k)
     return v && v->type == TSNU_JSON_STRING ? v->u.str : NULL;
 }
 
-static bool same_parts(const tsn_purl *p, const tsnu_json *exp, char *why,
-                       size_t n)
+static bool
+same_parts(const tsn_purl *p, const tsnu_json *exp, char *why, size_t n)
 {
     static const char *const keys[] = {"type", "namespace", "name", "version",
                                        "subpath"};

@@ -9,8 +9,8 @@
 
 #include "tsunagi/cpe.h"
 
-static void convert(const char *in, const char *fs, const char *uri,
-                    const char *wfn)
+static void
+convert(const char *in, const char *fs, const char *uri, const char *wfn)
 {
     tsn_cpe *c = NULL;
     char *got_fs = NULL, *got_uri = NULL, *got_wfn = NULL;
@@ -38,12 +38,13 @@ static void convert(const char *in, const char *fs, const char *uri,
 static void test_cpe__nistir_examples(void)
 {
     /* NISTIR 7695 §6.1.2.3 / §6.2.2.3 examples */
-    convert("cpe:/a:microsoft:internet_explorer:8.0.6001:beta",
-            "cpe:2.3:a:microsoft:internet_explorer:8.0.6001:beta:*:*:*:*:*:*",
-            "cpe:/a:microsoft:internet_explorer:8.0.6001:beta",
-            "wfn:[part=\"a\",vendor=\"microsoft\",product=\"internet_explorer\","
-            "version=\"8\\.0\\.6001\",update=\"beta\",edition=ANY,language=ANY,"
-            "sw_edition=ANY,target_sw=ANY,target_hw=ANY,other=ANY]");
+    convert(
+        "cpe:/a:microsoft:internet_explorer:8.0.6001:beta",
+        "cpe:2.3:a:microsoft:internet_explorer:8.0.6001:beta:*:*:*:*:*:*",
+        "cpe:/a:microsoft:internet_explorer:8.0.6001:beta",
+        "wfn:[part=\"a\",vendor=\"microsoft\",product=\"internet_explorer\","
+        "version=\"8\\.0\\.6001\",update=\"beta\",edition=ANY,language=ANY,"
+        "sw_edition=ANY,target_sw=ANY,target_hw=ANY,other=ANY]");
     convert("cpe:2.3:a:microsoft:internet_explorer:8.*:sp?:*:*:*:*:*:*",
             "cpe:2.3:a:microsoft:internet_explorer:8.*:sp?:*:*:*:*:*:*",
             "cpe:/a:microsoft:internet_explorer:8.%02:sp%01", NULL);
@@ -66,31 +67,31 @@ static void test_cpe__nistir_examples(void)
     convert("cpe:2.3:a:Acme:Product:1.0:*:*:*:*:*:*:*",
             "cpe:2.3:a:acme:product:1.0:*:*:*:*:*:*:*",
             "cpe:/a:acme:product:1.0", NULL);
-    convert("cpe:/o:linux:linux_kernel:-", "cpe:2.3:o:linux:linux_kernel:-:*:*"
-                                           ":*:*:*:*:*",
+    convert("cpe:/o:linux:linux_kernel:-",
+            "cpe:2.3:o:linux:linux_kernel:-:*:*"
+            ":*:*:*:*:*",
             "cpe:/o:linux:linux_kernel:-", NULL);
 }
 
 static void test_cpe__errors(void)
 {
     static const char *const bad[] = {
-        "cpe:2.3:a:vendor:product",           /* too few components */
+        "cpe:2.3:a:vendor:product",            /* too few components */
         "cpe:2.3:a:v:p:1:*:*:*:*:*:*:*:extra", /* too many */
-        "cpe:2.3:x:v:p:*:*:*:*:*:*:*:*",      /* bad part */
-        "cpe:2.3:a:v:p:1.*.3:*:*:*:*:*:*:*",  /* embedded '*' */
-        "cpe:2.3:a:v:p:1:*:*:*:*:*:*:\\",     /* dangling backslash */
-        "cpe:2.3:a:v::1:*:*:*:*:*:*:*",       /* empty component */
+        "cpe:2.3:x:v:p:*:*:*:*:*:*:*:*",       /* bad part */
+        "cpe:2.3:a:v:p:1.*.3:*:*:*:*:*:*:*",   /* embedded '*' */
+        "cpe:2.3:a:v:p:1:*:*:*:*:*:*:\\",      /* dangling backslash */
+        "cpe:2.3:a:v::1:*:*:*:*:*:*:*",        /* empty component */
         "cpe:/a:foo%5cbar:big%24money_2010%07:::~~special~ipod_touch~80gb~",
-        "cpe:/a:v:p:1:2:~a~b~c",              /* packed edition: 4 fields */
-        "cpe:/a:v:p%zz",                      /* bad %-encoding */
-        "cpe:/a:v:p:1:2:3:4:5",               /* more than 7 components */
-        "cpe:/a:v p",                          /* space */
-        "pkg:npm/x",                           /* not a CPE */
+        "cpe:/a:v:p:1:2:~a~b~c", /* packed edition: 4 fields */
+        "cpe:/a:v:p%zz",         /* bad %-encoding */
+        "cpe:/a:v:p:1:2:3:4:5",  /* more than 7 components */
+        "cpe:/a:v p",            /* space */
+        "pkg:npm/x",             /* not a CPE */
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         tsn_cpe *c = NULL;
-        CHECK(tsn_cpe_parse(&c, bad[i]) == TSN_EINVALID, "accepted %s",
-              bad[i]);
+        CHECK(tsn_cpe_parse(&c, bad[i]) == TSN_EINVALID, "accepted %s", bad[i]);
         tsn_cpe_free(c);
     }
 }
@@ -110,8 +111,9 @@ static void test_cpe__round_trip(void)
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         tsn_cpe *a = NULL, *b = NULL;
         char *uri = NULL, *fs = NULL;
-        CHECK(tsn_cpe_parse(&a, names[i]) == 0 && tsn_cpe_to_uri(&uri, a) == 0 &&
-                  tsn_cpe_parse(&b, uri) == 0 && tsn_cpe_to_fs(&fs, b) == 0,
+        CHECK(tsn_cpe_parse(&a, names[i]) == 0 &&
+                  tsn_cpe_to_uri(&uri, a) == 0 && tsn_cpe_parse(&b, uri) == 0 &&
+                  tsn_cpe_to_fs(&fs, b) == 0,
               "round trip %s: %s", names[i], tsn_error_last()->message);
         CHECK_STR(fs, names[i], uri ? uri : "(no uri)");
         tsn_free(uri);

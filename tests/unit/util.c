@@ -33,16 +33,35 @@ static char *nested(unsigned n)
 
 static void test_util_json__strict(void)
 {
-    static const char *const bad[] = {
-        "",        "[1,]",      "{\"a\":1,}",  "01",       "1.",
-        "-",       "\"\\x\"",   "\"a\nb\"",    "{\"a\" 1}", "[1 2]",
-        "tru",     "nul",       "\"\\ud800\"", "\"\\udc00x\"",
-        "{\"a\":1,\"a\":2}",    "\"\xc3\x28\"", "\"\xed\xa0\x80\"",
-        "\"\xf4\x90\x80\x80\"", "1 2",          "\"\\u0000\"",
-        "\"\xc0\xaf\""};
-    static const char *const good[] = {
-        "0", "-0.5e+10", "[]", "{}", "\"\\ud83d\\ude00\"", "\"\xe3\x81\x82\"",
-        "\xef\xbb\xbf{\"a\":[true,false,null]}", " \n[1]\n "};
+    static const char *const bad[] = {"",
+                                      "[1,]",
+                                      "{\"a\":1,}",
+                                      "01",
+                                      "1.",
+                                      "-",
+                                      "\"\\x\"",
+                                      "\"a\nb\"",
+                                      "{\"a\" 1}",
+                                      "[1 2]",
+                                      "tru",
+                                      "nul",
+                                      "\"\\ud800\"",
+                                      "\"\\udc00x\"",
+                                      "{\"a\":1,\"a\":2}",
+                                      "\"\xc3\x28\"",
+                                      "\"\xed\xa0\x80\"",
+                                      "\"\xf4\x90\x80\x80\"",
+                                      "1 2",
+                                      "\"\\u0000\"",
+                                      "\"\xc0\xaf\""};
+    static const char *const good[] = {"0",
+                                       "-0.5e+10",
+                                       "[]",
+                                       "{}",
+                                       "\"\\ud83d\\ude00\"",
+                                       "\"\xe3\x81\x82\"",
+                                       "\xef\xbb\xbf{\"a\":[true,false,null]}",
+                                       " \n[1]\n "};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         CHECK(parse(bad[i], 16, 100) == TSN_EINVALID, "accepted bad JSON %zu",
               i);
@@ -84,7 +103,8 @@ static void test_util_json__locations(void)
               NULL,
           "location: %s", tsn_error_last()->message);
     parse("{\"x~/y\": [\"\\q\"]}", 16, 100);
-    CHECK(strstr(tsn_error_last()->message, "/x~0~1y/0: invalid escape") != NULL,
+    CHECK(strstr(tsn_error_last()->message, "/x~0~1y/0: invalid escape") !=
+              NULL,
           "pointer escaping: %s", tsn_error_last()->message);
 }
 

@@ -30,13 +30,10 @@ static void stop(struct state *st, int code, const char *what)
 {
     if (st->error)
         return;
-    st->error = tsn_error_set(code, "%s:%lu:%lu: %s", st->name,
-                              (unsigned long)XML_GetCurrentLineNumber(
-                                  st->parser),
-                              (unsigned long)XML_GetCurrentColumnNumber(
-                                  st->parser) +
-                                  1,
-                              what);
+    st->error = tsn_error_set(
+        code, "%s:%lu:%lu: %s", st->name,
+        (unsigned long)XML_GetCurrentLineNumber(st->parser),
+        (unsigned long)XML_GetCurrentColumnNumber(st->parser) + 1, what);
     XML_StopParser(st->parser, XML_FALSE);
 }
 
@@ -53,7 +50,9 @@ static const char *intern_ns(struct state *st, const char *uri, size_t n)
     }
 }
 
-static void split_name(struct state *st, const char *qname, const char **ns,
+static void split_name(struct state *st,
+                       const char *qname,
+                       const char **ns,
                        const char **local)
 {
     const char *bar = strchr(qname, '|');
@@ -68,13 +67,14 @@ static void split_name(struct state *st, const char *qname, const char **ns,
 
 static char *finish_text(struct state *st)
 {
-    char *t = tsnu_arena_strndup(st->arena, tsn_buf_cstr(&st->text),
-                                 st->text.len);
+    char *t =
+        tsnu_arena_strndup(st->arena, tsn_buf_cstr(&st->text), st->text.len);
     tsn_buf_clear(&st->text);
     return t;
 }
 
-static void XMLCALL on_start(void *ud, const XML_Char *qname,
+static void XMLCALL on_start(void *ud,
+                             const XML_Char *qname,
                              const XML_Char **attrs)
 {
     struct state *st = ud;
@@ -172,8 +172,10 @@ static void XMLCALL on_text(void *ud, const XML_Char *s, int len)
         stop(st, TSN_ENOMEM, "out of memory");
 }
 
-static void XMLCALL on_doctype(void *ud, const XML_Char *name,
-                               const XML_Char *sysid, const XML_Char *pubid,
+static void XMLCALL on_doctype(void *ud,
+                               const XML_Char *name,
+                               const XML_Char *sysid,
+                               const XML_Char *pubid,
                                int has_internal)
 {
     (void)name;
@@ -184,10 +186,15 @@ static void XMLCALL on_doctype(void *ud, const XML_Char *name,
          "DOCTYPE declarations are not allowed (no DTDs or entities)");
 }
 
-static void XMLCALL on_entity(void *ud, const XML_Char *name, int is_param,
-                              const XML_Char *value, int value_len,
-                              const XML_Char *base, const XML_Char *sysid,
-                              const XML_Char *pubid, const XML_Char *notation)
+static void XMLCALL on_entity(void *ud,
+                              const XML_Char *name,
+                              int is_param,
+                              const XML_Char *value,
+                              int value_len,
+                              const XML_Char *base,
+                              const XML_Char *sysid,
+                              const XML_Char *pubid,
+                              const XML_Char *notation)
 {
     (void)name;
     (void)is_param;
@@ -200,8 +207,12 @@ static void XMLCALL on_entity(void *ud, const XML_Char *name, int is_param,
     stop(ud, TSN_EINVALID, "entity declarations are not allowed");
 }
 
-int tsn_xml_parse(tsn_xml_node **out, tsnu_arena *arena, const char *data,
-                  size_t len, const tsn_xml_opts *opts, const char *name)
+int tsn_xml_parse(tsn_xml_node **out,
+                  tsnu_arena *arena,
+                  const char *data,
+                  size_t len,
+                  const tsn_xml_opts *opts,
+                  const char *name)
 {
     struct state st;
     int error = 0;
@@ -246,8 +257,11 @@ int tsn_xml_parse(tsn_xml_node **out, tsnu_arena *arena, const char *data,
     return error;
 }
 
-uint32_t tsn_xml_line(const char *data, size_t len, uint32_t offset,
-                      uint32_t **index, size_t *n_index)
+uint32_t tsn_xml_line(const char *data,
+                      size_t len,
+                      uint32_t offset,
+                      uint32_t **index,
+                      size_t *n_index)
 {
     size_t lo = 0, hi;
     if (!*index) {

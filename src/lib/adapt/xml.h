@@ -32,8 +32,12 @@ typedef struct tsn_xml_opts {
  * @return 0, TSN_EINVALID (not well-formed, DOCTYPE present), TSN_ETOOBIG
  *         or TSN_ENOMEM; the message names @p name, line and column.
  */
-int tsn_xml_parse(tsn_xml_node **out, tsnu_arena *arena, const char *data,
-                  size_t len, const tsn_xml_opts *opts, const char *name);
+int tsn_xml_parse(tsn_xml_node **out,
+                  tsnu_arena *arena,
+                  const char *data,
+                  size_t len,
+                  const tsn_xml_opts *opts,
+                  const char *name);
 
 /* Attribute value or NULL. */
 const char *tsn_xml_attr(const tsn_xml_node *n, const char *name);
@@ -46,8 +50,11 @@ const char *tsn_xml_child_text(const tsn_xml_node *n, const char *name);
  * in @p *index on first use (free it with tsn_free), so reporting many
  * errors stays linear.
  */
-uint32_t tsn_xml_line(const char *data, size_t len, uint32_t offset,
-                      uint32_t **index, size_t *n_index);
+uint32_t tsn_xml_line(const char *data,
+                      size_t len,
+                      uint32_t offset,
+                      uint32_t **index,
+                      size_t *n_index);
 /* Render "/bom/components/component[3]/name" into @p out. */
 void tsn_xml_path(const tsn_xml_node *n, tsn_buf *out);
 

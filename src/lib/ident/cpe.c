@@ -319,8 +319,8 @@ static int parse_uri(tsn_cpe *c, const char *s)
             /* SPEC: NISTIR 7695 §6.1.3.3 packed edition:
              * ~edition~sw_edition~target_sw~target_hw~other */
             static const int packed[] = {TSN_CPE_EDITION, TSN_CPE_SW_EDITION,
-                                         TSN_CPE_TARGET_SW,
-                                         TSN_CPE_TARGET_HW, TSN_CPE_OTHER};
+                                         TSN_CPE_TARGET_SW, TSN_CPE_TARGET_HW,
+                                         TSN_CPE_OTHER};
             const char *f = p + 1, *end = p + n;
             for (int k = 0; k < 5; k++) {
                 const char *t = memchr(f, '~', (size_t)(end - f));
@@ -434,8 +434,7 @@ int tsn_cpe_to_wfn(char **out, const tsn_cpe *c)
             error = tsn_buf_printf(&b, "%s%s=\"%s\"", a ? "," : "",
                                    attr_names[a], c->value[a]);
         else
-            error = tsn_buf_printf(&b, "%s%s=%s", a ? "," : "",
-                                   attr_names[a],
+            error = tsn_buf_printf(&b, "%s%s=%s", a ? "," : "", attr_names[a],
                                    c->kind[a] == TSN_CPE_NA ? "NA" : "ANY");
     }
     if (!error)

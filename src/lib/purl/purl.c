@@ -22,7 +22,7 @@ enum ns_rule { NS_OPTIONAL, NS_REQUIRED, NS_PROHIBITED };
 enum {
     NS_LOWER = 1 << 0,
     NAME_LOWER = 1 << 1,
-    NAME_PYPI = 1 << 2,   /* lowercase, '_' -> '-' */
+    NAME_PYPI = 1 << 2, /* lowercase, '_' -> '-' */
     VERSION_LOWER = 1 << 3,
     NAME_MLFLOW = 1 << 4, /* lowercase on Databricks registries */
     VERSION_REQUIRED = 1 << 5,
@@ -107,8 +107,7 @@ static int check_chrome(const tsn_purl *p)
         return invalid("chrome-extension id must be 32 characters", p->name);
     for (size_t i = 0; i < n; i++)
         if (p->name[i] < 'a' || p->name[i] > 'p')
-            return invalid("chrome-extension id must use letters a-p",
-                           p->name);
+            return invalid("chrome-extension id must use letters a-p", p->name);
     if (p->version) {
         /* SPEC: chrome-extension version: 1 to 4 dot-separated integers */
         int parts = 1;
@@ -118,8 +117,7 @@ static int check_chrome(const tsn_purl *p)
         for (; *v; v++) {
             if (*v == '.') {
                 if (v[1] == '.' || v[1] == '\0' || v == p->version)
-                    return invalid("bad chrome-extension version",
-                                   p->version);
+                    return invalid("bad chrome-extension version", p->version);
                 parts++;
             } else if (*v < '0' || *v > '9') {
                 return invalid("bad chrome-extension version", p->version);
@@ -161,8 +159,8 @@ static bool is_unencoded(unsigned char c)
 }
 
 /* Percent-decode [s, s+n) in place into dst (dst may equal s). */
-static int pct_decode(char *dst, const char *s, size_t n, size_t *out_len,
-                      const char *what)
+static int pct_decode(
+    char *dst, const char *s, size_t n, size_t *out_len, const char *what)
 {
     size_t j = 0;
     for (size_t i = 0; i < n; i++) {
@@ -468,8 +466,7 @@ int tsn_purl_parse(tsn_purl **out, const char *str, unsigned flags)
     hash = strrchr(s, '#');
     if (hash) {
         *hash = '\0';
-        error = pct_decode(hash + 1, hash + 1, strlen(hash + 1), &n,
-                           "subpath");
+        error = pct_decode(hash + 1, hash + 1, strlen(hash + 1), &n, "subpath");
         if (error < 0)
             goto done;
         parts.subpath = hash + 1;
@@ -546,8 +543,7 @@ int tsn_purl_parse(tsn_purl **out, const char *str, unsigned flags)
             goto done;
         parts.version = at + 1;
     }
-    error = pct_decode(name_start, name_start, strlen(name_start), &n,
-                       "name");
+    error = pct_decode(name_start, name_start, strlen(name_start), &n, "name");
     if (error < 0)
         goto done;
     parts.name = name_start;
@@ -615,8 +611,7 @@ int tsn_purl_canonical(char **out, const tsn_purl *p)
     }
     if (!error) {
         const struct type_rule *rule = find_rule(p->type);
-        error = put_encoded(&b, p->name,
-                            rule && (rule->flags & NAME_PATH));
+        error = put_encoded(&b, p->name, rule && (rule->flags & NAME_PATH));
     }
     if (!error && p->version) {
         error = tsn_buf_putc(&b, '@');

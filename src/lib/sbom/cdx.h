@@ -37,20 +37,28 @@ struct tsn_cdx_use {
     void *rd;
     const void *node;
 };
-int tsn_cdx__define_ref(tsn_sbom *s, struct tsn_cdx_refs *refs,
-                        const char *ref, const char *location);
-int tsn_cdx__use_ref(struct tsn_cdx_refs *refs, const char *ref,
-                     const char *location, const char *what);
+int tsn_cdx__define_ref(tsn_sbom *s,
+                        struct tsn_cdx_refs *refs,
+                        const char *ref,
+                        const char *location);
+int tsn_cdx__use_ref(struct tsn_cdx_refs *refs,
+                     const char *ref,
+                     const char *location,
+                     const char *what);
 /* As tsn_cdx__use_ref(), rendering the location only if it is needed. */
-int tsn_cdx__use_ref_lazy(struct tsn_cdx_refs *refs, const char *ref,
+int tsn_cdx__use_ref_lazy(struct tsn_cdx_refs *refs,
+                          const char *ref,
                           const char *what,
                           const char *(*locate)(void *rd, const void *node),
-                          void *rd, const void *node);
+                          void *rd,
+                          const void *node);
 /* Define a ref whose location is rendered only for a diagnostic. */
-int tsn_cdx__define_ref_lazy(tsn_sbom *s, struct tsn_cdx_refs *refs,
+int tsn_cdx__define_ref_lazy(tsn_sbom *s,
+                             struct tsn_cdx_refs *refs,
                              const char *ref,
                              const char *(*locate)(void *rd, const void *node),
-                             void *rd, const void *node);
+                             void *rd,
+                             const void *node);
 int tsn_cdx__resolve_refs(tsn_sbom *s, struct tsn_cdx_refs *refs);
 void tsn_cdx__refs_dispose(struct tsn_cdx_refs *refs);
 

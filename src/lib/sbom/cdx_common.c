@@ -18,9 +18,8 @@ bool tsn_cdx__component_type(const char *t, int minor)
     static const char *const base[] = {
         "application", "framework", "library", "container", "operating-system",
         "device",      "firmware",  "file",    NULL};
-    static const char *const since15[] = {"platform", "device-driver",
-                                          "machine-learning-model", "data",
-                                          NULL};
+    static const char *const since15[] = {
+        "platform", "device-driver", "machine-learning-model", "data", NULL};
     static const char *const since16[] = {"cryptographic-asset", NULL};
     if (tsn_rules__in(t, base))
         return !(minor < 2 && strcmp(t, "container") == 0) &&
@@ -39,15 +38,13 @@ const char *const tsn_cdx__data_flows[] = {"inbound", "outbound",
                                            "bi-directional", "unknown", NULL};
 const char *const tsn_cdx__patch_types[] = {"unofficial", "monkey", "backport",
                                             "cherry-pick", NULL};
-const char *const tsn_cdx__issue_types[] = {"defect", "enhancement",
-                                            "security", NULL};
+const char *const tsn_cdx__issue_types[] = {"defect", "enhancement", "security",
+                                            NULL};
 const char *const tsn_cdx__encodings[] = {"base64", NULL};
-const char *const tsn_cdx__acknowledgements[] = {"declared", "concluded",
-                                                 NULL};
+const char *const tsn_cdx__acknowledgements[] = {"declared", "concluded", NULL};
 const char *const tsn_cdx__analysis_states[] = {
-    "resolved",     "resolved_with_pedigree", "exploitable",
-    "in_triage",    "false_positive",         "not_affected",
-    NULL};
+    "resolved",       "resolved_with_pedigree", "exploitable", "in_triage",
+    "false_positive", "not_affected",           NULL};
 const char *const tsn_cdx__justifications[] = {
     "code_not_present",
     "code_not_reachable",
@@ -60,8 +57,10 @@ const char *const tsn_cdx__justifications[] = {
     "protected_by_mitigating_control",
     NULL};
 
-int tsn_cdx__define_ref(tsn_sbom *s, struct tsn_cdx_refs *refs,
-                        const char *ref, const char *location)
+int tsn_cdx__define_ref(tsn_sbom *s,
+                        struct tsn_cdx_refs *refs,
+                        const char *ref,
+                        const char *location)
 {
     int added;
     if (!ref)
@@ -80,10 +79,12 @@ int tsn_cdx__define_ref(tsn_sbom *s, struct tsn_cdx_refs *refs,
     return 0;
 }
 
-int tsn_cdx__define_ref_lazy(tsn_sbom *s, struct tsn_cdx_refs *refs,
+int tsn_cdx__define_ref_lazy(tsn_sbom *s,
+                             struct tsn_cdx_refs *refs,
                              const char *ref,
                              const char *(*locate)(void *rd, const void *node),
-                             void *rd, const void *node)
+                             void *rd,
+                             const void *node)
 {
     int added;
     if (!ref)
@@ -97,10 +98,12 @@ int tsn_cdx__define_ref_lazy(tsn_sbom *s, struct tsn_cdx_refs *refs,
     return tsn_cdx__define_ref(s, refs, ref, locate(rd, node));
 }
 
-int tsn_cdx__use_ref_lazy(struct tsn_cdx_refs *refs, const char *ref,
+int tsn_cdx__use_ref_lazy(struct tsn_cdx_refs *refs,
+                          const char *ref,
                           const char *what,
                           const char *(*locate)(void *rd, const void *node),
-                          void *rd, const void *node)
+                          void *rd,
+                          const void *node)
 {
     struct tsn_cdx_use u = {ref, NULL, what, locate, rd, node};
     if (!refs->uses.elem)
@@ -108,8 +111,10 @@ int tsn_cdx__use_ref_lazy(struct tsn_cdx_refs *refs, const char *ref,
     return tsnu_vec_push(&refs->uses, &u);
 }
 
-int tsn_cdx__use_ref(struct tsn_cdx_refs *refs, const char *ref,
-                     const char *location, const char *what)
+int tsn_cdx__use_ref(struct tsn_cdx_refs *refs,
+                     const char *ref,
+                     const char *location,
+                     const char *what)
 {
     struct tsn_cdx_use u = {ref, location, what, NULL, NULL, NULL};
     if (!refs->uses.elem)

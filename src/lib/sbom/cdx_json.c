@@ -35,8 +35,10 @@ struct member {
  * Extension members are those containing ':' (namespaced), which older
  * schemas allowed only in the non-strict variants; they are accepted.
  */
-static int check_members(struct rd *r, const tsnu_json *obj,
-                         const tsnu_jpath *path, const struct member *allowed,
+static int check_members(struct rd *r,
+                         const tsnu_json *obj,
+                         const tsnu_jpath *path,
+                         const struct member *allowed,
                          const char *what)
 {
     if (r->minor < 4 || obj->type != TSNU_JSON_OBJECT)
@@ -62,93 +64,133 @@ static int check_members(struct rd *r, const tsnu_json *obj,
     return 0;
 }
 
-static const struct member root_members[] = {
-    {"$schema", 0},         {"bomFormat", 0},       {"specVersion", 0},
-    {"serialNumber", 0},    {"version", 0},         {"metadata", 0},
-    {"components", 0},      {"services", 0},        {"externalReferences", 0},
-    {"dependencies", 0},    {"compositions", 3},    {"properties", 3},
-    {"vulnerabilities", 4}, {"signature", 4},       {"annotations", 5},
-    {"formulation", 5},     {"declarations", 6},    {"definitions", 6},
-    {"citations", 7},       {NULL, 0}};
-
-static const struct member metadata_members[] = {
-    {"timestamp", 0},    {"tools", 0},        {"authors", 0},
-    {"component", 0},    {"manufacture", 0},  {"supplier", 0},
-    {"licenses", 3},     {"properties", 3},   {"lifecycles", 5},
-    {"manufacturer", 6}, {"distributionConstraints", 7},
-    {NULL, 0}};
-
-
-static const struct member component_members[] = {
-    {"type", 2},          {"mime-type", 2},       {"bom-ref", 2},
-    {"supplier", 2},      {"author", 2},          {"publisher", 2},
-    {"group", 2},         {"name", 2},            {"version", 2},
-    {"description", 2},   {"scope", 2},           {"hashes", 2},
-    {"licenses", 2},      {"copyright", 2},       {"cpe", 2},
-    {"purl", 2},          {"swid", 2},            {"modified", 2},
-    {"pedigree", 2},      {"externalReferences", 2}, {"components", 2},
-    {"evidence", 3},      {"properties", 3},      {"releaseNotes", 4},
-    {"signature", 4},     {"modelCard", 5},       {"data", 5},
-    {"manufacturer", 6},  {"authors", 6},         {"omniborId", 6},
-    {"swhid", 6},         {"cryptoProperties", 6}, {"tags", 6},
-    {"versionRange", 7},  {"isExternal", 7},      {"patentAssertions", 7},
-    {NULL, 0}};
-
-static const struct member hash_members[] = {{"alg", 2}, {"content", 2},
+static const struct member root_members[] = {{"$schema", 0},
+                                             {"bomFormat", 0},
+                                             {"specVersion", 0},
+                                             {"serialNumber", 0},
+                                             {"version", 0},
+                                             {"metadata", 0},
+                                             {"components", 0},
+                                             {"services", 0},
+                                             {"externalReferences", 0},
+                                             {"dependencies", 0},
+                                             {"compositions", 3},
+                                             {"properties", 3},
+                                             {"vulnerabilities", 4},
+                                             {"signature", 4},
+                                             {"annotations", 5},
+                                             {"formulation", 5},
+                                             {"declarations", 6},
+                                             {"definitions", 6},
+                                             {"citations", 7},
                                              {NULL, 0}};
 
+static const struct member metadata_members[] = {{"timestamp", 0},
+                                                 {"tools", 0},
+                                                 {"authors", 0},
+                                                 {"component", 0},
+                                                 {"manufacture", 0},
+                                                 {"supplier", 0},
+                                                 {"licenses", 3},
+                                                 {"properties", 3},
+                                                 {"lifecycles", 5},
+                                                 {"manufacturer", 6},
+                                                 {"distributionConstraints", 7},
+                                                 {NULL, 0}};
+
+static const struct member component_members[] = {
+    {"type", 2},       {"mime-type", 2},
+    {"bom-ref", 2},    {"supplier", 2},
+    {"author", 2},     {"publisher", 2},
+    {"group", 2},      {"name", 2},
+    {"version", 2},    {"description", 2},
+    {"scope", 2},      {"hashes", 2},
+    {"licenses", 2},   {"copyright", 2},
+    {"cpe", 2},        {"purl", 2},
+    {"swid", 2},       {"modified", 2},
+    {"pedigree", 2},   {"externalReferences", 2},
+    {"components", 2}, {"evidence", 3},
+    {"properties", 3}, {"releaseNotes", 4},
+    {"signature", 4},  {"modelCard", 5},
+    {"data", 5},       {"manufacturer", 6},
+    {"authors", 6},    {"omniborId", 6},
+    {"swhid", 6},      {"cryptoProperties", 6},
+    {"tags", 6},       {"versionRange", 7},
+    {"isExternal", 7}, {"patentAssertions", 7},
+    {NULL, 0}};
+
+static const struct member hash_members[] = {
+    {"alg", 2}, {"content", 2}, {NULL, 0}};
+
 static const struct member license_members[] = {
-    {"id", 2},        {"name", 2},      {"text", 2},
-    {"url", 2},       {"bom-ref", 5},   {"licensing", 5},
-    {"properties", 5}, {"acknowledgement", 6}, {NULL, 0}};
+    {"id", 2},      {"name", 2},      {"text", 2},       {"url", 2},
+    {"bom-ref", 5}, {"licensing", 5}, {"properties", 5}, {"acknowledgement", 6},
+    {NULL, 0}};
 
 static const struct member dependency_members[] = {
     {"ref", 2}, {"dependsOn", 2}, {"provides", 6}, {NULL, 0}};
 
-static const struct member service_members[] = {
-    {"bom-ref", 2},      {"provider", 2},    {"group", 2},
-    {"name", 2},         {"version", 2},     {"description", 2},
-    {"endpoints", 2},    {"authenticated", 2}, {"x-trust-boundary", 2},
-    {"data", 2},         {"licenses", 2},    {"externalReferences", 2},
-    {"services", 2},     {"properties", 3},  {"releaseNotes", 4},
-    {"signature", 4},    {"trustZone", 5},   {"tags", 6},
-    {"patentAssertions", 7}, {NULL, 0}};
+static const struct member service_members[] = {{"bom-ref", 2},
+                                                {"provider", 2},
+                                                {"group", 2},
+                                                {"name", 2},
+                                                {"version", 2},
+                                                {"description", 2},
+                                                {"endpoints", 2},
+                                                {"authenticated", 2},
+                                                {"x-trust-boundary", 2},
+                                                {"data", 2},
+                                                {"licenses", 2},
+                                                {"externalReferences", 2},
+                                                {"services", 2},
+                                                {"properties", 3},
+                                                {"releaseNotes", 4},
+                                                {"signature", 4},
+                                                {"trustZone", 5},
+                                                {"tags", 6},
+                                                {"patentAssertions", 7},
+                                                {NULL, 0}};
 
 static const struct member extref_members[] = {
-    {"url", 2}, {"comment", 2}, {"type", 2}, {"hashes", 3},
-    {"properties", 7}, {NULL, 0}};
+    {"url", 2},    {"comment", 2},    {"type", 2},
+    {"hashes", 3}, {"properties", 7}, {NULL, 0}};
 
 static const struct member swid_members[] = {
-    {"tagId", 2}, {"name", 2},  {"version", 2}, {"tagVersion", 2},
-    {"patch", 2}, {"text", 2},  {"url", 2},     {NULL, 0}};
+    {"tagId", 2}, {"name", 2}, {"version", 2}, {"tagVersion", 2},
+    {"patch", 2}, {"text", 2}, {"url", 2},     {NULL, 0}};
 
 static const struct member vulnerability_members[] = {
-    {"bom-ref", 4},     {"id", 4},          {"source", 4},
-    {"references", 4},  {"ratings", 4},     {"cwes", 4},
-    {"description", 4}, {"detail", 4},      {"recommendation", 4},
-    {"advisories", 4},  {"created", 4},     {"published", 4},
-    {"updated", 4},     {"credits", 4},     {"tools", 4},
-    {"analysis", 4},    {"affects", 4},     {"properties", 4},
-    {"workaround", 5},  {"proofOfConcept", 5}, {"rejected", 5},
-    {NULL, 0}};
+    {"bom-ref", 4},        {"id", 4},
+    {"source", 4},         {"references", 4},
+    {"ratings", 4},        {"cwes", 4},
+    {"description", 4},    {"detail", 4},
+    {"recommendation", 4}, {"advisories", 4},
+    {"created", 4},        {"published", 4},
+    {"updated", 4},        {"credits", 4},
+    {"tools", 4},          {"analysis", 4},
+    {"affects", 4},        {"properties", 4},
+    {"workaround", 5},     {"proofOfConcept", 5},
+    {"rejected", 5},       {NULL, 0}};
 
 /* ---- properties, hashes, licences, external references ---------------- */
 
-static int read_properties(struct rd *r, const tsnu_json *obj,
-                           const tsnu_jpath *path, const tsn_sbom_property **out,
+static int read_properties(struct rd *r,
+                           const tsnu_json *obj,
+                           const tsnu_jpath *path,
+                           const tsn_sbom_property **out,
                            size_t *n_out)
 {
     int error = 0;
-    const tsnu_json *arr = jr_typed(r->s, obj, path, "properties",
-                                     TSNU_JSON_ARRAY, &error);
+    const tsnu_json *arr =
+        jr_typed(r->s, obj, path, "properties", TSNU_JSON_ARRAY, &error);
     tsnu_jpath ap = CHILD(path, "properties");
     tsn_sbom_property *props;
     size_t n = 0;
 
     if (!arr || error < 0)
         return error;
-    props = tsnu_arena_calloc(&r->s->arena, arr->len ? arr->len : 1,
-                              sizeof *props);
+    props =
+        tsnu_arena_calloc(&r->s->arena, arr->len ? arr->len : 1, sizeof *props);
     TSN_CHECK_ALLOC(props);
     for (size_t i = 0; i < arr->len && error == 0; i++) {
         const tsnu_json *p = &arr->u.items[i];
@@ -163,7 +205,7 @@ static int read_properties(struct rd *r, const tsnu_json *obj,
                 tsnu_jpath kp = CHILD(&ip, key);
                 /* SPEC: CDX-1.6 property additionalProperties: false */
                 error = jr_err(r->s, &kp, &p->u.members[k].value,
-                            "unexpected property in a property");
+                               "unexpected property in a property");
             }
         }
         /* SPEC: CDX-1.5 property.name required */
@@ -177,12 +219,14 @@ static int read_properties(struct rd *r, const tsnu_json *obj,
     return error;
 }
 
-static int read_hashes(struct rd *r, const tsnu_json *obj,
-                       const tsnu_jpath *path, tsn_sbom_component *c)
+static int read_hashes(struct rd *r,
+                       const tsnu_json *obj,
+                       const tsnu_jpath *path,
+                       tsn_sbom_component *c)
 {
     int error = 0;
-    const tsnu_json *arr = jr_typed(r->s, obj, path, "hashes", TSNU_JSON_ARRAY,
-                                     &error);
+    const tsnu_json *arr =
+        jr_typed(r->s, obj, path, "hashes", TSNU_JSON_ARRAY, &error);
     tsnu_jpath ap = CHILD(path, "hashes");
     tsn_sbom_hash *h;
     size_t n = 0;
@@ -213,10 +257,10 @@ static int read_hashes(struct rd *r, const tsnu_json *obj,
                                    "unknown hash algorithm \"%.60s\"", alg);
         } else if (rc == 2) {
             tsnu_jpath cp = CHILD(&ip, "content");
-            error = tsn_sbom__diag(r->s, TSN_DIAG_ERROR,
-                                   jr_loc(r->s, &cp, tsnu_json_get(e, "content")),
-                                   "not a %s digest (hex of the right length)",
-                                   alg);
+            error = tsn_sbom__diag(
+                r->s, TSN_DIAG_ERROR,
+                jr_loc(r->s, &cp, tsnu_json_get(e, "content")),
+                "not a %s digest (hex of the right length)", alg);
         }
         h[n].alg = alg;
         h[n].value = content;
@@ -227,13 +271,15 @@ static int read_hashes(struct rd *r, const tsnu_json *obj,
     return error;
 }
 
-static int read_licenses(struct rd *r, const tsnu_json *obj,
-                         const tsnu_jpath *path, const tsn_sbom_license **out,
+static int read_licenses(struct rd *r,
+                         const tsnu_json *obj,
+                         const tsnu_jpath *path,
+                         const tsn_sbom_license **out,
                          size_t *n_out)
 {
     int error = 0;
-    const tsnu_json *arr = jr_typed(r->s, obj, path, "licenses", TSNU_JSON_ARRAY,
-                                     &error);
+    const tsnu_json *arr =
+        jr_typed(r->s, obj, path, "licenses", TSNU_JSON_ARRAY, &error);
     tsnu_jpath ap = CHILD(path, "licenses");
     tsn_sbom_license *l;
     size_t n = 0, n_expr = 0;
@@ -257,8 +303,8 @@ static int read_licenses(struct rd *r, const tsnu_json *obj,
         /* SPEC: CDX licenseChoice: either "license" or "expression" */
         if ((lic && expr) || (!lic && !expr)) {
             error = jr_err(r->s, &ip, e,
-                        "a licence choice needs exactly one of \"license\" "
-                        "or \"expression\"");
+                           "a licence choice needs exactly one of \"license\" "
+                           "or \"expression\"");
             break;
         }
         if (expr) {
@@ -269,7 +315,7 @@ static int read_licenses(struct rd *r, const tsnu_json *obj,
             if (error < 0)
                 break;
             error = jr_enum(r->s, e, &ip, "acknowledgement",
-                               tsn_cdx__acknowledgements, &ack);
+                            tsn_cdx__acknowledgements, &ack);
             if (l[n].expression &&
                 tsn_rules__spdx_expression(l[n].expression, &why) != 0) {
                 tsn_buf m = TSN_BUF_INIT(512);
@@ -292,13 +338,13 @@ static int read_licenses(struct rd *r, const tsnu_json *obj,
             /* SPEC: CDX license: oneOf required id / required name */
             if (!l[n].expression && !l[n].name) {
                 error = jr_err(r->s, &lp, lic,
-                            "a licence needs an \"id\" or a \"name\"");
+                               "a licence needs an \"id\" or a \"name\"");
                 break;
             }
             if (l[n].expression && l[n].name) {
                 error = jr_err(r->s, &lp, lic,
-                            "a licence has either an \"id\" or a \"name\", "
-                            "not both");
+                               "a licence has either an \"id\" or a \"name\", "
+                               "not both");
                 break;
             }
             if (l[n].expression &&
@@ -314,12 +360,12 @@ static int read_licenses(struct rd *r, const tsnu_json *obj,
                 break;
             }
             error = jr_enum(r->s, lic, &lp, "acknowledgement",
-                               tsn_cdx__acknowledgements, &ack);
+                            tsn_cdx__acknowledgements, &ack);
             text = jr_typed(r->s, lic, &lp, "text", TSNU_JSON_OBJECT, &error);
             if (text && error == 0) {
                 tsnu_jpath tp = CHILD(&lp, "text");
-                error = jr_enum(r->s, text, &tp, "encoding",
-                                   tsn_cdx__encodings, NULL);
+                error = jr_enum(r->s, text, &tp, "encoding", tsn_cdx__encodings,
+                                NULL);
             }
             if (error == 0) {
                 const tsn_sbom_property *pp;
@@ -329,25 +375,27 @@ static int read_licenses(struct rd *r, const tsnu_json *obj,
         }
         if (ack)
             l[n].kind = strcmp(ack, "declared") == 0 ? TSN_LICENSE_DECLARED
-                                                      : TSN_LICENSE_CONCLUDED;
+                                                     : TSN_LICENSE_CONCLUDED;
         n++;
     }
     /* SPEC: CDX licenseChoice: an expression stands alone in its array */
     if (error == 0 && n_expr && arr->len > 1 && r->minor < 7)
         error = jr_err(r->s, &ap, arr,
-                    "a licence expression must be the only entry of "
-                    "\"licenses\"");
+                       "a licence expression must be the only entry of "
+                       "\"licenses\"");
     *out = l;
     *n_out = n;
     return error;
 }
 
-static int read_extrefs(struct rd *r, const tsnu_json *obj,
-                        const tsnu_jpath *path, tsn_sbom_component *c)
+static int read_extrefs(struct rd *r,
+                        const tsnu_json *obj,
+                        const tsnu_jpath *path,
+                        tsn_sbom_component *c)
 {
     int error = 0;
     const tsnu_json *arr = jr_typed(r->s, obj, path, "externalReferences",
-                                     TSNU_JSON_ARRAY, &error);
+                                    TSNU_JSON_ARRAY, &error);
     tsnu_jpath ap = CHILD(path, "externalReferences");
     tsn_sbom_extref *x;
     size_t n = 0;
@@ -363,8 +411,8 @@ static int read_extrefs(struct rd *r, const tsnu_json *obj,
             error = jr_type_err(r->s, &ip, e, "an object");
             break;
         }
-        error = check_members(r, e, &ip, extref_members,
-                              "an external reference");
+        error =
+            check_members(r, e, &ip, extref_members, "an external reference");
         x[n].url = jr_str(r->s, e, &ip, "url", true, &error);
         x[n].type = jr_str(r->s, e, &ip, "type", true, &error);
         x[n].comment = jr_str(r->s, e, &ip, "comment", false, &error);
@@ -388,17 +436,21 @@ static const char *entity_name(const tsnu_json *v)
 
 /* ---- pedigree ---------------------------------------------------------- */
 
-static int read_component(struct rd *r, const tsnu_json *v,
-                          const tsnu_jpath *path, size_t parent,
+static int read_component(struct rd *r,
+                          const tsnu_json *v,
+                          const tsnu_jpath *path,
+                          size_t parent,
                           size_t *idx_out);
 
-static int read_components(struct rd *r, const tsnu_json *obj,
-                           const tsnu_jpath *path, const char *key,
+static int read_components(struct rd *r,
+                           const tsnu_json *obj,
+                           const tsnu_jpath *path,
+                           const char *key,
                            size_t parent)
 {
     int error = 0;
-    const tsnu_json *arr = jr_typed(r->s, obj, path, key, TSNU_JSON_ARRAY,
-                                     &error);
+    const tsnu_json *arr =
+        jr_typed(r->s, obj, path, key, TSNU_JSON_ARRAY, &error);
     tsnu_jpath ap = CHILD(path, key);
     for (size_t i = 0; arr && i < arr->len && error == 0; i++) {
         tsnu_jpath ip = INDEX(&ap, i);
@@ -408,12 +460,12 @@ static int read_components(struct rd *r, const tsnu_json *obj,
     return error;
 }
 
-static int read_pedigree(struct rd *r, const tsnu_json *c,
-                         const tsnu_jpath *path)
+static int
+read_pedigree(struct rd *r, const tsnu_json *c, const tsnu_jpath *path)
 {
     int error = 0;
-    const tsnu_json *ped = jr_typed(r->s, c, path, "pedigree", TSNU_JSON_OBJECT,
-                                     &error);
+    const tsnu_json *ped =
+        jr_typed(r->s, c, path, "pedigree", TSNU_JSON_OBJECT, &error);
     tsnu_jpath pp = CHILD(path, "pedigree");
     const tsnu_json *patches;
     tsnu_jpath ap = CHILD(&pp, "patches");
@@ -452,8 +504,8 @@ static int read_pedigree(struct rd *r, const tsnu_json *c,
      * describe provenance, not what is shipped: checked, not added. */
     static const char *const lists[] = {"ancestors", "descendants", "variants"};
     for (size_t l = 0; l < 3 && error == 0; l++) {
-        const tsnu_json *arr = jr_typed(r->s, ped, &pp, lists[l],
-                                         TSNU_JSON_ARRAY, &error);
+        const tsnu_json *arr =
+            jr_typed(r->s, ped, &pp, lists[l], TSNU_JSON_ARRAY, &error);
         tsnu_jpath lp = CHILD(&pp, lists[l]);
         for (size_t i = 0; arr && i < arr->len && error == 0; i++) {
             const tsnu_json *a = &arr->u.items[i];
@@ -468,7 +520,7 @@ static int read_pedigree(struct rd *r, const tsnu_json *c,
             if (t && error == 0 && !tsn_cdx__component_type(t, r->minor)) {
                 tsnu_jpath tp = CHILD(&ip, "type");
                 error = jr_err(r->s, &tp, tsnu_json_get(a, "type"),
-                            "not an allowed component type");
+                               "not an allowed component type");
             }
         }
     }
@@ -477,8 +529,10 @@ static int read_pedigree(struct rd *r, const tsnu_json *c,
 
 /* ---- components -------------------------------------------------------- */
 
-static int read_component(struct rd *r, const tsnu_json *v,
-                          const tsnu_jpath *path, size_t parent,
+static int read_component(struct rd *r,
+                          const tsnu_json *v,
+                          const tsnu_jpath *path,
+                          size_t parent,
                           size_t *idx_out)
 {
     tsn_sbom_component *c;
@@ -535,10 +589,9 @@ static int read_component(struct rd *r, const tsnu_json *v,
     }
     {
         tsnu_jpath bp = CHILD(path, "bom-ref");
-        error = tsn_cdx__define_ref(r->s, &r->refs, c->ref,
-                                    c->ref ? jr_loc(r->s, &bp,
-                                                 tsnu_json_get(v, "bom-ref"))
-                                           : NULL);
+        error = tsn_cdx__define_ref(
+            r->s, &r->refs, c->ref,
+            c->ref ? jr_loc(r->s, &bp, tsnu_json_get(v, "bom-ref")) : NULL);
         if (error < 0)
             return error;
     }
@@ -589,18 +642,17 @@ static int read_component(struct rd *r, const tsnu_json *v,
         tsnu_jpath vp = CHILD(path, "versionRange");
         if (!ext || ext->type != TSNU_JSON_TRUE)
             error = jr_err(r->s, &vp, vr,
-                        "versionRange is only allowed when isExternal is "
-                        "true");
+                           "versionRange is only allowed when isExternal is "
+                           "true");
         else if (ver)
             error = jr_err(r->s, &vp, vr,
-                        "a component has either version or versionRange, "
-                        "not both");
+                           "a component has either version or versionRange, "
+                           "not both");
         if (error < 0)
             return error;
     }
     if ((error = read_hashes(r, v, path, c)) < 0 ||
-        (error = read_licenses(r, v, path, &c->licenses, &c->n_licenses)) <
-            0 ||
+        (error = read_licenses(r, v, path, &c->licenses, &c->n_licenses)) < 0 ||
         (error = read_extrefs(r, v, path, c)) < 0 ||
         (error = read_properties(r, v, path, &c->properties,
                                  &c->n_properties)) < 0 ||
@@ -611,12 +663,12 @@ static int read_component(struct rd *r, const tsnu_json *v,
 
 /* ---- services ---------------------------------------------------------- */
 
-static int read_services(struct rd *r, const tsnu_json *obj,
-                         const tsnu_jpath *path)
+static int
+read_services(struct rd *r, const tsnu_json *obj, const tsnu_jpath *path)
 {
     int error = 0;
-    const tsnu_json *arr = jr_typed(r->s, obj, path, "services", TSNU_JSON_ARRAY,
-                                     &error);
+    const tsnu_json *arr =
+        jr_typed(r->s, obj, path, "services", TSNU_JSON_ARRAY, &error);
     tsnu_jpath ap = CHILD(path, "services");
 
     for (size_t i = 0; arr && i < arr->len && error == 0; i++) {
@@ -662,12 +714,12 @@ static int read_services(struct rd *r, const tsnu_json *obj,
 
 /* ---- dependencies ------------------------------------------------------- */
 
-static int read_dependencies(struct rd *r, const tsnu_json *root,
-                             const tsnu_jpath *path)
+static int
+read_dependencies(struct rd *r, const tsnu_json *root, const tsnu_jpath *path)
 {
     int error = 0;
-    const tsnu_json *arr = jr_typed(r->s, root, path, "dependencies",
-                                     TSNU_JSON_ARRAY, &error);
+    const tsnu_json *arr =
+        jr_typed(r->s, root, path, "dependencies", TSNU_JSON_ARRAY, &error);
     tsnu_jpath ap = CHILD(path, "dependencies");
 
     for (size_t i = 0; arr && i < arr->len && error == 0; i++) {
@@ -688,11 +740,11 @@ static int read_dependencies(struct rd *r, const tsnu_json *root,
         if (!*ref) {
             tsnu_jpath rp = CHILD(&ip, "ref");
             error = jr_err(r->s, &rp, tsnu_json_get(d, "ref"),
-                        "dependency ref must not be empty");
+                           "dependency ref must not be empty");
             break;
         }
-        error = tsn_cdx__use_ref(&r->refs, ref,
-                                 jr_loc(r->s, &ip, d), "dependency ref");
+        error = tsn_cdx__use_ref(&r->refs, ref, jr_loc(r->s, &ip, d),
+                                 "dependency ref");
         on = jr_typed(r->s, d, &ip, "dependsOn", TSNU_JSON_ARRAY, &error);
         for (size_t k = 0; on && k < on->len && error == 0; k++) {
             const tsnu_json *t = &on->u.items[k];
@@ -702,7 +754,8 @@ static int read_dependencies(struct rd *r, const tsnu_json *root,
                 break;
             }
             if (!*t->u.str) {
-                error = jr_err(r->s, &kp, t, "dependsOn entry must not be empty");
+                error =
+                    jr_err(r->s, &kp, t, "dependsOn entry must not be empty");
                 break;
             }
             error = tsn_cdx__use_ref(&r->refs, t->u.str, jr_loc(r->s, &kp, t),
@@ -716,12 +769,13 @@ static int read_dependencies(struct rd *r, const tsnu_json *root,
 
 /* ---- vulnerabilities ----------------------------------------------------- */
 
-static int read_vulnerabilities(struct rd *r, const tsnu_json *root,
+static int read_vulnerabilities(struct rd *r,
+                                const tsnu_json *root,
                                 const tsnu_jpath *path)
 {
     int error = 0;
-    const tsnu_json *arr = jr_typed(r->s, root, path, "vulnerabilities",
-                                     TSNU_JSON_ARRAY, &error);
+    const tsnu_json *arr =
+        jr_typed(r->s, root, path, "vulnerabilities", TSNU_JSON_ARRAY, &error);
     tsnu_jpath ap = CHILD(path, "vulnerabilities");
 
     for (size_t i = 0; arr && i < arr->len && error == 0; i++) {
@@ -752,17 +806,17 @@ static int read_vulnerabilities(struct rd *r, const tsnu_json *root,
             break;
         if (vu->ref) {
             tsnu_jpath bp = CHILD(&ip, "bom-ref");
-            error = tsn_cdx__define_ref(r->s, &r->refs, vu->ref,
-                                        jr_loc(r->s, &bp, tsnu_json_get(v, "bom-ref")));
+            error = tsn_cdx__define_ref(
+                r->s, &r->refs, vu->ref,
+                jr_loc(r->s, &bp, tsnu_json_get(v, "bom-ref")));
         }
         an = jr_typed(r->s, v, &ip, "analysis", TSNU_JSON_OBJECT, &error);
         if (an && error == 0) {
             error = jr_enum(r->s, an, &anp, "state", tsn_cdx__analysis_states,
-                               &vu->state);
+                            &vu->state);
             if (error == 0)
                 error = jr_enum(r->s, an, &anp, "justification",
-                                   tsn_cdx__justifications,
-                                   &vu->justification);
+                                tsn_cdx__justifications, &vu->justification);
             if (error == 0 && !vu->detail)
                 vu->detail = jr_str(r->s, an, &anp, "detail", false, &error);
         }
@@ -793,8 +847,8 @@ static int read_vulnerabilities(struct rd *r, const tsnu_json *root,
 
 /* ---- metadata ------------------------------------------------------------ */
 
-static int read_tools(struct rd *r, const tsnu_json *meta,
-                      const tsnu_jpath *path)
+static int
+read_tools(struct rd *r, const tsnu_json *meta, const tsnu_jpath *path)
 {
     const tsnu_json *tools = tsnu_json_get(meta, "tools");
     const char **names;
@@ -830,10 +884,9 @@ static int read_tools(struct rd *r, const tsnu_json *meta,
                 vendor = tsnu_json_get_str(t, "group");
             if (!name)
                 continue;
-            names[n] = tsnu_arena_printf(&r->s->arena, "%s%s%s%s%s",
-                                         vendor ? vendor : "",
-                                         vendor ? " " : "", name,
-                                         ver ? " " : "", ver ? ver : "");
+            names[n] = tsnu_arena_printf(
+                &r->s->arena, "%s%s%s%s%s", vendor ? vendor : "",
+                vendor ? " " : "", name, ver ? " " : "", ver ? ver : "");
             TSN_CHECK_ALLOC(names[n]);
             n++;
         }
@@ -843,12 +896,12 @@ static int read_tools(struct rd *r, const tsnu_json *meta,
     return 0;
 }
 
-static int read_metadata(struct rd *r, const tsnu_json *root,
-                         const tsnu_jpath *path)
+static int
+read_metadata(struct rd *r, const tsnu_json *root, const tsnu_jpath *path)
 {
     int error = 0;
-    const tsnu_json *meta = jr_typed(r->s, root, path, "metadata",
-                                      TSNU_JSON_OBJECT, &error);
+    const tsnu_json *meta =
+        jr_typed(r->s, root, path, "metadata", TSNU_JSON_OBJECT, &error);
     tsnu_jpath mp = CHILD(path, "metadata");
     const tsnu_json *comp, *authors;
     tsn_sbom_doc *doc = &r->s->doc;
@@ -863,14 +916,14 @@ static int read_metadata(struct rd *r, const tsnu_json *root,
         tsnu_jpath tp = CHILD(&mp, "timestamp");
         /* SPEC: CDX metadata.timestamp format date-time */
         error = jr_err(r->s, &tp, tsnu_json_get(meta, "timestamp"),
-                    "not an RFC 3339 date-time");
+                       "not an RFC 3339 date-time");
         if (error < 0)
             return error;
     }
     authors = jr_typed(r->s, meta, &mp, "authors", TSNU_JSON_ARRAY, &error);
     if (authors && authors->len) {
-        const char **names = tsnu_arena_calloc(&r->s->arena, authors->len,
-                                               sizeof *names);
+        const char **names =
+            tsnu_arena_calloc(&r->s->arena, authors->len, sizeof *names);
         size_t n = 0;
         TSN_CHECK_ALLOC(names);
         for (size_t i = 0; i < authors->len; i++) {
@@ -886,21 +939,20 @@ static int read_metadata(struct rd *r, const tsnu_json *root,
     }
     error = read_tools(r, meta, &mp);
     if (error == 0)
-        error = read_licenses(r, meta, &mp,
-                              &(const tsn_sbom_license *){0}, &(size_t){0});
+        error = read_licenses(r, meta, &mp, &(const tsn_sbom_license *){0},
+                              &(size_t){0});
     if (error == 0)
-        error = read_properties(r, meta, &mp,
-                                &(const tsn_sbom_property *){0}, &(size_t){0});
+        error = read_properties(r, meta, &mp, &(const tsn_sbom_property *){0},
+                                &(size_t){0});
     if (error < 0)
         return error;
     /* SPEC: CDX-1.5 metadata.lifecycles[].phase enumeration */
     {
-        static const char *const phases[] = {"design", "pre-build", "build",
-                                             "post-build", "operations",
-                                             "discovery", "decommission",
-                                             NULL};
-        const tsnu_json *lc = jr_typed(r->s, meta, &mp, "lifecycles",
-                                        TSNU_JSON_ARRAY, &error);
+        static const char *const phases[] = {
+            "design",     "pre-build", "build",        "post-build",
+            "operations", "discovery", "decommission", NULL};
+        const tsnu_json *lc =
+            jr_typed(r->s, meta, &mp, "lifecycles", TSNU_JSON_ARRAY, &error);
         tsnu_jpath lp = CHILD(&mp, "lifecycles");
         for (size_t i = 0; lc && i < lc->len && error == 0; i++) {
             tsnu_jpath ip = INDEX(&lp, i);
@@ -909,11 +961,11 @@ static int read_metadata(struct rd *r, const tsnu_json *root,
     }
     /* SPEC: CDX-1.5 metadata.distributionConstraints.tlp enumeration */
     {
-        static const char *const tlp[] = {"CLEAR", "GREEN", "AMBER",
-                                          "AMBER_AND_STRICT", "RED", NULL};
-        const tsnu_json *dc = jr_typed(r->s, meta, &mp,
-                                        "distributionConstraints",
-                                        TSNU_JSON_OBJECT, &error);
+        static const char *const tlp[] = {
+            "CLEAR", "GREEN", "AMBER", "AMBER_AND_STRICT", "RED", NULL};
+        const tsnu_json *dc =
+            jr_typed(r->s, meta, &mp, "distributionConstraints",
+                     TSNU_JSON_OBJECT, &error);
         if (dc && error == 0) {
             tsnu_jpath dp = CHILD(&mp, "distributionConstraints");
             error = jr_enum(r->s, dc, &dp, "tlp", tlp, NULL);
@@ -945,12 +997,12 @@ static int read_metadata(struct rd *r, const tsnu_json *root,
 
 /* ---- citations (1.7) ----------------------------------------------------- */
 
-static int read_citations(struct rd *r, const tsnu_json *root,
-                          const tsnu_jpath *path)
+static int
+read_citations(struct rd *r, const tsnu_json *root, const tsnu_jpath *path)
 {
     int error = 0;
-    const tsnu_json *arr = jr_typed(r->s, root, path, "citations",
-                                     TSNU_JSON_ARRAY, &error);
+    const tsnu_json *arr =
+        jr_typed(r->s, root, path, "citations", TSNU_JSON_ARRAY, &error);
     tsnu_jpath ap = CHILD(path, "citations");
     for (size_t i = 0; arr && i < arr->len && error == 0; i++) {
         const tsnu_json *c = &arr->u.items[i];
@@ -963,20 +1015,22 @@ static int read_citations(struct rd *r, const tsnu_json *root,
         ref = jr_str(r->s, c, &ip, "bom-ref", false, &error);
         if (ref && error == 0) {
             tsnu_jpath bp = CHILD(&ip, "bom-ref");
-            error = tsn_cdx__define_ref(r->s, &r->refs, ref,
-                                        jr_loc(r->s, &bp, tsnu_json_get(c, "bom-ref")));
+            error = tsn_cdx__define_ref(
+                r->s, &r->refs, ref,
+                jr_loc(r->s, &bp, tsnu_json_get(c, "bom-ref")));
         }
         /* SPEC: CDX-1.7 citation: attributedTo or process required;
          * pointers and expressions are exclusive */
         if (error == 0 && !tsnu_json_get(c, "attributedTo") &&
             !tsnu_json_get(c, "process"))
             error = jr_err(r->s, &ip, c,
-                        "a citation needs \"attributedTo\" or \"process\"");
+                           "a citation needs \"attributedTo\" or \"process\"");
         if (error == 0 && tsnu_json_get(c, "pointers") &&
             tsnu_json_get(c, "expressions"))
-            error = jr_err(r->s, &ip, c,
-                        "a citation has \"pointers\" or \"expressions\", not "
-                        "both");
+            error =
+                jr_err(r->s, &ip, c,
+                       "a citation has \"pointers\" or \"expressions\", not "
+                       "both");
     }
     return error;
 }
@@ -1008,7 +1062,7 @@ int tsn_cdx__read_json(tsn_sbom *s, const char *data, size_t len)
     if (fmt && strcmp(fmt, "CycloneDX") != 0) {
         tsnu_jpath p = CHILD(NULL, "bomFormat");
         error = jr_err(r.s, &p, tsnu_json_get(root, "bomFormat"),
-                    "bomFormat must be \"CycloneDX\"");
+                       "bomFormat must be \"CycloneDX\"");
         if (error < 0)
             goto done;
     }
@@ -1029,14 +1083,14 @@ int tsn_cdx__read_json(tsn_sbom *s, const char *data, size_t len)
         tsnu_jpath p = CHILD(NULL, "serialNumber");
         /* SPEC: CDX serialNumber pattern ^urn:uuid:... */
         error = jr_err(r.s, &p, tsnu_json_get(root, "serialNumber"),
-                    "serialNumber must be a urn:uuid: URN (RFC 4122)");
+                       "serialNumber must be a urn:uuid: URN (RFC 4122)");
     }
     ver = tsnu_json_get(root, "version");
     if (ver && error == 0) {
         tsnu_jpath p = CHILD(NULL, "version");
         char *end;
-        long v = ver->type == TSNU_JSON_NUMBER ? strtol(ver->u.str, &end, 10)
-                                               : 0;
+        long v =
+            ver->type == TSNU_JSON_NUMBER ? strtol(ver->u.str, &end, 10) : 0;
         /* SPEC: CDX version integer, minimum 1 */
         if (ver->type != TSNU_JSON_NUMBER || *end || v < 1)
             error = jr_err(r.s, &p, ver, "version must be an integer >= 1");

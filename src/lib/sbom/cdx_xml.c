@@ -31,10 +31,10 @@ static const char *loc(struct rd *r, node *n)
 {
     tsn_buf b = TSN_BUF_INIT(65536);
     const char *l;
-    tsn_buf_printf(&b, "%s:%u: ", r->s->name,
-                   n ? tsn_xml_line(r->data, r->len, n->offset, &r->lines,
-                                    &r->n_lines)
-                     : 0);
+    tsn_buf_printf(
+        &b, "%s:%u: ", r->s->name,
+        n ? tsn_xml_line(r->data, r->len, n->offset, &r->lines, &r->n_lines)
+          : 0);
     tsn_xml_path(n, &b);
     l = tsnu_arena_strndup(&r->s->arena, tsn_buf_cstr(&b), b.len);
     tsn_buf_dispose(&b);
@@ -42,8 +42,8 @@ static const char *loc(struct rd *r, node *n)
 }
 
 /* Record an error; @p fmt is a literal with one %s (arg may be NULL). */
-#define err(r, n, fmt, arg)                                                   \
-    tsn_sbom__diag((r)->s, TSN_DIAG_ERROR, loc((r), (n)), fmt,                \
+#define err(r, n, fmt, arg)                                                    \
+    tsn_sbom__diag((r)->s, TSN_DIAG_ERROR, loc((r), (n)), fmt,                 \
                    (const char *)(arg) ? (const char *)(arg) : "")
 
 static const char *loc_cb(void *r, const void *n)
@@ -82,8 +82,8 @@ static int count_children(struct rd *r, node *n, const char *name)
     return k;
 }
 
-static int required_child(struct rd *r, node *n, const char *name,
-                          const char **out)
+static int
+required_child(struct rd *r, node *n, const char *name, const char **out)
 {
     *out = child_text(r, n, name);
     if (!*out)
@@ -91,7 +91,9 @@ static int required_child(struct rd *r, node *n, const char *name,
     return 0;
 }
 
-static int check_enum_text(struct rd *r, node *n, const char *v,
+static int check_enum_text(struct rd *r,
+                           node *n,
+                           const char *v,
                            const char *const *allowed)
 {
     if (v && !tsn_rules__in(v, allowed))
@@ -111,7 +113,9 @@ struct member {
  * SPEC: CDX XSD: container elements admit only the elements the schema
  * defines (extensions must use another namespace, xs:any ##other).
  */
-static int check_children(struct rd *r, node *n, const struct member *allowed,
+static int check_children(struct rd *r,
+                          node *n,
+                          const struct member *allowed,
                           const char *what)
 {
     for (node *c = n->child; c; c = c->next) {
@@ -133,23 +137,33 @@ static int check_children(struct rd *r, node *n, const struct member *allowed,
 }
 
 static const struct member root_members[] = {
-    {"components", 0},      {"externalReferences", 1}, {"metadata", 2},
-    {"services", 2},        {"dependencies", 2},       {"compositions", 3},
-    {"properties", 3},      {"vulnerabilities", 4},    {"annotations", 5},
-    {"formulation", 5},     {"declarations", 6},       {"definitions", 6},
-    {"citations", 7},       {NULL, 0}};
+    {"components", 0},   {"externalReferences", 1},
+    {"metadata", 2},     {"services", 2},
+    {"dependencies", 2}, {"compositions", 3},
+    {"properties", 3},   {"vulnerabilities", 4},
+    {"annotations", 5},  {"formulation", 5},
+    {"declarations", 6}, {"definitions", 6},
+    {"citations", 7},    {NULL, 0}};
 
-static const struct member metadata_members[] = {
-    {"timestamp", 2},   {"tools", 2},         {"authors", 2},
-    {"component", 2},   {"manufacture", 2},   {"supplier", 2},
-    {"licenses", 3},    {"properties", 3},    {"lifecycles", 5},
-    {"manufacturer", 6}, {"distributionConstraints", 7},
-    {NULL, 0}};
+static const struct member metadata_members[] = {{"timestamp", 2},
+                                                 {"tools", 2},
+                                                 {"authors", 2},
+                                                 {"component", 2},
+                                                 {"manufacture", 2},
+                                                 {"supplier", 2},
+                                                 {"licenses", 3},
+                                                 {"properties", 3},
+                                                 {"lifecycles", 5},
+                                                 {"manufacturer", 6},
+                                                 {"distributionConstraints", 7},
+                                                 {NULL, 0}};
 
 /* ---- licences, hashes, properties ---------------------------------------- */
 
-static int read_licenses(struct rd *r, node *parent,
-                         const tsn_sbom_license **out, size_t *n_out)
+static int read_licenses(struct rd *r,
+                         node *parent,
+                         const tsn_sbom_license **out,
+                         size_t *n_out)
 {
     node *ls = child(r, parent, "licenses");
     tsn_sbom_license *l;
@@ -182,8 +196,9 @@ static int read_licenses(struct rd *r, node *parent,
             n_expr++;
             l[n].expression = tsn_xml_attr(c, "expression");
             if (!l[n].expression) {
-                error = err(r, c, "expression-detailed needs an expression "
-                                  "attribute%s",
+                error = err(r, c,
+                            "expression-detailed needs an expression "
+                            "attribute%s",
                             NULL);
                 break;
             }
@@ -200,9 +215,9 @@ static int read_licenses(struct rd *r, node *parent,
             n_lic++;
             /* SPEC: CDX license: a choice of exactly one id or one name */
             if (ids + names != 1) {
-                error = err(r, c,
-                            "a licence has exactly one <id> or one <name>%s",
-                            NULL);
+                error =
+                    err(r, c, "a licence has exactly one <id> or one <name>%s",
+                        NULL);
                 break;
             }
             l[n].expression = child_text(r, c, "id");
@@ -220,15 +235,14 @@ static int read_licenses(struct rd *r, node *parent,
                 error = check_enum_text(r, text, tsn_xml_attr(text, "encoding"),
                                         tsn_cdx__encodings);
         } else {
-            error = err(r, c, "unexpected element <%s> in <licenses>",
-                        c->name);
+            error = err(r, c, "unexpected element <%s> in <licenses>", c->name);
             break;
         }
         if (error == 0)
             error = check_enum_text(r, c, ack, tsn_cdx__acknowledgements);
         if (ack)
             l[n].kind = strcmp(ack, "declared") == 0 ? TSN_LICENSE_DECLARED
-                                                      : TSN_LICENSE_CONCLUDED;
+                                                     : TSN_LICENSE_CONCLUDED;
         n++;
     }
     /* SPEC: CDX licenseChoice: an expression stands alone (before 1.7) */
@@ -242,8 +256,10 @@ static int read_licenses(struct rd *r, node *parent,
     return error;
 }
 
-static int read_properties(struct rd *r, node *parent,
-                           const tsn_sbom_property **out, size_t *n_out)
+static int read_properties(struct rd *r,
+                           node *parent,
+                           const tsn_sbom_property **out,
+                           size_t *n_out)
 {
     node *ps = child(r, parent, "properties");
     tsn_sbom_property *p;
@@ -301,8 +317,7 @@ static int read_hashes(struct rd *r, node *parent, tsn_sbom_component *c)
         if (rc == 1)
             error = err(r, k, "unknown hash algorithm \"%.60s\"", alg);
         else if (rc == 2)
-            error = err(r, k, "not a %s digest (hex of the right length)",
-                        alg);
+            error = err(r, k, "not a %s digest (hex of the right length)", alg);
         h[n].alg = alg;
         h[n].value = k->text;
         n++;
@@ -352,11 +367,11 @@ static const char *entity_name(struct rd *r, node *n)
 
 /* ---- components ------------------------------------------------------- */
 
-static int read_component(struct rd *r, node *v, size_t parent,
-                          size_t *idx_out, bool add);
+static int
+read_component(struct rd *r, node *v, size_t parent, size_t *idx_out, bool add);
 
-static int read_components(struct rd *r, node *parent, const char *list,
-                           size_t parent_idx, bool add)
+static int read_components(
+    struct rd *r, node *parent, const char *list, size_t parent_idx, bool add)
 {
     node *cs = child(r, parent, list);
     int error = 0;
@@ -417,8 +432,8 @@ static int read_pedigree(struct rd *r, node *c)
  * it is checked but not added to the model: it describes provenance, not
  * what is shipped.
  */
-static int read_component(struct rd *r, node *v, size_t parent,
-                          size_t *idx_out, bool add)
+static int
+read_component(struct rd *r, node *v, size_t parent, size_t *idx_out, bool add)
 {
     tsn_sbom_component tmp, *c = &tmp;
     node *swid, *nm;
@@ -469,8 +484,8 @@ static int read_component(struct rd *r, node *v, size_t parent,
     if (error == 0)
         error = tsn_cdx__define_ref_lazy(r->s, &r->refs, c->ref, loc_cb, r, v);
     if (error == 0)
-        error = check_enum_text(r, child(r, v, "scope"), c->scope,
-                                tsn_cdx__scopes);
+        error =
+            check_enum_text(r, child(r, v, "scope"), c->scope, tsn_cdx__scopes);
     if (error < 0)
         return error;
     {
@@ -522,8 +537,7 @@ static int read_component(struct rd *r, node *v, size_t parent,
     if ((error = read_hashes(r, v, c)) < 0 ||
         (error = read_licenses(r, v, &c->licenses, &c->n_licenses)) < 0 ||
         (error = read_extrefs(r, v, c)) < 0 ||
-        (error = read_properties(r, v, &c->properties, &c->n_properties)) <
-            0 ||
+        (error = read_properties(r, v, &c->properties, &c->n_properties)) < 0 ||
         (error = read_pedigree(r, v)) < 0)
         return error;
     return read_components(r, v, "components", idx, add);
@@ -544,9 +558,8 @@ static int read_services(struct rd *r, node *parent)
             continue;
         error = required_child(r, sv, "name", &name);
         if (error == 0)
-            error = tsn_cdx__define_ref(r->s, &r->refs,
-                                        tsn_xml_attr(sv, "bom-ref"),
-                                        loc(r, sv));
+            error = tsn_cdx__define_ref(
+                r->s, &r->refs, tsn_xml_attr(sv, "bom-ref"), loc(r, sv));
         data = child(r, sv, "data");
         for (node *d = data ? data->child : NULL; d && error == 0;
              d = d->next) {
@@ -593,7 +606,9 @@ static int read_dependency(struct rd *r, node *d, const char *parent_ref)
  * The dependency-graph extension (CycloneDX 1.1): <dg:dependency ref>
  * nested to any depth, each level depending on the ones inside it.
  */
-static int read_dg_dependency(struct rd *r, node *d, const char *parent_ref,
+static int read_dg_dependency(struct rd *r,
+                              node *d,
+                              const char *parent_ref,
                               unsigned depth)
 {
     const char *ref = tsn_xml_attr(d, "ref");
@@ -601,8 +616,8 @@ static int read_dg_dependency(struct rd *r, node *d, const char *parent_ref,
     /* SPEC: CDX ext dependency-graph 1.0: dependency@ref required */
     if (!ref || !*ref)
         return err(r, d, "dependency needs a non-empty ref attribute%s", NULL);
-    error = tsn_cdx__use_ref_lazy(&r->refs, ref, "dependency ref", loc_cb, r,
-                                  d);
+    error =
+        tsn_cdx__use_ref_lazy(&r->refs, ref, "dependency ref", loc_cb, r, d);
     if (error == 0 && parent_ref)
         error = tsn_sbom__add_rel(r->s, parent_ref, ref, "DEPENDS_ON");
     for (node *c = d->child; c && error == 0; c = c->next)
@@ -658,9 +673,9 @@ static int read_vulnerabilities(struct rd *r, node *root)
             error = check_enum_text(r, child(r, an, "state"), vu->state,
                                     tsn_cdx__analysis_states);
             if (error == 0)
-                error = check_enum_text(r, child(r, an, "justification"),
-                                        vu->justification,
-                                        tsn_cdx__justifications);
+                error =
+                    check_enum_text(r, child(r, an, "justification"),
+                                    vu->justification, tsn_cdx__justifications);
             if (!vu->detail)
                 vu->detail = child_text(r, an, "detail");
         }
@@ -683,7 +698,8 @@ static int read_vulnerabilities(struct rd *r, node *root)
     return error;
 }
 
-/* ---- metadata ------------------------------------------------------------- */
+/* ---- metadata -------------------------------------------------------------
+ */
 
 static int read_metadata(struct rd *r, node *root)
 {
@@ -714,8 +730,7 @@ static int read_metadata(struct rd *r, node *root)
         names = tsnu_arena_calloc(&r->s->arena, cap ? cap : 1, sizeof *names);
         TSN_CHECK_ALLOC(names);
         for (int k = 0; k < 3; k++) {
-            for (node *t = lists[k] ? lists[k]->child : NULL; t;
-                 t = t->next) {
+            for (node *t = lists[k] ? lists[k]->child : NULL; t; t = t->next) {
                 const char *name = child_text(r, t, "name");
                 const char *ver = child_text(r, t, "version");
                 const char *vendor = child_text(r, t, "vendor");
@@ -783,17 +798,15 @@ static int read_citations(struct rd *r, node *root)
     for (node *c = cs ? cs->child : NULL; c && error == 0; c = c->next) {
         if (!ours(r, c) || strcmp(c->name, "citation") != 0)
             continue;
-        error = tsn_cdx__define_ref(r->s, &r->refs,
-                                    tsn_xml_attr(c, "bom-ref"), loc(r, c));
+        error = tsn_cdx__define_ref(r->s, &r->refs, tsn_xml_attr(c, "bom-ref"),
+                                    loc(r, c));
         /* SPEC: CDX-1.7 citation: attributedTo or process required;
          * pointers and expressions are exclusive */
         if (error == 0 && !child(r, c, "attributedTo") &&
             !child(r, c, "process"))
-            error = err(r, c,
-                        "a citation needs <attributedTo> or <process>%s",
+            error = err(r, c, "a citation needs <attributedTo> or <process>%s",
                         NULL);
-        if (error == 0 && child(r, c, "pointers") &&
-            child(r, c, "expressions"))
+        if (error == 0 && child(r, c, "pointers") && child(r, c, "expressions"))
             error = err(r, c,
                         "a citation has <pointers> or <expressions>, not "
                         "both%s",
@@ -814,13 +827,13 @@ int tsn_cdx__read_xml(tsn_sbom *s, const char *data, size_t len)
     if (error < 0)
         return error;
     if (strcmp(root->name, "bom") != 0) {
-        error = tsn_error_set(TSN_EINVALID,
-                              "%s:%u: root element is <%s>, not a CycloneDX "
-                              "<bom>",
-                              s->name,
-                              tsn_xml_line(data, len, root->offset, &r.lines,
-                                           &r.n_lines),
-                              root->name);
+        error = tsn_error_set(
+            TSN_EINVALID,
+            "%s:%u: root element is <%s>, not a CycloneDX "
+            "<bom>",
+            s->name,
+            tsn_xml_line(data, len, root->offset, &r.lines, &r.n_lines),
+            root->name);
         goto done;
     }
     /* SPEC: CDX XML: the namespace names the spec version */

@@ -97,8 +97,8 @@ static int cmp_entry(const void *a, const void *b)
                   y->c->version ? y->c->version : "");
 }
 
-static int collect(tsn_sbom_diff *d, const tsn_sbom *s, struct entry **out,
-                   size_t *n_out)
+static int
+collect(tsn_sbom_diff *d, const tsn_sbom *s, struct entry **out, size_t *n_out)
 {
     size_t n = s->comps.len;
     struct entry *e = tsn_calloc(n ? n : 1, sizeof *e);
@@ -119,7 +119,9 @@ static int collect(tsn_sbom_diff *d, const tsn_sbom *s, struct entry **out,
     return 0;
 }
 
-static int add(tsn_sbom_diff *d, tsn_change_kind kind, const struct entry *o,
+static int add(tsn_sbom_diff *d,
+               tsn_change_kind kind,
+               const struct entry *o,
                const struct entry *n)
 {
     tsn_sbom_change *c;
@@ -142,7 +144,8 @@ static bool same(const char *a, const char *b)
     return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
-int tsn_sbom_diff_new(tsn_sbom_diff **out, const tsn_sbom *old_s,
+int tsn_sbom_diff_new(tsn_sbom_diff **out,
+                      const tsn_sbom *old_s,
                       const tsn_sbom *new_s)
 {
     tsn_sbom_diff *d;
@@ -219,8 +222,7 @@ int tsn_sbom_diff_new(tsn_sbom_diff **out, const tsn_sbom *old_s,
     return 0;
 }
 
-const tsn_sbom_change *tsn_sbom_diff_changes(const tsn_sbom_diff *d,
-                                             size_t *n)
+const tsn_sbom_change *tsn_sbom_diff_changes(const tsn_sbom_diff *d, size_t *n)
 {
     *n = d->changes.len;
     return d->changes.ptr;

@@ -9,30 +9,53 @@
 
 #include "model.h"
 
-#define CHILD(parent, k) {(parent), (k), 0}
-#define INDEX(parent, i) {(parent), NULL, (i)}
+#define CHILD(parent, k)                                                       \
+    {                                                                          \
+        (parent), (k), 0                                                       \
+    }
+#define INDEX(parent, i)                                                       \
+    {                                                                          \
+        (parent), NULL, (i)                                                    \
+    }
 
 const char *jr_loc(tsn_sbom *s, const tsnu_jpath *p, const tsnu_json *v);
-int jr_err(tsn_sbom *s, const tsnu_jpath *p, const tsnu_json *v,
+int jr_err(tsn_sbom *s,
+           const tsnu_jpath *p,
+           const tsnu_json *v,
            const char *msg);
-int jr_warn(tsn_sbom *s, const tsnu_jpath *p, const tsnu_json *v,
+int jr_warn(tsn_sbom *s,
+            const tsnu_jpath *p,
+            const tsnu_json *v,
             const char *msg);
 /* "expected EXPECTED, got TYPE" at @p p. */
-int jr_type_err(tsn_sbom *s, const tsnu_jpath *p, const tsnu_json *v,
+int jr_type_err(tsn_sbom *s,
+                const tsnu_jpath *p,
+                const tsnu_json *v,
                 const char *expected);
 /*
  * Member @p key of @p obj as a string. Absent: NULL (and an error when
  * @p required). Present with another type: an error and NULL. Does
  * nothing once *error is negative.
  */
-const char *jr_str(tsn_sbom *s, const tsnu_json *obj, const tsnu_jpath *path,
-                   const char *key, bool required, int *error);
+const char *jr_str(tsn_sbom *s,
+                   const tsnu_json *obj,
+                   const tsnu_jpath *path,
+                   const char *key,
+                   bool required,
+                   int *error);
 /* Member @p key if it has JSON type @p type; an error if it has another. */
-const tsnu_json *jr_typed(tsn_sbom *s, const tsnu_json *obj,
-                          const tsnu_jpath *path, const char *key, int type,
+const tsnu_json *jr_typed(tsn_sbom *s,
+                          const tsnu_json *obj,
+                          const tsnu_jpath *path,
+                          const char *key,
+                          int type,
                           int *error);
 /* Member @p key, if present, must be a string in @p allowed. */
-int jr_enum(tsn_sbom *s, const tsnu_json *obj, const tsnu_jpath *path,
-            const char *key, const char *const *allowed, const char **out);
+int jr_enum(tsn_sbom *s,
+            const tsnu_json *obj,
+            const tsnu_jpath *path,
+            const char *key,
+            const char *const *allowed,
+            const char **out);
 
 #endif

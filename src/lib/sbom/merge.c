@@ -78,7 +78,8 @@ static void map_dispose(struct map *m)
 #define DUP(a, s) ((s) ? tsnu_arena_strdup((a), (s)) : NULL)
 
 /* Deep-copy component @p c into @p out (strings into arena @p a). */
-static int copy_component(tsnu_arena *a, tsn_sbom_component *out,
+static int copy_component(tsnu_arena *a,
+                          tsn_sbom_component *out,
                           const tsn_sbom_component *c)
 {
     const char **cpes = NULL;
@@ -110,8 +111,7 @@ static int copy_component(tsnu_arena *a, tsn_sbom_component *out,
         h[i].alg = DUP(a, c->hashes[i].alg);
         h[i].value = DUP(a, c->hashes[i].value);
     }
-    if (c->n_licenses &&
-        !(l = tsnu_arena_calloc(a, c->n_licenses, sizeof *l)))
+    if (c->n_licenses && !(l = tsnu_arena_calloc(a, c->n_licenses, sizeof *l)))
         return tsn_error_oom();
     for (size_t i = 0; i < c->n_licenses; i++) {
         l[i].expression = DUP(a, c->licenses[i].expression);
@@ -159,15 +159,18 @@ static const char *dedup_key(tsnu_arena *a, const tsn_sbom_component *c)
     tsn_purl_free(p);
     if (key || !c->name)
         return key;
-    return tsnu_arena_printf(a, "nvh\x1f%s\x1f%s\x1f%s\x1f%s",
-                             c->group ? c->group : "", c->name,
-                             c->version ? c->version : "",
-                             c->n_hashes ? c->hashes[0].value : "");
+    return tsnu_arena_printf(
+        a, "nvh\x1f%s\x1f%s\x1f%s\x1f%s", c->group ? c->group : "", c->name,
+        c->version ? c->version : "", c->n_hashes ? c->hashes[0].value : "");
 }
 
-int tsn_sbom_merge(tsn_sbom **out, tsn_ctx *ctx,
-                   const tsn_sbom *const *inputs, const char *const *names,
-                   size_t n, const char *root_name, const char *root_version)
+int tsn_sbom_merge(tsn_sbom **out,
+                   tsn_ctx *ctx,
+                   const tsn_sbom *const *inputs,
+                   const char *const *names,
+                   size_t n,
+                   const char *root_name,
+                   const char *root_version)
 {
     tsn_sbom *m = NULL;
     struct map by_key = {0}, used_refs = {0};
@@ -232,8 +235,8 @@ int tsn_sbom_merge(tsn_sbom **out, tsn_ctx *ctx,
                 tsn_sbom_component *kc = tsn_sbom__comp(m, kept);
                 idx[i] = kept;
                 if (!strstr(kc->source, src)) {
-                    kc->source = tsnu_arena_printf(&m->arena, "%s, %s",
-                                                   kc->source, src);
+                    kc->source =
+                        tsnu_arena_printf(&m->arena, "%s, %s", kc->source, src);
                     if (!kc->source)
                         error = tsn_error_oom();
                 }
@@ -313,8 +316,8 @@ int tsn_sbom_merge(tsn_sbom **out, tsn_ctx *ctx,
                                ? i == s->doc.root
                                : c->parent == TSN_SBOM_NONE;
             if (is_root && ref)
-                error = tsn_sbom__add_rel(m, tsn_sbom__comp(m, root)->ref,
-                                          ref, "DEPENDS_ON");
+                error = tsn_sbom__add_rel(m, tsn_sbom__comp(m, root)->ref, ref,
+                                          "DEPENDS_ON");
         }
         map_dispose(&refmap);
         tsn_free(idx);

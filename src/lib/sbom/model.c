@@ -15,8 +15,8 @@ int tsn_sbom__new(tsn_sbom **out, const tsn_ctx *ctx, const char *name)
     *out = NULL;
     TSN_CHECK_ALLOC(s);
     s->ctx = ctx;
-    s->comps = (tsnu_vec)TSNU_VEC_INIT(tsn_sbom_component,
-                                       ctx->limits.components);
+    s->comps =
+        (tsnu_vec)TSNU_VEC_INIT(tsn_sbom_component, ctx->limits.components);
     s->rels = (tsnu_vec)TSNU_VEC_INIT(tsn_sbom_relationship, SIZE_MAX / 64);
     s->vulns = (tsnu_vec)TSNU_VEC_INIT(tsn_sbom_vuln, SIZE_MAX / 128);
     s->diags = (tsnu_vec)TSNU_VEC_INIT(tsn_sbom_diag, TSN_SBOM_MAX_DIAGS);
@@ -48,9 +48,8 @@ int tsn_sbom__add_component(tsn_sbom *s, size_t *idx)
     int error = tsnu_vec_add(&s->comps, &slot);
     if (error < 0) {
         if (error == TSN_ETOOBIG)
-            tsn_error_set(TSN_ETOOBIG,
-                          "%s: more than %zu components (limit)", s->name,
-                          s->comps.max);
+            tsn_error_set(TSN_ETOOBIG, "%s: more than %zu components (limit)",
+                          s->name, s->comps.max);
         return error;
     }
     ((tsn_sbom_component *)slot)->parent = TSN_SBOM_NONE;
@@ -58,7 +57,9 @@ int tsn_sbom__add_component(tsn_sbom *s, size_t *idx)
     return 0;
 }
 
-int tsn_sbom__add_rel(tsn_sbom *s, const char *from, const char *to,
+int tsn_sbom__add_rel(tsn_sbom *s,
+                      const char *from,
+                      const char *to,
                       const char *type)
 {
     tsn_sbom_relationship r = {from, to, type};
@@ -70,8 +71,11 @@ int tsn_sbom__add_vuln(tsn_sbom *s, tsn_sbom_vuln **out)
     return tsnu_vec_add(&s->vulns, (void **)out);
 }
 
-int tsn_sbom__diag(tsn_sbom *s, tsn_diag_severity sev, const char *location,
-                   const char *fmt, ...)
+int tsn_sbom__diag(tsn_sbom *s,
+                   tsn_diag_severity sev,
+                   const char *location,
+                   const char *fmt,
+                   ...)
 {
     tsn_sbom_diag *d;
     va_list ap;
@@ -94,8 +98,8 @@ int tsn_sbom__diag(tsn_sbom *s, tsn_diag_severity sev, const char *location,
     return 0;
 }
 
-const char *tsn_sbom__json_loc(tsn_sbom *s, const tsnu_jpath *path,
-                               uint32_t line)
+const char *
+tsn_sbom__json_loc(tsn_sbom *s, const tsnu_jpath *path, uint32_t line)
 {
     tsn_buf b = TSN_BUF_INIT(65536);
     const char *loc;
@@ -159,7 +163,10 @@ const char *tsn_sbom_format_name(tsn_sbom_format f)
     }
 }
 
-int tsn_sbom_read(tsn_sbom **out, tsn_ctx *ctx, const char *data, size_t len,
+int tsn_sbom_read(tsn_sbom **out,
+                  tsn_ctx *ctx,
+                  const char *data,
+                  size_t len,
                   const tsn_sbom_read_opts *opts)
 {
     tsn_sbom *s = NULL;
@@ -207,7 +214,9 @@ int tsn_sbom_read(tsn_sbom **out, tsn_ctx *ctx, const char *data, size_t len,
     return 0;
 }
 
-int tsn_sbom_read_file(tsn_sbom **out, tsn_ctx *ctx, const char *path,
+int tsn_sbom_read_file(tsn_sbom **out,
+                       tsn_ctx *ctx,
+                       const char *path,
                        const tsn_sbom_read_opts *opts)
 {
     tsn_buf data = TSN_BUF_INIT(ctx->limits.document_bytes + 1);

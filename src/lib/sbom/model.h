@@ -34,15 +34,20 @@ static inline tsn_sbom_component *tsn_sbom__comp(tsn_sbom *s, size_t i)
 {
     return TSNU_VEC_AT(&s->comps, tsn_sbom_component, i);
 }
-int tsn_sbom__add_rel(tsn_sbom *s, const char *from, const char *to,
+int tsn_sbom__add_rel(tsn_sbom *s,
+                      const char *from,
+                      const char *to,
                       const char *type);
 int tsn_sbom__add_vuln(tsn_sbom *s, tsn_sbom_vuln **out);
 /* Record a diagnostic; returns 0 or TSN_ENOMEM. */
-int tsn_sbom__diag(tsn_sbom *s, tsn_diag_severity sev, const char *location,
-                   const char *fmt, ...) TSN_PRINTF(4, 5);
+int tsn_sbom__diag(tsn_sbom *s,
+                   tsn_diag_severity sev,
+                   const char *location,
+                   const char *fmt,
+                   ...) TSN_PRINTF(4, 5);
 /* Location string "name:line: pointer" for a JSON node. */
-const char *tsn_sbom__json_loc(tsn_sbom *s, const tsnu_jpath *path,
-                               uint32_t line);
+const char *
+tsn_sbom__json_loc(tsn_sbom *s, const tsnu_jpath *path, uint32_t line);
 
 /* Readers (one per format). */
 int tsn_cdx__read_json(tsn_sbom *s, const char *data, size_t len);

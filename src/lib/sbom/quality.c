@@ -20,7 +20,7 @@ int tsn_sbom_quality_check(tsn_sbom_quality *q, const tsn_sbom *s)
 {
     /* Weights: the seven NTIA elements count fully; licences (asked for by
      * the METI guide) count fully; hashes and schema validity half. */
-    static const double weights[TSN_QE_COUNT] = {1, 1, 1, 1, 1,
+    static const double weights[TSN_QE_COUNT] = {1, 1, 1, 1,   1,
                                                  1, 1, 1, 0.5, 0.5};
     size_t n = s->comps.len, met[TSN_QE_COUNT] = {0};
     const tsn_sbom_component *c = s->comps.ptr;

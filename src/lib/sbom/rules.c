@@ -42,8 +42,7 @@ static int num(const char *s, int n)
 bool tsn_rules__datetime(const char *s)
 {
     /* SPEC: RFC 3339 §5.6 date-time (JSON Schema "date-time") */
-    static const int mdays[] = {31, 29, 31, 30, 31, 30,
-                                31, 31, 30, 31, 30, 31};
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     int mon, day;
 
     if (!s || strlen(s) < 20)
@@ -104,10 +103,10 @@ int tsn_rules__hash(const char *alg, const char *content)
     static const struct {
         const char *alg;
         size_t len; /* 0: any of the schema's lengths */
-    } algs[] = {{"MD5", 32},         {"SHA-1", 40},       {"SHA-256", 64},
-                {"SHA-384", 96},     {"SHA-512", 128},    {"SHA3-256", 64},
-                {"SHA3-384", 96},    {"SHA3-512", 128},   {"BLAKE2b-256", 64},
-                {"BLAKE2b-384", 96}, {"BLAKE2b-512", 128}, {"BLAKE3", 0},
+    } algs[] = {{"MD5", 32},          {"SHA-1", 40},        {"SHA-256", 64},
+                {"SHA-384", 96},      {"SHA-512", 128},     {"SHA3-256", 64},
+                {"SHA3-384", 96},     {"SHA3-512", 128},    {"BLAKE2b-256", 64},
+                {"BLAKE2b-384", 96},  {"BLAKE2b-512", 128}, {"BLAKE3", 0},
                 {"Streebog-256", 64}, {"Streebog-512", 128}};
     size_t n;
     for (size_t i = 0; i < sizeof algs / sizeof *algs; i++) {
@@ -161,8 +160,7 @@ static bool idchar(char c)
 static int next(struct lexer *lx)
 {
     size_t n = 0;
-    while (*lx->p == ' ' || *lx->p == '\t' || *lx->p == '\n' ||
-           *lx->p == '\r')
+    while (*lx->p == ' ' || *lx->p == '\t' || *lx->p == '\n' || *lx->p == '\r')
         lx->p++;
     if (!*lx->p)
         return lx->kind = 0;

@@ -16,47 +16,108 @@
 #include "tsunagi/purl.h"
 
 /* SPEC: SPDX-3.0.1 Core/Vocabularies/RelationshipType */
-static const char *const rel_types[] = {
-    "affects", "amendedBy", "ancestorOf", "availableFrom", "configures",
-    "contains", "coordinatedBy", "copiedTo", "delegatedTo", "dependsOn",
-    "descendantOf", "describes", "doesNotAffect", "expandsTo",
-    "exploitCreatedBy", "fixedBy", "fixedIn", "foundBy", "generates",
-    "hasAddedFile", "hasAssessmentFor", "hasAssociatedVulnerability",
-    "hasConcludedLicense", "hasDataFile", "hasDeclaredLicense",
-    "hasDeletedFile", "hasDependencyManifest", "hasDistributionArtifact",
-    "hasDocumentation", "hasDynamicLink", "hasEvidence", "hasExample",
-    "hasHost", "hasInput", "hasMetadata", "hasOptionalComponent",
-    "hasOptionalDependency", "hasOutput", "hasPrerequisite",
-    "hasProvidedDependency", "hasRequirement", "hasSpecification",
-    "hasStaticLink", "hasTest", "hasTestCase", "hasVariant", "invokedBy",
-    "modifiedBy", "other", "packagedBy", "patchedBy", "publishedBy",
-    "reportedBy", "republishedBy", "serializedInArtifact", "testedOn",
-    "trainedOn", "underInvestigationFor", "usesTool", NULL};
+static const char *const rel_types[] = {"affects",
+                                        "amendedBy",
+                                        "ancestorOf",
+                                        "availableFrom",
+                                        "configures",
+                                        "contains",
+                                        "coordinatedBy",
+                                        "copiedTo",
+                                        "delegatedTo",
+                                        "dependsOn",
+                                        "descendantOf",
+                                        "describes",
+                                        "doesNotAffect",
+                                        "expandsTo",
+                                        "exploitCreatedBy",
+                                        "fixedBy",
+                                        "fixedIn",
+                                        "foundBy",
+                                        "generates",
+                                        "hasAddedFile",
+                                        "hasAssessmentFor",
+                                        "hasAssociatedVulnerability",
+                                        "hasConcludedLicense",
+                                        "hasDataFile",
+                                        "hasDeclaredLicense",
+                                        "hasDeletedFile",
+                                        "hasDependencyManifest",
+                                        "hasDistributionArtifact",
+                                        "hasDocumentation",
+                                        "hasDynamicLink",
+                                        "hasEvidence",
+                                        "hasExample",
+                                        "hasHost",
+                                        "hasInput",
+                                        "hasMetadata",
+                                        "hasOptionalComponent",
+                                        "hasOptionalDependency",
+                                        "hasOutput",
+                                        "hasPrerequisite",
+                                        "hasProvidedDependency",
+                                        "hasRequirement",
+                                        "hasSpecification",
+                                        "hasStaticLink",
+                                        "hasTest",
+                                        "hasTestCase",
+                                        "hasVariant",
+                                        "invokedBy",
+                                        "modifiedBy",
+                                        "other",
+                                        "packagedBy",
+                                        "patchedBy",
+                                        "publishedBy",
+                                        "reportedBy",
+                                        "republishedBy",
+                                        "serializedInArtifact",
+                                        "testedOn",
+                                        "trainedOn",
+                                        "underInvestigationFor",
+                                        "usesTool",
+                                        NULL};
 
 /* SPEC: SPDX-3.0.1 Core/Vocabularies/HashAlgorithm, with CycloneDX names */
-static const char *const hash_algs[][2] = {
-    {"md5", "MD5"},           {"sha1", "SHA-1"},
-    {"sha256", "SHA-256"},    {"sha384", "SHA-384"},
-    {"sha512", "SHA-512"},    {"sha3_256", "SHA3-256"},
-    {"sha3_384", "SHA3-384"}, {"sha3_512", "SHA3-512"},
-    {"blake2b256", "BLAKE2b-256"}, {"blake2b384", "BLAKE2b-384"},
-    {"blake2b512", "BLAKE2b-512"}, {"blake3", "BLAKE3"},
-    {"adler32", NULL},        {"crystalsDilithium", NULL},
-    {"crystalsKyber", NULL},  {"falcon", NULL},
-    {"md2", NULL},            {"md4", NULL},
-    {"md6", NULL},            {"sha224", NULL},
-    {"sha3_224", NULL},       {"other", NULL}};
+static const char *const hash_algs[][2] = {{"md5", "MD5"},
+                                           {"sha1", "SHA-1"},
+                                           {"sha256", "SHA-256"},
+                                           {"sha384", "SHA-384"},
+                                           {"sha512", "SHA-512"},
+                                           {"sha3_256", "SHA3-256"},
+                                           {"sha3_384", "SHA3-384"},
+                                           {"sha3_512", "SHA3-512"},
+                                           {"blake2b256", "BLAKE2b-256"},
+                                           {"blake2b384", "BLAKE2b-384"},
+                                           {"blake2b512", "BLAKE2b-512"},
+                                           {"blake3", "BLAKE3"},
+                                           {"adler32", NULL},
+                                           {"crystalsDilithium", NULL},
+                                           {"crystalsKyber", NULL},
+                                           {"falcon", NULL},
+                                           {"md2", NULL},
+                                           {"md4", NULL},
+                                           {"md6", NULL},
+                                           {"sha224", NULL},
+                                           {"sha3_224", NULL},
+                                           {"other", NULL}};
 
 static const char *component_type(const char *elem_type, const char *purpose)
 {
     static const char *const map[][2] = {
-        {"application", "application"}, {"container", "container"},
-        {"data", "data"},               {"device", "device"},
-        {"deviceDriver", "device-driver"}, {"firmware", "firmware"},
-        {"framework", "framework"},     {"library", "library"},
-        {"operatingSystem", "operating-system"}, {"platform", "platform"},
-        {"model", "machine-learning-model"}, {"file", "file"},
-        {"source", "file"},             {"archive", "file"},
+        {"application", "application"},
+        {"container", "container"},
+        {"data", "data"},
+        {"device", "device"},
+        {"deviceDriver", "device-driver"},
+        {"firmware", "firmware"},
+        {"framework", "framework"},
+        {"library", "library"},
+        {"operatingSystem", "operating-system"},
+        {"platform", "platform"},
+        {"model", "machine-learning-model"},
+        {"file", "file"},
+        {"source", "file"},
+        {"archive", "file"},
         {"executable", "application"}};
     if (strcmp(elem_type, "ai_AIPackage") == 0)
         return "machine-learning-model";
@@ -71,8 +132,7 @@ static const char *component_type(const char *elem_type, const char *purpose)
 static bool is_component(const char *t)
 {
     return strcmp(t, "software_Package") == 0 ||
-           strcmp(t, "software_File") == 0 ||
-           strcmp(t, "ai_AIPackage") == 0 ||
+           strcmp(t, "software_File") == 0 || strcmp(t, "ai_AIPackage") == 0 ||
            strcmp(t, "dataset_DatasetPackage") == 0;
 }
 
@@ -108,8 +168,10 @@ static const char *agent_name(struct rd *r, const tsnu_json *v)
     return tsnu_json_get_str(find(r, id, NULL), "name");
 }
 
-static int read_component(struct rd *r, const tsnu_json *e,
-                          const tsnu_jpath *path, const char *type)
+static int read_component(struct rd *r,
+                          const tsnu_json *e,
+                          const tsnu_jpath *path,
+                          const char *type)
 {
     const tsnu_json *vu, *xi;
     tsn_sbom_component *c;
@@ -123,14 +185,14 @@ static int read_component(struct rd *r, const tsnu_json *e,
     /* SPEC: SPDX-3.0.1 Element: spdxId required; Package/File: name */
     c->ref = jr_str(r->s, e, path, "spdxId", true, &error);
     c->name = jr_str(r->s, e, path, "name", true, &error);
-    c->version = jr_str(r->s, e, path, "software_packageVersion", false,
-                        &error);
+    c->version =
+        jr_str(r->s, e, path, "software_packageVersion", false, &error);
     c->description = jr_str(r->s, e, path, "description", false, &error);
-    c->copyright = jr_str(r->s, e, path, "software_copyrightText", false,
-                          &error);
+    c->copyright =
+        jr_str(r->s, e, path, "software_copyrightText", false, &error);
     c->purl = jr_str(r->s, e, path, "software_packageUrl", false, &error);
-    c->type = component_type(type, tsnu_json_get_str(e,
-                                                      "software_primaryPurpose"));
+    c->type =
+        component_type(type, tsnu_json_get_str(e, "software_primaryPurpose"));
     c->supplier = agent_name(r, tsnu_json_get(e, "suppliedBy"));
     c->author = agent_name(r, tsnu_json_get(e, "originatedBy"));
     if (error < 0)
@@ -149,9 +211,8 @@ static int read_component(struct rd *r, const tsnu_json *e,
     }
     vu = jr_typed(r->s, e, path, "verifiedUsing", TSNU_JSON_ARRAY, &error);
     if (vu && error == 0) {
-        tsn_sbom_hash *h = tsnu_arena_calloc(&r->s->arena, vu->len ? vu->len
-                                                                   : 1,
-                                             sizeof *h);
+        tsn_sbom_hash *h =
+            tsnu_arena_calloc(&r->s->arena, vu->len ? vu->len : 1, sizeof *h);
         tsnu_jpath vp = CHILD(path, "verifiedUsing");
         TSN_CHECK_ALLOC(h);
         for (size_t i = 0; i < vu->len && error == 0; i++) {
@@ -171,22 +232,22 @@ static int read_component(struct rd *r, const tsnu_json *e,
                     break;
             if (k == sizeof hash_algs / sizeof *hash_algs) {
                 tsnu_jpath ap = CHILD(&ip, "algorithm");
-                error = tsn_sbom__diag(r->s, TSN_DIAG_ERROR,
-                                       jr_loc(r->s, &ap,
-                                              tsnu_json_get(hv, "algorithm")),
-                                       "\"%.60s\" is not an SPDX 3 hash "
-                                       "algorithm",
-                                       alg);
+                error = tsn_sbom__diag(
+                    r->s, TSN_DIAG_ERROR,
+                    jr_loc(r->s, &ap, tsnu_json_get(hv, "algorithm")),
+                    "\"%.60s\" is not an SPDX 3 hash "
+                    "algorithm",
+                    alg);
                 break;
             }
             if (!hash_algs[k][1])
                 continue; /* no CycloneDX equivalent; not kept */
             if (tsn_rules__hash(hash_algs[k][1], val) == 2) {
                 tsnu_jpath hp = CHILD(&ip, "hashValue");
-                error = tsn_sbom__diag(r->s, TSN_DIAG_ERROR,
-                                       jr_loc(r->s, &hp,
-                                              tsnu_json_get(hv, "hashValue")),
-                                       "not a %s digest", alg);
+                error = tsn_sbom__diag(
+                    r->s, TSN_DIAG_ERROR,
+                    jr_loc(r->s, &hp, tsnu_json_get(hv, "hashValue")),
+                    "not a %s digest", alg);
                 break;
             }
             h[n].alg = hash_algs[k][1];
@@ -196,17 +257,15 @@ static int read_component(struct rd *r, const tsnu_json *e,
         c->hashes = h;
         c->n_hashes = n;
     }
-    xi = jr_typed(r->s, e, path, "externalIdentifier", TSNU_JSON_ARRAY,
-                  &error);
+    xi = jr_typed(r->s, e, path, "externalIdentifier", TSNU_JSON_ARRAY, &error);
     if (xi && error == 0) {
-        const char **cpes = tsnu_arena_calloc(&r->s->arena, xi->len ? xi->len
-                                                                    : 1,
-                                              sizeof *cpes);
+        const char **cpes = tsnu_arena_calloc(
+            &r->s->arena, xi->len ? xi->len : 1, sizeof *cpes);
         size_t nc = 0;
         TSN_CHECK_ALLOC(cpes);
         for (size_t i = 0; i < xi->len; i++) {
-            const char *t = tsnu_json_get_str(&xi->u.items[i],
-                                              "externalIdentifierType");
+            const char *t =
+                tsnu_json_get_str(&xi->u.items[i], "externalIdentifierType");
             const char *v = tsnu_json_get_str(&xi->u.items[i], "identifier");
             if (!t || !v)
                 continue;
@@ -222,19 +281,19 @@ static int read_component(struct rd *r, const tsnu_json *e,
 }
 
 /* Attach a licence (from a has*License relationship) to component @p i. */
-static int add_license(struct rd *r, size_t comp, const char *lic_id,
-                       bool concluded)
+static int
+add_license(struct rd *r, size_t comp, const char *lic_id, bool concluded)
 {
     const tsnu_json *le = find(r, lic_id, NULL);
-    const char *expr = tsnu_json_get_str(le, "simplelicensing_licenseExpression");
+    const char *expr =
+        tsnu_json_get_str(le, "simplelicensing_licenseExpression");
     const char *name = expr ? NULL : tsnu_json_get_str(le, "name");
     tsn_sbom_component *c = tsn_sbom__comp(r->s, comp);
     tsn_sbom_license *l;
 
     if (!expr && !name)
         return 0;
-    if (expr && (strcmp(expr, "NOASSERTION") == 0 ||
-                 strcmp(expr, "NONE") == 0))
+    if (expr && (strcmp(expr, "NOASSERTION") == 0 || strcmp(expr, "NONE") == 0))
         return 0;
     l = tsnu_arena_calloc(&r->s->arena, c->n_licenses + 1, sizeof *l);
     TSN_CHECK_ALLOC(l);
@@ -242,8 +301,8 @@ static int add_license(struct rd *r, size_t comp, const char *lic_id,
         memcpy(l, c->licenses, c->n_licenses * sizeof *l);
     l[c->n_licenses].expression = expr;
     l[c->n_licenses].name = name;
-    l[c->n_licenses].kind = concluded ? TSN_LICENSE_CONCLUDED
-                                      : TSN_LICENSE_DECLARED;
+    l[c->n_licenses].kind =
+        concluded ? TSN_LICENSE_CONCLUDED : TSN_LICENSE_DECLARED;
     c->licenses = l;
     c->n_licenses++;
     return 0;
@@ -259,8 +318,8 @@ static int comp_index(struct rd *r, const char *ref, size_t *out)
     return -1;
 }
 
-static int read_relationship(struct rd *r, const tsnu_json *e,
-                             const tsnu_jpath *path)
+static int
+read_relationship(struct rd *r, const tsnu_json *e, const tsnu_jpath *path)
 {
     const char *from, *type;
     const tsnu_json *to;
@@ -298,8 +357,7 @@ static int read_relationship(struct rd *r, const tsnu_json *e,
             break;
         }
         if (!tsnu_strset_has(&r->ids, t->u.str))
-            error = tsn_sbom__diag(r->s, TSN_DIAG_WARNING,
-                                   jr_loc(r->s, &ip, t),
+            error = tsn_sbom__diag(r->s, TSN_DIAG_WARNING, jr_loc(r->s, &ip, t),
                                    "\"%.200s\" is not an element of this "
                                    "document",
                                    t->u.str);
@@ -316,8 +374,8 @@ static int read_relationship(struct rd *r, const tsnu_json *e,
     return error;
 }
 
-static int read_document(struct rd *r, const tsnu_json *doc,
-                         const tsnu_jpath *path)
+static int
+read_document(struct rd *r, const tsnu_json *doc, const tsnu_jpath *path)
 {
     tsn_sbom_doc *d = &r->s->doc;
     const tsnu_json *ci, *roots, *by, *using;
@@ -339,10 +397,10 @@ static int read_document(struct rd *r, const tsnu_json *doc,
     if (!d->timestamp || !tsn_rules__datetime(d->timestamp))
         error = jr_err(r->s, path, doc,
                        "creationInfo.created must be an RFC 3339 date-time");
-    if (error == 0 && (!d->spec_version ||
-                       strncmp(d->spec_version, "3.0", 3) != 0))
-        error = jr_err(r->s, path, doc,
-                       "creationInfo.specVersion must be 3.0.x");
+    if (error == 0 &&
+        (!d->spec_version || strncmp(d->spec_version, "3.0", 3) != 0))
+        error =
+            jr_err(r->s, path, doc, "creationInfo.specVersion must be 3.0.x");
     by = tsnu_json_get(ci, "createdBy");
     using = tsnu_json_get(ci, "createdUsing");
     for (int k = 0; k < 2 && error == 0; k++) {
@@ -370,8 +428,7 @@ static int read_document(struct rd *r, const tsnu_json *doc,
     /* The root: the document's root element, through an Sbom element. */
     roots = tsnu_json_get(doc, "rootElement");
     for (int hop = 0; hop < 4 && roots && roots->type == TSNU_JSON_ARRAY &&
-                      roots->len && roots->u.items[0].type ==
-                                        TSNU_JSON_STRING;
+                      roots->len && roots->u.items[0].type == TSNU_JSON_STRING;
          hop++) {
         const char *id = roots->u.items[0].u.str;
         const tsnu_json *el = find(r, id, NULL);
@@ -415,8 +472,7 @@ int tsn_spdx3__read_jsonld(tsn_sbom *s, const char *data, size_t len)
     if (error < 0)
         return error;
     if (!r.graph)
-        return tsn_error_set(TSN_EINVALID, "%s: /@graph is missing",
-                             s->name);
+        return tsn_error_set(TSN_EINVALID, "%s: /@graph is missing", s->name);
     /* Pass 1: element ids, unique. */
     for (size_t i = 0; i < r.graph->len && error >= 0; i++) {
         const tsnu_json *e = &r.graph->u.items[i];

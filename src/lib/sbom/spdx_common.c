@@ -6,25 +6,59 @@
 
 /* SPEC: SPDX-2.3 §11.1 relationship types */
 const char *const tsn_spdx__relationship_types[] = {
-    "DESCRIBES", "DESCRIBED_BY", "CONTAINS", "CONTAINED_BY", "DEPENDS_ON",
-    "DEPENDENCY_OF", "DEPENDENCY_MANIFEST_OF", "BUILD_DEPENDENCY_OF",
-    "DEV_DEPENDENCY_OF", "OPTIONAL_DEPENDENCY_OF", "PROVIDED_DEPENDENCY_OF",
-    "TEST_DEPENDENCY_OF", "RUNTIME_DEPENDENCY_OF", "EXAMPLE_OF", "GENERATES",
-    "GENERATED_FROM", "ANCESTOR_OF", "DESCENDANT_OF", "VARIANT_OF",
-    "DISTRIBUTION_ARTIFACT", "PATCH_FOR", "PATCH_APPLIED", "COPY_OF",
-    "FILE_ADDED", "FILE_DELETED", "FILE_MODIFIED", "EXPANDED_FROM_ARCHIVE",
-    "DYNAMIC_LINK", "STATIC_LINK", "DATA_FILE_OF", "TEST_CASE_OF",
-    "BUILD_TOOL_OF", "DEV_TOOL_OF", "TEST_OF", "TEST_TOOL_OF",
-    "DOCUMENTATION_OF", "OPTIONAL_COMPONENT_OF", "METAFILE_OF", "PACKAGE_OF",
-    "AMENDS", "PREREQUISITE_FOR", "HAS_PREREQUISITE",
-    "REQUIREMENT_DESCRIPTION_FOR", "SPECIFICATION_FOR", "OTHER", NULL};
+    "DESCRIBES",
+    "DESCRIBED_BY",
+    "CONTAINS",
+    "CONTAINED_BY",
+    "DEPENDS_ON",
+    "DEPENDENCY_OF",
+    "DEPENDENCY_MANIFEST_OF",
+    "BUILD_DEPENDENCY_OF",
+    "DEV_DEPENDENCY_OF",
+    "OPTIONAL_DEPENDENCY_OF",
+    "PROVIDED_DEPENDENCY_OF",
+    "TEST_DEPENDENCY_OF",
+    "RUNTIME_DEPENDENCY_OF",
+    "EXAMPLE_OF",
+    "GENERATES",
+    "GENERATED_FROM",
+    "ANCESTOR_OF",
+    "DESCENDANT_OF",
+    "VARIANT_OF",
+    "DISTRIBUTION_ARTIFACT",
+    "PATCH_FOR",
+    "PATCH_APPLIED",
+    "COPY_OF",
+    "FILE_ADDED",
+    "FILE_DELETED",
+    "FILE_MODIFIED",
+    "EXPANDED_FROM_ARCHIVE",
+    "DYNAMIC_LINK",
+    "STATIC_LINK",
+    "DATA_FILE_OF",
+    "TEST_CASE_OF",
+    "BUILD_TOOL_OF",
+    "DEV_TOOL_OF",
+    "TEST_OF",
+    "TEST_TOOL_OF",
+    "DOCUMENTATION_OF",
+    "OPTIONAL_COMPONENT_OF",
+    "METAFILE_OF",
+    "PACKAGE_OF",
+    "AMENDS",
+    "PREREQUISITE_FOR",
+    "HAS_PREREQUISITE",
+    "REQUIREMENT_DESCRIPTION_FOR",
+    "SPECIFICATION_FOR",
+    "OTHER",
+    NULL};
 
 /* SPEC: SPDX-2.3 §7.10 checksum algorithms */
 const char *const tsn_spdx__checksum_algs[] = {
-    "SHA1",        "SHA224",      "SHA256",      "SHA384",   "SHA512",
-    "SHA3-256",    "SHA3-384",    "SHA3-512",    "BLAKE2b-256",
-    "BLAKE2b-384", "BLAKE2b-512", "BLAKE3",      "MD2",      "MD4",
-    "MD5",         "MD6",         "ADLER32",     NULL};
+    "SHA1",        "SHA224",   "SHA256",   "SHA384",      "SHA512",
+    "SHA3-256",    "SHA3-384", "SHA3-512", "BLAKE2b-256", "BLAKE2b-384",
+    "BLAKE2b-512", "BLAKE3",   "MD2",      "MD4",         "MD5",
+    "MD6",         "ADLER32",  NULL};
 
 /* SPEC: SPDX-2.3 §7.24 primary package purpose */
 const char *const tsn_spdx__purposes[] = {
@@ -34,8 +68,8 @@ const char *const tsn_spdx__purposes[] = {
 
 /* SPEC: SPDX-2.3 §7.21 external reference categories */
 const char *const tsn_spdx__ref_categories[] = {
-    "SECURITY", "PACKAGE-MANAGER", "PACKAGE_MANAGER", "PERSISTENT-ID",
-    "OTHER", NULL};
+    "SECURITY",      "PACKAGE-MANAGER", "PACKAGE_MANAGER",
+    "PERSISTENT-ID", "OTHER",           NULL};
 
 const char *tsn_spdx__hash_alg(const char *a)
 {
@@ -76,8 +110,7 @@ const char *tsn_spdx__actor_name(tsnu_arena *arena, const char *a)
         return NULL;
     colon = strchr(a, ':');
     if (colon && (strncmp(a, "Organization", 12) == 0 ||
-                  strncmp(a, "Person", 6) == 0 ||
-                  strncmp(a, "Tool", 4) == 0)) {
+                  strncmp(a, "Person", 6) == 0 || strncmp(a, "Tool", 4) == 0)) {
         a = colon + 1;
         while (*a == ' ')
             a++;

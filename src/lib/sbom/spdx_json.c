@@ -30,8 +30,8 @@ struct use {
     const char *location;
 };
 
-static int define_id(struct rd *r, const char *id, const tsnu_jpath *p,
-                     const tsnu_json *v)
+static int
+define_id(struct rd *r, const char *id, const tsnu_jpath *p, const tsnu_json *v)
 {
     int added;
     if (!tsn_spdx__valid_id(id))
@@ -49,8 +49,8 @@ static int define_id(struct rd *r, const char *id, const tsnu_jpath *p,
     return 0;
 }
 
-static int use_id(struct rd *r, const char *id, const tsnu_jpath *p,
-                  const tsnu_json *v)
+static int
+use_id(struct rd *r, const char *id, const tsnu_jpath *p, const tsnu_json *v)
 {
     struct use u = {id, NULL};
     /* References into other documents and the special values resolve
@@ -65,11 +65,11 @@ static int use_id(struct rd *r, const char *id, const tsnu_jpath *p,
 }
 
 /* Add an edge unless the same edge is already in the graph. */
-static int add_edge(struct rd *r, const char *from, const char *type,
-                    const char *to)
+static int
+add_edge(struct rd *r, const char *from, const char *type, const char *to)
 {
-    const char *key = tsnu_arena_printf(&r->s->arena, "%s\x1f%s\x1f%s", from,
-                                        type, to);
+    const char *key =
+        tsnu_arena_printf(&r->s->arena, "%s\x1f%s\x1f%s", from, type, to);
     int added;
     if (!key)
         return tsn_error_oom();
@@ -79,7 +79,9 @@ static int add_edge(struct rd *r, const char *from, const char *type,
     return tsn_sbom__add_rel(r->s, from, to, type);
 }
 
-static int license_expr(struct rd *r, const char *v, const tsnu_jpath *p,
+static int license_expr(struct rd *r,
+                        const char *v,
+                        const tsnu_jpath *p,
                         const tsnu_json *node)
 {
     const char *why;
@@ -92,12 +94,14 @@ static int license_expr(struct rd *r, const char *v, const tsnu_jpath *p,
     return 0;
 }
 
-static int read_checksums(struct rd *r, const tsnu_json *obj,
-                          const tsnu_jpath *path, tsn_sbom_component *c)
+static int read_checksums(struct rd *r,
+                          const tsnu_json *obj,
+                          const tsnu_jpath *path,
+                          tsn_sbom_component *c)
 {
     int error = 0;
-    const tsnu_json *arr = jr_typed(r->s, obj, path, "checksums",
-                                    TSNU_JSON_ARRAY, &error);
+    const tsnu_json *arr =
+        jr_typed(r->s, obj, path, "checksums", TSNU_JSON_ARRAY, &error);
     tsnu_jpath ap = CHILD(path, "checksums");
     tsn_sbom_hash *h;
     size_t n = 0;
@@ -119,15 +123,14 @@ static int read_checksums(struct rd *r, const tsnu_json *obj,
         val = jr_str(r->s, e, &ip, "checksumValue", true, &error);
         if (error < 0 || !alg || !val)
             continue;
-        error = jr_enum(r->s, e, &ip, "algorithm", tsn_spdx__checksum_algs,
-                        NULL);
+        error =
+            jr_enum(r->s, e, &ip, "algorithm", tsn_spdx__checksum_algs, NULL);
         if (error == 0 && tsn_rules__hash(tsn_spdx__hash_alg(alg), val) == 2) {
             tsnu_jpath vp = CHILD(&ip, "checksumValue");
-            error = tsn_sbom__diag(r->s, TSN_DIAG_ERROR,
-                                   jr_loc(r->s, &vp,
-                                          tsnu_json_get(e, "checksumValue")),
-                                   "not a %s digest (hex of the right length)",
-                                   alg);
+            error = tsn_sbom__diag(
+                r->s, TSN_DIAG_ERROR,
+                jr_loc(r->s, &vp, tsnu_json_get(e, "checksumValue")),
+                "not a %s digest (hex of the right length)", alg);
         }
         h[n].alg = tsn_spdx__hash_alg(alg);
         h[n].value = val;
@@ -138,8 +141,10 @@ static int read_checksums(struct rd *r, const tsnu_json *obj,
     return error;
 }
 
-static int read_licenses(struct rd *r, const tsnu_json *obj,
-                         const tsnu_jpath *path, tsn_sbom_component *c)
+static int read_licenses(struct rd *r,
+                         const tsnu_json *obj,
+                         const tsnu_jpath *path,
+                         tsn_sbom_component *c)
 {
     static const char *const keys[2] = {"licenseConcluded", "licenseDeclared"};
     tsn_sbom_license *l = tsnu_arena_calloc(&r->s->arena, 2, sizeof *l);
@@ -162,12 +167,14 @@ static int read_licenses(struct rd *r, const tsnu_json *obj,
     return error;
 }
 
-static int read_extrefs(struct rd *r, const tsnu_json *pkg,
-                        const tsnu_jpath *path, tsn_sbom_component *c)
+static int read_extrefs(struct rd *r,
+                        const tsnu_json *pkg,
+                        const tsnu_jpath *path,
+                        tsn_sbom_component *c)
 {
     int error = 0;
-    const tsnu_json *arr = jr_typed(r->s, pkg, path, "externalRefs",
-                                    TSNU_JSON_ARRAY, &error);
+    const tsnu_json *arr =
+        jr_typed(r->s, pkg, path, "externalRefs", TSNU_JSON_ARRAY, &error);
     tsnu_jpath ap = CHILD(path, "externalRefs");
     const char *dl = jr_str(r->s, pkg, path, "downloadLocation", false, &error);
     const char *home = jr_str(r->s, pkg, path, "homepage", false, &error);
@@ -239,8 +246,8 @@ static int read_extrefs(struct rd *r, const tsnu_json *pkg,
 static int read_packages(struct rd *r, const tsnu_json *root)
 {
     int error = 0;
-    const tsnu_json *arr = jr_typed(r->s, root, NULL, "packages",
-                                    TSNU_JSON_ARRAY, &error);
+    const tsnu_json *arr =
+        jr_typed(r->s, root, NULL, "packages", TSNU_JSON_ARRAY, &error);
     tsnu_jpath ap = CHILD(NULL, "packages");
 
     for (size_t i = 0; arr && i < arr->len && error == 0; i++) {
@@ -307,8 +314,8 @@ static int read_packages(struct rd *r, const tsnu_json *root)
 static int read_files(struct rd *r, const tsnu_json *root)
 {
     int error = 0;
-    const tsnu_json *arr = jr_typed(r->s, root, NULL, "files",
-                                    TSNU_JSON_ARRAY, &error);
+    const tsnu_json *arr =
+        jr_typed(r->s, root, NULL, "files", TSNU_JSON_ARRAY, &error);
     tsnu_jpath ap = CHILD(NULL, "files");
 
     for (size_t i = 0; arr && i < arr->len && error == 0; i++) {
@@ -345,8 +352,8 @@ static int read_files(struct rd *r, const tsnu_json *root)
 static int read_relationships(struct rd *r, const tsnu_json *root)
 {
     int error = 0;
-    const tsnu_json *arr = jr_typed(r->s, root, NULL, "relationships",
-                                    TSNU_JSON_ARRAY, &error);
+    const tsnu_json *arr =
+        jr_typed(r->s, root, NULL, "relationships", TSNU_JSON_ARRAY, &error);
     const tsnu_json *desc = jr_typed(r->s, root, NULL, "documentDescribes",
                                      TSNU_JSON_ARRAY, &error);
     tsnu_jpath ap = CHILD(NULL, "relationships");
@@ -379,9 +386,8 @@ static int read_relationships(struct rd *r, const tsnu_json *root)
         }
         if (error == 0) {
             /* Relationships are kept as written, duplicates included. */
-            const char *key = tsnu_arena_printf(&r->s->arena,
-                                                "%s\x1f%s\x1f%s", from, type,
-                                                to);
+            const char *key = tsnu_arena_printf(&r->s->arena, "%s\x1f%s\x1f%s",
+                                                from, type, to);
             TSN_CHECK_ALLOC(key);
             error = tsnu_strset_add(&r->edges, key);
             if (error >= 0)
@@ -434,8 +440,8 @@ static void find_root(tsn_sbom *s)
 static int read_creation(struct rd *r, const tsnu_json *root)
 {
     int error = 0;
-    const tsnu_json *ci = jr_typed(r->s, root, NULL, "creationInfo",
-                                   TSNU_JSON_OBJECT, &error);
+    const tsnu_json *ci =
+        jr_typed(r->s, root, NULL, "creationInfo", TSNU_JSON_OBJECT, &error);
     tsnu_jpath cp = CHILD(NULL, "creationInfo");
     const tsnu_json *creators;
     const char **people, **tools;
@@ -445,8 +451,7 @@ static int read_creation(struct rd *r, const tsnu_json *root)
         return error;
     /* SPEC: SPDX-2.3 §6.8-6.9 creationInfo: created and creators required */
     if (!ci)
-        return tsn_sbom__diag(r->s, TSN_DIAG_ERROR,
-                              jr_loc(r->s, NULL, root),
+        return tsn_sbom__diag(r->s, TSN_DIAG_ERROR, jr_loc(r->s, NULL, root),
                               "required property \"creationInfo\" is missing");
     r->s->doc.timestamp = jr_str(r->s, ci, &cp, "created", true, &error);
     if (error == 0 && r->s->doc.timestamp &&

@@ -24,7 +24,7 @@ struct rd {
     tsn_sbom *s;
     tsnu_strset ids;
     tsnu_vec uses;
-    tsnu_vec authors, tools;       /* const char * */
+    tsnu_vec authors, tools;        /* const char * */
     tsnu_vec hashes, cpes, extrefs; /* of the open component */
     tsn_sbom_license lic[2];
     size_t n_lic;
@@ -36,13 +36,12 @@ struct rd {
 
 static const char *tv_loc(struct rd *r, uint32_t line, const char *tag)
 {
-    return tsnu_arena_printf(&r->s->arena, "%s:%u: %s", r->s->name, line,
-                             tag);
+    return tsnu_arena_printf(&r->s->arena, "%s:%u: %s", r->s->name, line, tag);
 }
 
 /* Record an error at a line; @p msg is a literal with one %s. */
-#define ERR(r, line, tag, msg, arg)                                           \
-    tsn_sbom__diag((r)->s, TSN_DIAG_ERROR, tv_loc((r), (line), (tag)), msg,   \
+#define ERR(r, line, tag, msg, arg)                                            \
+    tsn_sbom__diag((r)->s, TSN_DIAG_ERROR, tv_loc((r), (line), (tag)), msg,    \
                    (const char *)(arg) ? (const char *)(arg) : "")
 
 static int define_id(struct rd *r, const char *id, uint32_t line)
@@ -62,8 +61,7 @@ static int define_id(struct rd *r, const char *id, uint32_t line)
     return 0;
 }
 
-static int use_id(struct rd *r, const char *id, uint32_t line,
-                  const char *tag)
+static int use_id(struct rd *r, const char *id, uint32_t line, const char *tag)
 {
     struct use u = {id, line, tag};
     if (strncmp(id, "DocumentRef-", 12) == 0 || strcmp(id, "NONE") == 0 ||
@@ -99,8 +97,8 @@ static int close_section(struct rd *r)
             (c->n_extrefs && !c->extrefs))
             return tsn_error_oom();
         if (r->n_lic) {
-            tsn_sbom_license *l = tsnu_arena_calloc(&r->s->arena, r->n_lic,
-                                                    sizeof *l);
+            tsn_sbom_license *l =
+                tsnu_arena_calloc(&r->s->arena, r->n_lic, sizeof *l);
             TSN_CHECK_ALLOC(l);
             memcpy(l, r->lic, r->n_lic * sizeof *l);
             c->licenses = l;
@@ -128,8 +126,8 @@ static int close_section(struct rd *r)
     return 0;
 }
 
-static int open_component(struct rd *r, enum section sec, const char *name,
-                          uint32_t line)
+static int
+open_component(struct rd *r, enum section sec, const char *name, uint32_t line)
 {
     tsn_sbom_component *c;
     int error = close_section(r);
@@ -147,8 +145,7 @@ static int open_component(struct rd *r, enum section sec, const char *name,
     return 0;
 }
 
-static int checksum(struct rd *r, const char *v, uint32_t line,
-                    const char *tag)
+static int checksum(struct rd *r, const char *v, uint32_t line, const char *tag)
 {
     /* "SHA1: hex" */
     const char *colon = strchr(v, ':');
@@ -172,8 +169,11 @@ static int checksum(struct rd *r, const char *v, uint32_t line,
     return tsnu_vec_push(&r->hashes, &h);
 }
 
-static int license(struct rd *r, const char *v, uint32_t line,
-                   const char *tag, tsn_license_kind kind)
+static int license(struct rd *r,
+                   const char *v,
+                   uint32_t line,
+                   const char *tag,
+                   tsn_license_kind kind)
 {
     const char *why;
     if (!tsn_spdx__license_value(v))
@@ -220,8 +220,8 @@ static int external_ref(struct rd *r, const char *v, uint32_t line)
         if (tsn_purl_parse(&p, loc, 0) < 0) {
             if (tsn_error_last()->code == TSN_ENOMEM)
                 return TSN_ENOMEM;
-            error = ERR(r, line, "ExternalRef", "%s",
-                        tsn_error_last()->message);
+            error =
+                ERR(r, line, "ExternalRef", "%s", tsn_error_last()->message);
             tsn_error_clear();
         }
         tsn_purl_free(p);
@@ -243,15 +243,15 @@ static int relationship(struct rd *r, const char *v, uint32_t line)
     TSN_CHECK_ALLOC(copy);
     type = strchr(copy, ' ');
     if (!type)
-        return ERR(r, line, "Relationship",
-                   "expected \"SPDXID TYPE SPDXID\"%s", NULL);
+        return ERR(r, line, "Relationship", "expected \"SPDXID TYPE SPDXID\"%s",
+                   NULL);
     *type++ = '\0';
     while (*type == ' ')
         type++;
     to = strchr(type, ' ');
     if (!to)
-        return ERR(r, line, "Relationship",
-                   "expected \"SPDXID TYPE SPDXID\"%s", NULL);
+        return ERR(r, line, "Relationship", "expected \"SPDXID TYPE SPDXID\"%s",
+                   NULL);
     *to++ = '\0';
     while (*to == ' ')
         to++;
@@ -270,8 +270,7 @@ static int relationship(struct rd *r, const char *v, uint32_t line)
     return error;
 }
 
-static int doc_tag(struct rd *r, const char *tag, const char *v,
-                   uint32_t line)
+static int doc_tag(struct rd *r, const char *tag, const char *v, uint32_t line)
 {
     tsn_sbom_doc *doc = &r->s->doc;
     if (strcmp(tag, "SPDXVersion") == 0) {
@@ -305,9 +304,8 @@ static int doc_tag(struct rd *r, const char *tag, const char *v,
     } else if (strcmp(tag, "Creator") == 0) {
         const char *name = tsn_spdx__actor_name(&r->s->arena, v);
         if (name)
-            return tsnu_vec_push(strncmp(v, "Tool", 4) == 0 ? &r->tools
-                                                            : &r->authors,
-                                 &name);
+            return tsnu_vec_push(
+                strncmp(v, "Tool", 4) == 0 ? &r->tools : &r->authors, &name);
     } else if (strcmp(tag, "SPDXID") == 0) {
         if (strcmp(v, "SPDXRef-DOCUMENT") != 0)
             return ERR(r, line, tag,
@@ -317,8 +315,8 @@ static int doc_tag(struct rd *r, const char *tag, const char *v,
     return 0;
 }
 
-static int component_tag(struct rd *r, const char *tag, const char *v,
-                         uint32_t line)
+static int
+component_tag(struct rd *r, const char *tag, const char *v, uint32_t line)
 {
     tsn_sbom_component *c = tsn_sbom__comp(r->s, r->comp);
     bool pkg = r->sec == SEC_PACKAGE;
@@ -437,9 +435,9 @@ int tsn_spdx__read_tv(tsn_sbom *s, const char *data, size_t len)
         }
         colon = memchr(p, ':', (size_t)(le - p));
         if (!colon) {
-            error = tsn_error_set(TSN_EINVALID,
-                                  "%s:%u: expected \"Tag: value\"", s->name,
-                                  tag_line);
+            error =
+                tsn_error_set(TSN_EINVALID, "%s:%u: expected \"Tag: value\"",
+                              s->name, tag_line);
             break;
         }
         tag = tsnu_arena_strndup(&s->arena, p, (size_t)(colon - p));
@@ -481,8 +479,8 @@ int tsn_spdx__read_tv(tsn_sbom *s, const char *data, size_t len)
                 eol = end;
         } else {
             ve = le;
-            while (ve > v && (ve[-1] == ' ' || ve[-1] == '\t' ||
-                              ve[-1] == '\r'))
+            while (ve > v &&
+                   (ve[-1] == ' ' || ve[-1] == '\t' || ve[-1] == '\r'))
                 ve--;
             if ((size_t)(ve - v) > s->ctx->limits.field_bytes) {
                 error = tsn_error_set(TSN_ETOOBIG,
@@ -504,19 +502,21 @@ int tsn_spdx__read_tv(tsn_sbom *s, const char *data, size_t len)
         error = close_section(&r);
     /* SPEC: SPDX-2.3 §6 required document fields */
     if (error >= 0 && !r.have_version)
-        error = ERR(&r, 1, "SPDXVersion", "required tag SPDXVersion is "
-                                          "missing%s",
+        error = ERR(&r, 1, "SPDXVersion",
+                    "required tag SPDXVersion is "
+                    "missing%s",
                     NULL);
     if (error >= 0 && !r.have_name)
-        error = ERR(&r, 1, "DocumentName", "required tag DocumentName is "
-                                           "missing%s",
+        error = ERR(&r, 1, "DocumentName",
+                    "required tag DocumentName is "
+                    "missing%s",
                     NULL);
     if (error >= 0 && !r.have_ns)
         error = ERR(&r, 1, "DocumentNamespace",
                     "required tag DocumentNamespace is missing%s", NULL);
     if (error >= 0 && !r.have_created)
-        error = ERR(&r, 1, "Created", "required tag Created is missing%s",
-                    NULL);
+        error =
+            ERR(&r, 1, "Created", "required tag Created is missing%s", NULL);
     for (size_t i = 0; error >= 0 && i < r.uses.len; i++) {
         struct use *u = TSNU_VEC_AT(&r.uses, struct use, i);
         if (!tsnu_strset_has(&r.ids, u->ref))

@@ -13,36 +13,76 @@
 
 #include "util/json.h"
 
-static const char *const extref_types[] = {
-    "vcs", "issue-tracker", "website", "advisories", "bom", "mailing-list",
-    "social", "chat", "documentation", "support", "source-distribution",
-    "distribution", "distribution-intake", "license", "build-meta",
-    "build-system", "release-notes", "security-contact", "model-card", "log",
-    "configuration", "evidence", "formulation", "attestation",
-    "threat-model", "adversary-model", "risk-assessment",
-    "vulnerability-assertion", "exploitability-statement",
-    "pentest-report", "static-analysis-report", "dynamic-analysis-report",
-    "runtime-analysis-report", "component-analysis-report",
-    "maturity-report", "certification-report", "codified-infrastructure",
-    "quality-metrics", "poam", "electronic-signature", "digital-signature",
-    "rfc-9116", "other", NULL};
+static const char *const extref_types[] = {"vcs",
+                                           "issue-tracker",
+                                           "website",
+                                           "advisories",
+                                           "bom",
+                                           "mailing-list",
+                                           "social",
+                                           "chat",
+                                           "documentation",
+                                           "support",
+                                           "source-distribution",
+                                           "distribution",
+                                           "distribution-intake",
+                                           "license",
+                                           "build-meta",
+                                           "build-system",
+                                           "release-notes",
+                                           "security-contact",
+                                           "model-card",
+                                           "log",
+                                           "configuration",
+                                           "evidence",
+                                           "formulation",
+                                           "attestation",
+                                           "threat-model",
+                                           "adversary-model",
+                                           "risk-assessment",
+                                           "vulnerability-assertion",
+                                           "exploitability-statement",
+                                           "pentest-report",
+                                           "static-analysis-report",
+                                           "dynamic-analysis-report",
+                                           "runtime-analysis-report",
+                                           "component-analysis-report",
+                                           "maturity-report",
+                                           "certification-report",
+                                           "codified-infrastructure",
+                                           "quality-metrics",
+                                           "poam",
+                                           "electronic-signature",
+                                           "digital-signature",
+                                           "rfc-9116",
+                                           "other",
+                                           NULL};
 
 /* SPDX relationship types that are dependencies, and their direction. */
 static int dependency_direction(const char *type)
 {
     /* SPDX 2 names, then SPDX 3 (which states every dependency from the
      * dependent's side). */
-    static const char *const forward[] = {
-        "DEPENDS_ON",    "STATIC_LINK",           "DYNAMIC_LINK",
-        "HAS_PREREQUISITE", "dependsOn",          "hasStaticLink",
-        "hasDynamicLink", "hasPrerequisite",      "hasOptionalDependency",
-        "hasProvidedDependency", NULL};
-    static const char *const backward[] = {
-        "DEPENDENCY_OF",         "BUILD_DEPENDENCY_OF",
-        "DEV_DEPENDENCY_OF",     "OPTIONAL_DEPENDENCY_OF",
-        "PROVIDED_DEPENDENCY_OF", "TEST_DEPENDENCY_OF",
-        "RUNTIME_DEPENDENCY_OF", "PREREQUISITE_FOR",
-        NULL};
+    static const char *const forward[] = {"DEPENDS_ON",
+                                          "STATIC_LINK",
+                                          "DYNAMIC_LINK",
+                                          "HAS_PREREQUISITE",
+                                          "dependsOn",
+                                          "hasStaticLink",
+                                          "hasDynamicLink",
+                                          "hasPrerequisite",
+                                          "hasOptionalDependency",
+                                          "hasProvidedDependency",
+                                          NULL};
+    static const char *const backward[] = {"DEPENDENCY_OF",
+                                           "BUILD_DEPENDENCY_OF",
+                                           "DEV_DEPENDENCY_OF",
+                                           "OPTIONAL_DEPENDENCY_OF",
+                                           "PROVIDED_DEPENDENCY_OF",
+                                           "TEST_DEPENDENCY_OF",
+                                           "RUNTIME_DEPENDENCY_OF",
+                                           "PREREQUISITE_FOR",
+                                           NULL};
     if (tsn_rules__in(type, forward))
         return 1;
     if (tsn_rules__in(type, backward))
@@ -97,8 +137,7 @@ static const char *extref_type(const char *t)
 
 static const char *component_type(const tsn_sbom_component *c)
 {
-    return c->type && tsn_cdx__component_type(c->type, 6) ? c->type
-                                                           : "library";
+    return c->type && tsn_cdx__component_type(c->type, 6) ? c->type : "library";
 }
 
 static void write_licenses(tsnu_jw *w, const tsn_sbom_component *c)
@@ -135,11 +174,14 @@ static void write_licenses(tsnu_jw *w, const tsn_sbom_component *c)
     tsnu_jw_end(w);
 }
 
-static void write_component(tsnu_jw *w, const tsn_sbom *s, size_t idx,
-                            const size_t *first_child, const size_t *next)
+static void write_component(tsnu_jw *w,
+                            const tsn_sbom *s,
+                            size_t idx,
+                            const size_t *first_child,
+                            const size_t *next)
 {
-    const tsn_sbom_component *c = TSNU_VEC_AT(&s->comps, tsn_sbom_component,
-                                              idx);
+    const tsn_sbom_component *c =
+        TSNU_VEC_AT(&s->comps, tsn_sbom_component, idx);
     size_t nh = 0;
 
     tsnu_jw_object(w);
@@ -245,8 +287,8 @@ static int collect_deps(const tsn_sbom *s, tsnu_vec *deps)
         const char *to = dir > 0 ? r->to : r->from;
         struct dep *d = NULL;
         if (!dir || strncmp(from, "DocumentRef-", 12) == 0 ||
-            strncmp(to, "DocumentRef-", 12) == 0 ||
-            strcmp(to, "NONE") == 0 || strcmp(to, "NOASSERTION") == 0)
+            strncmp(to, "DocumentRef-", 12) == 0 || strcmp(to, "NONE") == 0 ||
+            strcmp(to, "NOASSERTION") == 0)
             continue;
         for (size_t k = 0; k < deps->len; k++)
             if (strcmp(TSNU_VEC_AT(deps, struct dep, k)->ref, from) == 0)
@@ -499,8 +541,8 @@ static void xindent(struct xw *x)
 }
 
 /* <name a1="v1" ...> ; attrs are name/value pairs, NULL values skipped */
-static void xopen(struct xw *x, const char *name, const char *const *attrs,
-                  bool empty)
+static void
+xopen(struct xw *x, const char *name, const char *const *attrs, bool empty)
 {
     xindent(x);
     xput(x, "<");
@@ -529,7 +571,9 @@ static void xclose(struct xw *x, const char *name)
 }
 
 /* <name attrs>text</name>, skipped when text is NULL */
-static void xleaf(struct xw *x, const char *name, const char *const *attrs,
+static void xleaf(struct xw *x,
+                  const char *name,
+                  const char *const *attrs,
                   const char *text)
 {
     if (!text)
@@ -555,11 +599,14 @@ static void xleaf(struct xw *x, const char *name, const char *const *attrs,
 
 #define A(...) ((const char *const[]){__VA_ARGS__, NULL})
 
-static void xml_component(struct xw *x, const tsn_sbom *s, size_t idx,
-                          const struct plan *p, const char *tag)
+static void xml_component(struct xw *x,
+                          const tsn_sbom *s,
+                          size_t idx,
+                          const struct plan *p,
+                          const char *tag)
 {
-    const tsn_sbom_component *c = TSNU_VEC_AT(&s->comps, tsn_sbom_component,
-                                              idx);
+    const tsn_sbom_component *c =
+        TSNU_VEC_AT(&s->comps, tsn_sbom_component, idx);
     size_t nh = 0, pick;
 
     /* SPEC: CDX-1.6 XSD component: element order is fixed (xs:sequence) */
@@ -593,8 +640,8 @@ static void xml_component(struct xw *x, const tsn_sbom *s, size_t idx,
         if (licence_plan(c, &pick)) {
             for (size_t i = 0; i < c->n_licenses; i++) {
                 const tsn_sbom_license *l = &c->licenses[i];
-                xopen(x, "license",
-                      A("acknowledgement", ack_name(l->kind)), false);
+                xopen(x, "license", A("acknowledgement", ack_name(l->kind)),
+                      false);
                 if (l->expression)
                     xleaf(x, "id", NULL, l->expression);
                 else
@@ -657,12 +704,12 @@ int tsn_cdx__write_xml(tsn_buf *b, const tsn_sbom *s)
     snprintf(version, sizeof version, "%ld",
              doc->version > 0 ? doc->version : 1);
     xput(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    xopen(&x, "bom",
-          A("xmlns", "http://cyclonedx.org/schema/bom/1.6", "serialNumber",
-            doc->serial && tsn_rules__urn_uuid(doc->serial) ? doc->serial
-                                                            : NULL,
-            "version", version),
-          false);
+    xopen(
+        &x, "bom",
+        A("xmlns", "http://cyclonedx.org/schema/bom/1.6", "serialNumber",
+          doc->serial && tsn_rules__urn_uuid(doc->serial) ? doc->serial : NULL,
+          "version", version),
+        false);
     /* SPEC: CDX-1.6 XSD metadata: timestamp, lifecycles, tools, authors,
      * component, ... in this order */
     xopen(&x, "metadata", NULL, false);
@@ -748,7 +795,9 @@ int tsn_cdx__write_xml(tsn_buf *b, const tsn_sbom *s)
     return x.error;
 }
 
-int tsn_sbom_write(char **out, size_t *len, const tsn_sbom *s,
+int tsn_sbom_write(char **out,
+                   size_t *len,
+                   const tsn_sbom *s,
                    tsn_sbom_format format)
 {
     tsn_buf b = TSN_BUF_INIT(SIZE_MAX / 2);

@@ -46,28 +46,28 @@ static void plan_dispose(struct plan *p)
 }
 
 /* "SPDXRef-" + the ref with characters outside [A-Za-z0-9.-] as '-'. */
-static const char *make_id(struct plan *p, tsnu_strset *used, const char *ref,
-                           size_t index)
+static const char *
+make_id(struct plan *p, tsnu_strset *used, const char *ref, size_t index)
 {
     char *id;
     size_t n;
     if (ref && tsn_spdx__valid_id(ref) && !tsnu_strset_has(used, ref))
         return tsnu_arena_strdup(&p->arena, ref);
     id = ref ? tsnu_arena_printf(&p->arena, "SPDXRef-%s", ref)
-             : tsnu_arena_printf(&p->arena, "SPDXRef-component-%zu",
-                                 index + 1);
+             : tsnu_arena_printf(&p->arena, "SPDXRef-component-%zu", index + 1);
     if (!id)
         return NULL;
     n = strlen(id);
     for (size_t i = 8; i < n; i++)
-        if (!((id[i] >= 'a' && id[i] <= 'z') || (id[i] >= 'A' && id[i] <= 'Z') ||
+        if (!((id[i] >= 'a' && id[i] <= 'z') ||
+              (id[i] >= 'A' && id[i] <= 'Z') ||
               (id[i] >= '0' && id[i] <= '9') || id[i] == '.' || id[i] == '-'))
             id[i] = '-';
     if (n == 8)
         id = tsnu_arena_printf(&p->arena, "SPDXRef-component-%zu", index + 1);
     for (unsigned k = 2; id && tsnu_strset_has(used, id); k++)
-        id = tsnu_arena_printf(&p->arena, "SPDXRef-component-%zu-%u",
-                               index + 1, k);
+        id = tsnu_arena_printf(&p->arena, "SPDXRef-component-%zu-%u", index + 1,
+                               k);
     return id;
 }
 
@@ -100,8 +100,8 @@ static const char *licence_term(struct plan *p, const tsn_sbom_license *l)
 }
 
 /* Join the licences of one kind with AND; "NOASSERTION" when none. */
-static const char *licence_field(struct plan *p, const tsn_sbom_component *c,
-                                 bool concluded)
+static const char *
+licence_field(struct plan *p, const tsn_sbom_component *c, bool concluded)
 {
     tsn_buf b = TSN_BUF_INIT(SIZE_MAX / 2);
     const char *out;
@@ -172,10 +172,14 @@ static const char *spdx2_type(const char *t)
 static const char *purpose(const char *type)
 {
     static const char *const map[][2] = {
-        {"application", "APPLICATION"}, {"framework", "FRAMEWORK"},
-        {"library", "LIBRARY"},         {"container", "CONTAINER"},
-        {"operating-system", "OPERATING-SYSTEM"}, {"device", "DEVICE"},
-        {"firmware", "FIRMWARE"},       {"file", "FILE"}};
+        {"application", "APPLICATION"},
+        {"framework", "FRAMEWORK"},
+        {"library", "LIBRARY"},
+        {"container", "CONTAINER"},
+        {"operating-system", "OPERATING-SYSTEM"},
+        {"device", "DEVICE"},
+        {"firmware", "FIRMWARE"},
+        {"file", "FILE"}};
     for (size_t i = 0; type && i < sizeof map / sizeof *map; i++)
         if (strcmp(type, map[i][0]) == 0)
             return map[i][1];
@@ -185,25 +189,29 @@ static const char *purpose(const char *type)
 /* SPDX name of a CycloneDX hash algorithm, or NULL. */
 static const char *spdx_alg(const char *a)
 {
-    static const char *const map[][2] = {
-        {"SHA-1", "SHA1"},         {"SHA-256", "SHA256"},
-        {"SHA-384", "SHA384"},     {"SHA-512", "SHA512"},
-        {"MD5", "MD5"},            {"SHA3-256", "SHA3-256"},
-        {"SHA3-384", "SHA3-384"},  {"SHA3-512", "SHA3-512"},
-        {"BLAKE2b-256", "BLAKE2b-256"}, {"BLAKE2b-384", "BLAKE2b-384"},
-        {"BLAKE2b-512", "BLAKE2b-512"}, {"BLAKE3", "BLAKE3"}};
+    static const char *const map[][2] = {{"SHA-1", "SHA1"},
+                                         {"SHA-256", "SHA256"},
+                                         {"SHA-384", "SHA384"},
+                                         {"SHA-512", "SHA512"},
+                                         {"MD5", "MD5"},
+                                         {"SHA3-256", "SHA3-256"},
+                                         {"SHA3-384", "SHA3-384"},
+                                         {"SHA3-512", "SHA3-512"},
+                                         {"BLAKE2b-256", "BLAKE2b-256"},
+                                         {"BLAKE2b-384", "BLAKE2b-384"},
+                                         {"BLAKE2b-512", "BLAKE2b-512"},
+                                         {"BLAKE3", "BLAKE3"}};
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)
         if (strcmp(a, map[i][0]) == 0)
             return map[i][1];
     return NULL;
 }
 
-static const char *find_id(const struct plan *p, const tsn_sbom *s,
-                           const char *ref)
+static const char *
+find_id(const struct plan *p, const tsn_sbom *s, const char *ref)
 {
     for (size_t i = 0; i < s->comps.len; i++)
-        if (tsnu_streq(TSNU_VEC_AT(&s->comps, tsn_sbom_component, i)->ref,
-                       ref))
+        if (tsnu_streq(TSNU_VEC_AT(&s->comps, tsn_sbom_component, i)->ref, ref))
             return p->ids[i];
     return NULL;
 }
@@ -262,16 +270,16 @@ static int plan_init(struct plan *p, const tsn_sbom *s)
         if (strcmp(type, "DESCRIBES") == 0 &&
             strcmp(r->from, "SPDXRef-DOCUMENT") == 0)
             continue; /* already stated above */
-        o.from = strcmp(r->from, "SPDXRef-DOCUMENT") == 0 ? r->from
-                                                          : find_id(p, s,
-                                                                    r->from);
+        o.from = strcmp(r->from, "SPDXRef-DOCUMENT") == 0
+                     ? r->from
+                     : find_id(p, s, r->from);
         o.to = find_id(p, s, r->to);
         o.type = type;
         if (!o.from && strncmp(r->from, "DocumentRef-", 12) == 0)
             o.from = r->from;
-        if (!o.to && (strncmp(r->to, "DocumentRef-", 12) == 0 ||
-                      strcmp(r->to, "NONE") == 0 ||
-                      strcmp(r->to, "NOASSERTION") == 0))
+        if (!o.to &&
+            (strncmp(r->to, "DocumentRef-", 12) == 0 ||
+             strcmp(r->to, "NONE") == 0 || strcmp(r->to, "NOASSERTION") == 0))
             o.to = r->to;
         if (!o.from || !o.to)
             continue; /* an end outside the document: not expressible */
@@ -299,16 +307,12 @@ static int plan_init(struct plan *p, const tsn_sbom *s)
         strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
         p->created = tsnu_arena_strdup(&p->arena, buf);
     }
-    p->name = s->doc.name
-                  ? s->doc.name
-                  : s->doc.root != TSN_SBOM_NONE &&
-                            TSNU_VEC_AT(&s->comps, tsn_sbom_component,
-                                        s->doc.root)
-                                ->name
-                        ? TSNU_VEC_AT(&s->comps, tsn_sbom_component,
-                                      s->doc.root)
-                              ->name
-                        : "sbom";
+    p->name =
+        s->doc.name ? s->doc.name
+        : s->doc.root != TSN_SBOM_NONE &&
+                TSNU_VEC_AT(&s->comps, tsn_sbom_component, s->doc.root)->name
+            ? TSNU_VEC_AT(&s->comps, tsn_sbom_component, s->doc.root)->name
+            : "sbom";
     if (!p->namespace_ || !p->created)
         goto oom;
     tsnu_strset_dispose(&used);
@@ -319,7 +323,8 @@ oom:
     return tsn_error_oom();
 }
 
-/* ---- JSON ----------------------------------------------------------------- */
+/* ---- JSON -----------------------------------------------------------------
+ */
 
 int tsn_spdx__write_json(tsn_buf *b, const tsn_sbom *s)
 {
@@ -342,8 +347,8 @@ int tsn_spdx__write_json(tsn_buf *b, const tsn_sbom *s)
     tsnu_jw_key(&w, "creators");
     tsnu_jw_array(&w);
     for (size_t i = 0; i < s->doc.n_authors; i++) {
-        char *c = tsnu_arena_printf(&p.arena, "Organization: %s",
-                                    s->doc.authors[i]);
+        char *c =
+            tsnu_arena_printf(&p.arena, "Organization: %s", s->doc.authors[i]);
         tsnu_jw_string(&w, c);
     }
     for (size_t i = 0; i < s->doc.n_tools; i++) {
@@ -371,13 +376,13 @@ int tsn_spdx__write_json(tsn_buf *b, const tsn_sbom *s)
         tsnu_jw_kstr(&w, "name", c->name ? c->name : "");
         tsnu_jw_kstr(&w, "versionInfo", c->version);
         if (c->supplier)
-            tsnu_jw_kstr(&w, "supplier",
-                         tsnu_arena_printf(&p.arena, "Organization: %s",
-                                           c->supplier));
+            tsnu_jw_kstr(
+                &w, "supplier",
+                tsnu_arena_printf(&p.arena, "Organization: %s", c->supplier));
         if (c->author)
-            tsnu_jw_kstr(&w, "originator",
-                         tsnu_arena_printf(&p.arena, "Organization: %s",
-                                           c->author));
+            tsnu_jw_kstr(
+                &w, "originator",
+                tsnu_arena_printf(&p.arena, "Organization: %s", c->author));
         tsnu_jw_kstr(&w, "downloadLocation", dl);
         tsnu_jw_kstr(&w, "homepage", home);
         tsnu_jw_key(&w, "filesAnalyzed");
@@ -461,7 +466,8 @@ int tsn_spdx__write_json(tsn_buf *b, const tsn_sbom *s)
     return error;
 }
 
-/* ---- tag-value -------------------------------------------------------------- */
+/* ---- tag-value --------------------------------------------------------------
+ */
 
 /* Tag-value output with a sticky error. */
 struct tvw {
@@ -546,18 +552,16 @@ int tsn_spdx__write_tv(tsn_buf *b, const tsn_sbom *s)
         tv(&w, "SPDXID", p.ids[i]);
         tv(&w, "PackageVersion", c->version);
         if (c->supplier)
-            tvf(&w, "PackageSupplier: Organization: %s\n",
-                           c->supplier);
+            tvf(&w, "PackageSupplier: Organization: %s\n", c->supplier);
         if (c->author)
-            tvf(&w, "PackageOriginator: Organization: %s\n",
-                           c->author);
+            tvf(&w, "PackageOriginator: Organization: %s\n", c->author);
         tv(&w, "PackageDownloadLocation", dl);
         tv(&w, "PackageHomePage", home);
         tv(&w, "FilesAnalyzed", "false");
         for (size_t k = 0; k < c->n_hashes; k++)
             if (spdx_alg(c->hashes[k].alg))
-                tvf(&w, "PackageChecksum: %s: %s\n",
-                               spdx_alg(c->hashes[k].alg), c->hashes[k].value);
+                tvf(&w, "PackageChecksum: %s: %s\n", spdx_alg(c->hashes[k].alg),
+                    c->hashes[k].value);
         tv(&w, "PackageLicenseConcluded", p.concluded[i]);
         tv(&w, "PackageLicenseDeclared", p.declared[i]);
         tv(&w, "PackageCopyrightText",
@@ -565,13 +569,12 @@ int tsn_spdx__write_tv(tsn_buf *b, const tsn_sbom *s)
         tv(&w, "PackageDescription", c->description);
         tv(&w, "PrimaryPackagePurpose", purpose(c->type));
         if (c->purl)
-            tvf(&w, "ExternalRef: PACKAGE-MANAGER purl %s\n",
-                           c->purl);
+            tvf(&w, "ExternalRef: PACKAGE-MANAGER purl %s\n", c->purl);
         for (size_t k = 0; k < c->n_cpes; k++)
             tvf(&w, "ExternalRef: SECURITY %s %s\n",
-                           strncmp(c->cpes[k], "cpe:/", 5) == 0 ? "cpe22Type"
-                                                                : "cpe23Type",
-                           c->cpes[k]);
+                strncmp(c->cpes[k], "cpe:/", 5) == 0 ? "cpe22Type"
+                                                     : "cpe23Type",
+                c->cpes[k]);
     }
     for (size_t i = 0; i < p.lic_refs.len; i++) {
         const struct lic_ref *r = TSNU_VEC_AT(&p.lic_refs, struct lic_ref, i);
@@ -585,8 +588,7 @@ int tsn_spdx__write_tv(tsn_buf *b, const tsn_sbom *s)
     for (size_t i = 0; i < p.rels.len; i++) {
         const tsn_sbom_relationship *r =
             TSNU_VEC_AT(&p.rels, tsn_sbom_relationship, i);
-        tvf(&w, "Relationship: %s %s %s\n", r->from, r->type,
-                       r->to);
+        tvf(&w, "Relationship: %s %s %s\n", r->from, r->type, r->to);
     }
     plan_dispose(&p);
     return w.error;
