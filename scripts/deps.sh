@@ -7,7 +7,7 @@ kind=${1:-build}
 pkgs="gcc meson ninja-build pkg-config python3 libexpat1-dev node-spdx-license-ids node-spdx-exceptions"
 if [ "$kind" = test ]; then
     # clang for the libFuzzer build; jq and xmllint cross-check the readers.
-    pkgs="$pkgs clang libclang-rt-14-dev jq libxml2-utils python3-jsonschema"
+    pkgs="$pkgs clang clang-format libclang-rt-14-dev jq libxml2-utils python3-jsonschema"
 fi
 missing=""
 for p in $pkgs; do

@@ -8,6 +8,15 @@ set -eu
 cd "$(dirname "$0")/.."
 scripts/deps.sh test
 status=0
+# Formatting is checked, never fixed here (.clang-format).
+unformatted=""
+for f in $(git ls-files '*.c' '*.h' 2>/dev/null || find src include tests fuzz -name '*.[ch]'); do
+    clang-format --dry-run -Werror "$f" >/dev/null 2>&1 || unformatted="$unformatted $f"
+done
+if [ -n "$unformatted" ]; then
+    echo "not clang-formatted:$unformatted"
+    status=1
+fi
 run() {
     dir=$1; shift
     [ -d "$dir" ] || meson setup "$dir" "$@" >/dev/null
