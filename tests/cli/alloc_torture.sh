@@ -1,0 +1,46 @@
+#!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# Allocation-failure torture: run commands over every reader with
+# TSN_ALLOC_FAIL=N for N = 1, 2, ... until the command no longer meets a
+# failed allocation. Every run must end with exit 0 or with exit 70 and a
+# one-line "out of memory" error: never a crash, a sanitizer report or
+# another exit code.
+set -u
+bin=${TSN_BIN:?}
+here=$(cd "$(dirname "$0")" && pwd)
+root="$here/../.."
+pass=0 fail=0
+torture() {
+    n=1
+    while [ $n -le 5000 ]; do
+        out=$(TSN_ALLOC_FAIL=$n "$bin" "$@" 2>&1 >/dev/null)
+        rc=$?
+        if [ $rc -eq 0 ]; then
+            pass=$((pass + 1))
+            return
+        fi
+        if [ $rc -ne 70 ] || [ "$(printf '%s\n' "$out" | grep -c .)" -ne 1 ] ||
+           ! printf '%s' "$out" | grep -q 'out of memory'; then
+            fail=$((fail + 1))
+            echo "FAIL TSN_ALLOC_FAIL=$n tsunagi $*: exit $rc"
+            printf '%s\n' "$out" | head -5
+            return
+        fi
+        n=$((n + 1))
+    done
+    fail=$((fail + 1))
+    echo "FAIL tsunagi $*: still failing at 5000 allocations"
+}
+torture sbom check "$root/examples/gateway-firmware.cdx.json"
+torture sbom validate "$root/fuzz/corpora/cdx_xml/small.xml"
+torture sbom validate "$root/fuzz/corpora/spdx_json/minimal.spdx.json"
+torture sbom validate "$root/fuzz/corpora/spdx_tv/minimal.spdx"
+torture sbom validate "$root/fuzz/corpora/spdx3/minimal.spdx3.json"
+torture sbom convert "$root/examples/gateway-firmware.cdx.json" --to cyclonedx-xml
+torture sbom convert "$root/examples/gateway-firmware.cdx.json" --to spdx-tv
+torture sbom merge --root p@1 "$root/tests/resources/diff/old.cdx.json" "$root/tests/resources/diff/new.cdx.json"
+torture sbom diff "$root/tests/resources/diff/old.cdx.json" "$root/tests/resources/diff/new.cdx.json"
+torture purl canonical pkg:npm/%40angular/animation@12.3.1
+torture cpe parse 'cpe:/a:hp:insight_diagnostics:7.4.0.1570:-:~~online~win2003~x64~'
+echo "allocation torture: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
