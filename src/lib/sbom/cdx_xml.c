@@ -158,6 +158,39 @@ static const struct member metadata_members[] = {{"timestamp", 2},
                                                  {"distributionConstraints", 7},
                                                  {NULL, 0}};
 
+static const struct member component_members[] = {{"supplier", 0},
+                                                  {"author", 0},
+                                                  {"publisher", 0},
+                                                  {"group", 0},
+                                                  {"name", 0},
+                                                  {"version", 0},
+                                                  {"description", 0},
+                                                  {"scope", 0},
+                                                  {"hashes", 0},
+                                                  {"licenses", 0},
+                                                  {"copyright", 0},
+                                                  {"cpe", 0},
+                                                  {"purl", 0},
+                                                  {"swid", 0},
+                                                  {"modified", 0},
+                                                  {"pedigree", 0},
+                                                  {"externalReferences", 0},
+                                                  {"components", 0},
+                                                  {"evidence", 3},
+                                                  {"properties", 3},
+                                                  {"releaseNotes", 4},
+                                                  {"modelCard", 5},
+                                                  {"data", 5},
+                                                  {"manufacturer", 6},
+                                                  {"authors", 6},
+                                                  {"omniborId", 6},
+                                                  {"swhid", 6},
+                                                  {"cryptoProperties", 6},
+                                                  {"tags", 6},
+                                                  {"versionRange", 7},
+                                                  {"patentAssertions", 7},
+                                                  {NULL, 0}};
+
 /* ---- licences, hashes, properties ---------------------------------------- */
 
 static int read_licenses(struct rd *r,
@@ -449,6 +482,9 @@ read_component(struct rd *r, node *v, size_t parent, size_t *idx_out, bool add)
         c->parent = parent;
     }
     *idx_out = idx;
+    error = check_children(r, v, component_members, "<component>");
+    if (error < 0)
+        return error;
     c->type = tsn_xml_attr(v, "type");
     c->ref = tsn_xml_attr(v, "bom-ref");
     nm = child(r, v, "name");
