@@ -58,4 +58,23 @@ int jr_enum(tsn_sbom *s,
             const char *const *allowed,
             const char **out);
 
+/*
+ * Read an array of hash objects (member @p key of @p obj), each with an
+ * algorithm member @p alg_key and a digest member @p value_key, both
+ * required. @p canonical maps a format's algorithm name to the CycloneDX
+ * name, returns the name itself when the format uses CycloneDX names, or
+ * NULL when the name is not in the format's vocabulary (an error).
+ * Digests are checked for algorithms CycloneDX knows. The hashes are set
+ * on @p c (algorithms CycloneDX does not know are kept under their own
+ * name).
+ */
+int jr_hashes(tsn_sbom *s,
+              const tsnu_json *obj,
+              const tsnu_jpath *path,
+              const char *key,
+              const char *alg_key,
+              const char *value_key,
+              const char *(*canonical)(const char *alg),
+              tsn_sbom_component *c);
+
 #endif

@@ -68,6 +68,8 @@ bool tsn_rules__datetime(const char *s);
 bool tsn_rules__urn_uuid(const char *s);
 /* 0 ok, 1 unknown algorithm, 2 content does not fit the algorithm. */
 int tsn_rules__hash(const char *alg, const char *content);
+/* Is @p alg a CycloneDX hash algorithm? */
+bool tsn_rules__hash_alg(const char *alg);
 /* Is @p id on the SPDX licence list (case-insensitive)? */
 bool tsn_rules__spdx_license_id(const char *id);
 bool tsn_rules__spdx_exception_id(const char *id);

@@ -123,6 +123,12 @@ int tsn_rules__hash(const char *alg, const char *content)
     return 1;
 }
 
+bool tsn_rules__hash_alg(const char *alg)
+{
+    /* Every known algorithm rejects an empty digest (2); unknown is 1. */
+    return tsn_rules__hash(alg, "") != 1;
+}
+
 static int icmp(const void *key, const void *elem)
 {
     return strcasecmp((const char *)key, *(const char *const *)elem);

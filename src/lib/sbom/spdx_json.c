@@ -94,51 +94,11 @@ static int license_expr(struct rd *r,
     return 0;
 }
 
-static int read_checksums(struct rd *r,
-                          const tsnu_json *obj,
-                          const tsnu_jpath *path,
-                          tsn_sbom_component *c)
+/* SPDX checksum algorithm -> CycloneDX name (or itself), NULL if unknown. */
+static const char *spdx_alg(const char *alg)
 {
-    int error = 0;
-    const tsnu_json *arr =
-        jr_typed(r->s, obj, path, "checksums", TSNU_JSON_ARRAY, &error);
-    tsnu_jpath ap = CHILD(path, "checksums");
-    tsn_sbom_hash *h;
-    size_t n = 0;
-
-    if (!arr || error < 0)
-        return error;
-    h = tsnu_arena_calloc(&r->s->arena, arr->len ? arr->len : 1, sizeof *h);
-    TSN_CHECK_ALLOC(h);
-    for (size_t i = 0; i < arr->len && error == 0; i++) {
-        const tsnu_json *e = &arr->u.items[i];
-        tsnu_jpath ip = INDEX(&ap, i);
-        const char *alg, *val;
-        if (e->type != TSNU_JSON_OBJECT) {
-            error = jr_type_err(r->s, &ip, e, "an object");
-            break;
-        }
-        /* SPEC: SPDX-2.3 §7.10 checksum: algorithm and value required */
-        alg = jr_str(r->s, e, &ip, "algorithm", true, &error);
-        val = jr_str(r->s, e, &ip, "checksumValue", true, &error);
-        if (error < 0 || !alg || !val)
-            continue;
-        error =
-            jr_enum(r->s, e, &ip, "algorithm", tsn_spdx__checksum_algs, NULL);
-        if (error == 0 && tsn_rules__hash(tsn_spdx__hash_alg(alg), val) == 2) {
-            tsnu_jpath vp = CHILD(&ip, "checksumValue");
-            error = tsn_sbom__diag(
-                r->s, TSN_DIAG_ERROR,
-                jr_loc(r->s, &vp, tsnu_json_get(e, "checksumValue")),
-                "not a %s digest (hex of the right length)", alg);
-        }
-        h[n].alg = tsn_spdx__hash_alg(alg);
-        h[n].value = val;
-        n++;
-    }
-    c->hashes = h;
-    c->n_hashes = n;
-    return error;
+    return tsn_rules__in(alg, tsn_spdx__checksum_algs) ? tsn_spdx__hash_alg(alg)
+                                                       : NULL;
 }
 
 static int read_licenses(struct rd *r,
@@ -287,7 +247,8 @@ static int read_packages(struct rd *r, const tsnu_json *root)
             error = define_id(r, c->ref, &sp, tsnu_json_get(p, "SPDXID"));
         }
         if (error == 0)
-            error = read_checksums(r, p, &ip, c);
+            error = jr_hashes(r->s, p, &ip, "checksums", "algorithm",
+                              "checksumValue", spdx_alg, c);
         if (error == 0)
             error = read_licenses(r, p, &ip, c);
         if (error == 0)
@@ -342,7 +303,8 @@ static int read_files(struct rd *r, const tsnu_json *root)
             error = define_id(r, c->ref, &sp, tsnu_json_get(f, "SPDXID"));
         }
         if (error == 0)
-            error = read_checksums(r, f, &ip, c);
+            error = jr_hashes(r->s, f, &ip, "checksums", "algorithm",
+                              "checksumValue", spdx_alg, c);
         if (error == 0)
             error = read_licenses(r, f, &ip, c);
     }
