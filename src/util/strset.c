@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* A set of borrowed strings with open addressing (FNV-1a hash). */
+/* A set of borrowed strings, and a string-to-index map, both with open
+ * addressing on an FNV-1a hash. */
 #include "util.h"
 
 #include <string.h>
@@ -67,4 +68,80 @@ void tsnu_strset_dispose(tsnu_strset *set)
     tsn_free(set->slots);
     set->slots = NULL;
     set->cap = set->len = 0;
+}
+
+static int map_grow(tsnu_map *m)
+{
+    size_t ncap = m->cap ? m->cap * 2 : 64;
+    const char **keys = tsn_calloc(ncap, sizeof *keys);
+    size_t *vals = tsn_calloc(ncap, sizeof *vals);
+
+    if (!keys || !vals) {
+        tsn_free(keys);
+        tsn_free(vals);
+        return tsn_error_oom();
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+        size_t j;
+        if (!m->keys[i])
+            continue;
+        j = tsnu_strhash(m->keys[i]) & (ncap - 1);
+        while (keys[j])
+            j = (j + 1) & (ncap - 1);
+        keys[j] = m->keys[i];
+        vals[j] = m->vals[i];
+    }
+    tsn_free(m->keys);
+    tsn_free(m->vals);
+    m->keys = keys;
+    m->vals = vals;
+    m->cap = ncap;
+    return 0;
+}
+
+int tsnu_map_put(tsnu_map *m, const char *key, size_t value)
+{
+    size_t j;
+    if ((m->len + 1) * 2 > m->cap) {
+        int error = map_grow(m);
+        if (error < 0)
+            return error;
+    }
+    j = tsnu_strhash(key) & (m->cap - 1);
+    while (m->keys[j]) {
+        if (strcmp(m->keys[j], key) == 0) {
+            m->vals[j] = value;
+            return 0;
+        }
+        j = (j + 1) & (m->cap - 1);
+    }
+    m->keys[j] = key;
+    m->vals[j] = value;
+    m->len++;
+    return 0;
+}
+
+bool tsnu_map_get(const tsnu_map *m, const char *key, size_t *value)
+{
+    size_t j;
+    if (!m->cap || !key)
+        return false;
+    j = tsnu_strhash(key) & (m->cap - 1);
+    while (m->keys[j]) {
+        if (strcmp(m->keys[j], key) == 0) {
+            *value = m->vals[j];
+            return true;
+        }
+        j = (j + 1) & (m->cap - 1);
+    }
+    return false;
+}
+
+void tsnu_map_dispose(tsnu_map *m)
+{
+    tsn_free(m->keys);
+    tsn_free(m->vals);
+    m->keys = NULL;
+    m->vals = NULL;
+    m->cap = m->len = 0;
 }

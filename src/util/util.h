@@ -161,6 +161,24 @@ int tsnu_strset_add(tsnu_strset *set, const char *s);
 bool tsnu_strset_has(const tsnu_strset *set, const char *s);
 void tsnu_strset_dispose(tsnu_strset *set);
 
+/*
+ * A map from borrowed strings to indexes (size_t), for lookups that would
+ * otherwise scan a list per reference.
+ */
+typedef struct tsnu_map {
+    const char **keys;
+    size_t *vals;
+    size_t cap, len;
+} tsnu_map;
+
+#define TSNU_MAP_INIT {NULL, NULL, 0, 0}
+
+/* Set @p key to @p value (replacing); 0 or TSN_ENOMEM. */
+int tsnu_map_put(tsnu_map *m, const char *key, size_t value);
+/* The value of @p key in *value; false when absent. */
+bool tsnu_map_get(const tsnu_map *m, const char *key, size_t *value);
+void tsnu_map_dispose(tsnu_map *m);
+
 /* ---- strings ------------------------------------------------------- */
 
 bool tsnu_streq(const char *a, const char *b);  /* NULL-safe */

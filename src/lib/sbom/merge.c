@@ -9,72 +9,6 @@
 
 #include "tsunagi/purl.h"
 
-/* A simple string-to-string map (open addressing over an arena). */
-struct map {
-    const char **keys, **vals;
-    size_t cap, len;
-};
-
-static int map_put(struct map *m, const char *k, const char *v)
-{
-    size_t j;
-    if ((m->len + 1) * 2 > m->cap) {
-        struct map n = {NULL, NULL, m->cap ? m->cap * 2 : 64, 0};
-        n.keys = tsn_calloc(n.cap, sizeof *n.keys);
-        n.vals = tsn_calloc(n.cap, sizeof *n.vals);
-        if (!n.keys || !n.vals) {
-            tsn_free(n.keys);
-            tsn_free(n.vals);
-            return tsn_error_oom();
-        }
-        for (size_t i = 0; i < m->cap; i++)
-            if (m->keys[i]) {
-                j = tsnu_strhash(m->keys[i]) & (n.cap - 1);
-                while (n.keys[j])
-                    j = (j + 1) & (n.cap - 1);
-                n.keys[j] = m->keys[i];
-                n.vals[j] = m->vals[i];
-                n.len++;
-            }
-        tsn_free(m->keys);
-        tsn_free(m->vals);
-        *m = n;
-    }
-    j = tsnu_strhash(k) & (m->cap - 1);
-    while (m->keys[j]) {
-        if (strcmp(m->keys[j], k) == 0) {
-            m->vals[j] = v;
-            return 0;
-        }
-        j = (j + 1) & (m->cap - 1);
-    }
-    m->keys[j] = k;
-    m->vals[j] = v;
-    m->len++;
-    return 0;
-}
-
-static const char *map_get(const struct map *m, const char *k)
-{
-    size_t j;
-    if (!m->cap)
-        return NULL;
-    j = tsnu_strhash(k) & (m->cap - 1);
-    while (m->keys[j]) {
-        if (strcmp(m->keys[j], k) == 0)
-            return m->vals[j];
-        j = (j + 1) & (m->cap - 1);
-    }
-    return NULL;
-}
-
-static void map_dispose(struct map *m)
-{
-    tsn_free(m->keys);
-    tsn_free(m->vals);
-    memset(m, 0, sizeof *m);
-}
-
 #define DUP(a, s) ((s) ? tsnu_arena_strdup((a), (s)) : NULL)
 
 /* Deep-copy component @p c into @p out (strings into arena @p a). */
@@ -173,8 +107,11 @@ int tsn_sbom_merge(tsn_sbom **out,
                    const char *root_version)
 {
     tsn_sbom *m = NULL;
-    struct map by_key = {0}, used_refs = {0};
-    size_t root;
+    tsnu_map by_key = TSNU_MAP_INIT; /* dedup key -> merged index */
+    tsnu_strset used_refs = TSNU_STRSET_INIT;
+    /* per merged component: the last input that contributed it */
+    tsnu_vec last_input = TSNU_VEC_INIT(size_t, SIZE_MAX / 64);
+    size_t root, none = TSN_SBOM_NONE;
     int error;
 
     *out = NULL;
@@ -188,6 +125,8 @@ int tsn_sbom_merge(tsn_sbom **out,
     m->doc.spec_version = "1.6";
     m->doc.version = 1;
     error = tsn_sbom__add_component(m, &root);
+    if (error == 0)
+        error = tsnu_vec_push(&last_input, &none);
     if (error < 0)
         goto done;
     {
@@ -202,13 +141,13 @@ int tsn_sbom_merge(tsn_sbom **out,
             goto done;
         }
         m->doc.root = root;
-        error = map_put(&used_refs, rc->ref, rc->ref);
+        error = tsnu_strset_add(&used_refs, rc->ref);
         if (error < 0)
             goto done;
     }
     for (size_t in = 0; in < n && error >= 0; in++) {
         const tsn_sbom *s = inputs[in];
-        struct map refmap = {0};
+        tsnu_map refmap = TSNU_MAP_INIT; /* input ref -> merged index */
         size_t nc = s->comps.len, *idx = NULL;
         const char *src = tsnu_arena_strdup(&m->arena, names[in]);
 
@@ -222,29 +161,29 @@ int tsn_sbom_merge(tsn_sbom **out,
             const tsn_sbom_component *c =
                 TSNU_VEC_AT(&s->comps, tsn_sbom_component, i);
             const char *key = dedup_key(&m->arena, c), *ref;
-            const size_t *existing =
-                key ? (const size_t *)(const void *)map_get(&by_key, key)
-                    : NULL;
             tsn_sbom_component *nc_;
-            size_t k;
+            size_t k, kept;
 
-            if (existing) {
+            if (key && tsnu_map_get(&by_key, key, &kept)) {
                 /* A duplicate: refer to the kept component, note the
-                 * additional source. */
-                size_t kept = *existing;
+                 * additional source once per input. */
                 tsn_sbom_component *kc = tsn_sbom__comp(m, kept);
+                size_t *last = TSNU_VEC_AT(&last_input, size_t, kept);
                 idx[i] = kept;
-                if (!strstr(kc->source, src)) {
+                if (*last != in) {
+                    *last = in;
                     kc->source =
                         tsnu_arena_printf(&m->arena, "%s, %s", kc->source, src);
                     if (!kc->source)
                         error = tsn_error_oom();
                 }
-                if (c->ref)
-                    error = map_put(&refmap, c->ref, kc->ref);
+                if (error == 0 && c->ref)
+                    error = tsnu_map_put(&refmap, c->ref, kept);
                 continue;
             }
             error = tsn_sbom__add_component(m, &k);
+            if (error == 0)
+                error = tsnu_vec_push(&last_input, &in);
             if (error < 0)
                 break;
             nc_ = tsn_sbom__comp(m, k);
@@ -258,7 +197,7 @@ int tsn_sbom_merge(tsn_sbom **out,
             if (!c->ref)
                 ref = tsnu_arena_printf(&m->arena, "%zu:component-%zu", in + 1,
                                         i + 1);
-            else if (map_get(&used_refs, c->ref))
+            else if (tsnu_strset_has(&used_refs, c->ref))
                 ref = tsnu_arena_printf(&m->arena, "%zu:%s", in + 1, c->ref);
             else
                 ref = tsnu_arena_strdup(&m->arena, c->ref);
@@ -267,19 +206,12 @@ int tsn_sbom_merge(tsn_sbom **out,
                 break;
             }
             nc_->ref = ref;
-            error = map_put(&used_refs, ref, ref);
-            if (error == 0 && c->ref)
-                error = map_put(&refmap, c->ref, ref);
+            error = tsnu_strset_add(&used_refs, ref);
+            if (error >= 0 && c->ref)
+                error = tsnu_map_put(&refmap, c->ref, k);
             /* Remember where the component went, by key. */
-            if (error == 0 && key) {
-                size_t *slot = tsnu_arena_alloc(&m->arena, sizeof *slot);
-                if (!slot) {
-                    error = tsn_error_oom();
-                    break;
-                }
-                *slot = k;
-                error = map_put(&by_key, key, (const char *)(void *)slot);
-            }
+            if (error >= 0 && key)
+                error = tsnu_map_put(&by_key, key, k);
         }
         /* Nesting: parent indices follow the renumbering. */
         for (size_t i = 0; i < nc && error >= 0; i++) {
@@ -294,12 +226,14 @@ int tsn_sbom_merge(tsn_sbom **out,
         for (size_t i = 0; i < s->rels.len && error >= 0; i++) {
             const tsn_sbom_relationship *r =
                 TSNU_VEC_AT(&s->rels, tsn_sbom_relationship, i);
-            const char *from = map_get(&refmap, r->from);
-            const char *to = map_get(&refmap, r->to);
-            if (!from)
-                from = tsnu_arena_strdup(&m->arena, r->from);
-            if (!to)
-                to = tsnu_arena_strdup(&m->arena, r->to);
+            size_t fi, ti;
+            const char *from =
+                tsnu_map_get(&refmap, r->from, &fi)
+                    ? tsn_sbom__comp(m, fi)->ref
+                    : tsnu_arena_strdup(&m->arena, r->from);
+            const char *to = tsnu_map_get(&refmap, r->to, &ti)
+                                 ? tsn_sbom__comp(m, ti)->ref
+                                 : tsnu_arena_strdup(&m->arena, r->to);
             if (!from || !to) {
                 error = tsn_error_oom();
                 break;
@@ -319,12 +253,13 @@ int tsn_sbom_merge(tsn_sbom **out,
                 error = tsn_sbom__add_rel(m, tsn_sbom__comp(m, root)->ref, ref,
                                           "DEPENDS_ON");
         }
-        map_dispose(&refmap);
+        tsnu_map_dispose(&refmap);
         tsn_free(idx);
     }
 done:
-    map_dispose(&by_key);
-    map_dispose(&used_refs);
+    tsnu_map_dispose(&by_key);
+    tsnu_strset_dispose(&used_refs);
+    tsnu_vec_dispose(&last_input);
     if (error < 0) {
         tsn_sbom_free(m);
         return error;
