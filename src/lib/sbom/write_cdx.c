@@ -276,40 +276,53 @@ struct dep {
 };
 
 /* Collect dependency edges per dependent, in first-seen order. */
-static int collect_deps(const tsn_sbom *s, tsnu_vec *deps)
+/* Collect dependency edges per dependent, in first-seen order; @p arena
+ * holds the edge keys used to drop repeated edges. */
+static int collect_deps(const tsn_sbom *s, tsnu_vec *deps, tsnu_arena *arena)
 {
+    tsnu_map index = TSNU_MAP_INIT; /* dependent ref -> deps index */
+    tsnu_strset edges = TSNU_STRSET_INIT;
     int error = 0;
+
     for (size_t i = 0; i < s->rels.len && error >= 0; i++) {
         const tsn_sbom_relationship *r =
             TSNU_VEC_AT(&s->rels, tsn_sbom_relationship, i);
         int dir = dependency_direction(r->type);
         const char *from = dir > 0 ? r->from : r->to;
         const char *to = dir > 0 ? r->to : r->from;
-        struct dep *d = NULL;
+        const char *key;
+        struct dep *d;
+        size_t k;
+
         if (!dir || strncmp(from, "DocumentRef-", 12) == 0 ||
             strncmp(to, "DocumentRef-", 12) == 0 || strcmp(to, "NONE") == 0 ||
             strcmp(to, "NOASSERTION") == 0)
             continue;
-        for (size_t k = 0; k < deps->len; k++)
-            if (strcmp(TSNU_VEC_AT(deps, struct dep, k)->ref, from) == 0)
-                d = TSNU_VEC_AT(deps, struct dep, k);
-        if (!d) {
+        /* SPEC: CDX-1.6 dependsOn uniqueItems: several SPDX types
+         * (DEPENDS_ON, STATIC_LINK...) can name the same edge. */
+        key = tsnu_arena_printf(arena, "%s\x1f%s", from, to);
+        if (!key) {
+            error = tsn_error_oom();
+            break;
+        }
+        error = tsnu_strset_add(&edges, key);
+        if (error <= 0)
+            continue;
+        if (tsnu_map_get(&index, from, &k)) {
+            d = TSNU_VEC_AT(deps, struct dep, k);
+        } else {
             error = tsnu_vec_add(deps, (void **)&d);
+            if (error == 0)
+                error = tsnu_map_put(&index, from, deps->len - 1);
             if (error < 0)
                 break;
             d->ref = from;
             d->on = (tsnu_vec)TSNU_VEC_INIT(const char *, SIZE_MAX / 64);
         }
-        {
-            /* SPEC: CDX-1.6 dependsOn uniqueItems: several SPDX types
-             * (DEPENDS_ON, STATIC_LINK...) can name the same edge. */
-            bool dup = false;
-            for (size_t k = 0; k < d->on.len && !dup; k++)
-                dup = strcmp(*TSNU_VEC_AT(&d->on, const char *, k), to) == 0;
-            if (!dup)
-                error = tsnu_vec_push(&d->on, &to);
-        }
+        error = tsnu_vec_push(&d->on, &to);
     }
+    tsnu_map_dispose(&index);
+    tsnu_strset_dispose(&edges);
     return error < 0 ? error : 0;
 }
 
@@ -317,6 +330,7 @@ static int collect_deps(const tsn_sbom *s, tsnu_vec *deps)
 struct plan {
     size_t *first, *next, *last;
     tsnu_vec deps; /* struct dep */
+    tsnu_arena arena;
 };
 
 static void plan_dispose(struct plan *p)
@@ -327,6 +341,7 @@ static void plan_dispose(struct plan *p)
     tsn_free(p->first);
     tsn_free(p->next);
     tsn_free(p->last);
+    tsnu_arena_dispose(&p->arena);
 }
 
 static int plan_init(struct plan *p, const tsn_sbom *s)
@@ -355,7 +370,7 @@ static int plan_init(struct plan *p, const tsn_sbom *s)
             p->next[p->last[par]] = i;
         p->last[par] = i;
     }
-    if (collect_deps(s, &p->deps) < 0) {
+    if (collect_deps(s, &p->deps, &p->arena) < 0) {
         plan_dispose(p);
         return tsn_error_oom();
     }
