@@ -28,8 +28,9 @@ struct plan {
     const char **ids;      /* SPDXID per component */
     const char **declared; /* licence fields per component */
     const char **concluded;
-    tsnu_vec lic_refs; /* struct lic_ref */
-    tsnu_vec rels;     /* tsn_sbom_relationship, in SPDX 2 terms */
+    tsnu_vec lic_refs;   /* struct lic_ref */
+    tsnu_strset lic_ids; /* the LicenseRef- ids in lic_refs */
+    tsnu_vec rels;       /* tsn_sbom_relationship, in SPDX 2 terms */
     const char *namespace_;
     const char *created;
     const char *name;
@@ -41,6 +42,7 @@ static void plan_dispose(struct plan *p)
     tsn_free(p->declared);
     tsn_free(p->concluded);
     tsnu_vec_dispose(&p->lic_refs);
+    tsnu_strset_dispose(&p->lic_ids);
     tsnu_vec_dispose(&p->rels);
     tsnu_arena_dispose(&p->arena);
 }
@@ -87,10 +89,10 @@ static const char *licence_term(struct plan *p, const tsn_sbom_license *l)
             if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
                   (*c >= '0' && *c <= '9') || *c == '.' || *c == '-'))
                 *c = '-';
-        for (size_t i = 0; i < p->lic_refs.len; i++)
-            if (strcmp(TSNU_VEC_AT(&p->lic_refs, struct lic_ref, i)->id, id) ==
-                0)
-                return id;
+        if (tsnu_strset_has(&p->lic_ids, id))
+            return id;
+        if (tsnu_strset_add(&p->lic_ids, id) < 0)
+            return NULL;
         r.id = id;
         r.name = name;
         if (tsnu_vec_push(&p->lic_refs, &r) < 0)
@@ -208,18 +210,17 @@ static const char *spdx_alg(const char *a)
 }
 
 static const char *
-find_id(const struct plan *p, const tsn_sbom *s, const char *ref)
+find_id(const struct plan *p, const tsnu_map *by_ref, const char *ref)
 {
-    for (size_t i = 0; i < s->comps.len; i++)
-        if (tsnu_streq(TSNU_VEC_AT(&s->comps, tsn_sbom_component, i)->ref, ref))
-            return p->ids[i];
-    return NULL;
+    size_t i;
+    return tsnu_map_get(by_ref, ref, &i) ? p->ids[i] : NULL;
 }
 
 static int plan_init(struct plan *p, const tsn_sbom *s)
 {
     size_t n = s->comps.len;
     tsnu_strset used = TSNU_STRSET_INIT;
+    tsnu_map by_ref = TSNU_MAP_INIT; /* component ref -> index */
     uint64_t h = 1469598103934665603ull;
     int error = 0;
 
@@ -237,6 +238,8 @@ static int plan_init(struct plan *p, const tsn_sbom *s)
             TSNU_VEC_AT(&s->comps, tsn_sbom_component, i);
         p->ids[i] = make_id(p, &used, c->ref, i);
         if (!p->ids[i] || tsnu_strset_add(&used, p->ids[i]) < 0)
+            goto oom;
+        if (c->ref && tsnu_map_put(&by_ref, c->ref, i) < 0)
             goto oom;
         p->declared[i] = licence_field(p, c, false);
         p->concluded[i] = licence_field(p, c, true);
@@ -272,8 +275,8 @@ static int plan_init(struct plan *p, const tsn_sbom *s)
             continue; /* already stated above */
         o.from = strcmp(r->from, "SPDXRef-DOCUMENT") == 0
                      ? r->from
-                     : find_id(p, s, r->from);
-        o.to = find_id(p, s, r->to);
+                     : find_id(p, &by_ref, r->from);
+        o.to = find_id(p, &by_ref, r->to);
         o.type = type;
         if (!o.from && strncmp(r->from, "DocumentRef-", 12) == 0)
             o.from = r->from;
@@ -316,9 +319,11 @@ static int plan_init(struct plan *p, const tsn_sbom *s)
     if (!p->namespace_ || !p->created)
         goto oom;
     tsnu_strset_dispose(&used);
+    tsnu_map_dispose(&by_ref);
     return 0;
 oom:
     tsnu_strset_dispose(&used);
+    tsnu_map_dispose(&by_ref);
     plan_dispose(p);
     return tsn_error_oom();
 }
