@@ -139,24 +139,15 @@ static bool is_component(const char *t)
 struct rd {
     tsn_sbom *s;
     const tsnu_json *graph;
-    tsnu_strset ids;
+    tsnu_map ids;   /* element id -> index in the graph */
+    tsnu_map comps; /* component ref -> component index */
 };
 
 /* The element with spdxId (or @id) @p id, or NULL. */
-static const tsnu_json *find(struct rd *r, const char *id, size_t *index)
+static const tsnu_json *find(struct rd *r, const char *id)
 {
-    for (size_t i = 0; id && i < r->graph->len; i++) {
-        const tsnu_json *e = &r->graph->u.items[i];
-        const char *eid = tsnu_json_get_str(e, "spdxId");
-        if (!eid)
-            eid = tsnu_json_get_str(e, "@id");
-        if (eid && strcmp(eid, id) == 0) {
-            if (index)
-                *index = i;
-            return e;
-        }
-    }
-    return NULL;
+    size_t i;
+    return tsnu_map_get(&r->ids, id, &i) ? &r->graph->u.items[i] : NULL;
 }
 
 static const char *agent_name(struct rd *r, const tsnu_json *v)
@@ -165,7 +156,7 @@ static const char *agent_name(struct rd *r, const tsnu_json *v)
     if (v && v->type == TSNU_JSON_ARRAY && v->len &&
         v->u.items[0].type == TSNU_JSON_STRING)
         id = v->u.items[0].u.str;
-    return tsnu_json_get_str(find(r, id, NULL), "name");
+    return tsnu_json_get_str(find(r, id), "name");
 }
 
 static int read_component(struct rd *r,
@@ -184,6 +175,8 @@ static int read_component(struct rd *r,
     c = tsn_sbom__comp(r->s, idx);
     /* SPEC: SPDX-3.0.1 Element: spdxId required; Package/File: name */
     c->ref = jr_str(r->s, e, path, "spdxId", true, &error);
+    if (c->ref && error == 0)
+        error = tsnu_map_put(&r->comps, c->ref, idx);
     c->name = jr_str(r->s, e, path, "name", true, &error);
     c->version =
         jr_str(r->s, e, path, "software_packageVersion", false, &error);
@@ -284,7 +277,7 @@ static int read_component(struct rd *r,
 static int
 add_license(struct rd *r, size_t comp, const char *lic_id, bool concluded)
 {
-    const tsnu_json *le = find(r, lic_id, NULL);
+    const tsnu_json *le = find(r, lic_id);
     const char *expr =
         tsnu_json_get_str(le, "simplelicensing_licenseExpression");
     const char *name = expr ? NULL : tsnu_json_get_str(le, "name");
@@ -310,12 +303,7 @@ add_license(struct rd *r, size_t comp, const char *lic_id, bool concluded)
 
 static int comp_index(struct rd *r, const char *ref, size_t *out)
 {
-    for (size_t i = 0; i < r->s->comps.len; i++)
-        if (tsnu_streq(tsn_sbom__comp(r->s, i)->ref, ref)) {
-            *out = i;
-            return 0;
-        }
-    return -1;
+    return tsnu_map_get(&r->comps, ref, out) ? 0 : -1;
 }
 
 static int
@@ -338,7 +326,7 @@ read_relationship(struct rd *r, const tsnu_json *e, const tsnu_jpath *path)
     error = jr_enum(r->s, e, path, "relationshipType", rel_types, NULL);
     if (error < 0)
         return error;
-    if (!tsnu_strset_has(&r->ids, from)) {
+    if (!find(r, from)) {
         tsnu_jpath fp = CHILD(path, "from");
         error = tsn_sbom__diag(r->s, TSN_DIAG_WARNING,
                                jr_loc(r->s, &fp, tsnu_json_get(e, "from")),
@@ -356,7 +344,7 @@ read_relationship(struct rd *r, const tsnu_json *e, const tsnu_jpath *path)
             error = jr_type_err(r->s, &ip, t, "a string");
             break;
         }
-        if (!tsnu_strset_has(&r->ids, t->u.str))
+        if (!find(r, t->u.str))
             error = tsn_sbom__diag(r->s, TSN_DIAG_WARNING, jr_loc(r->s, &ip, t),
                                    "\"%.200s\" is not an element of this "
                                    "document",
@@ -387,7 +375,7 @@ read_document(struct rd *r, const tsnu_json *doc, const tsnu_jpath *path)
     if (error < 0)
         return error;
     ci_id = tsnu_json_get_str(doc, "creationInfo");
-    ci = ci_id ? find(r, ci_id, NULL) : tsnu_json_get(doc, "creationInfo");
+    ci = ci_id ? find(r, ci_id) : tsnu_json_get(doc, "creationInfo");
     if (!ci || ci->type != TSNU_JSON_OBJECT)
         /* SPEC: SPDX-3.0.1 Element.creationInfo required */
         return jr_err(r->s, path, doc,
@@ -431,7 +419,7 @@ read_document(struct rd *r, const tsnu_json *doc, const tsnu_jpath *path)
                       roots->len && roots->u.items[0].type == TSNU_JSON_STRING;
          hop++) {
         const char *id = roots->u.items[0].u.str;
-        const tsnu_json *el = find(r, id, NULL);
+        const tsnu_json *el = find(r, id);
         size_t comp;
         if (comp_index(r, id, &comp) == 0) {
             d->root = comp;
@@ -444,7 +432,7 @@ read_document(struct rd *r, const tsnu_json *doc, const tsnu_jpath *path)
 
 int tsn_spdx3__read_jsonld(tsn_sbom *s, const char *data, size_t len)
 {
-    struct rd r = {s, NULL, TSNU_STRSET_INIT};
+    struct rd r = {s, NULL, TSNU_MAP_INIT, TSNU_MAP_INIT};
     tsnu_json_opts jo = {s->ctx->limits.depth, s->ctx->limits.field_bytes};
     tsnu_json *root = NULL;
     const tsnu_json *ctx, *doc = NULL;
@@ -494,9 +482,11 @@ int tsn_spdx3__read_jsonld(tsn_sbom *s, const char *data, size_t len)
             error = jr_err(s, &ip, e, "element has no spdxId");
             continue;
         }
-        if (tsnu_strset_add(&r.ids, id) == 0)
+        if (find(&r, id))
             error = tsn_sbom__diag(s, TSN_DIAG_ERROR, jr_loc(s, &ip, e),
                                    "duplicate spdxId \"%.200s\"", id);
+        else
+            error = tsnu_map_put(&r.ids, id, i);
         if (strcmp(type, "SpdxDocument") == 0 && !doc) {
             doc = e;
             doc_i = i;
@@ -527,6 +517,7 @@ int tsn_spdx3__read_jsonld(tsn_sbom *s, const char *data, size_t len)
             error = jr_err(s, &gp, r.graph,
                            "the graph has no SpdxDocument element");
     }
-    tsnu_strset_dispose(&r.ids);
+    tsnu_map_dispose(&r.ids);
+    tsnu_map_dispose(&r.comps);
     return error < 0 ? error : 0;
 }
