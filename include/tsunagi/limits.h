@@ -17,8 +17,6 @@
 #define TSN_LIMIT_COMPONENTS 2000000
 /** Longest single string field (name, version, URL...), in bytes. */
 #define TSN_LIMIT_FIELD_BYTES ((size_t)1024 * 1024)
-/** Most XML entity expansions before the document is rejected. */
-#define TSN_LIMIT_XML_ENTITY_AMPLIFICATION 10.0f
 /** Longest package URL accepted, in bytes. */
 #define TSN_LIMIT_PURL_BYTES 8192
 

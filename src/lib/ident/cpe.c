@@ -114,6 +114,23 @@ static int check_wildcards(const char *v, int attr)
     return 0;
 }
 
+/*
+ * Finish unbinding one attribute: unless @p error is set, check the
+ * wildcards of the WFN value built in @p b and store it (taking @p b).
+ */
+static int store_value(tsn_cpe *c, int attr, tsn_buf *b, int error)
+{
+    if (error == 0)
+        error = check_wildcards(tsn_buf_cstr(b), attr);
+    if (error < 0) {
+        tsn_buf_dispose(b);
+        return error;
+    }
+    c->kind[attr] = TSN_CPE_VALUE;
+    c->value[attr] = tsn_buf_detach(b);
+    return c->value[attr] ? 0 : tsn_error_oom();
+}
+
 /* ---- formatted string (§6.2) ------------------------------------------- */
 
 /*
@@ -158,15 +175,7 @@ static int unbind_fs_value(tsn_cpe *c, int attr, const char *s, size_t n)
                 error = tsn_buf_putc(&b, ch);
         }
     }
-    if (error == 0)
-        error = check_wildcards(tsn_buf_cstr(&b), attr);
-    if (error < 0) {
-        tsn_buf_dispose(&b);
-        return error;
-    }
-    c->kind[attr] = TSN_CPE_VALUE;
-    c->value[attr] = tsn_buf_detach(&b);
-    return c->value[attr] ? 0 : tsn_error_oom();
+    return store_value(c, attr, &b, error);
 }
 
 static int parse_fs(tsn_cpe *c, const char *s)
@@ -295,15 +304,7 @@ static int unbind_uri_value(tsn_cpe *c, int attr, const char *s, size_t n)
                    bad("character not allowed in a CPE URI", attr);
         }
     }
-    if (error == 0)
-        error = check_wildcards(tsn_buf_cstr(&b), attr);
-    if (error < 0) {
-        tsn_buf_dispose(&b);
-        return error;
-    }
-    c->kind[attr] = TSN_CPE_VALUE;
-    c->value[attr] = tsn_buf_detach(&b);
-    return c->value[attr] ? 0 : tsn_error_oom();
+    return store_value(c, attr, &b, error);
 }
 
 static int parse_uri(tsn_cpe *c, const char *s)
