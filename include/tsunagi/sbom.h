@@ -86,6 +86,7 @@ typedef struct tsn_sbom_component {
     size_t n_properties;
     size_t parent;      /**< index of the enclosing component or NONE */
     const char *source; /**< input a merged component came from, or NULL */
+    bool purl_invalid;  /**< purl is set but not a valid package URL */
 } tsn_sbom_component;
 
 /** One edge of the dependency graph. */

@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "jread.h"
-#include "tsunagi/purl.h"
 
 struct rd {
     tsn_sbom *s;
@@ -583,20 +582,16 @@ static int read_component(struct rd *r,
         }
     }
     if (c->purl) {
-        tsn_purl *p = NULL;
-        if (tsn_purl_parse(&p, c->purl, 0) < 0) {
-            tsnu_jpath pp = CHILD(path, "purl");
-            if (tsn_error_last()->code == TSN_ENOMEM)
-                return TSN_ENOMEM;
-            /* SPEC: CDX component.purl: a valid package URL */
-            error = tsn_sbom__diag(r->s, TSN_DIAG_ERROR,
-                                   jr_loc(r->s, &pp, tsnu_json_get(v, "purl")),
-                                   "%s", tsn_error_last()->message);
-            tsn_error_clear();
-            if (error < 0)
-                return error;
-        }
-        tsn_purl_free(p);
+        char why[512];
+        int rc = tsn_rules__purl(c->purl, why, sizeof why);
+        tsnu_jpath pp = CHILD(path, "purl");
+        if (rc < 0)
+            return rc;
+        c->purl_invalid = rc;
+        /* SPEC: CDX component.purl: a valid package URL */
+        if (rc &&
+            (error = jr_err(r->s, &pp, tsnu_json_get(v, "purl"), why)) < 0)
+            return error;
     }
     swid = jr_typed(r->s, v, path, "swid", TSNU_JSON_OBJECT, &error);
     if (swid && error == 0) {

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "../adapt/xml.h"
-#include "tsunagi/purl.h"
 
 #define CDX_NS "http://cyclonedx.org/schema/bom/1."
 
@@ -535,19 +534,16 @@ read_component(struct rd *r, node *v, size_t parent, size_t *idx_out, bool add)
         }
     }
     if (c->purl) {
-        tsn_purl *p = NULL;
-        if (tsn_purl_parse(&p, c->purl, 0) < 0) {
-            if (tsn_error_last()->code == TSN_ENOMEM)
-                return TSN_ENOMEM;
-            /* SPEC: CDX component.purl: a valid package URL */
-            error = tsn_sbom__diag(r->s, TSN_DIAG_ERROR,
-                                   loc(r, child(r, v, "purl")), "%s",
-                                   tsn_error_last()->message);
-            tsn_error_clear();
-            if (error < 0)
-                return error;
-        }
-        tsn_purl_free(p);
+        char why[512];
+        int rc = tsn_rules__purl(c->purl, why, sizeof why);
+        if (rc < 0)
+            return rc;
+        c->purl_invalid = rc;
+        /* SPEC: CDX component.purl: a valid package URL */
+        if (rc && (error = tsn_sbom__diag(r->s, TSN_DIAG_ERROR,
+                                          loc(r, child(r, v, "purl")), "%s",
+                                          why)) < 0)
+            return error;
     }
     swid = child(r, v, "swid");
     /* SPEC: CDX swid@tagId and swid@name are required */

@@ -35,6 +35,7 @@ static int copy_component(tsnu_arena *a,
     out->scope = DUP(a, c->scope);
     out->copyright = DUP(a, c->copyright);
     out->purl = DUP(a, c->purl);
+    out->purl_invalid = c->purl_invalid;
     if (c->n_cpes && !(cpes = tsnu_arena_calloc(a, c->n_cpes, sizeof *cpes)))
         return tsn_error_oom();
     for (size_t i = 0; i < c->n_cpes; i++)
@@ -227,10 +228,9 @@ int tsn_sbom_merge(tsn_sbom **out,
             const tsn_sbom_relationship *r =
                 TSNU_VEC_AT(&s->rels, tsn_sbom_relationship, i);
             size_t fi, ti;
-            const char *from =
-                tsnu_map_get(&refmap, r->from, &fi)
-                    ? tsn_sbom__comp(m, fi)->ref
-                    : tsnu_arena_strdup(&m->arena, r->from);
+            const char *from = tsnu_map_get(&refmap, r->from, &fi)
+                                   ? tsn_sbom__comp(m, fi)->ref
+                                   : tsnu_arena_strdup(&m->arena, r->from);
             const char *to = tsnu_map_get(&refmap, r->to, &ti)
                                  ? tsn_sbom__comp(m, ti)->ref
                                  : tsnu_arena_strdup(&m->arena, r->to);

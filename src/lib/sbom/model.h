@@ -79,6 +79,11 @@ bool tsn_rules__spdx_exception_id(const char *id);
  * licence (reason in *why).
  */
 int tsn_rules__spdx_expression(const char *expr, const char **why);
+/*
+ * Check a package URL: 0 when valid; 1 when not, with the reason in @p why
+ * (@p n bytes); TSN_ENOMEM.
+ */
+int tsn_rules__purl(const char *purl, char *why, size_t n);
 /* Is @p s one of the NULL-terminated @p list? */
 bool tsn_rules__in(const char *s, const char *const *list);
 

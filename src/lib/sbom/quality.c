@@ -9,8 +9,6 @@
 
 #include <string.h>
 
-#include "tsunagi/purl.h"
-
 static bool has(const char *s)
 {
     return s && *s;
@@ -63,18 +61,9 @@ int tsn_sbom_quality_check(tsn_sbom_quality *q, const tsn_sbom *s)
             met[TSN_QE_IDENTIFIER]++;
         else
             f |= TSN_QF_NO_IDENTIFIER;
-        if (has(c[i].purl)) {
-            tsn_purl *p = NULL;
-            if (tsn_purl_parse(&p, c[i].purl, 0) < 0) {
-                if (tsn_error_last()->code == TSN_ENOMEM) {
-                    error = TSN_ENOMEM;
-                    goto done;
-                }
-                f |= TSN_QF_BAD_PURL;
-                tsn_error_clear();
-            }
-            tsn_purl_free(p);
-        }
+        /* The reader checked the purl already. */
+        if (has(c[i].purl) && c[i].purl_invalid)
+            f |= TSN_QF_BAD_PURL;
         if (c[i].n_licenses)
             met[TSN_QE_LICENSE]++;
         else

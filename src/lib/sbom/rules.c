@@ -5,13 +5,30 @@
  */
 #include "model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+
+#include "tsunagi/purl.h"
 #include <string.h>
 
 extern const char *const tsn_spdx_license_ids[];
 extern const size_t tsn_spdx_license_ids_len;
 extern const char *const tsn_spdx_exception_ids[];
 extern const size_t tsn_spdx_exception_ids_len;
+
+int tsn_rules__purl(const char *purl, char *why, size_t n)
+{
+    tsn_purl *p = NULL;
+    int rc = tsn_purl_parse(&p, purl, 0);
+    tsn_purl_free(p);
+    if (rc == 0)
+        return 0;
+    if (rc == TSN_ENOMEM)
+        return rc;
+    snprintf(why, n, "%s", tsn_error_last()->message);
+    tsn_error_clear();
+    return 1;
+}
 
 bool tsn_rules__in(const char *s, const char *const *list)
 {

@@ -13,8 +13,6 @@
 
 #include <string.h>
 
-#include "tsunagi/purl.h"
-
 /* SPEC: SPDX-3.0.1 Core/Vocabularies/RelationshipType */
 static const char *const rel_types[] = {"affects",
                                         "amendedBy",
@@ -191,16 +189,15 @@ static int read_component(struct rd *r,
     if (error < 0)
         return error;
     if (c->purl) {
-        tsn_purl *p = NULL;
-        if (tsn_purl_parse(&p, c->purl, 0) < 0) {
-            tsnu_jpath pp = CHILD(path, "software_packageUrl");
-            if (tsn_error_last()->code == TSN_ENOMEM)
-                return TSN_ENOMEM;
-            error = jr_err(r->s, &pp, tsnu_json_get(e, "software_packageUrl"),
-                           tsn_error_last()->message);
-            tsn_error_clear();
-        }
-        tsn_purl_free(p);
+        char why[512];
+        int rc = tsn_rules__purl(c->purl, why, sizeof why);
+        tsnu_jpath pp = CHILD(path, "software_packageUrl");
+        if (rc < 0)
+            return rc;
+        c->purl_invalid = rc;
+        if (rc)
+            error =
+                jr_err(r->s, &pp, tsnu_json_get(e, "software_packageUrl"), why);
     }
     vu = jr_typed(r->s, e, path, "verifiedUsing", TSNU_JSON_ARRAY, &error);
     if (vu && error == 0) {

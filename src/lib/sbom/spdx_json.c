@@ -11,8 +11,6 @@
 
 #include <string.h>
 
-#include "tsunagi/purl.h"
-
 struct rd {
     tsn_sbom *s;
     tsnu_strset ids;   /* SPDXIDs defined */
@@ -174,20 +172,18 @@ static int read_extrefs(struct rd *r,
         error = jr_enum(r->s, e, &ip, "referenceCategory",
                         tsn_spdx__ref_categories, NULL);
         if (strcmp(type, "purl") == 0) {
-            tsn_purl *p = NULL;
-            if (!c->purl)
+            char why[512];
+            int rc = tsn_rules__purl(loc, why, sizeof why);
+            tsnu_jpath lp = CHILD(&ip, "referenceLocator");
+            if (rc < 0)
+                return rc;
+            if (!c->purl) {
                 c->purl = loc;
-            if (tsn_purl_parse(&p, loc, 0) < 0) {
-                tsnu_jpath lp = CHILD(&ip, "referenceLocator");
-                if (tsn_error_last()->code == TSN_ENOMEM)
-                    return TSN_ENOMEM;
-                error = tsn_sbom__diag(
-                    r->s, TSN_DIAG_ERROR,
-                    jr_loc(r->s, &lp, tsnu_json_get(e, "referenceLocator")),
-                    "%s", tsn_error_last()->message);
-                tsn_error_clear();
+                c->purl_invalid = rc;
             }
-            tsn_purl_free(p);
+            if (rc)
+                error = jr_err(r->s, &lp, tsnu_json_get(e, "referenceLocator"),
+                               why);
         } else if (strcmp(type, "cpe23Type") == 0 ||
                    strcmp(type, "cpe22Type") == 0) {
             cpes[ncpe++] = loc;

@@ -10,8 +10,6 @@
 
 #include <string.h>
 
-#include "tsunagi/purl.h"
-
 enum section { SEC_DOC, SEC_PACKAGE, SEC_FILE, SEC_OTHER };
 
 struct use {
@@ -213,19 +211,17 @@ static int external_ref(struct rd *r, const char *v, uint32_t line)
         return ERR(r, line, "ExternalRef",
                    "\"%.60s\" is not an external reference category", cat);
     if (strcmp(type, "purl") == 0) {
-        tsn_purl *p = NULL;
-        int error = 0;
-        if (!c->purl)
+        char why[512];
+        int rc = tsn_rules__purl(loc, why, sizeof why);
+        if (rc < 0)
+            return rc;
+        if (!c->purl) {
             c->purl = loc;
-        if (tsn_purl_parse(&p, loc, 0) < 0) {
-            if (tsn_error_last()->code == TSN_ENOMEM)
-                return TSN_ENOMEM;
-            error =
-                ERR(r, line, "ExternalRef", "%s", tsn_error_last()->message);
-            tsn_error_clear();
+            c->purl_invalid = rc;
         }
-        tsn_purl_free(p);
-        return error;
+        return rc ? tsn_sbom__diag(r->s, TSN_DIAG_ERROR,
+                                   tv_loc(r, line, "ExternalRef"), "%s", why)
+                  : 0;
     }
     if (strcmp(type, "cpe23Type") == 0 || strcmp(type, "cpe22Type") == 0)
         return tsnu_vec_push(&r->cpes, &loc);
