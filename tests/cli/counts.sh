@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
-# Cross-checks component and relationship counts of every CycloneDX JSON
-# SBOM in the shared data against jq, an independent JSON processor:
+# Cross-checks the component and relationship counts tsunagi reads from
+# every SBOM in the shared data against independent tools (jq, xmllint,
+# grep). CycloneDX JSON:
 #   components    = metadata.component and components, recursively nested
 #   relationships = every dependsOn entry of every dependency
 set -u
@@ -12,16 +13,20 @@ if [ ! -d "$data/cyclonedx/examples" ]; then
 fi
 command -v jq >/dev/null || { echo "SKIP: jq not installed"; exit 77; }
 pass=0 fail=0
+# compare FILE TOOL "COMPONENTS RELATIONSHIPS" [extra jq field for tsunagi]
+compare() {
+    got=$("$bin" sbom info --format json "$1" | jq -r "\"\\(.components) \\(.relationships)${4:+ \\(.$4)}\"")
+    if [ "$got" = "$3" ]; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1)); echo "FAIL $1: tsunagi $got, $2 $3"
+    fi
+}
 for f in $(find "$data/cyclonedx/examples" "$data/real-sboms" -name '*.json' | sort); do
     jq -e '.bomFormat == "CycloneDX"' "$f" >/dev/null 2>&1 || continue
     want=$(jq -r '[([.metadata.component // empty] + (.components // []))[] | recurse(.components[]?)] | length' "$f")
     wrel=$(jq -r '[.dependencies[]?.dependsOn[]?] | length' "$f")
-    got=$("$bin" sbom info --format json "$f" | jq -r '"\(.components) \(.relationships)"')
-    if [ "$got" = "$want $wrel" ]; then
-        pass=$((pass + 1))
-    else
-        fail=$((fail + 1)); echo "FAIL $f: tsunagi $got, jq $want $wrel"
-    fi
+    compare "$f" jq "$want $wrel"
 done
 # SPDX 2 JSON: components are packages and files; relationships are the
 # relationships array plus the DESCRIBES (documentDescribes) and CONTAINS
@@ -35,12 +40,7 @@ for f in $(find "$data/spdx" "$data/real-sboms" -name '*.json' | sort); do
            + [(.packages // [])[] | .SPDXID as $p | (.hasFiles // [])[] | "\($p)|CONTAINS|\(.)"]
           | unique) as $extra
         | ($r | length) + ([$extra[] | . as $e | select(any($keys[]; . == $e) | not)] | length)' "$f")
-    got=$("$bin" sbom info --format json "$f" | jq -r '"\(.components) \(.relationships)"')
-    if [ "$got" = "$want $wrel" ]; then
-        pass=$((pass + 1))
-    else
-        fail=$((fail + 1)); echo "FAIL $f: tsunagi $got, jq $want $wrel"
-    fi
+    compare "$f" jq "$want $wrel"
 done
 
 # SPDX tag-value, cross-checked with grep: PackageName and FileName lines
@@ -48,12 +48,7 @@ done
 for f in $(find "$data/spdx" -name '*.spdx' | sort); do
     want=$(grep -c -E '^(PackageName|FileName):' "$f")
     wrel=$(grep -c '^Relationship:' "$f")
-    got=$("$bin" sbom info --format json "$f" | jq -r '"\(.components) \(.relationships) \(.errors)"')
-    if [ "$got" = "$want $wrel 0" ]; then
-        pass=$((pass + 1))
-    else
-        fail=$((fail + 1)); echo "FAIL $f: tsunagi $got, grep $want $wrel 0"
-    fi
+    compare "$f" grep "$want $wrel 0" errors
 done
 
 # SPDX 3 JSON-LD: components are the package and file elements
@@ -65,12 +60,7 @@ for f in $(find "$data/spdx" -name '*.json' | sort); do
     jq -e '.["@graph"]' "$f" >/dev/null 2>&1 || continue
     want=$(jq '[.["@graph"][] | select(.type == "software_Package" or .type == "software_File" or .type == "ai_AIPackage" or .type == "dataset_DatasetPackage")] | length' "$f")
     wrel=$(jq '[.["@graph"][] | select((.type == "Relationship" or .type == "LifecycleScopedRelationship") and .relationshipType != "hasConcludedLicense" and .relationshipType != "hasDeclaredLicense") | .to[]] | length' "$f")
-    got=$("$bin" sbom info --format json "$f" | jq -r '"\(.components) \(.relationships)"')
-    if [ "$got" = "$want $wrel" ]; then
-        pass=$((pass + 1))
-    else
-        fail=$((fail + 1)); echo "FAIL $f: tsunagi $got, jq $want $wrel"
-    fi
+    compare "$f" jq "$want $wrel"
 done
 
 # XML, cross-checked with xmllint's XPath: every <component> that is not
@@ -79,12 +69,7 @@ if command -v xmllint >/dev/null; then
     for f in $(find "$data/cyclonedx/examples" "$data/real-sboms" -name '*.xml' | sort); do
         want=$(xmllint --xpath "count(//*[local-name()='component'][not(ancestor::*[local-name()='pedigree' or local-name()='tools'])])" "$f")
         wrel=$(xmllint --xpath "count(//*[local-name()='dependencies']/*[local-name()='dependency']/*[local-name()='dependency'])" "$f")
-        got=$("$bin" sbom info --format json "$f" | jq -r '"\(.components) \(.relationships)"')
-        if [ "$got" = "$want $wrel" ]; then
-            pass=$((pass + 1))
-        else
-            fail=$((fail + 1)); echo "FAIL $f: tsunagi $got, xmllint $want $wrel"
-        fi
+        compare "$f" xmllint "$want $wrel"
     done
 fi
 echo "cyclonedx json+xml, spdx 2 json+tag-value, spdx 3 counts: $pass passed, $fail failed"
