@@ -101,6 +101,32 @@ static int write_all(int fd, const char *p, size_t n)
     return 0;
 }
 
+/*
+ * The mode a new file gets: an existing file keeps its mode; otherwise
+ * 0666 less the process umask, read from /proc (umask() itself would have
+ * to change the mask, which is not safe with other threads running).
+ */
+static mode_t output_mode(const char *path)
+{
+    struct stat st;
+    FILE *f;
+    char line[128];
+    unsigned long mask = 022;
+
+    if (stat(path, &st) == 0)
+        return st.st_mode & 07777;
+    f = fopen("/proc/self/status", "re");
+    if (f) {
+        while (fgets(line, sizeof line, f))
+            if (strncmp(line, "Umask:", 6) == 0) {
+                mask = strtoul(line + 6, NULL, 8);
+                break;
+            }
+        fclose(f);
+    }
+    return (mode_t)(0666 & ~mask);
+}
+
 int tsnu_file_write_atomic(const char *path, const void *data, size_t n)
 {
     tsn_buf tmp = TSN_BUF_INIT(4096 + strlen(path));
@@ -123,7 +149,10 @@ int tsnu_file_write_atomic(const char *path, const void *data, size_t n)
         error = tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
         goto done;
     }
-    (void)fchmod(fd, 0644);
+    if (fchmod(fd, output_mode(path)) < 0) {
+        error = tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
+        goto done;
+    }
     if (close(fd) < 0) {
         fd = -1;
         error = tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
