@@ -171,7 +171,10 @@ typedef struct tsnu_map {
     size_t cap, len;
 } tsnu_map;
 
-#define TSNU_MAP_INIT {NULL, NULL, 0, 0}
+#define TSNU_MAP_INIT                                                          \
+    {                                                                          \
+        NULL, NULL, 0, 0                                                       \
+    }
 
 /* Set @p key to @p value (replacing); 0 or TSN_ENOMEM. */
 int tsnu_map_put(tsnu_map *m, const char *key, size_t value);
