@@ -20,6 +20,11 @@
 /** Longest package URL accepted, in bytes. */
 #define TSN_LIMIT_PURL_BYTES 8192
 
+/** Longest version string accepted, in bytes. */
+#define TSN_LIMIT_VERSION_BYTES 1024
+/** Most parts (numbers, words, separators) in one parsed version. */
+#define TSN_LIMIT_VERSION_PARTS 64
+
 /** Limits in force for one context. */
 typedef struct tsn_limits {
     size_t document_bytes;

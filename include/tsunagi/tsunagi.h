@@ -10,5 +10,6 @@
 #include "limits.h"
 #include "purl.h"
 #include "sbom.h"
+#include "version.h"
 
 #endif

@@ -92,7 +92,11 @@ int cmd_cpe_parse(struct cli *cli, int argc, char **argv);
 int cmd_sbom_convert(struct cli *cli, int argc, char **argv);
 int cmd_sbom_diff(struct cli *cli, int argc, char **argv);
 int cmd_sbom_merge(struct cli *cli, int argc, char **argv);
+int cmd_version_compare(struct cli *cli, int argc, char **argv);
+int cmd_version_check(struct cli *cli, int argc, char **argv);
 
 extern const struct command commands[];
+/* The table entry for noun/verb (it must exist). */
+const struct command *cli_command(const char *noun, const char *verb);
 
 #endif

@@ -72,7 +72,31 @@ const struct command commands[] = {
      "tsunagi sbom info [--format table|json] FILE...",
      "Prints the format, spec version, serial number, component,\n"
      "relationship and vulnerability counts of each document."},
+    {"version", "compare", cmd_version_compare,
+     "compare two versions with an ecosystem's rules",
+     "tsunagi version compare [--format table|json] SCHEME A B\n"
+     "       tsunagi version compare --batch SCHEME < PAIRS",
+     "SCHEME is a vers scheme name (npm, pypi, maven, deb, rpm, apk, gem,\n"
+     "golang, nuget, cargo, composer, pub, hex, hackage, cran, conan,\n"
+     "gentoo, alpm, openssl, semver, generic) or an OSV ecosystem (\"PyPI\",\n"
+     "\"Debian:12\", ...). Prints A < B, A = B or A > B; exit 2 when a\n"
+     "version is not valid for the scheme. With --batch, reads\n"
+     "A<TAB>B lines and prints <, =, > or \"! reason\" per line."},
+    {"version", "check", cmd_version_check,
+     "check that versions are valid for a scheme",
+     "tsunagi version check SCHEME VERSION...",
+     "Exit 0 when every VERSION is valid for SCHEME, 2 (with the reason)\n"
+     "when one is not. For apk, versions apk-tools refuses are reported\n"
+     "although they can still be compared."},
     {NULL, NULL, NULL, NULL, NULL, NULL}};
+
+const struct command *cli_command(const char *noun, const char *verb)
+{
+    for (const struct command *c = commands; c->noun; c++)
+        if (strcmp(c->noun, noun) == 0 && strcmp(c->verb, verb) == 0)
+            return c;
+    abort(); /* a handler names a command missing from the table */
+}
 
 void cli_error(const char *fmt, ...)
 {

@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Schemes whose versions are short lists of numbers and words:
+ *   generic        the documented fallback (docs/versions.md): runs of
+ *                  digits and of letters, separators ignored; numbers
+ *                  compare as numbers, words case-insensitively, a
+ *                  number is newer than a word; when one version runs
+ *                  out, a remaining word means a pre-release (1.0rc1 <
+ *                  1.0) and a remaining number a later version.
+ *   lexicographic  bytes.
+ *   hackage        PVP: dot-separated numbers, compared as lists
+ *                  (Data.Version: 1.0 < 1.0.0).
+ *   cran           R package_version: numbers split by '.' or '-',
+ *                  compared as lists.
+ *   openssl        numbers then letters: 1.0.2 < 1.0.2a < 1.0.2z <
+ *                  1.0.2za.
+ */
+#include "lib/version/vs.h"
+
+#include <string.h>
+
+enum { K_NUM = 1, K_WORD = 2 };
+
+static int runs(struct tsn_ver *v)
+{
+    const char *s = v->s;
+    int rc = 0;
+    for (size_t i = 0; i < v->len && rc == 0;) {
+        size_t st = i;
+        if (vs_digit(s[i])) {
+            while (i < v->len && vs_digit(s[i]))
+                i++;
+            rc = tsn_vs_add(v, st, i - st, K_NUM, 0);
+        } else if (vs_alpha(s[i])) {
+            while (i < v->len && vs_alpha(s[i]))
+                i++;
+            rc = tsn_vs_add(v, st, i - st, K_WORD, 0);
+        } else {
+            i++;
+        }
+    }
+    return rc;
+}
+
+int tsn_vs_generic_parse(struct tsn_ver *v)
+{
+    for (size_t k = 0; k < v->len; k++)
+        if ((unsigned char)v->s[k] < 0x20 || v->s[k] == 0x7f)
+            return tsn_vs_bad(v, "contains a control character");
+    int rc = runs(v);
+    if (rc == 0 && v->nparts == 0)
+        return tsn_vs_bad(v, "holds no digit or letter");
+    return rc;
+}
+
+int tsn_vs_generic_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
+{
+    int k = 0;
+    for (; k < a->nparts && k < b->nparts; k++) {
+        const struct vpart *x = &a->p[k], *y = &b->p[k];
+        if (x->kind != y->kind)
+            return x->kind == K_NUM ? 1 : -1;
+        int c =
+            x->kind == K_NUM
+                ? tsn_vs_numcmp(vs_at(a, x), x->len, vs_at(b, y), y->len)
+                : tsn_vs_bytecasecmp(vs_at(a, x), x->len, vs_at(b, y), y->len);
+        if (c)
+            return c;
+    }
+    if (k < a->nparts)
+        return a->p[k].kind == K_NUM ? 1 : -1;
+    if (k < b->nparts)
+        return b->p[k].kind == K_NUM ? -1 : 1;
+    return 0;
+}
+
+int tsn_vs_lexicographic_parse(struct tsn_ver *v)
+{
+    (void)v;
+    return 0;
+}
+
+int tsn_vs_lexicographic_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
+{
+    return tsn_vs_bytecmp(a->s, a->len, b->s, b->len);
+}
+
+/* Numbers separated by one of @p seps; nothing else. */
+static int numbers(struct tsn_ver *v, const char *seps)
+{
+    const char *s = v->s;
+    size_t i = 0;
+    for (;;) {
+        size_t st = i;
+        while (i < v->len && vs_digit(s[i]))
+            i++;
+        if (i == st)
+            return tsn_vs_bad(v, "expected a number");
+        int rc = tsn_vs_add(v, st, i - st, K_NUM, 0);
+        if (rc < 0)
+            return rc;
+        if (i == v->len)
+            return 0;
+        if (!strchr(seps, s[i]))
+            return tsn_vs_bad(v, "unexpected character");
+        i++;
+    }
+}
+
+static int listcmp(const struct tsn_ver *a, const struct tsn_ver *b)
+{
+    int k = 0;
+    for (; k < a->nparts && k < b->nparts; k++) {
+        int c = tsn_vs_numcmp(vs_at(a, &a->p[k]), a->p[k].len,
+                              vs_at(b, &b->p[k]), b->p[k].len);
+        if (c)
+            return c;
+    }
+    return (k < a->nparts) - (k < b->nparts);
+}
+
+int tsn_vs_hackage_parse(struct tsn_ver *v)
+{
+    return numbers(v, ".");
+}
+
+int tsn_vs_hackage_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
+{
+    return listcmp(a, b);
+}
+
+int tsn_vs_cran_parse(struct tsn_ver *v)
+{
+    return numbers(v, ".-");
+}
+
+int tsn_vs_cran_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
+{
+    return listcmp(a, b);
+}
+
+int tsn_vs_openssl_parse(struct tsn_ver *v)
+{
+    const char *s = v->s;
+    size_t i = 0;
+    for (;;) {
+        size_t st = i;
+        while (i < v->len && vs_digit(s[i]))
+            i++;
+        if (i == st)
+            return tsn_vs_bad(v, "expected a number");
+        int rc = tsn_vs_add(v, st, i - st, K_NUM, 0);
+        if (rc < 0)
+            return rc;
+        if (i < v->len && s[i] == '.') {
+            i++;
+            continue;
+        }
+        break;
+    }
+    size_t st = i;
+    while (i < v->len && s[i] >= 'a' && s[i] <= 'z')
+        i++;
+    v->a[0] = v->nparts;
+    if (i > st) {
+        int rc = tsn_vs_add(v, st, i - st, K_WORD, 0);
+        if (rc < 0)
+            return rc;
+    }
+    if (i != v->len)
+        return tsn_vs_bad(v, "expected numbers and a lower-case letter suffix");
+    return 0;
+}
+
+int tsn_vs_openssl_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
+{
+    int na = a->a[0], nb = b->a[0], k = 0;
+    for (; k < na && k < nb; k++) {
+        int c = tsn_vs_numcmp(vs_at(a, &a->p[k]), a->p[k].len,
+                              vs_at(b, &b->p[k]), b->p[k].len);
+        if (c)
+            return c;
+    }
+    if (na != nb)
+        return na < nb ? -1 : 1;
+    size_t la = a->nparts > na ? a->p[na].len : 0;
+    size_t lb = b->nparts > nb ? b->p[nb].len : 0;
+    if (la != lb)
+        return la < lb ? -1 : 1;
+    return la ? tsn_vs_bytecmp(vs_at(a, &a->p[na]), la, vs_at(b, &b->p[nb]), lb)
+              : 0;
+}
