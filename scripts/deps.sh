@@ -8,6 +8,8 @@ pkgs="gcc meson ninja-build pkg-config python3 libexpat1-dev node-spdx-license-i
 if [ "$kind" = test ]; then
     # clang for the libFuzzer build; jq and xmllint cross-check the readers.
     pkgs="$pkgs clang clang-format libclang-rt-14-dev jq libxml2-utils python3-jsonschema"
+    # reference implementations for the version differential tests
+    pkgs="$pkgs libdpkg-dev python3-packaging python3-rpm ruby maven"
 fi
 missing=""
 for p in $pkgs; do

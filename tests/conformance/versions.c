@@ -32,13 +32,43 @@ static const char *const deviations[] = {
     "alpine-versions.txt:a < b",
     "alpine-versions.txt:c > b",
     "maven-versions.txt:1-1 = 1-ga-1",
+    /* generated with a maven-artifact that does not read a trailing
+     * ".X" or ".X1" as "-X" / "-X-1" as Debian's Maven 3.8.7 does */
+    "maven-versions-generated.txt:1.0.0-RC16 < 1.0.0.RC8-beta",
+    "maven-versions-generated.txt:1.0.0-gradle-rework-beta3 < 1.0.0.RC7-3",
+    "maven-versions-generated.txt:2.9.0-1 < 2.9.0.RC1",
+    "maven-versions-generated.txt:6.1.12.rc5 < 6.1.12rc1",
+    "maven-versions-generated.txt:1.1.31.sec10 < 1.1.31_noneautotype",
+    "maven-versions-generated.txt:1.1.34.sec10 < 1.1.34_noneautotype",
+    "maven-versions-generated.txt:1.1.46.sec10 < 1.1.46_noneautotype",
+    "maven-versions-generated.txt:1.2.8.sec10_noneautotype < "
+    "1.2.8_noneautotype",
+    "maven-versions-generated.txt:1.2.31.sec10 < 1.2.31_noneautotype",
+    "maven-versions-generated.txt:1.2.48.sec10 < 1.2.48_noneautotype",
+    "maven-versions-generated.txt:1.2.50.sec10 < 1.2.50_noneautotype",
+    "maven-versions-generated.txt:1.2.54.sec10 < 1.2.54_noneautotype",
+    "maven-versions-generated.txt:1.2.57.sec10 < 1.2.57_noneautotype",
+    "maven-versions-generated.txt:1.2.60.sec10 < 1.2.60_noneautotype",
+    "maven-versions-generated.txt:1.2.67.sec10 < 1.2.67_noneautotype",
+    "maven-versions-generated.txt:1.0.0rc0 < 1.0.beta8",
+    "maven-versions-generated.txt:1.5.9.RC1 < 1.5.9-RC0",
+    "maven-versions-generated.txt:1.1.0-01-glassfish < 1.1.0.Beta1",
+    "maven_version_cmp_test.json#170",
+    "maven_version_cmp_test.json#171",
+    "maven_version_cmp_test.json#193",
+    "maven_version_cmp_test.json#470",
+    "maven_version_cmp_test.json#471",
+    "maven_version_cmp_test.json#493",
 };
 static int n_deviations, n_refused;
 
 static bool is_deviation(const char *file, const char *line)
 {
     char key[4200];
-    snprintf(key, sizeof key, "%s:%s", file, line);
+    if (line)
+        snprintf(key, sizeof key, "%s:%s", file, line);
+    else
+        snprintf(key, sizeof key, "%s", file);
     for (size_t i = 0; i < sizeof deviations / sizeof *deviations; i++)
         if (strcmp(deviations[i], key) == 0)
             return true;
@@ -210,6 +240,10 @@ static void run_vers(void)
                 continue;
             }
             bool ok;
+            if (is_deviation(where, NULL)) {
+                n_deviations++;
+                continue;
+            }
             if (strcmp(type, "equality") == 0) {
                 ok = (c == 0) == (exp->type == TSNU_JSON_TRUE);
                 CHECK(ok, "%s: %s vs %s equal=%d, got %s", where, a, b,

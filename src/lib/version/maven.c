@@ -111,31 +111,42 @@ static void normalize(struct tsn_ver *v)
     v->nparts = (uint8_t)w;
 }
 
+/* Open a nested list (a marker part); the new list is empty. */
+static int open_list(struct tsn_ver *v, size_t at, int *in_list)
+{
+    *in_list = 0;
+    return tsn_vs_add(v, at, 0, M_LIST, 0);
+}
+
 int tsn_vs_maven_parse(struct tsn_ver *v)
 {
     const char *s = v->s;
     size_t n = v->len, st = 0;
     bool digit = false;
-    int rc = 0;
+    int rc = 0, in_list = 0; /* items in the innermost list */
     for (size_t i = 0; i < n && rc == 0; i++) {
         char c = s[i];
         if ((unsigned char)c >= 0x80 || (unsigned char)c < 0x20)
             return tsn_vs_bad(v, "non-ASCII or control character");
         if (c == '.' || c == '-') {
             if (i == st)
-                rc = tsn_vs_add(v, i, 1, M_INT, 0); /* an implied 0 */
+                rc = tsn_vs_add(v, i, 0, M_INT, 0); /* an implied 0 */
             else
                 rc = item(v, st, i, digit, false);
-            v->p[v->nparts - 1].len = (uint16_t)(i == st ? 0 : i - st);
+            in_list++;
             st = i + 1;
             if (c == '-' && rc == 0)
-                rc = tsn_vs_add(v, i, 0, M_LIST, 0);
+                rc = open_list(v, i, &in_list);
         } else if (vs_digit(c)) {
             if (!digit && i > st) {
-                rc = item(v, st, i, false, true);
+                /* "1.0.0.X1" reads as "1.0.0-X-1" */
+                if (in_list > 0)
+                    rc = open_list(v, i, &in_list);
+                if (rc == 0)
+                    rc = item(v, st, i, false, true);
                 st = i;
                 if (rc == 0)
-                    rc = tsn_vs_add(v, i, 0, M_LIST, 0);
+                    rc = open_list(v, i, &in_list);
             }
             digit = true;
         } else {
@@ -143,13 +154,18 @@ int tsn_vs_maven_parse(struct tsn_ver *v)
                 rc = item(v, st, i, true, false);
                 st = i;
                 if (rc == 0)
-                    rc = tsn_vs_add(v, i, 0, M_LIST, 0);
+                    rc = open_list(v, i, &in_list);
             }
             digit = false;
         }
     }
-    if (rc == 0 && n > st)
-        rc = item(v, st, n, digit, false);
+    if (rc == 0 && n > st) {
+        /* a trailing ".X" reads as "-X" for any text X */
+        if (!digit && in_list > 0)
+            rc = open_list(v, st, &in_list);
+        if (rc == 0)
+            rc = item(v, st, n, digit, false);
+    }
     if (rc < 0)
         return rc;
     normalize(v);

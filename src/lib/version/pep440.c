@@ -77,12 +77,9 @@ static bool labelled(struct cur *c,
     for (int w = 0; words[w]; w++) {
         if (kw(c, words[w])) {
             *kind = kinds[w];
-            struct cur mark = *c;
-            sep(c);
+            sep(c); /* taken even when no number follows, as the regex */
             *off = c->i;
             *len = num(c);
-            if (*len == 0)
-                *c = mark; /* the separator belongs to what follows */
             return true;
         }
     }

@@ -129,7 +129,10 @@ part_rpmvercmp(const struct tsn_ver *a, const struct tsn_ver *b, int k)
 
 int tsn_vs_rpm_parse(struct tsn_ver *v)
 {
-    return split_evr(v);
+    int rc = split_evr(v);
+    if (rc == 0 && v->p[1].len == 0)
+        rc = tsn_vs_bad(v, "the version part is empty"); /* as rpm */
+    return rc;
 }
 
 int tsn_vs_rpm_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
