@@ -268,8 +268,6 @@ int tsn_vs_parse_tmp(struct vtmp *t,
     t->v.len = (uint16_t)n;
     if (n == 0)
         return tsn_vs_bad(&t->v, "empty");
-    if (memchr(s, '\0', n))
-        return tsn_vs_bad(&t->v, "contains a NUL byte");
     return schemes[scheme].ops.parse(&t->v);
 }
 

@@ -85,8 +85,11 @@ int tsn_vs_lexicographic_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
     return tsn_vs_bytecmp(a->s, a->len, b->s, b->len);
 }
 
-/* Numbers separated by one of @p seps; nothing else. */
-static int numbers(struct tsn_ver *v, const char *seps)
+/*
+ * Numbers separated by one of @p seps from the start of the text; *end is
+ * where they stop. A separator must be followed by a number.
+ */
+static int numbers(struct tsn_ver *v, const char *seps, size_t *end)
 {
     const char *s = v->s;
     size_t i = 0;
@@ -99,12 +102,22 @@ static int numbers(struct tsn_ver *v, const char *seps)
         int rc = tsn_vs_add(v, st, i - st, K_NUM, 0);
         if (rc < 0)
             return rc;
-        if (i == v->len)
+        if (i == v->len || !strchr(seps, s[i])) {
+            *end = i;
             return 0;
-        if (!strchr(seps, s[i]))
-            return tsn_vs_bad(v, "unexpected character");
+        }
         i++;
     }
+}
+
+/* Only numbers and separators. */
+static int numbers_only(struct tsn_ver *v, const char *seps)
+{
+    size_t end;
+    int rc = numbers(v, seps, &end);
+    if (rc == 0 && end != v->len)
+        rc = tsn_vs_bad(v, "unexpected character");
+    return rc;
 }
 
 static int listcmp(const struct tsn_ver *a, const struct tsn_ver *b)
@@ -121,7 +134,7 @@ static int listcmp(const struct tsn_ver *a, const struct tsn_ver *b)
 
 int tsn_vs_hackage_parse(struct tsn_ver *v)
 {
-    return numbers(v, ".");
+    return numbers_only(v, ".");
 }
 
 int tsn_vs_hackage_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
@@ -131,7 +144,7 @@ int tsn_vs_hackage_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
 
 int tsn_vs_cran_parse(struct tsn_ver *v)
 {
-    return numbers(v, ".-");
+    return numbers_only(v, ".-");
 }
 
 int tsn_vs_cran_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
@@ -142,31 +155,16 @@ int tsn_vs_cran_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
 int tsn_vs_openssl_parse(struct tsn_ver *v)
 {
     const char *s = v->s;
-    size_t i = 0;
-    for (;;) {
-        size_t st = i;
-        while (i < v->len && vs_digit(s[i]))
-            i++;
-        if (i == st)
-            return tsn_vs_bad(v, "expected a number");
-        int rc = tsn_vs_add(v, st, i - st, K_NUM, 0);
-        if (rc < 0)
-            return rc;
-        if (i < v->len && s[i] == '.') {
-            i++;
-            continue;
-        }
-        break;
-    }
+    size_t i;
+    int rc = numbers(v, ".", &i);
+    if (rc < 0)
+        return rc;
     size_t st = i;
     while (i < v->len && s[i] >= 'a' && s[i] <= 'z')
         i++;
     v->a[0] = v->nparts;
-    if (i > st) {
-        int rc = tsn_vs_add(v, st, i - st, K_WORD, 0);
-        if (rc < 0)
-            return rc;
-    }
+    if (i > st && (rc = tsn_vs_add(v, st, i - st, K_WORD, 0)) < 0)
+        return rc;
     if (i != v->len)
         return tsn_vs_bad(v, "expected numbers and a lower-case letter suffix");
     return 0;
