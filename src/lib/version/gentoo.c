@@ -32,11 +32,15 @@ int tsn_vs_gentoo_parse(struct tsn_ver *v)
         }
         break;
     }
+    v->a[0] = v->nparts;
+    v->a[1] = -1;
     if (i < n && s[i] >= 'a' && s[i] <= 'z') {
+        v->a[1] = v->nparts;
         if ((rc = tsn_vs_add(v, i, 1, E_LET, 0)) < 0)
             return rc;
         i++;
     }
+    v->a[2] = v->nparts;
     static const char *const suf[] = {"alpha", "beta", "pre", "rc", "p"};
     static const int rank[] = {0, 1, 2, 3, 5};
     while (i < n && s[i] == '_') {
@@ -57,7 +61,8 @@ int tsn_vs_gentoo_parse(struct tsn_ver *v)
         if ((rc = tsn_vs_add(v, st, i - st, E_SUF, rank[k])) < 0)
             return rc;
     }
-    if (i + 2 < n + 1 && i < n && s[i] == '-') {
+    v->a[3] = v->nparts - v->a[2];
+    if (i < n && s[i] == '-') {
         if (i + 1 >= n || s[i + 1] != 'r')
             return tsn_vs_bad(v, "expected -r after the version");
         i += 2;
@@ -74,19 +79,6 @@ int tsn_vs_gentoo_parse(struct tsn_ver *v)
     return 0;
 }
 
-static int count(const struct tsn_ver *v, int kind, int *first)
-{
-    int c = 0;
-    *first = -1;
-    for (int k = 0; k < v->nparts; k++)
-        if (v->p[k].kind == kind) {
-            if (*first < 0)
-                *first = k;
-            c++;
-        }
-    return c;
-}
-
 static size_t strip_trailing_zeros(const char *s, size_t n)
 {
     while (n > 0 && s[n - 1] == '0')
@@ -96,8 +88,7 @@ static size_t strip_trailing_zeros(const char *s, size_t n)
 
 int tsn_vs_gentoo_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
 {
-    int fa, fb, c;
-    int na = count(a, E_NUM, &fa), nb = count(b, E_NUM, &fb);
+    int c, na = a->a[0], nb = b->a[0];
     for (int k = 0; k < na && k < nb; k++) {
         const struct vpart *x = &a->p[k], *y = &b->p[k];
         const char *xs = vs_at(a, x), *ys = vs_at(b, y);
@@ -111,12 +102,12 @@ int tsn_vs_gentoo_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
     }
     if (na != nb)
         return na < nb ? -1 : 1;
-    int la = count(a, E_LET, &fa), lb = count(b, E_LET, &fb);
-    if (la != lb)
-        return la < lb ? -1 : 1;
-    if (la && a->s[a->p[fa].off] != b->s[b->p[fb].off])
-        return a->s[a->p[fa].off] < b->s[b->p[fb].off] ? -1 : 1;
-    int sa = count(a, E_SUF, &fa), sb = count(b, E_SUF, &fb);
+    int la = a->a[1], lb = b->a[1];
+    if ((la < 0) != (lb < 0))
+        return la < 0 ? -1 : 1;
+    if (la >= 0 && a->s[a->p[la].off] != b->s[b->p[lb].off])
+        return a->s[a->p[la].off] < b->s[b->p[lb].off] ? -1 : 1;
+    int fa = a->a[2], fb = b->a[2], sa = a->a[3], sb = b->a[3];
     for (int k = 0; k < sa && k < sb; k++) {
         const struct vpart *x = &a->p[fa + k], *y = &b->p[fb + k];
         if (x->aux != y->aux)
@@ -128,8 +119,9 @@ int tsn_vs_gentoo_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
         return a->p[fa + sb].aux == 5 ? 1 : -1;
     if (sb > sa)
         return b->p[fb + sa].aux == 5 ? -1 : 1;
-    int ra = count(a, E_REV, &fa), rb = count(b, E_REV, &fb);
-    const char *as = ra ? vs_at(a, &a->p[fa]) : "0";
-    const char *bs = rb ? vs_at(b, &b->p[fb]) : "0";
-    return tsn_vs_numcmp(as, ra ? a->p[fa].len : 1, bs, rb ? b->p[fb].len : 1);
+    /* revision: the last part when present, else 0 */
+    const struct vpart *ra = &a->p[a->nparts - 1], *rb = &b->p[b->nparts - 1];
+    bool ha = ra->kind == E_REV, hb = rb->kind == E_REV;
+    return tsn_vs_numcmp(ha ? vs_at(a, ra) : "0", ha ? ra->len : 1,
+                         hb ? vs_at(b, rb) : "0", hb ? rb->len : 1);
 }
