@@ -123,14 +123,16 @@ def pairs(scheme):
     base = sorted(set(v for v in corpus(scheme) if v and "\t" not in v
                       and "\n" not in v))
     gen = generated(scheme, rnd, PAIRS // 2)
-    out = []
+    # every corpus version against itself first, so that each version
+    # tsunagi refuses is shown to be refused by the reference too
+    out = [(v, v) for v in base]
     third = PAIRS // 3
     for _ in range(third):
         out.append((rnd.choice(base), rnd.choice(base)))
     for _ in range(third):
         a = rnd.choice(base)
         out.append((a, mutate(a, scheme, rnd)))
-    while len(out) < PAIRS:
+    while len(out) < PAIRS + len(base):
         out.append((rnd.choice(gen), rnd.choice(gen)))
     return base, out
 
