@@ -206,15 +206,12 @@ int cmd_sbom_check(struct cli *cli, int argc, char **argv)
          &min_str, NULL, NULL},
         {"--all", NULL, "list every component with findings", NULL, &all, NULL},
         {NULL, NULL, NULL, NULL, NULL, NULL}};
-    const struct command *cmd = NULL;
+    const struct command *cmd = cli_command("sbom", "check");
     char **pos = NULL;
     int npos = 0, rc = EXIT_OK, prc;
     double min_score = 0;
     tsn_buf out = TSN_BUF_INIT((size_t)1 << 30);
 
-    for (const struct command *c = commands; c->noun; c++)
-        if (c->run == cmd_sbom_check)
-            cmd = c;
     prc = cli_parse(cli, cmd, opts, argc, argv, &pos, &npos);
     if (prc != 0)
         return prc > 0 ? EXIT_OK : EXIT_BADINPUT;

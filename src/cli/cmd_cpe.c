@@ -9,14 +9,11 @@
 
 int cmd_cpe_parse(struct cli *cli, int argc, char **argv)
 {
-    const struct command *cmd = NULL;
+    const struct command *cmd = cli_command("cpe", "parse");
     char **pos = NULL;
     int npos = 0, rc = EXIT_OK, prc;
     tsn_buf out = TSN_BUF_INIT((size_t)1 << 30);
 
-    for (const struct command *c = commands; c->noun; c++)
-        if (c->run == cmd_cpe_parse)
-            cmd = c;
     prc = cli_parse(cli, cmd, NULL, argc, argv, &pos, &npos);
     if (prc != 0)
         return prc > 0 ? EXIT_OK : EXIT_BADINPUT;

@@ -21,7 +21,7 @@ static void json_field(tsn_buf *b, const char *key, const char *val, bool comma)
 
 int cmd_purl_parse(struct cli *cli, int argc, char **argv)
 {
-    const struct command *cmd = &commands[0];
+    const struct command *cmd = cli_command("purl", "parse");
     char **pos = NULL;
     int npos = 0, rc = EXIT_OK, prc;
     tsn_buf out = TSN_BUF_INIT((size_t)1 << 30);
@@ -93,7 +93,7 @@ int cmd_purl_parse(struct cli *cli, int argc, char **argv)
 
 int cmd_purl_canonical(struct cli *cli, int argc, char **argv)
 {
-    const struct command *cmd = &commands[1];
+    const struct command *cmd = cli_command("purl", "canonical");
     char **pos = NULL;
     int npos = 0, rc = EXIT_OK, prc;
 

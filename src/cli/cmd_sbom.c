@@ -7,22 +7,14 @@
 
 #include "util/json.h"
 
-static const struct command *find_cmd(const char *noun, const char *verb)
-{
-    for (const struct command *c = commands; c->noun; c++)
-        if (strcmp(c->noun, noun) == 0 && strcmp(c->verb, verb) == 0)
-            return c;
-    return NULL;
-}
-
 int cmd_sbom_validate(struct cli *cli, int argc, char **argv)
 {
     char **pos = NULL;
     int npos = 0, rc = EXIT_OK, prc;
     tsn_buf out = TSN_BUF_INIT((size_t)1 << 30);
 
-    prc = cli_parse(cli, find_cmd("sbom", "validate"), NULL, argc, argv, &pos,
-                    &npos);
+    prc = cli_parse(cli, cli_command("sbom", "validate"), NULL, argc, argv,
+                    &pos, &npos);
     if (prc != 0)
         return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
     if (npos == 0) {
@@ -104,8 +96,8 @@ int cmd_sbom_info(struct cli *cli, int argc, char **argv)
     int npos = 0, rc = EXIT_OK, prc;
     tsn_buf out = TSN_BUF_INIT((size_t)1 << 30);
 
-    prc =
-        cli_parse(cli, find_cmd("sbom", "info"), NULL, argc, argv, &pos, &npos);
+    prc = cli_parse(cli, cli_command("sbom", "info"), NULL, argc, argv, &pos,
+                    &npos);
     if (prc != 0)
         return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
     if (npos == 0) {
@@ -202,7 +194,7 @@ int cmd_sbom_convert(struct cli *cli, int argc, char **argv)
     size_t len;
     tsn_buf out = TSN_BUF_INIT(SIZE_MAX / 2);
 
-    prc = cli_parse(cli, find_cmd("sbom", "convert"), opts, argc, argv, &pos,
+    prc = cli_parse(cli, cli_command("sbom", "convert"), opts, argc, argv, &pos,
                     &npos);
     if (prc != 0)
         return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
@@ -256,8 +248,8 @@ int cmd_sbom_diff(struct cli *cli, int argc, char **argv)
     size_t n, count[4] = {0};
     tsn_buf out = TSN_BUF_INIT((size_t)1 << 30);
 
-    prc =
-        cli_parse(cli, find_cmd("sbom", "diff"), opts, argc, argv, &pos, &npos);
+    prc = cli_parse(cli, cli_command("sbom", "diff"), opts, argc, argv, &pos,
+                    &npos);
     if (prc != 0)
         return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
     if (npos != 2) {
@@ -365,7 +357,7 @@ int cmd_sbom_merge(struct cli *cli, int argc, char **argv)
     size_t len;
     tsn_buf out = TSN_BUF_INIT(SIZE_MAX / 2);
 
-    prc = cli_parse(cli, find_cmd("sbom", "merge"), opts, argc, argv, &pos,
+    prc = cli_parse(cli, cli_command("sbom", "merge"), opts, argc, argv, &pos,
                     &npos);
     if (prc != 0)
         return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
