@@ -24,6 +24,10 @@
 #define TSN_LIMIT_VERSION_BYTES 1024
 /** Most parts (numbers, words, separators) in one parsed version. */
 #define TSN_LIMIT_VERSION_PARTS 64
+/** Longest range text (native, vers or OSV events) accepted, in bytes. */
+#define TSN_LIMIT_RANGE_BYTES 65536
+/** Most constraints or events in one range. */
+#define TSN_LIMIT_RANGE_TERMS 1024
 
 /** Limits in force for one context. */
 typedef struct tsn_limits {

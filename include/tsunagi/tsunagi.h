@@ -11,5 +11,6 @@
 #include "purl.h"
 #include "sbom.h"
 #include "version.h"
+#include "range.h"
 
 #endif

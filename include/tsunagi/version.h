@@ -37,6 +37,8 @@ typedef enum tsn_vscheme {
     TSN_VS_ALPM,          /**< Arch Linux pacman vercmp */
     TSN_VS_OPENSSL,       /**< OpenSSL letter releases (1.0.2k) */
     TSN_VS_LEXICOGRAPHIC, /**< byte order */
+    TSN_VS_NGINX,         /**< nginx: dotted numbers */
+    TSN_VS_DATETIME,      /**< RFC 3339 timestamps, compared as instants */
     TSN_VS__COUNT
 } tsn_vscheme;
 

@@ -94,6 +94,8 @@ int cmd_sbom_diff(struct cli *cli, int argc, char **argv);
 int cmd_sbom_merge(struct cli *cli, int argc, char **argv);
 int cmd_version_compare(struct cli *cli, int argc, char **argv);
 int cmd_version_check(struct cli *cli, int argc, char **argv);
+int cmd_version_contains(struct cli *cli, int argc, char **argv);
+int cmd_version_range(struct cli *cli, int argc, char **argv);
 
 extern const struct command commands[];
 /* The table entry for noun/verb (it must exist). */

@@ -88,6 +88,26 @@ const struct command commands[] = {
      "Exit 0 when every VERSION is valid for SCHEME, 2 (with the reason)\n"
      "when one is not. For apk, versions apk-tools refuses are reported\n"
      "although they can still be compared."},
+    {"version", "contains", cmd_version_contains,
+     "test whether versions lie in a range",
+     "tsunagi version contains [--form auto|native|vers|osv]\n"
+     "       [--include-prerelease] [--format table|json] SCHEME RANGE "
+     "VERSION...\n"
+     "       tsunagi version contains --batch SCHEME < LINES",
+     "RANGE is the ecosystem's own syntax (\">=1.2 <2 || ^3\" for npm,\n"
+     "\">=1.0,!=1.3.*\" for pypi, \"[1.0,2.0)\" for maven, \"~> 2.1\"\n"
+     "for gem...), a vers (\"vers:npm/>=1.0.0|<2.0.0\") or OSV events\n"
+     "(\"introduced:0,fixed:1.2.3\" or the JSON of an events array, a range\n"
+     "or an affected object). SCHEME may be '-' for a vers. Exit 0 when\n"
+     "every VERSION is in the range, 1 when one is not, 2 when the range\n"
+     "or a version is invalid. --include-prerelease lets pre-releases match\n"
+     "ranges that do not name one (npm, cargo, conan, pypi). With --batch,\n"
+     "reads RANGE<TAB>VERSION lines and prints 1, 0 or \"! reason\"."},
+    {"version", "range", cmd_version_range, "print a range as a canonical vers",
+     "tsunagi version range [--form auto|native|vers|osv] SCHEME RANGE...",
+     "Compiles each RANGE as for 'version contains' and prints it as a vers\n"
+     "with its constraints sorted by version. Ranges a vers cannot express\n"
+     "exactly (pre-release rules, OSV limits) print their closest vers."},
     {NULL, NULL, NULL, NULL, NULL, NULL}};
 
 const struct command *cli_command(const char *noun, const char *verb)

@@ -201,6 +201,7 @@ static const struct {
     {"alpine_version_cmp_test.json", TSN_VS_APK},
     {"alpm_version_cmp_test.json", TSN_VS_ALPM},
     {"conan_version_cmp_test.json", TSN_VS_CONAN},
+    {"datetime_version_cmp_test.json", TSN_VS_DATETIME},
     {"gentoo_version_cmp_test.json", TSN_VS_GENTOO},
     {"lexicographic-test.json", TSN_VS_LEXICOGRAPHIC},
     {"maven_version_cmp_test.json", TSN_VS_MAVEN},

@@ -132,3 +132,11 @@ int tsn_vs_gem_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
     }
     return 0;
 }
+
+bool tsn_vs_gem_prerelease(const struct tsn_ver *v)
+{
+    for (int k = 0; k < v->nparts; k++)
+        if (v->p[k].kind == G_STR || v->p[k].kind == G_PRE)
+            return true;
+    return false;
+}

@@ -240,3 +240,39 @@ int tsn_vs_pypi_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
     }
     return (la < a->nparts) - (lb < b->nparts);
 }
+
+unsigned tsn_vs_pypi_facts(const struct tsn_ver *v)
+{
+    unsigned f = 0;
+    if (v->p[P_PRE].kind || v->p[P_DEV].kind)
+        f |= TSN_VS_PY_PRE;
+    if (v->p[P_POST].kind)
+        f |= TSN_VS_PY_POST;
+    if (v->nparts > v->a[1])
+        f |= TSN_VS_PY_LOCAL;
+    return f;
+}
+
+int tsn_vs_pypi_release_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
+{
+    int c = numcmp_part(a, &a->p[P_EPOCH], b, &b->p[P_EPOCH]);
+    if (c)
+        return c;
+    int an = a->a[0], bn = b->a[0];
+    for (int k = 0; k < an || k < bn; k++) {
+        static const struct vpart zero = {0, 0, 0, 0};
+        const struct vpart *x = k < an ? &a->p[P_REL + k] : &zero;
+        const struct vpart *y = k < bn ? &b->p[P_REL + k] : &zero;
+        if ((c = numcmp_part(a, x, b, y)) != 0)
+            return c;
+    }
+    return 0;
+}
+
+int tsn_vs_pypi_public_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
+{
+    struct tsn_ver x = *a, y = *b;
+    x.nparts = (uint8_t)a->a[1];
+    y.nparts = (uint8_t)b->a[1];
+    return tsn_vs_pypi_cmp(&x, &y);
+}

@@ -38,6 +38,8 @@ static const struct {
     [TSN_VS_ALPM] = {"alpm", OPS(alpm)},
     [TSN_VS_OPENSSL] = {"openssl", OPS(openssl)},
     [TSN_VS_LEXICOGRAPHIC] = {"lexicographic", OPS(lexicographic)},
+    [TSN_VS_NGINX] = {"nginx", OPS(hackage)},
+    [TSN_VS_DATETIME] = {"datetime", OPS(datetime)},
 };
 
 static const struct {
@@ -346,4 +348,65 @@ tsn_vscheme tsn_version_scheme(const tsn_ver *v)
 void tsn_version_free(tsn_ver *v)
 {
     tsn_free(v);
+}
+
+/* ---- helpers for ranges ----------------------------------------------- */
+
+int tsn_vs_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
+{
+    return vs_sign(schemes[a->scheme].ops.cmp(a, b));
+}
+
+int tsn_vs_parse_arena(tsnu_arena *arena,
+                       tsn_vscheme scheme,
+                       const char *s,
+                       size_t n,
+                       struct tsn_ver **out)
+{
+    struct vtmp t;
+    int rc = tsn_vs_parse_tmp(&t, scheme, s, n);
+    if (rc < 0)
+        return rc;
+    size_t parts = t.v.nparts * sizeof(struct vpart);
+    struct tsn_ver *v = tsnu_arena_alloc(arena, sizeof *v + parts);
+    char *text = tsnu_arena_strndup(arena, s, n);
+    if (!v || !text)
+        return tsn_error_set(TSN_ENOMEM, "out of memory");
+    *v = t.v;
+    v->p = (struct vpart *)(void *)(v + 1);
+    memcpy(v->p, t.parts, parts);
+    v->s = text;
+    *out = v;
+    return 0;
+}
+
+bool tsn_vs_prerelease(const struct tsn_ver *v)
+{
+    switch ((tsn_vscheme)v->scheme) {
+    case TSN_VS_SEMVER:
+    case TSN_VS_NPM:
+    case TSN_VS_CARGO:
+    case TSN_VS_HEX:
+    case TSN_VS_PUB:
+    case TSN_VS_NUGET:
+    case TSN_VS_GOLANG:
+        return v->a[1] > 4; /* identifiers after the four number parts */
+    case TSN_VS_PYPI:
+        return (tsn_vs_pypi_facts(v) & TSN_VS_PY_PRE) != 0;
+    case TSN_VS_CONAN:
+        return v->a[2] != 0;
+    case TSN_VS_GEM:
+        return tsn_vs_gem_prerelease(v);
+    default:
+        return false;
+    }
+}
+
+bool tsn_vs_same_core(const struct tsn_ver *a, const struct tsn_ver *b)
+{
+    for (int k = 0; k < 3; k++)
+        if (tsn_vs_numcmp(vs_at(a, &a->p[k]), a->p[k].len, vs_at(b, &b->p[k]),
+                          b->p[k].len) != 0)
+            return false;
+    return true;
 }

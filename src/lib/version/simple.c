@@ -188,3 +188,94 @@ int tsn_vs_openssl_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
     return la ? tsn_vs_bytecmp(vs_at(a, &a->p[na]), la, vs_at(b, &b->p[nb]), lb)
               : 0;
 }
+
+/*
+ * datetime (vers): RFC 3339 date-times "2024-01-01T00:00:00Z",
+ * "2023-12-31T19:00:00-05:00", "...00.123Z", compared as instants.
+ * a[0], a[1]: seconds since 1970 (high and low 32 bits); part 0: the
+ * fraction digits without trailing zeros.
+ */
+static bool dnum(const char *s, size_t i, size_t k, long *out)
+{
+    long v = 0;
+    for (size_t j = i; j < i + k; j++) {
+        if (!vs_digit(s[j]))
+            return false;
+        v = v * 10 + (s[j] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+/* Days from 1970-01-01 to a civil date (proleptic Gregorian). */
+static long long days_from_civil(long y, long m, long d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (long long)era * 146097 + doe - 719468;
+}
+
+int tsn_vs_datetime_parse(struct tsn_ver *v)
+{
+    const char *s = v->s;
+    size_t n = v->len;
+    long Y, M, D, h, m, sec, oh = 0, om = 0;
+    if (n < 20 || !dnum(s, 0, 4, &Y) || s[4] != '-' || !dnum(s, 5, 2, &M) ||
+        s[7] != '-' || !dnum(s, 8, 2, &D) || (s[10] != 'T' && s[10] != 't') ||
+        !dnum(s, 11, 2, &h) || s[13] != ':' || !dnum(s, 14, 2, &m) ||
+        s[16] != ':' || !dnum(s, 17, 2, &sec))
+        return tsn_vs_bad(v, "expected YYYY-MM-DDTHH:MM:SS");
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (Y % 4 == 0 && Y % 100 != 0) || Y % 400 == 0;
+    if (M < 1 || M > 12 || D < 1 || D > mdays[M - 1] ||
+        (M == 2 && D == 29 && !leap) || h > 23 || m > 59 || sec > 60)
+        return tsn_vs_bad(v, "date or time out of range");
+    size_t i = 19, fst = 19, fend = 19;
+    if (i < n && s[i] == '.') {
+        fst = ++i;
+        while (i < n && vs_digit(s[i]))
+            i++;
+        if (i == fst)
+            return tsn_vs_bad(v, "expected digits after '.'");
+        fend = i;
+        while (fend > fst && s[fend - 1] == '0')
+            fend--;
+    }
+    int sign = 0;
+    if (i < n && (s[i] == 'Z' || s[i] == 'z') && i + 1 == n) {
+        i++;
+    } else if (i < n && (s[i] == '+' || s[i] == '-') && i + 6 == n &&
+               dnum(s, i + 1, 2, &oh) && s[i + 3] == ':' &&
+               dnum(s, i + 4, 2, &om) && oh < 24 && om < 60) {
+        sign = s[i] == '+' ? 1 : -1;
+        i = n;
+    } else {
+        return tsn_vs_bad(v, "expected Z or an offset +HH:MM");
+    }
+    long long t = days_from_civil(Y, M, D) * 86400LL + h * 3600 + m * 60 + sec -
+                  sign * (oh * 3600 + om * 60);
+    v->a[0] = (int32_t)(t >> 32);
+    v->a[1] = (int32_t)(uint32_t)(t & 0xffffffffu);
+    return tsn_vs_add(v, fst, fend - fst, 0, 0);
+}
+
+int tsn_vs_datetime_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
+{
+    if (a->a[0] != b->a[0])
+        return a->a[0] < b->a[0] ? -1 : 1;
+    if (a->a[1] != b->a[1])
+        return (uint32_t)a->a[1] < (uint32_t)b->a[1] ? -1 : 1;
+    /* fractions: compare digit by digit, a missing digit is 0 */
+    const struct vpart *x = &a->p[0], *y = &b->p[0];
+    size_t k = x->len > y->len ? x->len : y->len;
+    for (size_t i = 0; i < k; i++) {
+        char cx = i < x->len ? a->s[x->off + i] : '0';
+        char cy = i < y->len ? b->s[y->off + i] : '0';
+        if (cx != cy)
+            return cx < cy ? -1 : 1;
+    }
+    return 0;
+}

@@ -84,6 +84,31 @@ static inline const char *vs_at(const struct tsn_ver *v, const struct vpart *p)
 /* apk: NULL when apk-tools would accept the version, else why not. */
 const char *tsn_vs_apk_invalid(const char *s, size_t n);
 
+/* PEP 440 facts for specifiers (pep440.c). */
+enum { TSN_VS_PY_PRE = 1, TSN_VS_PY_POST = 2, TSN_VS_PY_LOCAL = 4 };
+unsigned tsn_vs_pypi_facts(const struct tsn_ver *v);
+/* Compare epoch and release numbers only. */
+int tsn_vs_pypi_release_cmp(const struct tsn_ver *a, const struct tsn_ver *b);
+/* Compare without local version labels. */
+int tsn_vs_pypi_public_cmp(const struct tsn_ver *a, const struct tsn_ver *b);
+/* RubyGems: has a text segment (gem.c). */
+bool tsn_vs_gem_prerelease(const struct tsn_ver *v);
+
+/* Whether @p v is a pre-release in its scheme's own sense: a SemVer
+ * pre-release, a PEP 440 pre or dev release, a Conan "-pre", a RubyGems
+ * text segment. False for schemes without the notion. */
+bool tsn_vs_prerelease(const struct tsn_ver *v);
+/* SemVer family: same MAJOR.MINOR.PATCH. */
+bool tsn_vs_same_core(const struct tsn_ver *a, const struct tsn_ver *b);
+/* Compare two parsed versions of one scheme (sign only). */
+int tsn_vs_cmp(const struct tsn_ver *a, const struct tsn_ver *b);
+/* Parse into arena storage. */
+int tsn_vs_parse_arena(tsnu_arena *arena,
+                       tsn_vscheme scheme,
+                       const char *s,
+                       size_t n,
+                       struct tsn_ver **out);
+
 VS_DECLARE(generic);
 VS_DECLARE(lexicographic);
 VS_DECLARE(semver);
@@ -104,5 +129,6 @@ VS_DECLARE(conan);
 VS_DECLARE(gentoo);
 VS_DECLARE(alpm);
 VS_DECLARE(openssl);
+VS_DECLARE(datetime);
 
 #endif
