@@ -790,9 +790,15 @@ static int pypi(struct tsn_range *r, const char *s, size_t n)
         if (op == R_PY_ARB) {
             /* any text; compared as a string */
             struct tsn_ver *t = tsnu_arena_calloc(&r->arena, 1, sizeof *t);
+            struct vpart *zp = tsnu_arena_calloc(&r->arena, 4, sizeof *zp);
             char *txt = tsnu_arena_strndup(&r->arena, vt.s, vt.n);
-            if (!t || !txt)
+            if (!t || !zp || !txt)
                 return tsn_error_oom();
+            /* no ordered parts: four empty ones, so that nothing reading
+             * it as a PEP 440 version goes out of bounds */
+            t->p = zp;
+            t->nparts = 4;
+            t->a[1] = 4;
             t->s = txt;
             t->len = (uint16_t)(vt.n > TSN_LIMIT_VERSION_BYTES
                                     ? TSN_LIMIT_VERSION_BYTES

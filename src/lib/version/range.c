@@ -665,10 +665,12 @@ int tsn_range_from_nvd(tsn_range **out,
 
 /* ---- vers ------------------------------------------------------------- */
 
-/* Bytes a vers version must percent-encode. */
-static bool must_encode(unsigned char c)
+/* Bytes a vers version must percent-encode: '%', '|', controls, space,
+ * non-ASCII, and at its start an operator character (or a lone '*'). */
+static bool must_encode(unsigned char c, bool first)
 {
-    return c == '%' || c == '|' || c <= 0x20 || c >= 0x7f;
+    return c == '%' || c == '|' || c <= 0x20 || c >= 0x7f ||
+           (first && c && strchr("<>=!*", c));
 }
 
 static int vers_op(const char *s, size_t n, size_t *len)
@@ -782,7 +784,7 @@ static int vers(struct tsn_range *r, const char *s, size_t n, bool strict)
             size_t dl = 0;
             for (size_t i = 0; i < vn; i++) {
                 if (vs[i] != '%') {
-                    if (strict && must_encode((unsigned char)vs[i]))
+                    if (strict && must_encode((unsigned char)vs[i], i == 0))
                         return tsn_rg_bad(s, n,
                                           "non-canonical VERS: '%c' "
                                           "must be percent-encoded",
@@ -808,7 +810,7 @@ static int vers(struct tsn_range *r, const char *s, size_t n, bool strict)
                     return tsn_rg_bad(s, n,
                                       "non-canonical VERS: datetime "
                                       "time colons must be unencoded");
-                if (strict && !must_encode(c))
+                if (strict && !must_encode(c, dl == 0))
                     return tsn_rg_bad(s, n,
                                       "non-canonical VERS: '%c' must "
                                       "not be percent-encoded",
@@ -928,6 +930,9 @@ int tsn_range_parse(tsn_range **out,
     }
     if (rc == 0 && r->sets.len == 0)
         rc = tsn_rg_bad(text, n, "empty");
+    for (size_t i = 0; rc == 0 && i < r->sets.len; i++)
+        if (TSNU_VEC_AT(&r->sets, struct rset, i)->n == 0)
+            rc = tsn_rg_bad(text, n, "an alternative without constraints");
     if (rc < 0) {
         tsn_range_free(r);
         return rc;
@@ -979,8 +984,8 @@ put_version(tsn_buf *b, const struct rcons *c, const struct tsn_ver *v)
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < n; i++) {
         unsigned char ch = (unsigned char)v->s[i];
-        rc = must_encode(ch) ? tsn_buf_printf(b, "%%%02X", ch)
-                             : tsn_buf_putc(b, (char)ch);
+        rc = must_encode(ch, i == 0) ? tsn_buf_printf(b, "%%%02X", ch)
+                                     : tsn_buf_putc(b, (char)ch);
     }
     return rc;
 }
@@ -1001,8 +1006,13 @@ int tsn_range_to_vers(const tsn_range *r, char **out)
     for (size_t i = 0; i < r->sets.len && !star; i++) {
         const struct rset *s = &sets[i];
         size_t printed = 0;
+        bool narrows = false; /* a constraint vers cannot print */
         for (uint32_t j = 0; j < s->n; j++) {
             const struct rcons *c = &cons[s->first + j];
+            if ((c->op == R_PY_ARB || c->op == R_LIMIT) && c->v)
+                narrows = true;
+            if (c->op == R_PY_ARB)
+                continue; /* "===" text: not an ordered version */
             if (c->op == R_OUT) {
                 all[k++] = (struct rcons){R_LT, c->flags, c->v, NULL};
                 all[k++] = (struct rcons){R_GE, c->flags, c->v2, NULL};
@@ -1012,7 +1022,7 @@ int tsn_range_to_vers(const tsn_range *r, char **out)
                 printed++;
             }
         }
-        if (printed == 0)
+        if (printed == 0 && !narrows)
             star = true;
     }
     /* "<2.0.0-0" prints as "<2.0.0": sort by what is printed */
