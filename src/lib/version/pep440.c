@@ -196,17 +196,9 @@ static int pre_rank(const struct tsn_ver *v)
 
 int tsn_vs_pypi_cmp(const struct tsn_ver *a, const struct tsn_ver *b)
 {
-    int c = numcmp_part(a, &a->p[P_EPOCH], b, &b->p[P_EPOCH]);
+    int c = tsn_vs_pypi_release_cmp(a, b);
     if (c)
         return c;
-    int an = a->a[0], bn = b->a[0];
-    for (int k = 0; k < an || k < bn; k++) {
-        static const struct vpart zero = {0, 0, 0, 0};
-        const struct vpart *x = k < an ? &a->p[P_REL + k] : &zero;
-        const struct vpart *y = k < bn ? &b->p[P_REL + k] : &zero;
-        if ((c = numcmp_part(a, x, b, y)) != 0)
-            return c;
-    }
     int ra = pre_rank(a), rb = pre_rank(b);
     if (ra != rb)
         return ra - rb;
