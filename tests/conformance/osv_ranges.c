@@ -92,6 +92,8 @@ one(const char *dir, const char *name, tsn_vscheme eco_scheme, struct tally *t)
         if (versions && versions->len)
             t->entries++;
         tsn_range *r[64];
+        CHECK(ranges->len <= 64, "%s: %zu ranges, more than this test holds",
+              id, ranges->len);
         size_t nr = 0;
         for (size_t i = 0; i < ranges->len && nr < 64; i++) {
             const tsnu_json *rg = &ranges->u.items[i];
@@ -102,6 +104,8 @@ one(const char *dir, const char *name, tsn_vscheme eco_scheme, struct tally *t)
                 strcmp(type, "SEMVER") == 0 ? TSN_VS_SEMVER : eco_scheme;
             const tsnu_json *evs = tsnu_json_get(rg, "events");
             tsn_osv_event ev[256];
+            CHECK(!evs || evs->len <= 256,
+                  "%s: %zu events, more than this test holds", id, evs->len);
             size_t n = 0;
             for (size_t k = 0; evs && k < evs->len && n < 256; k++) {
                 const tsnu_json_member *m = &evs->u.items[k].u.members[0];

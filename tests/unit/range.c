@@ -70,6 +70,20 @@ static void osv(void)
            "{\"ranges\":[{\"type\":\"ECOSYSTEM\",\"events\":[{\"introduced\":"
            "\"1.0\"},{\"fixed\":\"1.1\"}]}],\"versions\":[\"0.5\"]}",
            0, "+0.5 -0.6 +1.0 -1.1");
+    refuse(TSN_VS_GOLANG,
+           "{\"ranges\":[{\"type\":\"SEMVER\",\"events\":[{\"introduced\":"
+           "\"0\"}]},{\"type\":\"ECOSYSTEM\",\"events\":[{\"introduced\":"
+           "\"0\"}]}]}",
+           "compile them separately");
+    /* the text form takes as many events as the limit allows */
+    {
+        char txt[2048];
+        size_t p = (size_t)sprintf(txt, "introduced:0");
+        for (int i = 1; i <= 100; i++)
+            p += (size_t)sprintf(txt + p, ",%s:%d",
+                                 i % 2 ? "fixed" : "introduced", i);
+        expect(TSN_VS_PYPI, txt, 0, "+0.5 -1.5 +2.5 -99.5 +100");
+    }
     refuse(TSN_VS_PYPI, "fixed:1.0", "without an introduced");
     refuse(TSN_VS_PYPI, "introduced:0,fixed:1,last_affected:2",
            "both fixed and last_affected");
@@ -169,6 +183,11 @@ static void native(void)
     /* Conan */
     expect(TSN_VS_CONAN, "~2.5", 0, "+2.5 +2.5.9 -2.6 -2.5.1-pre");
     expect(TSN_VS_CONAN, ">1- <2", 0, "+1.5-pre +1.1");
+    /* bounds of numbers longer than any machine integer */
+    expect(TSN_VS_CONAN, "~1.99999999999999999999999999999999", 0,
+           "+1.99999999999999999999999999999999 "
+           "+1.99999999999999999999999999999999.5 "
+           "-1.100000000000000000000000000000000");
     /* comparators: Go, Hex, Debian */
     expect(TSN_VS_GOLANG, ">= v1.2.0, < v1.4.1 || = v2.0.0+incompatible", 0,
            "-v1.1.9 +v1.2.0 +v1.4.0 -v1.4.1 +v2.0.0+incompatible");
@@ -223,6 +242,17 @@ static void vers(void)
 
 static void limits(void)
 {
+    /* "===" text over the version limit */
+    {
+        char t[TSN_LIMIT_VERSION_BYTES + 8];
+        memcpy(t, "===", 3);
+        memset(t + 3, 'a', TSN_LIMIT_VERSION_BYTES + 1);
+        t[TSN_LIMIT_VERSION_BYTES + 4] = '\0';
+        tsn_range *q = NULL;
+        CHECK(tsn_range_parse(&q, TSN_VS_PYPI, t, TSN_RANGE_NATIVE, 0) ==
+                  TSN_ETOOBIG,
+              "'===' text over the limit refused");
+    }
     size_t n = TSN_LIMIT_RANGE_BYTES + 1;
     char *big = malloc(n + 1);
     memset(big, ' ', n);

@@ -87,24 +87,20 @@ static void vb_num(struct vb *v, struct tok t, bool inc)
         vb_put(v, t.s, t.n);
         return;
     }
-    char d[80];
-    size_t n = t.n < sizeof d - 1 ? t.n : sizeof d - 2;
-    memcpy(d + 1, t.s, n);
-    d[0] = '0';
-    size_t i = n;
-    for (;;) {
-        if (d[i] == '9') {
-            d[i] = '0';
-            i--;
-            continue;
-        }
-        d[i]++;
-        break;
+    /* add one in place, digit by digit, so a number of any length works;
+     * all nines grow by a leading 1 */
+    size_t st = v->n;
+    vb_put(v, t.s, t.n);
+    size_t i = v->n;
+    while (i > st && v->b[i - 1] == '9')
+        v->b[--i] = '0';
+    if (i > st) {
+        v->b[i - 1]++;
+    } else if (v->n + 1 < sizeof v->b) {
+        memmove(v->b + st + 1, v->b + st, v->n - st + 1);
+        v->b[st] = '1';
+        v->n++;
     }
-    if (d[0] == '0')
-        vb_put(v, d + 1, n);
-    else
-        vb_put(v, d, n + 1);
 }
 
 static int add(struct tsn_range *r,
@@ -789,6 +785,11 @@ static int pypi(struct tsn_range *r, const char *s, size_t n)
         const struct tsn_ver *v;
         if (op == R_PY_ARB) {
             /* any text; compared as a string */
+            if (vt.n > TSN_LIMIT_VERSION_BYTES)
+                return tsn_error_set(TSN_ETOOBIG,
+                                     "'===' text of %zu bytes exceeds the "
+                                     "limit of %d",
+                                     vt.n, TSN_LIMIT_VERSION_BYTES);
             struct tsn_ver *t = tsnu_arena_calloc(&r->arena, 1, sizeof *t);
             struct vpart *zp = tsnu_arena_calloc(&r->arena, 4, sizeof *zp);
             char *txt = tsnu_arena_strndup(&r->arena, vt.s, vt.n);
@@ -800,9 +801,7 @@ static int pypi(struct tsn_range *r, const char *s, size_t n)
             t->nparts = 4;
             t->a[1] = 4;
             t->s = txt;
-            t->len = (uint16_t)(vt.n > TSN_LIMIT_VERSION_BYTES
-                                    ? TSN_LIMIT_VERSION_BYTES
-                                    : vt.n);
+            t->len = (uint16_t)vt.n;
             t->scheme = TSN_VS_PYPI;
             if ((rc = tsn_rg_addv(r, R_PY_ARB, t, NULL, 0)) < 0)
                 return rc;

@@ -466,9 +466,14 @@ static int ev_type(const char *k, size_t n)
 /* "introduced:0,fixed:1.2.3" (also '=' and white space). */
 static int osv_text(struct tsn_range *r, const char *s, size_t n)
 {
-    tsn_osv_event ev[64];
+    size_t cap = 1;
+    for (size_t i = 0; i < n; i++)
+        cap += s[i] == ',';
+    if (cap > TSN_LIMIT_RANGE_TERMS)
+        return too_many(TSN_ETOOBIG);
+    tsn_osv_event *ev = tsnu_arena_calloc(&r->arena, cap, sizeof *ev);
     char *copy = tsnu_arena_strndup(&r->arena, s, n);
-    if (!copy)
+    if (!ev || !copy)
         return tsn_error_oom();
     size_t nev = 0;
     char *p = copy;
@@ -496,10 +501,6 @@ static int osv_text(struct tsn_range *r, const char *s, size_t n)
         if (*p)
             p++;
         *e = '\0';
-        if (nev == sizeof ev / sizeof ev[0])
-            return tsn_error_set(TSN_ETOOBIG,
-                                 "more than 64 events in a text OSV range; "
-                                 "use the JSON form");
         ev[nev++] = (tsn_osv_event){(tsn_osv_event_type)t, v};
     }
     return osv_events(r, ev, nev);
@@ -540,17 +541,28 @@ osv_json_events(struct tsn_range *r, const tsnu_json *arr, const char *where)
     return rc;
 }
 
-static int
-osv_json_range(struct tsn_range *r, const tsnu_json *o, const char *where)
+static int osv_json_range(struct tsn_range *r,
+                          const tsnu_json *o,
+                          const char *where,
+                          tsn_vscheme eco)
 {
     const char *type = tsnu_json_get_str(o, "type");
     if (type && strcmp(type, "ECOSYSTEM") != 0 && strcmp(type, "SEMVER") != 0)
         return tsn_error_set(TSN_EINVALID,
                              "%s/type: %s ranges are not version ranges", where,
                              type);
-    if (type && strcmp(type, "SEMVER") == 0 && r->scheme != TSN_VS_SEMVER &&
-        r->sets.len == 0 && r->cons.len == 0)
-        r->scheme = TSN_VS_SEMVER;
+    /* a SEMVER range compares with SemVer whatever the ecosystem; one
+     * compiled range has one scheme */
+    tsn_vscheme want =
+        type && strcmp(type, "SEMVER") == 0 ? TSN_VS_SEMVER : eco;
+    if (r->sets.len == 0)
+        r->scheme = want;
+    else if (r->scheme != want)
+        return tsn_error_set(TSN_EINVALID,
+                             "%s/type: %s and %s ranges in one entry; compile "
+                             "them separately",
+                             where, tsn_vscheme_name(r->scheme),
+                             tsn_vscheme_name(want));
     char path[64];
     snprintf(path, sizeof path, "%s/events", where);
     return osv_json_events(r, tsnu_json_get(o, "events"), path);
@@ -558,6 +570,7 @@ osv_json_range(struct tsn_range *r, const tsnu_json *o, const char *where)
 
 static int osv_json(struct tsn_range *r, const char *s, size_t n)
 {
+    tsn_vscheme eco = r->scheme;
     tsnu_json *doc = NULL;
     tsnu_arena tmp = TSNU_ARENA_INIT;
     tsnu_json_opts o = {64, TSN_LIMIT_RANGE_BYTES};
@@ -569,7 +582,7 @@ static int osv_json(struct tsn_range *r, const char *s, size_t n)
     if (doc->type == TSNU_JSON_ARRAY) {
         rc = osv_json_events(r, doc, "");
     } else if (doc->type == TSNU_JSON_OBJECT && tsnu_json_get(doc, "events")) {
-        rc = osv_json_range(r, doc, "");
+        rc = osv_json_range(r, doc, "", eco);
     } else if (doc->type == TSNU_JSON_OBJECT) {
         const tsnu_json *ranges = tsnu_json_get(doc, "ranges");
         const tsnu_json *versions = tsnu_json_get(doc, "versions");
@@ -589,7 +602,7 @@ static int osv_json(struct tsn_range *r, const char *s, size_t n)
                 rc = tsn_error_set(TSN_EINVALID, "%s: expected an object",
                                    where);
             else
-                rc = osv_json_range(r, &ranges->u.items[i], where);
+                rc = osv_json_range(r, &ranges->u.items[i], where, eco);
         }
         if (rc == 0 && versions && versions->len > 0) {
             rc = tsn_rg_set(r, SET_AND, PRE_ANY);
