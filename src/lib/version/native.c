@@ -223,23 +223,13 @@ static bool num_is0(struct tok t)
 
 enum { O_NONE, O_EQ, O_LT, O_LE, O_GT, O_GE, O_TILDE, O_CARET, O_TWIDDLE };
 
-static const struct {
-    const char *t;
-    int op;
-} npm_ops[] = {{">=", O_GE}, {"<=", O_LE}, {"~>", O_TILDE}, {">", O_GT},
-               {"<", O_LT},  {"=", O_EQ},  {"~", O_TILDE},  {"^", O_CARET}};
+static const struct rg_op npm_ops[] = {
+    {">=", O_GE}, {"<=", O_LE}, {"~>", O_TILDE}, {">", O_GT},
+    {"<", O_LT},  {"=", O_EQ},  {"~", O_TILDE},  {"^", O_CARET}};
 
 static int read_op(const char *s, size_t n, size_t *len)
 {
-    for (size_t i = 0; i < sizeof npm_ops / sizeof npm_ops[0]; i++) {
-        size_t k = strlen(npm_ops[i].t);
-        if (n >= k && memcmp(s, npm_ops[i].t, k) == 0) {
-            *len = k;
-            return npm_ops[i].op;
-        }
-    }
-    *len = 0;
-    return O_NONE;
+    return tsn_rg_op(RG_OPS(npm_ops), s, n, O_NONE, len);
 }
 
 static const int to_rop[] = {[O_NONE] = R_EQ, [O_EQ] = R_EQ, [O_LT] = R_LT,
@@ -723,12 +713,9 @@ static int py_prefix(struct tok t, bool bump, struct vb *v)
 
 static int pypi(struct tsn_range *r, const char *s, size_t n)
 {
-    static const struct {
-        const char *t;
-        int op;
-    } ops[] = {{"===", R_PY_ARB}, {"~=", -1},      {"==", R_PY_EQ},
-               {"!=", R_PY_NE},   {"<=", R_PY_LE}, {">=", R_PY_GE},
-               {"<", R_PY_LT},    {">", R_PY_GT}};
+    static const struct rg_op ops[] = {
+        {"===", R_PY_ARB}, {"~=", -1},      {"==", R_PY_EQ}, {"!=", R_PY_NE},
+        {"<=", R_PY_LE},   {">=", R_PY_GE}, {"<", R_PY_LT},  {">", R_PY_GT}};
     int rc = tsn_rg_set(r, SET_AND, PRE_NEVER);
     bool allow_pre = false;
     struct tok rest = {s, n}, part;
@@ -738,16 +725,8 @@ static int pypi(struct tsn_range *r, const char *s, size_t n)
     do {
         more = split(rest, ",", &part, &rest);
         part = trim(part.s, part.n);
-        int op = 0;
-        size_t ol = 0;
-        for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
-            ol = strlen(ops[i].t);
-            if (part.n >= ol && memcmp(part.s, ops[i].t, ol) == 0) {
-                op = ops[i].op;
-                break;
-            }
-            ol = 0;
-        }
+        size_t ol;
+        int op = tsn_rg_op(RG_OPS(ops), part.s, part.n, 0, &ol);
         if (ol == 0)
             return tsn_rg_bad(s, n, "specifier '%.*s' has no operator",
                               (int)part.n, part.s);
@@ -997,27 +976,17 @@ static int bump(struct tok t, bool pad, struct vb *v)
 
 static int gem(struct tsn_range *r, const char *s, size_t n)
 {
-    static const struct {
-        const char *t;
-        int op;
-    } ops[] = {{"~>", -1},  {">=", R_GE}, {"<=", R_LE}, {"!=", R_NE},
-               {">", R_GT}, {"<", R_LT},  {"=", R_EQ}};
+    static const struct rg_op ops[] = {{"~>", -1},   {">=", R_GE}, {"<=", R_LE},
+                                       {"!=", R_NE}, {">", R_GT},  {"<", R_LT},
+                                       {"=", R_EQ}};
     int rc = tsn_rg_set(r, SET_AND, PRE_ANY);
     struct tok rest = {s, n}, part;
     bool more;
     do {
         more = split(rest, ",", &part, &rest);
         part = trim(part.s, part.n);
-        int op = R_EQ;
-        size_t ol = 0;
-        for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
-            size_t k = strlen(ops[i].t);
-            if (part.n >= k && memcmp(part.s, ops[i].t, k) == 0) {
-                op = ops[i].op;
-                ol = k;
-                break;
-            }
-        }
+        size_t ol;
+        int op = tsn_rg_op(RG_OPS(ops), part.s, part.n, R_EQ, &ol);
         struct tok vt = trim(part.s + ol, part.n - ol);
         if (vt.n == 0)
             return tsn_rg_bad(s, n, "requirement without a version");
@@ -1097,22 +1066,11 @@ ge_dev(struct tsn_range *r, int op, struct tok vt, const char *s, size_t n)
 static int
 composer_one(struct tsn_range *r, struct tok t, const char *s, size_t n)
 {
-    static const struct {
-        const char *t;
-        int op;
-    } ops[] = {{">=", R_GE}, {"<=", R_LE}, {"!=", R_NE}, {"<>", R_NE},
-               {"==", R_EQ}, {"<", R_LT},  {">", R_GT},  {"=", R_EQ},
-               {"^", -1},    {"~", -2}};
-    int op = R_EQ;
-    size_t ol = 0;
-    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
-        size_t k = strlen(ops[i].t);
-        if (t.n >= k && memcmp(t.s, ops[i].t, k) == 0) {
-            op = ops[i].op;
-            ol = k;
-            break;
-        }
-    }
+    static const struct rg_op ops[] = {
+        {">=", R_GE}, {"<=", R_LE}, {"!=", R_NE}, {"<>", R_NE}, {"==", R_EQ},
+        {"<", R_LT},  {">", R_GT},  {"=", R_EQ},  {"^", -1},    {"~", -2}};
+    size_t ol;
+    int op = tsn_rg_op(RG_OPS(ops), t.s, t.n, R_EQ, &ol);
     struct tok vt = trim(t.s + ol, t.n - ol);
     const char *at = memchr(vt.s, '@', vt.n); /* stability flag */
     if (at)
@@ -1323,12 +1281,9 @@ static bool word(struct tok t, size_t i, const char *w)
 
 static int comparators(struct tsn_range *r, const char *s, size_t n)
 {
-    static const struct {
-        const char *t;
-        int op;
-    } ops[] = {{"~>", -1},   {">=", R_GE}, {"<=", R_LE}, {"!=", R_NE},
-               {"==", R_EQ}, {"<<", R_LT}, {">>", R_GT}, {">", R_GT},
-               {"<", R_LT},  {"=", R_EQ}};
+    static const struct rg_op ops[] = {
+        {"~>", -1},   {">=", R_GE}, {"<=", R_LE}, {"!=", R_NE}, {"==", R_EQ},
+        {"<<", R_LT}, {">>", R_GT}, {">", R_GT},  {"<", R_LT},  {"=", R_EQ}};
     struct tok all = trim(s, n);
     if (all.n == 0)
         return tsn_rg_bad(s, n, "empty");
@@ -1353,15 +1308,9 @@ static int comparators(struct tsn_range *r, const char *s, size_t n)
             any = false;
             continue;
         }
-        int op = R_EQ;
-        for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++) {
-            size_t l = strlen(ops[k].t);
-            if (i + l <= all.n && memcmp(all.s + i, ops[k].t, l) == 0) {
-                op = ops[k].op;
-                i += l;
-                break;
-            }
-        }
+        size_t ol;
+        int op = tsn_rg_op(RG_OPS(ops), all.s + i, all.n - i, R_EQ, &ol);
+        i += ol;
         while (i < all.n && ws(all.s[i]))
             i++;
         size_t st = i;

@@ -686,22 +686,29 @@ static bool must_encode(unsigned char c, bool first)
            (first && c && strchr("<>=!*", c));
 }
 
-static int vers_op(const char *s, size_t n, size_t *len)
+int tsn_rg_op(const struct rg_op *tab,
+              size_t count,
+              const char *s,
+              size_t n,
+              int none,
+              size_t *len)
 {
-    static const struct {
-        const char *t;
-        int op;
-    } ops[] = {{">=", R_GE}, {"<=", R_LE}, {"!=", R_NE},
-               {"<", R_LT},  {">", R_GT},  {"=", R_EQ}};
-    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
-        size_t k = strlen(ops[i].t);
-        if (n >= k && memcmp(s, ops[i].t, k) == 0) {
+    for (size_t i = 0; i < count; i++) {
+        size_t k = strlen(tab[i].t);
+        if (n >= k && memcmp(s, tab[i].t, k) == 0) {
             *len = k;
-            return ops[i].op;
+            return tab[i].op;
         }
     }
     *len = 0;
-    return R_EQ;
+    return none;
+}
+
+static int vers_op(const char *s, size_t n, size_t *len)
+{
+    static const struct rg_op ops[] = {{">=", R_GE}, {"<=", R_LE}, {"!=", R_NE},
+                                       {"<", R_LT},  {">", R_GT},  {"=", R_EQ}};
+    return tsn_rg_op(RG_OPS(ops), s, n, R_EQ, len);
 }
 
 static int vers(struct tsn_range *r, const char *s, size_t n, bool strict)

@@ -96,6 +96,21 @@ int tsn_rg_ver(struct tsn_range *r,
 /* An error about the range text. */
 int tsn_rg_bad(const char *s, size_t n, const char *fmt, ...) TSN_PRINTF(3, 4);
 
+/* Operator tables: the first entry whose text starts s[0..n) wins, so
+ * longer operators come first. */
+struct rg_op {
+    const char *t;
+    int op;
+};
+#define RG_OPS(tab) (tab), sizeof(tab) / sizeof((tab)[0])
+/* The operator at @p s and its length in *len; @p none and 0 if none. */
+int tsn_rg_op(const struct rg_op *tab,
+              size_t count,
+              const char *s,
+              size_t n,
+              int none,
+              size_t *len);
+
 /* Native syntaxes (native.c). */
 int tsn_rg_native(struct tsn_range *r, const char *s, size_t n);
 
