@@ -25,38 +25,48 @@ static const char *sym(int c)
 }
 
 /*
- * --batch: read "A<TAB>B" lines from stdin, print one of "<", "=", ">"
- * or "! reason" per line. Used by the differential tests.
+ * --batch input: "A<TAB>B" lines on stdin (split at the last tab), each
+ * handed to @p each, which prints one answer line. Used by the
+ * differential tests.
  */
-static int batch(tsn_vscheme scheme)
+static int tab_lines(const char *expect,
+                     void (*each)(const char *a, const char *b, void *ctx),
+                     void *ctx)
 {
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
     unsigned long lineno = 0;
+    int rc = EXIT_OK;
     while ((n = getline(&line, &cap, stdin)) >= 0) {
         lineno++;
         if (n > 0 && line[n - 1] == '\n')
             line[--n] = '\0';
-        char *tab = strchr(line, '\t');
+        char *tab = strrchr(line, '\t');
         if (!tab) {
-            cli_error("<stdin>:%lu: expected VERSION<TAB>VERSION", lineno);
-            free(line);
-            return EXIT_BADINPUT;
+            cli_error("<stdin>:%lu: expected %s", lineno, expect);
+            rc = EXIT_BADINPUT;
+            break;
         }
         *tab = '\0';
-        int c = 0;
-        if (tsn_version_compare(scheme, line, tab + 1, &c) < 0)
-            printf("! %s\n", tsn_error_last()->message);
-        else
-            printf("%s\n", sym(c));
+        each(line, tab + 1, ctx);
     }
     free(line);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         cli_error("cannot write to standard output");
         return EXIT_IO;
     }
-    return EXIT_OK;
+    return rc;
+}
+
+/* compare --batch: "<", "=", ">" or "! reason" */
+static void compare_one(const char *a, const char *b, void *ctx)
+{
+    int c = 0;
+    if (tsn_version_compare(*(const tsn_vscheme *)ctx, a, b, &c) < 0)
+        printf("! %s\n", tsn_error_last()->message);
+    else
+        printf("%s\n", sym(c));
 }
 
 int cmd_version_compare(struct cli *cli, int argc, char **argv)
@@ -85,7 +95,7 @@ int cmd_version_compare(struct cli *cli, int argc, char **argv)
     }
     if (use_batch) {
         free(pos);
-        return batch(scheme);
+        return tab_lines("VERSION<TAB>VERSION", compare_one, &scheme);
     }
     int c = 0;
     if (tsn_version_compare(scheme, pos[1], pos[2], &c) < 0) {
@@ -175,41 +185,24 @@ static bool range_scheme(const char *name, tsn_vscheme *out)
     return *out != TSN_VS_UNKNOWN;
 }
 
-/* --batch: "RANGE<TAB>VERSION" lines → 1, 0 or "! reason". */
-static int
-contains_batch(tsn_vscheme scheme, tsn_range_form form, unsigned flags)
+/* contains --batch: "1", "0" or "! reason" */
+struct contains_ctx {
+    tsn_vscheme scheme;
+    tsn_range_form form;
+    unsigned flags;
+};
+
+static void contains_one(const char *range, const char *version, void *ctx)
 {
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    unsigned long lineno = 0;
-    int rc = EXIT_OK;
-    while ((n = getline(&line, &cap, stdin)) >= 0) {
-        lineno++;
-        if (n > 0 && line[n - 1] == '\n')
-            line[--n] = '\0';
-        char *tab = strrchr(line, '\t');
-        if (!tab) {
-            cli_error("<stdin>:%lu: expected RANGE<TAB>VERSION", lineno);
-            rc = EXIT_BADINPUT;
-            break;
-        }
-        *tab = '\0';
-        tsn_range *r = NULL;
-        bool in = false;
-        if (tsn_range_parse(&r, scheme, line, form, flags) < 0 ||
-            tsn_range_contains(r, tab + 1, &in) < 0)
-            printf("! %s\n", tsn_error_last()->message);
-        else
-            printf("%d\n", in ? 1 : 0);
-        tsn_range_free(r);
-    }
-    free(line);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        cli_error("cannot write to standard output");
-        return EXIT_IO;
-    }
-    return rc;
+    const struct contains_ctx *c = ctx;
+    tsn_range *r = NULL;
+    bool in = false;
+    if (tsn_range_parse(&r, c->scheme, range, c->form, c->flags) < 0 ||
+        tsn_range_contains(r, version, &in) < 0)
+        printf("! %s\n", tsn_error_last()->message);
+    else
+        printf("%d\n", in ? 1 : 0);
+    tsn_range_free(r);
 }
 
 int cmd_version_contains(struct cli *cli, int argc, char **argv)
@@ -244,7 +237,8 @@ int cmd_version_contains(struct cli *cli, int argc, char **argv)
     unsigned flags = incpre ? TSN_RANGE_INCLUDE_PRERELEASE : 0;
     if (use_batch) {
         free(pos);
-        return contains_batch(scheme, form, flags);
+        struct contains_ctx c = {scheme, form, flags};
+        return tab_lines("RANGE<TAB>VERSION", contains_one, &c);
     }
     if (npos < 3) {
         cli_error("usage: %s", cmd->usage);
