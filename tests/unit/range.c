@@ -142,6 +142,35 @@ static void native(void)
     expect(TSN_VS_NPM, "*", 0, "+0.0.0 -1.0.0-beta");
     refuse(TSN_VS_NPM, ">=1.2.3 || <x.1.y", "invalid comparator");
     refuse(TSN_VS_NPM, ">= ", "operator without a version");
+    /* node-semver 7.8: includePrerelease lowers a tilde, caret or x-range
+     * bound to "-0", but not the bound of a full version */
+    expect(TSN_VS_NPM, "~1.2", TSN_RANGE_INCLUDE_PRERELEASE,
+           "+1.2.0-alpha -1.3.0-0");
+    expect(TSN_VS_NPM, "^0.0.5", TSN_RANGE_INCLUDE_PRERELEASE,
+           "-0.0.5-0 +0.0.5 -0.0.6-0");
+    expect(TSN_VS_NPM, "1.0.0 - 1.2.3", TSN_RANGE_INCLUDE_PRERELEASE,
+           "+1.0.0-0 +1.2.3-beta -1.2.4-0 -1.2.4");
+    /* what node-semver reads as written: no number after an x, nothing
+     * but "v" before a full version; tilde and caret are rebuilt */
+    refuse(TSN_VS_NPM, "1.x.2", "a number after an x");
+    refuse(TSN_VS_NPM, ">=x.1", "a number after an x");
+    refuse(TSN_VS_NPM, "==1.2.3", "only 'v' may precede");
+    refuse(TSN_VS_NPM, "v=1.2.3", "only 'v' may precede");
+    refuse(TSN_VS_NPM, "=1.2.3 - 2", "only 'v' may precede");
+    expect(TSN_VS_NPM, "~1.x.2 || ==1.x || v1.2.3", 0, "+1.5.0 +1.2.3 -2.0.0");
+    /* an operator apart from its version joins it */
+    expect(TSN_VS_NPM, "< =1.2.3", 0, "+1.2.3 -1.2.4");
+    expect(TSN_VS_NPM, "~ >1.2.3", 0, "+1.2.9 -1.3.0");
+    /* build metadata goes first, wherever it stands */
+    expect(TSN_VS_NPM, "0.101+build.5 >=0.101.2+x+y", 0, "-0.101.1 +0.101.2");
+    refuse(TSN_VS_NPM, "1.2.3+.1", "invalid comparator");
+    refuse(TSN_VS_NPM, "1.2.3-rc.", "invalid comparator");
+    refuse(TSN_VS_NPM, "1.2.3-01", "invalid comparator");
+    /* an alternative that is "any" makes the whole range "any", and
+     * ">=0.0.0" is dropped, as node-semver does */
+    expect(TSN_VS_NPM, ">=1.1.1-1 || x", 0, "-1.1.1-1 +1.1.1");
+    expect(TSN_VS_NPM, "= 0 <=0.0.0-alpha", 0, "+0.0.0-alpha -0.0.0-beta");
+    expect(TSN_VS_NPM, ">=v0.0.0 <=0.0.0-alpha", 0, "-0.0.0-alpha");
     /* cargo */
     expect(TSN_VS_CARGO, "1.2.3", 0, "+1.2.3 +1.9.0 -2.0.0");
     expect(TSN_VS_CARGO, "~1.2.3, <1.2.9", 0, "+1.2.8 -1.2.9 -1.3.0");

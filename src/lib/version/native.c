@@ -19,6 +19,7 @@
 #include "lib/version/rg.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct tok {
@@ -146,12 +147,29 @@ static bool is_x(const char *s, size_t n)
     return n == 1 && (*s == 'x' || *s == 'X' || *s == '*');
 }
 
-static bool ident_ok(char c)
+/* Dot-separated identifiers of [0-9A-Za-z-], none empty; in a
+ * pre-release (@p pre) a numeric one has no leading zero. */
+static bool idents_ok(struct tok t, bool pre)
 {
-    return vs_digit(c) || vs_alpha(c) || c == '-' || c == '.';
+    size_t i = 0;
+    for (;;) {
+        size_t st = i;
+        bool digits = true;
+        for (; i < t.n && t.s[i] != '.'; i++) {
+            char ch = t.s[i];
+            if (!vs_digit(ch) && !vs_alpha(ch) && ch != '-')
+                return false;
+            digits = digits && vs_digit(ch);
+        }
+        if (i == st || (pre && digits && i - st > 1 && t.s[st] == '0'))
+            return false;
+        if (i == t.n)
+            return true;
+        i++;
+    }
 }
 
-/* X(.Y(.Z(-pre)?(+build)?)?)? with x, X or * for a number. */
+/* X(.Y(.Z(-pre)?)?)?(+build)? with x, X or * for a number. */
 static bool xr_parse(struct tok t, struct xr *x)
 {
     memset(x, 0, sizeof *x);
@@ -184,22 +202,15 @@ static bool xr_parse(struct tok t, struct xr *x)
         x->x[k] = true;
     if (i < t.n && t.s[i] == '-' && x->count == 3) {
         size_t st = ++i;
-        while (i < t.n && t.s[i] != '+') {
-            if (!ident_ok(t.s[i]))
-                return false;
+        while (i < t.n && t.s[i] != '+')
             i++;
-        }
         x->pre = (struct tok){t.s + st, i - st};
-        if (x->pre.n == 0)
+        if (!idents_ok(x->pre, true))
             return false;
     }
-    if (i < t.n && t.s[i] == '+' && x->count == 3) {
-        size_t st = ++i;
-        while (i < t.n && ident_ok(t.s[i]))
-            i++;
-        x->build = (struct tok){t.s + st, i - st};
-        if (x->build.n == 0)
-            return false;
+    if (i < t.n && t.s[i] == '+') {
+        x->build = (struct tok){t.s + i + 1, t.n - i - 1};
+        return idents_ok(x->build, false);
     }
     return i == t.n;
 }
@@ -240,20 +251,33 @@ struct nctx {
     const char *s; /* whole range text, for errors */
     size_t n;
     bool incpre; /* includePrerelease */
+    bool lit_v;  /* the comparator is a full version written "v1.2.3" */
 };
+
+/* Add a node-semver comparator. As node-semver does, a bound ">=0.0.0"
+ * (unless written ">=v0.0.0") is dropped as "any" without
+ * includePrerelease: a pre-release of 0.0.0 may then match through
+ * another comparator of its set. */
+static int nadd(struct nctx *c, int op, struct vb *v, unsigned flags)
+{
+    if (op == R_GE && !c->incpre && !c->lit_v && v->n == 5 &&
+        memcmp(v->b, "0.0.0", 5) == 0)
+        return tsn_rg_addv(c->r, R_ANY, NULL, NULL, 0);
+    return add(c->r, op, v, flags, c->s, c->n);
+}
 
 /* Lower bound >= M.m.p with node-semver's includePrerelease "-0". */
 static int lo(struct nctx *c, struct vb *v)
 {
     if (c->incpre)
         vb_s(v, "-0");
-    return add(c->r, R_GE, v, 0, c->s, c->n);
+    return nadd(c, R_GE, v, 0);
 }
 
 static int hi0(struct nctx *c, struct vb *v)
 {
     vb_s(v, "-0");
-    return add(c->r, R_LT, v, C_TRIM0, c->s, c->n);
+    return nadd(c, R_LT, v, C_TRIM0);
 }
 
 static void vb_pre(struct vb *v, const struct xr *x)
@@ -276,14 +300,19 @@ static int npm_cmp(struct nctx *c, int op, const struct xr *x)
         int rc;
         if (xm) {
             vb_tri(&v, x, -1, true, true);
-            if ((rc = add(r, R_GE, &v, 0, c->s, c->n)) < 0)
+            if ((rc = lo(c, &v)) < 0)
                 return rc;
             vb_tri(&v, x, 0, true, true);
             return hi0(c, &v);
         }
         vb_tri(&v, x, -1, false, xp);
-        vb_pre(&v, x);
-        if ((rc = add(r, R_GE, &v, 0, c->s, c->n)) < 0)
+        if (xp) {
+            rc = lo(c, &v); /* "~1.2.x-pre" drops the pre-release */
+        } else {
+            vb_pre(&v, x);
+            rc = nadd(c, R_GE, &v, 0);
+        }
+        if (rc < 0)
             return rc;
         vb_tri(&v, x, 1, false, true);
         return hi0(c, &v);
@@ -301,13 +330,11 @@ static int npm_cmp(struct nctx *c, int op, const struct xr *x)
         }
         bool M0 = num_is0(x->num[0]), m0 = num_is0(x->num[1]);
         vb_tri(&v, x, -1, false, xp);
-        if (x->pre.n) {
-            vb_pre(&v, x);
-            rc = add(r, R_GE, &v, 0, c->s, c->n);
-        } else if (xp || M0) {
+        if (xp) {
             rc = lo(c, &v);
         } else {
-            rc = add(r, R_GE, &v, 0, c->s, c->n);
+            vb_pre(&v, x);
+            rc = nadd(c, R_GE, &v, 0);
         }
         if (rc < 0)
             return rc;
@@ -325,7 +352,7 @@ static int npm_cmp(struct nctx *c, int op, const struct xr *x)
         if (op == O_GT || op == O_LT) {
             v.n = 0;
             vb_s(&v, "0.0.0-0");
-            return add(r, R_LT, &v, 0, c->s, c->n);
+            return nadd(c, R_LT, &v, 0);
         }
         return tsn_rg_addv(r, R_ANY, NULL, NULL, 0);
     }
@@ -344,7 +371,7 @@ static int npm_cmp(struct nctx *c, int op, const struct xr *x)
             return hi0(c, &v);
         if (c->incpre)
             vb_s(&v, "-0");
-        return add(r, rop, &v, 0, c->s, c->n);
+        return nadd(c, rop, &v, 0);
     }
     if (xm || xp) {
         int rc;
@@ -356,7 +383,7 @@ static int npm_cmp(struct nctx *c, int op, const struct xr *x)
     }
     vb_tri(&v, x, -1, false, false);
     vb_pre(&v, x);
-    return add(r, to_rop[op], &v, 0, c->s, c->n);
+    return nadd(c, to_rop[op], &v, 0);
 }
 
 static int npm_hyphen(struct nctx *c, const struct xr *f, const struct xr *t)
@@ -367,7 +394,7 @@ static int npm_hyphen(struct nctx *c, const struct xr *f, const struct xr *t)
         vb_tri(&v, f, -1, f->x[1], f->x[1] || f->x[2]);
         if (f->pre.n && !f->x[2]) {
             vb_pre(&v, f);
-            rc = add(c->r, R_GE, &v, 0, c->s, c->n);
+            rc = nadd(c, R_GE, &v, 0);
         } else {
             rc = lo(c, &v);
         }
@@ -387,13 +414,13 @@ static int npm_hyphen(struct nctx *c, const struct xr *f, const struct xr *t)
     vb_tri(&v, t, -1, false, false);
     if (t->pre.n) {
         vb_pre(&v, t);
-        return add(c->r, R_LE, &v, 0, c->s, c->n);
+        return nadd(c, R_LE, &v, 0);
     }
     if (c->incpre) {
         vb_tri(&v, t, 2, false, false);
         return hi0(c, &v);
     }
-    return add(c->r, R_LE, &v, 0, c->s, c->n);
+    return nadd(c, R_LE, &v, 0);
 }
 
 /* Strip node-semver's [v=\s]* before a version. */
@@ -404,47 +431,147 @@ static struct tok npm_plain(struct tok t)
     return t;
 }
 
-static int npm_set(struct nctx *c, struct tok set)
+/* Whether what stands before a full version ("", "v") lets node-semver
+ * read it: a full version reaches its comparator parser as written, where
+ * only a "v" may precede it ("==1.2.3" and "v=1.2.3" are refused). */
+static bool npm_prefix_ok(struct tok raw, struct tok plain)
+{
+    size_t n = (size_t)(plain.s - raw.s);
+    return n == 0 || (n == 1 && raw.s[0] == 'v');
+}
+
+/* node-semver refuses a number after an x ("1.x.2", ">=x.1") in a
+ * comparator it does not rebuild; tilde, caret and hyphen bounds are
+ * rebuilt from their numbers and accept it. */
+static bool npm_x_order_ok(const struct xr *x)
+{
+    return !(x->x[0] && x->count >= 2 && !x->x[1]) &&
+           !(x->x[1] && x->count == 3 && !x->x[2]);
+}
+
+/* node-semver's whitespace trims, in place, in its order; returns the new
+ * length. First a run of <, > and = followed by spaces, then [v=\s]* and
+ * a digit or an x, loses the spaces ("< =1.2" is "<=1.2", "~>= 1.2"
+ * "~>=1.2"); the [v=\s]* run before a version is taken whole, so a "="
+ * inside it starts nothing. Then "~> 1.2" becomes "~1.2", "^ 1.2" "^1.2". */
+static size_t npm_trims(char *p, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t a = i, j, k, m;
+        while (a < n && ws(p[a]))
+            a++;
+        j = a;
+        if (j < n && (p[j] == '<' || p[j] == '>'))
+            j++;
+        if (j < n && p[j] == '=')
+            j++;
+        for (k = j; k < n && ws(p[k]);)
+            k++;
+        for (m = k; m < n && (p[m] == 'v' || p[m] == '=' || ws(p[m]));)
+            m++;
+        if (m < n && (vs_digit(p[m]) || is_x(p + m, 1))) {
+            memmove(p + o, p + i, j - i);
+            o += j - i;
+            memmove(p + o, p + k, m - k);
+            o += m - k;
+            i = m + 1;
+            p[o++] = p[m];
+        } else {
+            p[o++] = p[i++];
+        }
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        char lead = pass == 0 ? '~' : '^';
+        size_t w = 0;
+        for (size_t i = 0; i < o;) {
+            size_t j = i + 1, k;
+            if (p[i] == lead) {
+                if (lead == '~' && j < o && p[j] == '>')
+                    j++;
+                for (k = j; k < o && ws(p[k]);)
+                    k++;
+                if (k > j) {
+                    p[w++] = lead;
+                    i = k;
+                    continue;
+                }
+            }
+            p[w++] = p[i++];
+        }
+        o = w;
+    }
+    return o;
+}
+
+/* One comparator set (between "||"): a hyphen range, or comparators
+ * separated by spaces. p[0..n) is the range's own copy; the trims
+ * rewrite it. */
+static int npm_set(struct nctx *c, char *p, size_t n)
 {
     int rc = tsn_rg_set(c->r, SET_AND, PRE_TUPLE);
     if (rc < 0)
         return rc;
-    set = trim(set.s, set.n);
-    /* hyphen range: "A - B" is the whole set */
+    struct tok set = trim(p, n);
+    /* hyphen range: "A - B" is the whole set. node-semver writes a full
+     * lower bound, and a full upper bound without a pre-release (unless
+     * includePrerelease), as they stand, so only a "v" may precede them. */
     for (size_t i = 1; i + 2 < set.n; i++) {
         if (set.s[i] == '-' && ws(set.s[i - 1]) && ws(set.s[i + 1])) {
             struct xr f, t;
-            struct tok a = npm_plain(trim(set.s, i));
-            struct tok b = npm_plain(trim(set.s + i + 1, set.n - i - 1));
-            if (xr_parse(a, &f) && xr_parse(b, &t))
-                return npm_hyphen(c, &f, &t);
-            break;
+            struct tok ra = trim(set.s, i), a = npm_plain(ra);
+            struct tok rb = trim(set.s + i + 1, set.n - i - 1),
+                       b = npm_plain(rb);
+            if (!xr_parse(a, &f) || !xr_parse(b, &t))
+                break;
+            if ((!f.x[2] && !npm_prefix_ok(ra, a)) ||
+                (!t.x[2] && !t.pre.n && !c->incpre && !npm_prefix_ok(rb, b)))
+                return tsn_rg_bad(c->s, c->n,
+                                  "only 'v' may precede a full version");
+            c->lit_v = !f.x[2] && ra.n > a.n;
+            rc = npm_hyphen(c, &f, &t);
+            c->lit_v = false;
+            return rc;
         }
     }
+    n = npm_trims(p, n);
     size_t i = 0;
     bool any = false;
-    while (i < set.n) {
-        while (i < set.n && ws(set.s[i]))
+    while (i < n) {
+        while (i < n && ws(p[i]))
             i++;
-        if (i >= set.n)
+        if (i >= n)
             break;
-        size_t ol;
-        int op = read_op(set.s + i, set.n - i, &ol);
-        i += ol;
-        if (op != O_NONE) /* the operator may stand apart from its version */
-            while (i < set.n && ws(set.s[i]))
-                i++;
         size_t st = i;
-        while (i < set.n && !ws(set.s[i]))
+        while (i < n && !ws(p[i]))
             i++;
-        struct tok vt = npm_plain((struct tok){set.s + st, i - st});
+        struct tok cmp = {p + st, i - st};
+        size_t ol;
+        int op = read_op(cmp.s, cmp.n, &ol);
+        struct tok raw = {cmp.s + ol, cmp.n - ol}, vt = npm_plain(raw);
         struct xr x;
         if (vt.n == 0 && op != O_NONE)
             return tsn_rg_bad(c->s, c->n, "operator without a version");
         if (!xr_parse(vt, &x))
             return tsn_rg_bad(c->s, c->n, "invalid comparator '%.*s'",
-                              (int)(i - st), set.s + st);
-        if ((rc = npm_cmp(c, op, &x)) < 0)
+                              (int)raw.n, raw.s);
+        c->lit_v = false;
+        if (op != O_TILDE && op != O_CARET) {
+            /* node-semver does not rebuild these: it refuses a number
+             * after an x, and reads a full version as written */
+            if (!npm_x_order_ok(&x))
+                return tsn_rg_bad(c->s, c->n, "a number after an x in '%.*s'",
+                                  (int)cmp.n, cmp.s);
+            if (!x.x[2] && !npm_prefix_ok(raw, vt))
+                return tsn_rg_bad(c->s, c->n,
+                                  "only 'v' may precede a full version in "
+                                  "'%.*s'",
+                                  (int)cmp.n, cmp.s);
+            c->lit_v = !x.x[2] && raw.n > vt.n;
+        }
+        rc = npm_cmp(c, op, &x);
+        c->lit_v = false;
+        if (rc < 0)
             return rc;
         any = true;
     }
@@ -453,18 +580,75 @@ static int npm_set(struct nctx *c, struct tok set)
     return 0;
 }
 
+static bool bchar(char ch)
+{
+    return vs_digit(ch) || vs_alpha(ch) || ch == '-';
+}
+
+/* node-semver first deletes build metadata ("+" and dot-separated
+ * identifiers) wherever it stands in a range; out holds n bytes. */
+static size_t npm_strip_build(const char *s, size_t n, char *out)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        if (s[i] == '+' && i + 1 < n && bchar(s[i + 1])) {
+            size_t k = i + 1;
+            for (;;) {
+                while (k < n && bchar(s[k]))
+                    k++;
+                if (k + 1 < n && s[k] == '.' && bchar(s[k + 1]))
+                    k++;
+                else
+                    break;
+            }
+            i = k;
+            continue;
+        }
+        out[o++] = s[i++];
+    }
+    return o;
+}
+
+/* Whether every constraint of a set is "any". */
+static bool set_is_any(const struct tsn_range *r, const struct rset *st)
+{
+    for (uint32_t i = 0; i < st->n; i++)
+        if (TSNU_VEC_AT(&r->cons, struct rcons, st->first + i)->op != R_ANY)
+            return false;
+    return true;
+}
+
 static int npm(struct tsn_range *r, const char *s, size_t n)
 {
-    struct nctx c = {r, s, n, (r->flags & TSN_RANGE_INCLUDE_PRERELEASE) != 0};
-    struct tok rest = {s, n}, set;
-    bool more;
-    do {
-        more = split(rest, "||", &set, &rest);
-        int rc = npm_set(&c, set);
-        if (rc < 0)
-            return rc;
-    } while (more);
-    return 0;
+    char *text = malloc(n ? n : 1);
+    if (!text)
+        return tsn_error_oom();
+    size_t tn = npm_strip_build(s, n, text);
+    struct nctx c = {r, s, n, (r->flags & TSN_RANGE_INCLUDE_PRERELEASE) != 0,
+                     false};
+    size_t first = r->sets.len, at = 0;
+    int rc = 0;
+    for (;;) {
+        size_t e = at;
+        while (e < tn && !(text[e] == '|' && e + 1 < tn && text[e + 1] == '|'))
+            e++;
+        rc = npm_set(&c, text + at, e - at);
+        if (rc < 0 || e >= tn)
+            break;
+        at = e + 2;
+    }
+    free(text);
+    /* As node-semver does, an alternative that is "any" makes the whole
+     * range "any": the pre-release rule then applies to every version. */
+    for (size_t k = first;
+         rc == 0 && r->sets.len - first > 1 && k < r->sets.len; k++) {
+        struct rset *st = TSNU_VEC_AT(&r->sets, struct rset, k);
+        if (set_is_any(r, st)) {
+            *TSNU_VEC_AT(&r->sets, struct rset, first) = *st;
+            r->sets.len = first + 1;
+        }
+    }
+    return rc;
 }
 
 /* ---- Cargo ------------------------------------------------------------ */
@@ -536,7 +720,7 @@ static int cargo_cmp(struct nctx *c, int op, const struct xr *x)
 
 static int cargo(struct tsn_range *r, const char *s, size_t n)
 {
-    struct nctx c = {r, s, n, false};
+    struct nctx c = {r, s, n, false, false};
     int rc = tsn_rg_set(r, SET_AND, PRE_TUPLE);
     struct tok rest = {s, n}, part;
     bool more;
