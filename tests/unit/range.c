@@ -192,6 +192,10 @@ static void native(void)
     refuse(TSN_VS_PYPI, "~=1", "at least two release numbers");
     refuse(TSN_VS_PYPI, "1.0", "has no operator");
     refuse(TSN_VS_PYPI, ">=1.0+local", "local version label");
+    /* packaging skips empty specifiers; '===' takes any text */
+    expect(TSN_VS_PYPI, ", >=1.0,,", 0, "-0.9 +1.0");
+    expect(TSN_VS_PYPI, ",", 0, "+0.1 -1.0a1");
+    expect(TSN_VS_PYPI, "===1.0.*", 0, "-1.0 -1.0.0");
     /* Maven, NuGet */
     expect(TSN_VS_MAVEN, "(,1.0],[1.2,2.0)", 0,
            "+0.9 +1.0 -1.1 +1.2 +1.9.9 -2.0 +2.0-SNAPSHOT");

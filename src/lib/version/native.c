@@ -904,11 +904,15 @@ static int pypi(struct tsn_range *r, const char *s, size_t n)
     bool allow_pre = false;
     struct tok rest = {s, n}, part;
     bool more;
-    if (trim(s, n).n == 0) /* the empty set: every final release */
-        return rc < 0 ? rc : tsn_rg_addv(r, R_ANY, NULL, NULL, 0);
+    size_t nspec = 0;
+    if (rc < 0)
+        return rc;
     do {
         more = split(rest, ",", &part, &rest);
         part = trim(part.s, part.n);
+        if (part.n == 0) /* packaging skips empty specifiers */
+            continue;
+        nspec++;
         size_t ol;
         int op = tsn_rg_op(RG_OPS(ops), part.s, part.n, 0, &ol);
         if (ol == 0)
@@ -917,7 +921,8 @@ static int pypi(struct tsn_range *r, const char *s, size_t n)
         struct tok vt = trim(part.s + ol, part.n - ol);
         if (vt.n == 0)
             return tsn_rg_bad(s, n, "operator without a version");
-        bool star = vt.n >= 2 && vt.s[vt.n - 1] == '*' && vt.s[vt.n - 2] == '.';
+        bool star = op != R_PY_ARB && vt.n >= 2 && vt.s[vt.n - 1] == '*' &&
+                    vt.s[vt.n - 2] == '.';
         if (star && op != R_PY_EQ && op != R_PY_NE)
             return tsn_rg_bad(s, n, "'.*' only follows == or !=");
         for (size_t i = 0; i < vt.n; i++)
@@ -1022,6 +1027,8 @@ static int pypi(struct tsn_range *r, const char *s, size_t n)
         if ((rc = tsn_rg_addv(r, op, v, NULL, 0)) < 0)
             return rc;
     } while (more);
+    if (nspec == 0) /* the empty set: every final release */
+        return tsn_rg_addv(r, R_ANY, NULL, NULL, 0);
     if (allow_pre)
         tsn_rg_cur(r)->pre = PRE_ANY;
     return 0;
