@@ -55,6 +55,19 @@ def osv_versions(eco_dir):
     return out
 
 
+def vers_range_versions(name):
+    """The versions named in a vers-spec file's expected vers outputs."""
+    p = os.path.join(DATA, "versions", "vers-spec", name)
+    out = []
+    for t in json.load(open(p))["tests"]:
+        exp = t.get("expected_output")
+        if not isinstance(exp, str) or "/" not in exp:
+            continue
+        for c in exp.split("/", 1)[1].split("|"):
+            out.append(c.lstrip("<>=!"))
+    return out
+
+
 # Tokens the generator builds edge cases from, per scheme.
 TOKENS = {
     "deb": ["0", "1", "2", "10", "01", "a", "b", "z", "~", "+", ".", "-",
@@ -66,6 +79,9 @@ TOKENS = {
              "rev", ".dev", "dev", "+", "local", "1!", "v", "RC", "Post"],
     "gem": ["0", "1", "2", "10", "01", ".", "a", "b", "pre", "rc", "beta",
             "-", "alpha", "Z", " "],
+    "npm": ["0", "1", "2", "10", "01", ".", "-", "+", "alpha", "beta",
+            "rc", "a-b", "x", "v", "1.2.3", "0.0.0", "9007199254740991",
+            "9007199254740992"],
     "maven": ["0", "1", "2", "10", "01", ".", "-", "a", "b", "m", "alpha",
               "beta", "milestone", "rc", "cr", "snapshot", "SNAPSHOT",
               "ga", "final", "release", "sp", "x", "RELEASE", "Final"],
@@ -112,6 +128,9 @@ def corpus(scheme):
     if scheme == "gem":
         return scalibr("rubygems-versions.txt",
                        "rubygems-versions-generated.txt")
+    if scheme == "npm":
+        return (scalibr("semver-versions.txt") + osv_versions("go")
+                + vers_range_versions("npm_range_from_native_test.json"))
     if scheme == "maven":
         return (scalibr("maven-versions.txt", "maven-versions-generated.txt")
                 + vers_cmp("maven_version_cmp_test.json"))
@@ -144,6 +163,8 @@ def reference(scheme, dpkg_ref):
         return ["/usr/bin/python3", os.path.join(HERE, "py_ref.py"), scheme]
     if scheme == "gem":
         return ["ruby", os.path.join(HERE, "gem_ref.rb")]
+    if scheme == "npm":
+        return ["node", os.path.join(HERE, "semver_ref.js"), "compare"]
     if scheme == "maven":
         jar = "/usr/share/maven/lib/maven-artifact-3.x.jar"
         return ["java", "-cp", jar, os.path.join(HERE, "MavenRef.java")]
@@ -159,7 +180,7 @@ def main():
     if not os.path.isdir(os.path.join(DATA, "versions", "osv-scalibr")):
         sys.exit(77)  # shared data absent: skip, as the other suites do
     tsunagi, dpkg_ref = sys.argv[1], sys.argv[2]
-    schemes = sys.argv[3:] or ["deb", "rpm", "pypi", "gem", "maven"]
+    schemes = sys.argv[3:] or ["deb", "rpm", "pypi", "gem", "maven", "npm"]
     bad = 0
     for scheme in schemes:
         base, prs = pairs(scheme)
@@ -195,4 +216,5 @@ def main():
     sys.exit(1 if bad else 0)
 
 
-main()
+if __name__ == "__main__":
+    main()
