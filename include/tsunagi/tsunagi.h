@@ -12,5 +12,6 @@
 #include "sbom.h"
 #include "version.h"
 #include "range.h"
+#include "advisory.h"
 
 #endif
