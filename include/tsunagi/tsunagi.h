@@ -13,5 +13,6 @@
 #include "version.h"
 #include "range.h"
 #include "advisory.h"
+#include "vulndb.h"
 
 #endif

@@ -96,6 +96,9 @@ int cmd_version_compare(struct cli *cli, int argc, char **argv);
 int cmd_version_check(struct cli *cli, int argc, char **argv);
 int cmd_version_contains(struct cli *cli, int argc, char **argv);
 int cmd_version_range(struct cli *cli, int argc, char **argv);
+int cmd_db_import(struct cli *cli, int argc, char **argv);
+int cmd_db_status(struct cli *cli, int argc, char **argv);
+int cmd_db_show(struct cli *cli, int argc, char **argv);
 
 extern const struct command commands[];
 /* The table entry for noun/verb (it must exist). */

@@ -108,6 +108,26 @@ const struct command commands[] = {
      "Compiles each RANGE as for 'version contains' and prints it as a vers\n"
      "with its constraints sorted by version. Ranges a vers cannot express\n"
      "exactly (pre-release rules, OSV limits) print their closest vers."},
+    {"db", "import", cmd_db_import,
+     "import advisories into the vulnerability knowledge base",
+     "tsunagi db import [--db FILE] PATH...",
+     "Reads OSV records from files and directory trees (every *.json below\n"
+     "them) into the knowledge base, creating it when absent. The import is\n"
+     "one transaction: it lands whole or not at all. A record that breaks\n"
+     "the OSV schema's rules is refused with its reason and counted; a\n"
+     "record already there is replaced only by one modified later. Exit 0,\n"
+     "1 when records were refused, 2 when a path cannot be read. The file\n"
+     "is --db, else $TSUNAGI_DB, else $XDG_DATA_HOME/tsunagi/vuln.db."},
+    {"db", "status", cmd_db_status, "summarise the knowledge base",
+     "tsunagi db status [--db FILE] [--format table|json]",
+     "Prints the advisory, withdrawn and alias counts, the last import and\n"
+     "the advisories per ecosystem. Exit 3 when there is no knowledge base."},
+    {"db", "show", cmd_db_show, "print an advisory and its aliases' records",
+     "tsunagi db show [--db FILE] ID",
+     "Prints, as a JSON array, the stored record of ID and of every\n"
+     "advisory that is the same vulnerability by alias (CVE, GHSA, PYSEC,\n"
+     "GO ...). Exit 1 when none is known, 3 when there is no knowledge "
+     "base."},
     {NULL, NULL, NULL, NULL, NULL, NULL}};
 
 const struct command *cli_command(const char *noun, const char *verb)

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/**
+ * @file vulndb.h
+ * The vulnerability knowledge base: one SQLite file with a versioned
+ * schema holding every imported advisory (its record as read, its
+ * aliases and its affected packages, indexed by ecosystem and name).
+ *
+ * An import is one transaction: it lands whole or not at all, so a
+ * process killed at any point leaves the previous database usable.
+ */
+#ifndef TSUNAGI_VULNDB_H
+#define TSUNAGI_VULNDB_H
+
+#include "tsunagi/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Schema version this library writes and reads. */
+#define TSN_VULNDB_SCHEMA 1
+
+typedef struct tsn_vulndb tsn_vulndb;
+
+/** Open the database at @p path; with @p create, create it (and its
+ *  schema) when absent. A file with a newer schema is refused
+ *  (TSN_EUNSUPPORTED); one that is not a tsunagi database, TSN_EINVALID. */
+TSN_API int tsn_vulndb_open(tsn_vulndb **out, const char *path, bool create);
+TSN_API void tsn_vulndb_close(tsn_vulndb *db);
+
+typedef struct tsn_vulndb_import_stats {
+    size_t files;     /**< files read */
+    size_t added;     /**< advisories new to the database */
+    size_t updated;   /**< replaced by a record with a later modified */
+    size_t unchanged; /**< already there with the same or a later one */
+    size_t refused;   /**< records that break their format's rules */
+    size_t warned;    /**< imported with warnings */
+} tsn_vulndb_import_stats;
+
+/** Called once per refused record (and per warning, @p refused false)
+ *  with "FILE:LINE: /pointer: reason". */
+typedef void (*tsn_vulndb_report_fn)(void *payload,
+                                     bool refused,
+                                     const char *message);
+
+/**
+ * Import OSV records from files and directory trees (every *.json file
+ * below them). Refused records are counted and reported, never fatal. A
+ * path that cannot be read, or a database failure, aborts the import and
+ * leaves the database as it was.
+ */
+TSN_API int tsn_vulndb_import(tsn_vulndb *db,
+                              const char *const *paths,
+                              size_t npaths,
+                              tsn_vulndb_import_stats *stats,
+                              tsn_vulndb_report_fn report,
+                              void *payload);
+
+/** Counts for `db status`. */
+typedef struct tsn_vulndb_count {
+    char *ecosystem; /**< base ecosystem ("PyPI", "Debian") */
+    size_t advisories;
+} tsn_vulndb_count;
+
+typedef struct tsn_vulndb_status {
+    size_t advisories, withdrawn, aliases;
+    char *last_import; /**< RFC 3339, or NULL */
+    tsn_vulndb_count *by_ecosystem;
+    size_t necosystems;
+} tsn_vulndb_status;
+
+TSN_API int tsn_vulndb_status_get(tsn_vulndb *db, tsn_vulndb_status *out);
+TSN_API void tsn_vulndb_status_free(tsn_vulndb_status *st);
+
+/**
+ * The stored records of the advisory @p id and of every advisory that
+ * names it as an alias (or that it names), as a JSON array in *out
+ * (caller frees with tsn_free). TSN_ENOTFOUND when none.
+ */
+TSN_API int tsn_vulndb_show(tsn_vulndb *db, const char *id, char **out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* tsunagi db import | status | show: the vulnerability knowledge base. */
+#include "cli.h"
+
+#include "util/json.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum { EXIT_NODB = 3 }; /* knowledge base missing (docs/exit-codes.md) */
+
+/* --db, else $TSUNAGI_DB, else $XDG_DATA_HOME/tsunagi/vuln.db, else
+ * ~/.local/share/tsunagi/vuln.db. */
+static char *db_path(const char *opt)
+{
+    if (opt)
+        return tsnu_strdup(opt);
+    const char *env = getenv("TSUNAGI_DB");
+    if (env && *env)
+        return tsnu_strdup(env);
+    tsn_buf b = TSN_BUF_INIT(4096);
+    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    int rc = xdg && *xdg ? tsn_buf_printf(&b, "%s/tsunagi/vuln.db", xdg)
+             : home
+                 ? tsn_buf_printf(&b, "%s/.local/share/tsunagi/vuln.db", home)
+                 : tsn_buf_puts(&b, "vuln.db");
+    if (rc < 0) {
+        tsn_buf_dispose(&b);
+        return NULL;
+    }
+    return tsn_buf_detach(&b);
+}
+
+/* mkdir -p of the directories above @p path. */
+static int make_parents(const char *path)
+{
+    char *p = tsnu_strdup(path);
+    if (!p)
+        return -1;
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+            cli_error("cannot create %s: %s", p, strerror(errno));
+            free(p);
+            return -1;
+        }
+        *s = '/';
+    }
+    free(p);
+    return 0;
+}
+
+/* Open the knowledge base; exit code on failure. */
+static int open_db(const char *opt, bool create, tsn_vulndb **db, char **path)
+{
+    *path = db_path(opt);
+    if (!*path) {
+        cli_error("out of memory");
+        return EXIT_INTERNAL;
+    }
+    struct stat sb;
+    if (!create && stat(*path, &sb) != 0) {
+        cli_error("no knowledge base at %s (tsunagi db import creates it)",
+                  *path);
+        return EXIT_NODB;
+    }
+    if (create && make_parents(*path) < 0)
+        return EXIT_IO;
+    if (tsn_vulndb_open(db, *path, create) < 0)
+        return cli_fail();
+    return EXIT_OK;
+}
+
+struct shown {
+    struct cli *cli;
+    size_t refused, warned;
+};
+
+#define SHOW_MAX 10 /* reasons printed of each kind */
+
+static void on_report(void *payload, bool refused, const char *msg)
+{
+    struct shown *s = payload;
+    size_t *n = refused ? &s->refused : &s->warned;
+    if (++*n <= SHOW_MAX && !s->cli->quiet)
+        fprintf(stderr, "tsunagi: %s: %s\n", refused ? "refused" : "warning",
+                msg);
+}
+
+int cmd_db_import(struct cli *cli, int argc, char **argv)
+{
+    const struct command *cmd = cli_command("db", "import");
+    char **pos = NULL, *path = NULL;
+    int npos = 0;
+    const char *dbopt = NULL;
+    const struct opt opts[] = {
+        {"--db", "FILE", "the knowledge base file", &dbopt, NULL, NULL}, {0}};
+    int rc = cli_parse(cli, cmd, opts, argc, argv, &pos, &npos);
+    if (rc != 0)
+        return rc > 0 ? EXIT_OK : EXIT_BADINPUT;
+    if (npos < 1) {
+        cli_error("usage: %s", cmd->usage);
+        free(pos);
+        return EXIT_BADINPUT;
+    }
+    tsn_vulndb *db = NULL;
+    if ((rc = open_db(dbopt, true, &db, &path)) != EXIT_OK) {
+        free(pos);
+        free(path);
+        return rc;
+    }
+    tsn_vulndb_import_stats st;
+    struct shown sh = {cli, 0, 0};
+    if (tsn_vulndb_import(db, (const char *const *)pos, (size_t)npos, &st,
+                          on_report, &sh) < 0) {
+        rc = cli_fail();
+        if (!cli->quiet)
+            fprintf(stderr, "tsunagi: nothing imported; %s is unchanged\n",
+                    path);
+    } else {
+        if (!cli->quiet) {
+            if (sh.refused > SHOW_MAX)
+                fprintf(stderr, "tsunagi: ... and %zu more refused\n",
+                        sh.refused - SHOW_MAX);
+            if (sh.warned > SHOW_MAX)
+                fprintf(stderr, "tsunagi: ... and %zu more warnings\n",
+                        sh.warned - SHOW_MAX);
+            fprintf(stderr,
+                    "tsunagi: %s: %zu files: %zu added, %zu updated, %zu "
+                    "unchanged, %zu refused, %zu with warnings\n",
+                    path, st.files, st.added, st.updated, st.unchanged,
+                    st.refused, st.warned);
+        }
+        rc = st.refused ? EXIT_FINDINGS : EXIT_OK;
+    }
+    tsn_vulndb_close(db);
+    free(pos);
+    free(path);
+    return rc;
+}
+
+int cmd_db_status(struct cli *cli, int argc, char **argv)
+{
+    const struct command *cmd = cli_command("db", "status");
+    char **pos = NULL, *path = NULL;
+    int npos = 0;
+    const char *dbopt = NULL;
+    const struct opt opts[] = {
+        {"--db", "FILE", "the knowledge base file", &dbopt, NULL, NULL}, {0}};
+    int rc = cli_parse(cli, cmd, opts, argc, argv, &pos, &npos);
+    free(pos);
+    if (rc != 0)
+        return rc > 0 ? EXIT_OK : EXIT_BADINPUT;
+    if (npos != 0) {
+        cli_error("usage: %s", cmd->usage);
+        return EXIT_BADINPUT;
+    }
+    tsn_vulndb *db = NULL;
+    if ((rc = open_db(dbopt, false, &db, &path)) != EXIT_OK) {
+        free(path);
+        return rc;
+    }
+    tsn_vulndb_status st;
+    if (tsn_vulndb_status_get(db, &st) < 0) {
+        rc = cli_fail();
+        tsn_vulndb_close(db);
+        free(path);
+        return rc;
+    }
+    tsn_buf out = TSN_BUF_INIT(1 << 24);
+    if (cli->format == FORMAT_JSON) {
+        tsnu_jw w;
+        tsnu_jw_init(&w, &out);
+        tsnu_jw_object(&w);
+        tsnu_jw_kstr(&w, "database", path);
+        tsnu_jw_key(&w, "schema");
+        tsnu_jw_long(&w, TSN_VULNDB_SCHEMA);
+        tsnu_jw_key(&w, "advisories");
+        tsnu_jw_long(&w, (long)st.advisories);
+        tsnu_jw_key(&w, "withdrawn");
+        tsnu_jw_long(&w, (long)st.withdrawn);
+        tsnu_jw_key(&w, "aliases");
+        tsnu_jw_long(&w, (long)st.aliases);
+        tsnu_jw_kstr(&w, "lastImport", st.last_import);
+        tsnu_jw_key(&w, "ecosystems");
+        tsnu_jw_object(&w);
+        for (size_t i = 0; i < st.necosystems; i++) {
+            tsnu_jw_key(&w, st.by_ecosystem[i].ecosystem);
+            tsnu_jw_long(&w, (long)st.by_ecosystem[i].advisories);
+        }
+        tsnu_jw_end(&w);
+        tsnu_jw_end(&w);
+        rc = tsnu_jw_finish(&w);
+    } else {
+        rc = tsn_buf_printf(
+            &out,
+            "%-16s %s (schema %d)\n%-16s %zu (%zu withdrawn), %zu aliases\n"
+            "%-16s %s\n",
+            L(cli, "knowledge base", "知識ベース"), path, TSN_VULNDB_SCHEMA,
+            L(cli, "advisories", "アドバイザリ"), st.advisories, st.withdrawn,
+            st.aliases, L(cli, "last import", "最終取り込み"),
+            st.last_import ? st.last_import : "-");
+        for (size_t i = 0; rc == 0 && i < st.necosystems; i++)
+            rc = tsn_buf_printf(&out, "  %-14s %zu\n",
+                                st.by_ecosystem[i].ecosystem,
+                                st.by_ecosystem[i].advisories);
+    }
+    rc = rc < 0 ? cli_fail() : cli_emit(NULL, &out);
+    tsn_buf_dispose(&out);
+    tsn_vulndb_status_free(&st);
+    tsn_vulndb_close(db);
+    free(path);
+    return rc;
+}
+
+int cmd_db_show(struct cli *cli, int argc, char **argv)
+{
+    const struct command *cmd = cli_command("db", "show");
+    char **pos = NULL, *path = NULL;
+    int npos = 0;
+    const char *dbopt = NULL;
+    const struct opt opts[] = {
+        {"--db", "FILE", "the knowledge base file", &dbopt, NULL, NULL}, {0}};
+    int rc = cli_parse(cli, cmd, opts, argc, argv, &pos, &npos);
+    if (rc != 0 || npos != 1) {
+        if (rc == 0)
+            cli_error("usage: %s", cmd->usage);
+        free(pos);
+        return rc > 0 ? EXIT_OK : EXIT_BADINPUT;
+    }
+    tsn_vulndb *db = NULL;
+    if ((rc = open_db(dbopt, false, &db, &path)) != EXIT_OK) {
+        free(pos);
+        free(path);
+        return rc;
+    }
+    char *json = NULL;
+    if (tsn_vulndb_show(db, pos[0], &json) < 0) {
+        rc = tsn_error_last()->code == TSN_ENOTFOUND ? EXIT_FINDINGS
+                                                     : cli_fail();
+        if (rc == EXIT_FINDINGS)
+            cli_error("%s", tsn_error_last()->message);
+    } else {
+        tsn_buf out = {json, strlen(json), strlen(json) + 1, 0};
+        rc = cli_emit(NULL, &out);
+    }
+    tsn_free(json);
+    tsn_vulndb_close(db);
+    free(pos);
+    free(path);
+    return rc;
+}

@@ -1,0 +1,85 @@
+#!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# The knowledge base on real data:
+#  - importing all of osv/ (Go and PyPI) adds every record; importing it
+#    again changes nothing; status and show answer from it;
+#  - a path that cannot be read aborts the import and leaves the database
+#    as it was; a record that breaks the schema is refused with its reason
+#    (exit 1) and the others land;
+#  - all or nothing: 50 imports killed with SIGKILL at random points each
+#    leave a database that passes SQLite's integrity check and holds
+#    either the whole import or none of it.
+set -u
+bin=${TSN_BIN:?}
+data=${TSN_SHARED_DATA:-../shared/data}
+[ -d "$data/osv/pypi" ] || { echo "SKIP: shared data not found"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+check() {
+    if [ "$1" = "$2" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $3: got $1, expected $2"; fi
+}
+count() { "$bin" db status --db "$1" --format json | jq -r .advisories; }
+db=$tmp/k.db
+pypi=$(ls "$data/osv/pypi" | wc -l) go=$(ls "$data/osv/go" | wc -l)
+
+"$bin" db import -q --db "$db" "$data/osv"
+check $? 0 "import osv"
+check "$(count "$db")" $((pypi + go)) "advisories after import"
+check "$("$bin" db status --db "$db" --format json | jq -r .ecosystems.Go)" "$go" "Go advisories"
+out=$("$bin" db import --db "$db" "$data/osv/go" 2>&1)
+check "$(echo "$out" | grep -c "0 added, 0 updated, $go unchanged")" 1 "re-import changes nothing"
+cve=$(jq -r '.aliases[0]' "$data/osv/pypi/PYSEC-2021-424.json")
+check "$("$bin" db show --db "$db" "$cve" | jq -r '.[0].id')" PYSEC-2021-424 "show by alias"
+"$bin" db show --db "$db" NOPE-1 >/dev/null 2>&1
+check $? 1 "show unknown id"
+"$bin" db status --db "$tmp/none.db" >/dev/null 2>&1
+check $? 3 "status without a knowledge base"
+
+# a bad path: nothing lands
+"$bin" db import -q --db "$tmp/b.db" "$data/osv/pypi" >/dev/null 2>&1
+"$bin" db import -q --db "$tmp/b.db" "$data/osv/go" "$tmp/missing" 2>/dev/null
+check $? 2 "missing path"
+check "$(count "$tmp/b.db")" "$pypi" "database unchanged after a failed import"
+
+# a refused record: reason shown, exit 1, the others land
+mkdir "$tmp/mixed"
+cp "$data/osv/go/GO-2020-0001.json" "$tmp/mixed/"
+printf '{"id":"GO-2099-0001","modified":"2099-01-01T00:00:00Z","affected":[{"package":{"ecosystem":"Go","name":"x"},"ranges":[{"type":"SEMVER","events":[{"fixed":"1.0.0"}]}]}]}' >"$tmp/mixed/bad.json"
+out=$("$bin" db import --db "$tmp/m.db" "$tmp/mixed" 2>&1)
+check $? 1 "refused record exit"
+check "$(echo "$out" | grep -c 'bad.json:1: /affected/0/ranges/0/events: range without an introduced event')" 1 "refusal reason"
+check "$(count "$tmp/m.db")" 1 "the valid record landed"
+
+# all or nothing under SIGKILL
+command -v sqlite3 >/dev/null || { echo "FAIL sqlite3 not installed"; exit 1; }
+before=$pypi after=$((pypi + go)) torn=0 corrupt=0 whole=0 none=0
+# kill points spread evenly over the time one import takes here
+cp "$tmp/b.db" "$tmp/t.db"
+t0=$(date +%s%N)
+"$bin" db import -q --db "$tmp/t.db" "$data/osv/go"
+dur=$(( ($(date +%s%N) - t0) / 1000000 ))
+rm -f "$tmp/t.db" "$tmp/t.db-wal" "$tmp/t.db-shm"
+i=0
+while [ $i -lt 50 ]; do
+    cp "$tmp/b.db" "$tmp/t.db"
+    "$bin" db import -q --db "$tmp/t.db" "$data/osv/go" &
+    pid=$!
+    ms=$(( dur * ((i * 37) % 50) / 50 ))
+    sleep "$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))"
+    kill -9 $pid 2>/dev/null
+    wait $pid 2>/dev/null
+    ic=$(sqlite3 "$tmp/t.db" 'PRAGMA integrity_check' 2>&1)
+    [ "$ic" = ok ] || corrupt=$((corrupt + 1))
+    n=$(count "$tmp/t.db")
+    if [ "$n" = "$before" ]; then none=$((none + 1))
+    elif [ "$n" = "$after" ]; then whole=$((whole + 1))
+    else torn=$((torn + 1)); fi
+    rm -f "$tmp/t.db" "$tmp/t.db-wal" "$tmp/t.db-shm"
+    i=$((i + 1))
+done
+echo "kill -9 trials: 50 over an import of ${dur} ms; none landed $none, whole $whole, torn $torn, corrupt $corrupt"
+check $torn 0 "torn imports"
+check $corrupt 0 "corrupt databases"
+echo "db: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
