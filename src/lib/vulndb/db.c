@@ -178,14 +178,11 @@ store(struct imp *im, const tsn_advisory *a, const char *text, size_t len)
         (rc = tsna_step(im->ins)) < 0)
         return rc;
     int64_t rid = tsna_last_rowid(im->v->db);
-    for (size_t i = 0; i < a->naliases + a->nrelated; i++) {
-        const char *al =
-            i < a->naliases ? a->aliases[i] : a->related[i - a->naliases];
-        if (i >= a->naliases)
-            continue; /* related ids are not the same vulnerability */
+    /* aliases join records of one vulnerability; related ids do not */
+    for (size_t i = 0; i < a->naliases; i++) {
         tsna_reset(im->ins_alias);
         if ((rc = tsna_bind_int(im->ins_alias, 1, rid)) < 0 ||
-            (rc = tsna_bind_text(im->ins_alias, 2, al)) < 0 ||
+            (rc = tsna_bind_text(im->ins_alias, 2, a->aliases[i])) < 0 ||
             (rc = tsna_step(im->ins_alias)) < 0)
             return rc;
     }
