@@ -55,6 +55,18 @@ int main(void)
     }
     tsn_advisory_free(a);
 
+    /* warnings are capped per record; the record still reads */
+    char many[8192] = "{\"id\":\"GHSA-1\",\"modified\":"
+                      "\"2024-01-02T03:04:05Z\",\"aliases\":[";
+    for (int i = 0; i < 70; i++)
+        strcat(many, i ? ",\"bad,\"" : "\"bad,\"");
+    strcat(many, "]}");
+    a = NULL;
+    CHECK(tsn_osv_read(&a, many, strlen(many), "t.json") == 0 && a &&
+              a->naliases == 0 && a->nwarnings == 64,
+          "70 bad aliases: read with 64 warnings");
+    tsn_advisory_free(a);
+
     refuse("[]", "/: an OSV record is a JSON object");
     refuse("{\"modified\":\"2024-01-02T03:04:05Z\"}", "'id' is required");
     refuse("{\"id\":\"GHSA-1\"}", "'modified' is required");

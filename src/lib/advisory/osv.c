@@ -13,6 +13,7 @@
 #include "util/json.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,22 +38,38 @@ struct rd {
         (parent), NULL, (i)                                                    \
     }
 
+/* "LINE: /pointer: what" for the value @p v at @p p. */
+TSN_PRINTF(5, 0)
+static void where(char *out,
+                  size_t cap,
+                  const tsnu_jpath *p,
+                  const tsnu_json *v,
+                  const char *fmt,
+                  va_list ap)
+{
+    tsn_buf ptr = TSN_BUF_INIT(4096);
+    tsnu_jpath_render(p, &ptr);
+    char what[512];
+    vsnprintf(what, sizeof what, fmt, ap);
+    snprintf(out, cap, "%u: %s: %s", v ? (unsigned)v->line : 0u,
+             tsn_buf_cstr(&ptr), what);
+    tsn_buf_dispose(&ptr);
+}
+
+/* A violation: the record is refused ("NAME:LINE: /pointer: what"). */
 TSN_PRINTF(4, 5)
 static int
 bad(struct rd *r, const tsnu_jpath *p, const tsnu_json *v, const char *fmt, ...)
 {
-    tsn_buf ptr = TSN_BUF_INIT(4096);
-    tsnu_jpath_render(p, &ptr);
+    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    char tmp[512];
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    where(msg, sizeof msg, p, v, fmt, ap);
     va_end(ap);
-    int rc = tsn_error_set(TSN_EINVALID, "%s:%u: %s: %s", r->name,
-                           v ? (unsigned)v->line : 0u, tsn_buf_cstr(&ptr), tmp);
-    tsn_buf_dispose(&ptr);
-    return rc;
+    return tsn_error_set(TSN_EINVALID, "%s:%s", r->name, msg);
 }
+
+#define WARNINGS_MAX 64 /* kept per record; later ones are dropped */
 
 /* A fault that leaves the record usable: kept as a warning on the
  * advisory ("LINE: /pointer: what"). */
@@ -60,17 +77,14 @@ TSN_PRINTF(4, 5)
 static int warn(
     struct rd *r, const tsnu_jpath *p, const tsnu_json *v, const char *fmt, ...)
 {
-    tsn_buf ptr = TSN_BUF_INIT(4096);
-    tsnu_jpath_render(p, &ptr);
+    if (r->warnings.len >= WARNINGS_MAX)
+        return 0;
+    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    char tmp[512];
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    where(msg, sizeof msg, p, v, fmt, ap);
     va_end(ap);
-    char *w =
-        tsnu_arena_printf(&r->a->arena, "%u: %s: %s",
-                          v ? (unsigned)v->line : 0u, tsn_buf_cstr(&ptr), tmp);
-    tsn_buf_dispose(&ptr);
+    char *w = tsnu_arena_strdup(&r->a->arena, msg);
     if (!w || tsnu_vec_push(&r->warnings, &w) < 0)
         return tsn_error_oom();
     return 0;
@@ -371,6 +385,54 @@ static int read_affected(struct rd *r,
     return 0;
 }
 
+/* An array of objects with a "type" from @p types and a required string
+ * @p vkey (severities, references), into an arena array of @p elem-byte
+ * structs holding the two strings at @p toff and @p voff. */
+static int typed_list(struct rd *r,
+                      const tsnu_json *obj,
+                      const tsnu_jpath *p,
+                      const char *key,
+                      const char *vkey,
+                      const char *const *types,
+                      const char *what,
+                      size_t elem,
+                      size_t toff,
+                      size_t voff,
+                      void **out,
+                      size_t *n)
+{
+    const tsnu_json *v;
+    int rc = member(r, obj, p, key, TSNU_JSON_ARRAY, &v);
+    *out = NULL;
+    *n = 0;
+    if (rc < 0 || !v || v->len == 0)
+        return rc;
+    char *arr = tsnu_arena_calloc(&r->a->arena, v->len, elem);
+    if (!arr)
+        return tsn_error_oom();
+    tsnu_jpath lp = AT(p, key);
+    for (size_t i = 0; i < v->len; i++) {
+        const tsnu_json *it = &v->u.items[i];
+        tsnu_jpath ip = IDX(&lp, i);
+        const char *type, *val;
+        if (it->type != TSNU_JSON_OBJECT)
+            return bad(r, &ip, it, "expected object");
+        if ((rc = str(r, it, &ip, "type", true, &type)) < 0 ||
+            (rc = str(r, it, &ip, vkey, true, &val)) < 0)
+            return rc;
+        if (!in(type, types)) {
+            tsnu_jpath tp = AT(&ip, "type");
+            return bad(r, &tp, tsnu_json_get(it, "type"),
+                       "unknown %s type '%s'", what, type);
+        }
+        memcpy(arr + i * elem + toff, &type, sizeof type);
+        memcpy(arr + i * elem + voff, &val, sizeof val);
+    }
+    *out = arr;
+    *n = v->len;
+    return 0;
+}
+
 static int read_record(struct rd *r, const tsnu_json *root)
 {
     static const char *const sevtypes[] = {"CVSS_V2", "CVSS_V3", "CVSS_V4",
@@ -406,31 +468,13 @@ static int read_record(struct rd *r, const tsnu_json *root)
         return rc;
 
     const tsnu_json *v;
-    if ((rc = member(r, root, top, "severity", TSNU_JSON_ARRAY, &v)) < 0)
+    void *list;
+    if ((rc = typed_list(
+             r, root, top, "severity", "score", sevtypes, "severity",
+             sizeof(tsn_adv_severity), offsetof(tsn_adv_severity, type),
+             offsetof(tsn_adv_severity, score), &list, &a->nseverity)) < 0)
         return rc;
-    if (v && v->len) {
-        tsn_adv_severity *s =
-            tsnu_arena_calloc(&r->a->arena, v->len, sizeof *s);
-        if (!s)
-            return tsn_error_oom();
-        tsnu_jpath sp = AT(top, "severity");
-        for (size_t i = 0; i < v->len; i++) {
-            const tsnu_json *it = &v->u.items[i];
-            tsnu_jpath ip = IDX(&sp, i);
-            if (it->type != TSNU_JSON_OBJECT)
-                return bad(r, &ip, it, "expected object");
-            if ((rc = str(r, it, &ip, "type", true, &s[i].type)) < 0 ||
-                (rc = str(r, it, &ip, "score", true, &s[i].score)) < 0)
-                return rc;
-            if (!in(s[i].type, sevtypes)) {
-                tsnu_jpath tp = AT(&ip, "type");
-                return bad(r, &tp, tsnu_json_get(it, "type"),
-                           "unknown severity type '%s'", s[i].type);
-            }
-        }
-        a->severity = s;
-        a->nseverity = v->len;
-    }
+    a->severity = list;
 
     if ((rc = member(r, root, top, "affected", TSNU_JSON_ARRAY, &v)) < 0)
         return rc;
@@ -449,30 +493,12 @@ static int read_record(struct rd *r, const tsnu_json *root)
         a->naffected = v->len;
     }
 
-    if ((rc = member(r, root, top, "references", TSNU_JSON_ARRAY, &v)) < 0)
+    if ((rc = typed_list(r, root, top, "references", "url", reftypes,
+                         "reference", sizeof(tsn_adv_ref),
+                         offsetof(tsn_adv_ref, type),
+                         offsetof(tsn_adv_ref, url), &list, &a->nrefs)) < 0)
         return rc;
-    if (v && v->len) {
-        tsn_adv_ref *rf = tsnu_arena_calloc(&r->a->arena, v->len, sizeof *rf);
-        if (!rf)
-            return tsn_error_oom();
-        tsnu_jpath rp = AT(top, "references");
-        for (size_t i = 0; i < v->len; i++) {
-            const tsnu_json *it = &v->u.items[i];
-            tsnu_jpath ip = IDX(&rp, i);
-            if (it->type != TSNU_JSON_OBJECT)
-                return bad(r, &ip, it, "expected object");
-            if ((rc = str(r, it, &ip, "type", true, &rf[i].type)) < 0 ||
-                (rc = str(r, it, &ip, "url", true, &rf[i].url)) < 0)
-                return rc;
-            if (!in(rf[i].type, reftypes)) {
-                tsnu_jpath tp = AT(&ip, "type");
-                return bad(r, &tp, tsnu_json_get(it, "type"),
-                           "unknown reference type '%s'", rf[i].type);
-            }
-        }
-        a->refs = rf;
-        a->nrefs = v->len;
-    }
+    a->refs = list;
 
     /* CWE ids: GitHub's database_specific.cwe_ids */
     const tsnu_json *ds = tsnu_json_get(root, "database_specific");
@@ -503,7 +529,7 @@ int tsn_osv_read(tsn_advisory **out,
     tsnu_json_opts jo = {TSN_LIMIT_DEPTH, TSN_LIMIT_FIELD_BYTES};
     tsnu_json *root;
     struct rd r = {a, name ? name : "<record>",
-                   TSNU_VEC_INIT(const char *, TSN_LIMIT_RANGE_TERMS)};
+                   TSNU_VEC_INIT(const char *, WARNINGS_MAX)};
     int rc = tsnu_json_parse(&root, &a->arena, text, len, &jo, r.name);
     if (rc == 0)
         rc = read_record(&r, root);
