@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include "harness.h"
 
+#include <dirent.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +62,44 @@ tsnu_json *th_load_json(tsnu_arena *arena, const char *path)
     }
     tsn_buf_dispose(&data);
     return root;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **th_json_names(const char *dir, size_t *n)
+{
+    size_t cap = 8192;
+    char **names = malloc(cap * sizeof *names);
+    *n = 0;
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    while (names && d && (de = readdir(d))) {
+        size_t l = strlen(de->d_name);
+        if (l <= 5 || strcmp(de->d_name + l - 5, ".json") != 0)
+            continue;
+        if (*n == cap)
+            names = realloc(names, (cap *= 2) * sizeof *names);
+        if (names)
+            names[(*n)++] = strdup(de->d_name);
+    }
+    if (d)
+        closedir(d);
+    if (!names) {
+        fprintf(stderr, "out of memory listing %s\n", dir);
+        exit(1);
+    }
+    qsort(names, *n, sizeof *names, cmp_names);
+    return names;
+}
+
+void th_free_names(char **names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
 }
 
 int th_finish(const char *suite)

@@ -32,6 +32,10 @@ const char *th_shared(const char *rel);
 const char *th_source(const char *rel);
 /* Load and parse a JSON file; aborts the test on failure. */
 tsnu_json *th_load_json(tsnu_arena *arena, const char *path);
+/* The names of the *.json files in @p dir, sorted; *n is their count.
+ * Free with th_free_names(). */
+char **th_json_names(const char *dir, size_t *n);
+void th_free_names(char **names, size_t n);
 /* Print the summary line and return the process exit code. */
 int th_finish(const char *suite);
 

@@ -8,7 +8,6 @@
  */
 #include "harness.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,11 +61,6 @@ static bool is_known(const char *id, const char *v)
         if (strcmp(known[i], key) == 0)
             return true;
     return false;
-}
-
-static int cmpstr(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 struct tally {
@@ -163,27 +157,12 @@ static void run(const char *rel, tsn_vscheme scheme)
         return;
     }
     char *dcopy = strdup(dir);
-    DIR *d = opendir(dcopy);
-    size_t cap = 8192, n = 0;
-    char **names = malloc(cap * sizeof *names);
-    struct dirent *de;
-    while (d && (de = readdir(d))) {
-        size_t l = strlen(de->d_name);
-        if (l > 5 && strcmp(de->d_name + l - 5, ".json") == 0) {
-            if (n == cap)
-                names = realloc(names, (cap *= 2) * sizeof *names);
-            names[n++] = strdup(de->d_name);
-        }
-    }
-    if (d)
-        closedir(d);
-    qsort(names, n, sizeof *names, cmpstr);
+    size_t n;
+    char **names = th_json_names(dcopy, &n);
     struct tally t = {0};
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++)
         one(dcopy, names[i], scheme, &t);
-        free(names[i]);
-    }
-    free(names);
+    th_free_names(names, n);
     free(dcopy);
     printf("%-10s records %ld, affected entries with versions %ld, ranges "
            "%ld (%ld refused)\n",

@@ -8,17 +8,11 @@
  */
 #include "harness.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tsunagi/advisory.h"
 #include "tsunagi/errors.h"
-
-static int cmpstr(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 /* Read every .json file of a shared directory; returns the count read and
  * sets *bad to the count refused, printing the first reasons. */
@@ -34,21 +28,8 @@ static long run(const char *rel,
         return 0;
     }
     char *dcopy = strdup(dir);
-    DIR *d = opendir(dcopy);
-    size_t cap = 8192, n = 0;
-    char **names = malloc(cap * sizeof *names);
-    struct dirent *de;
-    while (d && (de = readdir(d))) {
-        size_t l = strlen(de->d_name);
-        if (l > 5 && strcmp(de->d_name + l - 5, ".json") == 0) {
-            if (n == cap)
-                names = realloc(names, (cap *= 2) * sizeof *names);
-            names[n++] = strdup(de->d_name);
-        }
-    }
-    if (d)
-        closedir(d);
-    qsort(names, n, sizeof *names, cmpstr);
+    size_t n;
+    char **names = th_json_names(dcopy, &n);
     long ok = 0, warned = 0;
     for (size_t i = 0; i < n; i++) {
         char path[4096];
@@ -79,9 +60,8 @@ static long run(const char *rel,
         }
         tsn_advisory_free(a);
         tsn_buf_dispose(&text);
-        free(names[i]);
     }
-    free(names);
+    th_free_names(names, n);
     free(dcopy);
     printf("%-30s %ld records: %ld read (%ld with warnings), %ld refused\n",
            rel, ok + *bad, ok, warned, *bad);
