@@ -91,36 +91,64 @@ static void on_report(void *payload, bool refused, const char *msg)
                 msg);
 }
 
-int cmd_db_import(struct cli *cli, int argc, char **argv)
+/* What every db command holds: its arguments and the open database. */
+struct dbcmd {
+    char **pos;
+    int npos;
+    char *path;
+    tsn_vulndb *db;
+};
+
+/* Parse the arguments of `db VERB` (--db and MIN..MAX positionals) and
+ * open the knowledge base. Returns an exit code; the command goes on only
+ * when c->db is set (after --help it is not, with EXIT_OK). */
+static int db_start(struct cli *cli,
+                    const char *verb,
+                    int argc,
+                    char **argv,
+                    int min,
+                    int max,
+                    bool create,
+                    struct dbcmd *c)
 {
-    const struct command *cmd = cli_command("db", "import");
-    char **pos = NULL, *path = NULL;
-    int npos = 0;
+    const struct command *cmd = cli_command("db", verb);
     const char *dbopt = NULL;
     const struct opt opts[] = {
         {"--db", "FILE", "the knowledge base file", &dbopt, NULL, NULL}, {0}};
-    int rc = cli_parse(cli, cmd, opts, argc, argv, &pos, &npos);
+    memset(c, 0, sizeof *c);
+    int rc = cli_parse(cli, cmd, opts, argc, argv, &c->pos, &c->npos);
     if (rc != 0)
         return rc > 0 ? EXIT_OK : EXIT_BADINPUT;
-    if (npos < 1) {
+    if (c->npos < min || c->npos > max) {
         cli_error("usage: %s", cmd->usage);
-        free(pos);
         return EXIT_BADINPUT;
     }
-    tsn_vulndb *db = NULL;
-    if ((rc = open_db(dbopt, true, &db, &path)) != EXIT_OK) {
-        free(pos);
-        free(path);
+    return open_db(dbopt, create, &c->db, &c->path);
+}
+
+static void db_end(struct dbcmd *c)
+{
+    tsn_vulndb_close(c->db);
+    free(c->pos);
+    free(c->path);
+}
+
+int cmd_db_import(struct cli *cli, int argc, char **argv)
+{
+    struct dbcmd c;
+    int rc = db_start(cli, "import", argc, argv, 1, INT32_MAX, true, &c);
+    if (!c.db) {
+        db_end(&c);
         return rc;
     }
     tsn_vulndb_import_stats st;
     struct shown sh = {cli, 0, 0};
-    if (tsn_vulndb_import(db, (const char *const *)pos, (size_t)npos, &st,
+    if (tsn_vulndb_import(c.db, (const char *const *)c.pos, (size_t)c.npos, &st,
                           on_report, &sh) < 0) {
         rc = cli_fail();
         if (!cli->quiet)
             fprintf(stderr, "tsunagi: nothing imported; %s is unchanged\n",
-                    path);
+                    c.path);
     } else {
         if (!cli->quiet) {
             if (sh.refused > SHOW_MAX)
@@ -132,43 +160,27 @@ int cmd_db_import(struct cli *cli, int argc, char **argv)
             fprintf(stderr,
                     "tsunagi: %s: %zu files: %zu added, %zu updated, %zu "
                     "unchanged, %zu refused, %zu with warnings\n",
-                    path, st.files, st.added, st.updated, st.unchanged,
+                    c.path, st.files, st.added, st.updated, st.unchanged,
                     st.refused, st.warned);
         }
         rc = st.refused ? EXIT_FINDINGS : EXIT_OK;
     }
-    tsn_vulndb_close(db);
-    free(pos);
-    free(path);
+    db_end(&c);
     return rc;
 }
 
 int cmd_db_status(struct cli *cli, int argc, char **argv)
 {
-    const struct command *cmd = cli_command("db", "status");
-    char **pos = NULL, *path = NULL;
-    int npos = 0;
-    const char *dbopt = NULL;
-    const struct opt opts[] = {
-        {"--db", "FILE", "the knowledge base file", &dbopt, NULL, NULL}, {0}};
-    int rc = cli_parse(cli, cmd, opts, argc, argv, &pos, &npos);
-    free(pos);
-    if (rc != 0)
-        return rc > 0 ? EXIT_OK : EXIT_BADINPUT;
-    if (npos != 0) {
-        cli_error("usage: %s", cmd->usage);
-        return EXIT_BADINPUT;
-    }
-    tsn_vulndb *db = NULL;
-    if ((rc = open_db(dbopt, false, &db, &path)) != EXIT_OK) {
-        free(path);
+    struct dbcmd c;
+    int rc = db_start(cli, "status", argc, argv, 0, 0, false, &c);
+    if (!c.db) {
+        db_end(&c);
         return rc;
     }
     tsn_vulndb_status st;
-    if (tsn_vulndb_status_get(db, &st) < 0) {
+    if (tsn_vulndb_status_get(c.db, &st) < 0) {
         rc = cli_fail();
-        tsn_vulndb_close(db);
-        free(path);
+        db_end(&c);
         return rc;
     }
     tsn_buf out = TSN_BUF_INIT(1 << 24);
@@ -176,7 +188,7 @@ int cmd_db_status(struct cli *cli, int argc, char **argv)
         tsnu_jw w;
         tsnu_jw_init(&w, &out);
         tsnu_jw_object(&w);
-        tsnu_jw_kstr(&w, "database", path);
+        tsnu_jw_kstr(&w, "database", c.path);
         tsnu_jw_key(&w, "schema");
         tsnu_jw_long(&w, TSN_VULNDB_SCHEMA);
         tsnu_jw_key(&w, "advisories");
@@ -200,7 +212,7 @@ int cmd_db_status(struct cli *cli, int argc, char **argv)
             &out,
             "%-16s %s (schema %d)\n%-16s %zu (%zu withdrawn), %zu aliases\n"
             "%-16s %s\n",
-            L(cli, "knowledge base", "知識ベース"), path, TSN_VULNDB_SCHEMA,
+            L(cli, "knowledge base", "知識ベース"), c.path, TSN_VULNDB_SCHEMA,
             L(cli, "advisories", "アドバイザリ"), st.advisories, st.withdrawn,
             st.aliases, L(cli, "last import", "最終取り込み"),
             st.last_import ? st.last_import : "-");
@@ -212,34 +224,20 @@ int cmd_db_status(struct cli *cli, int argc, char **argv)
     rc = rc < 0 ? cli_fail() : cli_emit(NULL, &out);
     tsn_buf_dispose(&out);
     tsn_vulndb_status_free(&st);
-    tsn_vulndb_close(db);
-    free(path);
+    db_end(&c);
     return rc;
 }
 
 int cmd_db_show(struct cli *cli, int argc, char **argv)
 {
-    const struct command *cmd = cli_command("db", "show");
-    char **pos = NULL, *path = NULL;
-    int npos = 0;
-    const char *dbopt = NULL;
-    const struct opt opts[] = {
-        {"--db", "FILE", "the knowledge base file", &dbopt, NULL, NULL}, {0}};
-    int rc = cli_parse(cli, cmd, opts, argc, argv, &pos, &npos);
-    if (rc != 0 || npos != 1) {
-        if (rc == 0)
-            cli_error("usage: %s", cmd->usage);
-        free(pos);
-        return rc > 0 ? EXIT_OK : EXIT_BADINPUT;
-    }
-    tsn_vulndb *db = NULL;
-    if ((rc = open_db(dbopt, false, &db, &path)) != EXIT_OK) {
-        free(pos);
-        free(path);
+    struct dbcmd c;
+    int rc = db_start(cli, "show", argc, argv, 1, 1, false, &c);
+    if (!c.db) {
+        db_end(&c);
         return rc;
     }
     char *json = NULL;
-    if (tsn_vulndb_show(db, pos[0], &json) < 0) {
+    if (tsn_vulndb_show(c.db, c.pos[0], &json) < 0) {
         rc = tsn_error_last()->code == TSN_ENOTFOUND ? EXIT_FINDINGS
                                                      : cli_fail();
         if (rc == EXIT_FINDINGS)
@@ -249,8 +247,6 @@ int cmd_db_show(struct cli *cli, int argc, char **argv)
         rc = cli_emit(NULL, &out);
     }
     tsn_free(json);
-    tsn_vulndb_close(db);
-    free(pos);
-    free(path);
+    db_end(&c);
     return rc;
 }
