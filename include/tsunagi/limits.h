@@ -28,6 +28,9 @@
 #define TSN_LIMIT_RANGE_BYTES 65536
 /** Most constraints or events in one range. */
 #define TSN_LIMIT_RANGE_TERMS 1024
+/** Largest single advisory record (the largest real OSV records are a
+ *  few hundred kilobytes). */
+#define TSN_LIMIT_RECORD_BYTES ((size_t)16 * 1024 * 1024)
 
 /** Limits in force for one context. */
 typedef struct tsn_limits {

@@ -207,15 +207,19 @@ store(struct imp *im, const tsn_advisory *a, const char *text, size_t len)
 
 static int import_file(struct imp *im, const char *path)
 {
-    tsn_buf text = TSN_BUF_INIT(TSN_LIMIT_DOCUMENT_BYTES);
-    int rc = tsnu_file_read(&text, path, TSN_LIMIT_DOCUMENT_BYTES);
-    if (rc < 0) {
+    tsn_buf text = TSN_BUF_INIT(TSN_LIMIT_RECORD_BYTES);
+    int rc = tsnu_file_read(&text, path, TSN_LIMIT_RECORD_BYTES);
+    if (rc < 0 && rc != TSN_ETOOBIG) {
         tsn_buf_dispose(&text);
         return rc;
     }
     im->stats->files++;
     tsn_advisory *a = NULL;
-    rc = tsn_osv_read(&a, tsn_buf_cstr(&text), text.len, path);
+    if (rc == TSN_ETOOBIG) /* refused below, as any faulty record */
+        tsn_error_set(rc, "%s: larger than the record limit of %zu bytes", path,
+                      TSN_LIMIT_RECORD_BYTES);
+    else
+        rc = tsn_osv_read(&a, tsn_buf_cstr(&text), text.len, path);
     if (rc == TSN_EINVALID || rc == TSN_ETOOBIG) {
         im->stats->refused++;
         report(im, true, tsn_error_last()->message);
