@@ -31,6 +31,17 @@
 /** Largest single advisory record (the largest real OSV records are a
  *  few hundred kilobytes). */
 #define TSN_LIMIT_RECORD_BYTES ((size_t)16 * 1024 * 1024)
+/** Most entries in one zip archive (OSV's largest all.zip holds a few
+ *  hundred thousand). */
+#define TSN_LIMIT_ZIP_ENTRIES ((size_t)5000000)
+/** Most bytes all entries of one zip archive may declare, uncompressed
+ *  (32 GiB). */
+#define TSN_LIMIT_ZIP_BYTES ((uint64_t)32 * 1024 * 1024 * 1024)
+/** Highest compression ratio of an entry of over
+ *  TSN_LIMIT_ZIP_RATIO_FLOOR bytes (real advisories stay under 20:1; a
+ *  zip bomb's entries reach 1000:1). */
+#define TSN_LIMIT_ZIP_RATIO 100
+#define TSN_LIMIT_ZIP_RATIO_FLOOR ((uint64_t)1024 * 1024)
 
 /** Limits in force for one context. */
 typedef struct tsn_limits {

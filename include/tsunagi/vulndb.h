@@ -18,7 +18,7 @@ extern "C" {
 #endif
 
 /** Schema version this library writes and reads. */
-#define TSN_VULNDB_SCHEMA 1
+#define TSN_VULNDB_SCHEMA 2
 
 typedef struct tsn_vulndb tsn_vulndb;
 

@@ -394,6 +394,12 @@ int main(int argc, char **argv)
     int rc;
 
     setlocale(LC_CTYPE, "");
+    /* With TZ unset glibc stats /etc/localtime on every mktime(), and
+     * libzip calls mktime() for each entry of an archive (a million
+     * stats for OSV's largest). Naming the same file reads it once and
+     * keeps local time as it was. */
+    if (!getenv("TZ"))
+        setenv("TZ", ":/etc/localtime", 0);
     cli.prog = "tsunagi";
     cli.lang = lang_from_env();
     if (argc < 2) {

@@ -6,6 +6,9 @@
 #include "lib/lib.h"
 
 #include "lib/adapt/sqlite.h"
+#include "lib/adapt/zip.h"
+#include "lib/adapt/zlib.h"
+#include "lib/adapt/zstd.h"
 #include "tsunagi/advisory.h"
 #include "tsunagi/limits.h"
 #include "tsunagi/vulndb.h"
@@ -17,23 +20,50 @@
 #include <sys/stat.h>
 #include <time.h>
 
+/*
+ * Records are stored as read, each compressed with zstd alone so any one
+ * reads back without its neighbours. advisory.dict says how:
+ *    0  zstd without a dictionary
+ *    N  zstd with dictionary N of table dict
+ * A source's first import of at least TRAIN_MIN records trains the
+ * source's dictionary from its first TRAIN_RECORDS records (or
+ * TRAIN_BYTES), held in memory until then; later imports reuse it.
+ */
+#define TRAIN_RECORDS 4000
+#define TRAIN_BYTES ((size_t)8 * 1024 * 1024)
+#define TRAIN_MIN 100
+#define DICT_BYTES ((size_t)256 * 1024)
+#define NO_DICT_YET (-1)
+
+struct codec {
+    int64_t did;
+    tsna_zcodec *z;
+};
+
 struct tsn_vulndb {
     tsna_db *db;
+    tsnu_vec codecs; /* struct codec, loaded as records need them */
+    tsn_buf scratch; /* one decompressed record */
 };
 
 static const char schema_sql[] =
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE dict(did INTEGER PRIMARY KEY, source TEXT NOT NULL,"
+    " data BLOB NOT NULL);"
     "CREATE TABLE advisory(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
-    " source TEXT NOT NULL, modified TEXT NOT NULL, published TEXT,"
-    " withdrawn TEXT, summary TEXT, record BLOB NOT NULL);"
-    "CREATE TABLE alias(rid INTEGER NOT NULL REFERENCES advisory(rid)"
-    " ON DELETE CASCADE, alias TEXT NOT NULL);"
-    "CREATE INDEX alias_by_name ON alias(alias);"
+    " source TEXT NOT NULL, modified INTEGER NOT NULL, published INTEGER,"
+    " withdrawn INTEGER, digest INTEGER NOT NULL, dict INTEGER NOT NULL,"
+    " record BLOB NOT NULL);"
+    "CREATE INDEX advisory_by_digest ON advisory(digest);"
+    "CREATE TABLE alias(alias TEXT NOT NULL, rid INTEGER NOT NULL"
+    " REFERENCES advisory(rid) ON DELETE CASCADE,"
+    " PRIMARY KEY(alias, rid)) WITHOUT ROWID;"
     "CREATE INDEX alias_by_rid ON alias(rid);"
-    "CREATE TABLE affected(rid INTEGER NOT NULL REFERENCES advisory(rid)"
-    " ON DELETE CASCADE, ecosystem TEXT NOT NULL, name TEXT NOT NULL,"
-    " purl TEXT);"
-    "CREATE INDEX affected_by_pkg ON affected(ecosystem, name);"
+    "CREATE TABLE package(ecosystem TEXT NOT NULL, name TEXT NOT NULL,"
+    " pid INTEGER NOT NULL, PRIMARY KEY(ecosystem, name)) WITHOUT ROWID;"
+    "CREATE TABLE affected(pid INTEGER NOT NULL,"
+    " rid INTEGER NOT NULL REFERENCES advisory(rid) ON DELETE CASCADE,"
+    " PRIMARY KEY(pid, rid)) WITHOUT ROWID;"
     "CREATE INDEX affected_by_rid ON affected(rid);"
     "INSERT INTO meta VALUES('application', 'tsunagi');";
 
@@ -43,6 +73,8 @@ int tsn_vulndb_open(tsn_vulndb **out, const char *path, bool create)
     tsn_vulndb *v = tsn_calloc(1, sizeof *v);
     if (!v)
         return tsn_error_oom();
+    v->codecs = (tsnu_vec)TSNU_VEC_INIT(struct codec, 1000000);
+    v->scratch = (tsn_buf)TSN_BUF_INIT(TSN_LIMIT_RECORD_BYTES);
     int rc = tsna_db_open(&v->db, path, create);
     tsna_stmt *st = NULL;
     if (rc == 0)
@@ -83,6 +115,11 @@ int tsn_vulndb_open(tsn_vulndb **out, const char *path, bool create)
                                "%s has schema %lld; this tsunagi reads "
                                "schema %d",
                                path, (long long)ver, TSN_VULNDB_SCHEMA);
+        else if (ver < TSN_VULNDB_SCHEMA)
+            rc = tsn_error_set(TSN_EUNSUPPORTED,
+                               "%s has schema %lld from an older tsunagi; "
+                               "remove it and import again",
+                               path, (long long)ver);
     }
     tsna_finalize(st);
     if (rc == 0)
@@ -99,17 +136,69 @@ void tsn_vulndb_close(tsn_vulndb *v)
 {
     if (!v)
         return;
+    struct codec *c = v->codecs.ptr;
+    for (size_t i = 0; i < v->codecs.len; i++)
+        tsna_zcodec_free(c[i].z);
+    tsnu_vec_dispose(&v->codecs);
+    tsn_buf_dispose(&v->scratch);
     tsna_db_close(v->db);
     free(v);
 }
 
+/* The codec of dictionary @p did (0: none), loaded once. */
+static int codec(tsn_vulndb *v, int64_t did, tsna_zcodec **out)
+{
+    struct codec *c = v->codecs.ptr;
+    for (size_t i = 0; i < v->codecs.len; i++)
+        if (c[i].did == did) {
+            *out = c[i].z;
+            return 0;
+        }
+    struct codec nc = {did, NULL};
+    int rc = 0;
+    if (did == 0) {
+        rc = tsna_zcodec_new(&nc.z, NULL, 0);
+    } else {
+        tsna_stmt *st = NULL;
+        rc = tsna_prepare(v->db, "SELECT data FROM dict WHERE did = ?", &st);
+        if (rc == 0)
+            rc = tsna_bind_int(st, 1, did);
+        if (rc == 0 && (rc = tsna_step(st)) == 1) {
+            size_t len;
+            const void *data = tsna_col_blob(st, 0, &len);
+            rc = tsna_zcodec_new(&nc.z, data, len);
+        } else if (rc == 0) {
+            rc = tsn_error_set(TSN_EINVALID,
+                               "knowledge base damaged: dictionary %lld "
+                               "missing",
+                               (long long)did);
+        }
+        tsna_finalize(st);
+    }
+    if (rc == 0 && (rc = tsnu_vec_push(&v->codecs, &nc)) < 0)
+        tsna_zcodec_free(nc.z);
+    *out = rc < 0 ? NULL : nc.z;
+    return rc;
+}
+
+/* A stored record, as read at import, in v->scratch (valid until the
+ * next call). */
+static int record_text(tsn_vulndb *v, int64_t did, const void *blob, size_t len)
+{
+    tsn_buf_clear(&v->scratch);
+    tsna_zcodec *z;
+    int rc = codec(v, did, &z);
+    return rc < 0 ? rc : tsna_zdecompress(z, blob, len, &v->scratch);
+}
+
 /* ---- import ----------------------------------------------------------- */
 
-/* RFC 3339 to seconds since the epoch (UTC), fractions kept. */
-static double epoch(const char *s)
+/* RFC 3339 to microseconds since the epoch (UTC); 0 when unreadable
+ * (the readers have checked the form). */
+static int64_t epoch(const char *s)
 {
     struct tm tm = {0};
-    double frac = 0;
+    int64_t frac = 0;
     int n = 0;
     if (sscanf(s, "%4d-%2d-%2d%*c%2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon,
                &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &n) != 6)
@@ -118,25 +207,56 @@ static double epoch(const char *s)
     tm.tm_mon -= 1;
     const char *p = s + n;
     if (*p == '.') {
-        double scale = 0.1;
+        int64_t scale = 100000;
         for (p++; *p >= '0' && *p <= '9'; p++, scale /= 10)
             frac += (*p - '0') * scale;
     }
-    double t = (double)timegm(&tm) + frac;
+    int64_t t = (int64_t)timegm(&tm) * 1000000 + frac;
     if (*p == '+' || *p == '-') {
         int hh = 0, mm = 0;
         if (sscanf(p + 1, "%2d:%2d", &hh, &mm) == 2)
-            t -= (*p == '+' ? 1 : -1) * (hh * 3600.0 + mm * 60.0);
+            t -=
+                (*p == '+' ? 1 : -1) * (hh * 3600 + mm * 60) * INT64_C(1000000);
     }
     return t;
 }
+
+/* A time column: microseconds since the epoch, or NULL. */
+static int bind_time(tsna_stmt *st, int i, const char *s)
+{
+    return s ? tsna_bind_int(st, i, epoch(s)) : tsna_bind_text(st, i, NULL);
+}
+
+/* One advisory's rows in a link table (alias: text values; affected:
+ * package ids), its statements taking the rid first and a value second. */
+struct link {
+    tsna_stmt *sel; /* the values of rid, in order */
+    tsna_stmt *del; /* every row of rid */
+    tsna_stmt *ins; /* (rid, value) */
+};
+
+/* What one source's records are compressed with, and the records held
+ * back until its dictionary is trained. */
+struct source {
+    const char *name;
+    int64_t did;      /* NO_DICT_YET, or as advisory.dict */
+    tsnu_vec pending; /* tsn_advisory *, read and held back */
+    tsnu_vec digests; /* int64_t, their digests */
+    tsnu_vec sizes;   /* size_t, their lengths */
+    tsn_buf samples;  /* their texts end to end */
+};
 
 struct imp {
     tsn_vulndb *v;
     tsn_vulndb_import_stats *stats;
     tsn_vulndb_report_fn report;
     void *payload;
-    tsna_stmt *find, *del, *ins, *ins_alias, *ins_aff;
+    tsna_stmt *find, *ins, *upd, *find_pkg, *ins_pkg, *ins_dict;
+    struct link alias, affected;
+    struct source osv;
+    int64_t next_pid; /* package ids are given here, not by SQLite */
+    tsnu_vec stored;  /* int64_t digests of the records stored before */
+    tsn_buf text, packed;
 };
 
 static void report(struct imp *im, bool refused, const char *msg)
@@ -145,97 +265,448 @@ static void report(struct imp *im, bool refused, const char *msg)
         im->report(im->payload, refused, msg);
 }
 
+/* Digest of a record's bytes: length and CRC-32. A zip entry gives both
+ * without being read, so an unchanged entry costs one lookup. */
+static int64_t digest(uint64_t len, uint32_t crc)
+{
+    return (int64_t)(((len & 0x7fffffffu) << 32) | crc);
+}
+
+static int source_open(struct imp *im, struct source *src, const char *name)
+{
+    src->name = name;
+    src->did = NO_DICT_YET;
+    src->pending = (tsnu_vec)TSNU_VEC_INIT(tsn_advisory *, TRAIN_RECORDS);
+    src->digests = (tsnu_vec)TSNU_VEC_INIT(int64_t, TRAIN_RECORDS);
+    src->sizes = (tsnu_vec)TSNU_VEC_INIT(size_t, TRAIN_RECORDS);
+    src->samples = (tsn_buf)TSN_BUF_INIT(TRAIN_BYTES + TSN_LIMIT_RECORD_BYTES);
+    tsna_stmt *st = NULL;
+    int rc = tsna_prepare(im->v->db,
+                          "SELECT max(did) FROM dict WHERE source = ?", &st);
+    if (rc == 0)
+        rc = tsna_bind_text(st, 1, name);
+    if (rc == 0 && (rc = tsna_step(st)) == 1) {
+        if (tsna_col_text(st, 0))
+            src->did = tsna_col_int(st, 0);
+        rc = 0;
+    }
+    tsna_finalize(st);
+    return rc;
+}
+
+static void source_close(struct source *src)
+{
+    tsn_advisory **a = src->pending.ptr;
+    for (size_t i = 0; i < src->pending.len; i++)
+        tsn_advisory_free(a[i]);
+    tsnu_vec_dispose(&src->pending);
+    tsnu_vec_dispose(&src->digests);
+    tsnu_vec_dispose(&src->sizes);
+    tsn_buf_dispose(&src->samples);
+}
+
+/* The package's id, added when new. */
 static int
-store(struct imp *im, const tsn_advisory *a, const char *text, size_t len)
+package(struct imp *im, const char *eco, const char *name, int64_t *pid)
+{
+    int rc;
+    tsna_reset(im->find_pkg);
+    if ((rc = tsna_bind_text(im->find_pkg, 1, eco)) < 0 ||
+        (rc = tsna_bind_text(im->find_pkg, 2, name)) < 0 ||
+        (rc = tsna_step(im->find_pkg)) < 0)
+        return rc;
+    if (rc == 1) {
+        *pid = tsna_col_int(im->find_pkg, 0);
+        return 0;
+    }
+    tsna_reset(im->ins_pkg);
+    if ((rc = tsna_bind_text(im->ins_pkg, 1, eco)) < 0 ||
+        (rc = tsna_bind_text(im->ins_pkg, 2, name)) < 0 ||
+        (rc = tsna_bind_int(im->ins_pkg, 3, im->next_pid)) < 0 ||
+        (rc = tsna_step(im->ins_pkg)) < 0)
+        return rc;
+    *pid = im->next_pid++;
+    return 0;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int cmp_text(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Make the rows of @p rid hold exactly the @p n values (sorted, without
+ * repeats; text when @p texts, else @p ints). Rows that are already right
+ * are not rewritten, so an update that keeps them touches no page. */
+static int link_set(struct link *l,
+                    int64_t rid,
+                    const char *const *texts,
+                    const int64_t *ints,
+                    size_t n)
+{
+    int rc;
+    size_t same = 0;
+    bool differ = false;
+    tsna_reset(l->sel);
+    if ((rc = tsna_bind_int(l->sel, 1, rid)) < 0)
+        return rc;
+    while (!differ && (rc = tsna_step(l->sel)) == 1) {
+        if (same == n)
+            differ = true;
+        else if (texts)
+            differ = !tsnu_streq(tsna_col_text(l->sel, 0), texts[same++]);
+        else
+            differ = tsna_col_int(l->sel, 0) != ints[same++];
+    }
+    if (rc < 0)
+        return rc;
+    if (!differ && same == n)
+        return 0;
+    tsna_reset(l->del);
+    if ((rc = tsna_bind_int(l->del, 1, rid)) < 0 ||
+        (rc = tsna_step(l->del)) < 0)
+        return rc;
+    for (size_t i = 0; i < n; i++) {
+        tsna_reset(l->ins);
+        if ((rc = tsna_bind_int(l->ins, 1, rid)) < 0 ||
+            (rc = texts ? tsna_bind_text(l->ins, 2, texts[i])
+                        : tsna_bind_int(l->ins, 2, ints[i])) < 0 ||
+            (rc = tsna_step(l->ins)) < 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* The advisory's aliases and affected packages as sorted sets. Aliases
+ * join records of one vulnerability; related ids do not. */
+static int link_all(struct imp *im, const tsn_advisory *a, int64_t rid)
+{
+    int rc = 0;
+    const char **al = NULL;
+    int64_t *pid = NULL;
+    size_t nal = 0, npid = 0;
+    if (a->naliases && !(al = tsn_malloc(a->naliases * sizeof *al)))
+        return tsn_error_oom();
+    for (size_t i = 0; i < a->naliases; i++)
+        al[i] = a->aliases[i];
+    if (a->naliases) {
+        qsort(al, a->naliases, sizeof *al, cmp_text);
+        for (size_t i = 0; i < a->naliases; i++)
+            if (nal == 0 || strcmp(al[nal - 1], al[i]) != 0)
+                al[nal++] = al[i];
+    }
+    if (a->naffected && !(pid = tsn_malloc(a->naffected * sizeof *pid)))
+        rc = tsn_error_oom();
+    for (size_t i = 0; rc == 0 && i < a->naffected; i++) {
+        const tsn_adv_affected *af = &a->affected[i];
+        if (af->ecosystem)
+            rc = package(im, af->ecosystem, af->name, &pid[npid++]);
+    }
+    if (rc == 0 && npid) {
+        qsort(pid, npid, sizeof *pid, cmp_int);
+        size_t k = 0;
+        for (size_t i = 0; i < npid; i++)
+            if (k == 0 || pid[k - 1] != pid[i])
+                pid[k++] = pid[i];
+        npid = k;
+    }
+    if (rc == 0)
+        rc = link_set(&im->alias, rid, al, NULL, nal);
+    if (rc == 0)
+        rc = link_set(&im->affected, rid, NULL, pid, npid);
+    free(al);
+    free(pid);
+    return rc;
+}
+
+/* Add the advisory, or replace the stored one when this one's modified is
+ * later (in place: same rid, links rewritten only where they changed). */
+static int store(struct imp *im,
+                 const tsn_advisory *a,
+                 const char *text,
+                 size_t len,
+                 int64_t dig)
 {
     int rc;
     tsna_reset(im->find);
     if ((rc = tsna_bind_text(im->find, 1, a->id)) < 0)
         return rc;
-    int64_t old = 0;
+    int64_t rid = 0;
     if ((rc = tsna_step(im->find)) < 0)
         return rc;
     if (rc == 1) {
-        old = tsna_col_int(im->find, 0);
-        const char *m = tsna_col_text(im->find, 1);
-        if (m && epoch(m) >= epoch(a->modified)) {
+        rid = tsna_col_int(im->find, 0);
+        if (tsna_col_int(im->find, 1) >= epoch(a->modified)) {
             im->stats->unchanged++;
             return 0;
         }
-        tsna_reset(im->del);
-        if ((rc = tsna_bind_int(im->del, 1, old)) < 0 ||
-            (rc = tsna_step(im->del)) < 0)
-            return rc;
     }
-    tsna_reset(im->ins);
-    if ((rc = tsna_bind_text(im->ins, 1, a->id)) < 0 ||
-        (rc = tsna_bind_text(im->ins, 2, "osv")) < 0 ||
-        (rc = tsna_bind_text(im->ins, 3, a->modified)) < 0 ||
-        (rc = tsna_bind_text(im->ins, 4, a->published)) < 0 ||
-        (rc = tsna_bind_text(im->ins, 5, a->withdrawn)) < 0 ||
-        (rc = tsna_bind_text(im->ins, 6, a->summary)) < 0 ||
-        (rc = tsna_bind_blob(im->ins, 7, text, len)) < 0 ||
-        (rc = tsna_step(im->ins)) < 0)
+    struct source *src = &im->osv;
+    tsna_zcodec *z;
+    if ((rc = codec(im->v, src->did, &z)) < 0 ||
+        (rc = tsna_zcompress(z, text, len, &im->packed)) < 0)
         return rc;
-    int64_t rid = tsna_last_rowid(im->v->db);
-    /* aliases join records of one vulnerability; related ids do not */
-    for (size_t i = 0; i < a->naliases; i++) {
-        tsna_reset(im->ins_alias);
-        if ((rc = tsna_bind_int(im->ins_alias, 1, rid)) < 0 ||
-            (rc = tsna_bind_text(im->ins_alias, 2, a->aliases[i])) < 0 ||
-            (rc = tsna_step(im->ins_alias)) < 0)
-            return rc;
-    }
-    for (size_t i = 0; i < a->naffected; i++) {
-        const tsn_adv_affected *af = &a->affected[i];
-        if (!af->ecosystem)
-            continue;
-        tsna_reset(im->ins_aff);
-        if ((rc = tsna_bind_int(im->ins_aff, 1, rid)) < 0 ||
-            (rc = tsna_bind_text(im->ins_aff, 2, af->ecosystem)) < 0 ||
-            (rc = tsna_bind_text(im->ins_aff, 3, af->name)) < 0 ||
-            (rc = tsna_bind_text(im->ins_aff, 4, af->purl)) < 0 ||
-            (rc = tsna_step(im->ins_aff)) < 0)
-            return rc;
-    }
-    if (old)
+    tsna_stmt *st = rid ? im->upd : im->ins;
+    tsna_reset(st);
+    if ((rc = tsna_bind_text(st, 1, src->name)) < 0 ||
+        (rc = bind_time(st, 2, a->modified)) < 0 ||
+        (rc = bind_time(st, 3, a->published)) < 0 ||
+        (rc = bind_time(st, 4, a->withdrawn)) < 0 ||
+        (rc = tsna_bind_int(st, 5, dig)) < 0 ||
+        (rc = tsna_bind_int(st, 6, src->did)) < 0 ||
+        (rc = tsna_bind_blob(st, 7, im->packed.ptr, im->packed.len)) < 0 ||
+        (rc = rid ? tsna_bind_int(st, 8, rid) : tsna_bind_text(st, 8, a->id)) <
+            0 ||
+        (rc = tsna_step(st)) < 0)
+        return rc;
+    if (rid)
         im->stats->updated++;
     else
         im->stats->added++;
+    return link_all(im, a, rid ? rid : tsna_last_rowid(im->v->db));
+}
+
+/* Train the source's dictionary from the records held back (with too
+ * few, or too alike, none: plain zstd), then store them with it. */
+static int source_train(struct imp *im, struct source *src)
+{
+    int rc = 0;
+    int64_t did = 0;
+    if (src->pending.len >= TRAIN_MIN) {
+        tsn_buf dict = TSN_BUF_INIT(DICT_BYTES);
+        rc = tsna_ztrain(src->samples.ptr, src->sizes.ptr, src->sizes.len,
+                         DICT_BYTES, &dict);
+        if (rc == TSN_EINVALID) {
+            rc = 0; /* too alike to train on: no dictionary */
+        } else if (rc == 0) {
+            tsna_reset(im->ins_dict);
+            if ((rc = tsna_bind_text(im->ins_dict, 1, src->name)) == 0 &&
+                (rc = tsna_bind_blob(im->ins_dict, 2, dict.ptr, dict.len)) ==
+                    0 &&
+                (rc = tsna_step(im->ins_dict)) == 0)
+                did = tsna_last_rowid(im->v->db);
+        }
+        tsn_buf_dispose(&dict);
+    }
+    if (rc < 0)
+        return rc;
+    src->did = did;
+    tsn_advisory **a = src->pending.ptr;
+    const int64_t *dig = src->digests.ptr;
+    const size_t *size = src->sizes.ptr;
+    const char *text = src->samples.ptr;
+    for (size_t i = 0; i < src->pending.len; text += size[i++]) {
+        if (rc == 0)
+            rc = store(im, a[i], text, size[i], dig[i]);
+        tsn_advisory_free(a[i]);
+    }
+    src->pending.len = 0;
+    src->digests.len = 0;
+    src->sizes.len = 0;
+    tsn_buf_clear(&src->samples);
+    return rc;
+}
+
+/* Store a record read, or hold it back (taking @p a) while its source
+ * has no dictionary yet. */
+static int
+keep(struct imp *im, tsn_advisory **a, const tsn_buf *text, int64_t dig)
+{
+    struct source *src = &im->osv;
+    if (src->did != NO_DICT_YET)
+        return store(im, *a, text->ptr, text->len, dig);
+    int rc;
+    if ((rc = tsnu_vec_push(&src->pending, a)) < 0)
+        return rc;
+    *a = NULL;
+    if ((rc = tsnu_vec_push(&src->digests, &dig)) < 0 ||
+        (rc = tsnu_vec_push(&src->sizes, &text->len)) < 0 ||
+        (rc = tsn_buf_put(&src->samples, text->ptr, text->len)) < 0)
+        return rc;
+    if (src->pending.len >= TRAIN_RECORDS || src->samples.len >= TRAIN_BYTES)
+        return source_train(im, src);
     return 0;
 }
 
-static int import_file(struct imp *im, const char *path)
+/* Whether a record with these very bytes was stored before this import
+ * (its bytes hold its id, so the id need not be known). */
+static bool unchanged(const struct imp *im, int64_t dig)
 {
-    tsn_buf text = TSN_BUF_INIT(TSN_LIMIT_RECORD_BYTES);
-    int rc = tsnu_file_read(&text, path, TSN_LIMIT_RECORD_BYTES);
-    if (rc < 0 && rc != TSN_ETOOBIG) {
-        tsn_buf_dispose(&text);
-        return rc;
+    const int64_t *d = im->stored.ptr;
+    size_t lo = 0, hi = im->stored.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d[mid] < dig)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    im->stats->files++;
+    return lo < im->stored.len && d[lo] == dig;
+}
+
+/* The digests of every stored record, sorted (8 bytes a record). */
+static int load_digests(struct imp *im)
+{
+    tsna_stmt *st = NULL;
+    int rc = tsna_prepare(im->v->db,
+                          "SELECT digest FROM advisory ORDER BY digest", &st);
+    while (rc == 0 && (rc = tsna_step(st)) == 1) {
+        int64_t d = tsna_col_int(st, 0);
+        rc = tsnu_vec_push(&im->stored, &d);
+    }
+    tsna_finalize(st);
+    return rc < 0 ? rc : 0;
+}
+
+/* Read one record (@p label names it in messages) and store it. */
+static int import_text(struct imp *im, const char *label, int64_t dig)
+{
     tsn_advisory *a = NULL;
-    if (rc == TSN_ETOOBIG) /* refused below, as any faulty record */
-        tsn_error_set(rc, "%s: larger than the record limit of %zu bytes", path,
-                      TSN_LIMIT_RECORD_BYTES);
-    else
-        rc = tsn_osv_read(&a, tsn_buf_cstr(&text), text.len, path);
-    if (rc == TSN_EINVALID || rc == TSN_ETOOBIG) {
+    int rc = tsn_osv_read(&a, tsn_buf_cstr(&im->text), im->text.len, label);
+    if (rc == TSN_EINVALID) {
         im->stats->refused++;
         report(im, true, tsn_error_last()->message);
         rc = 0;
     } else if (rc == 0) {
         for (size_t i = 0; i < a->nwarnings; i++) {
             char msg[1024];
-            snprintf(msg, sizeof msg, "%s:%s", path, a->warnings[i]);
+            snprintf(msg, sizeof msg, "%s:%s", label, a->warnings[i]);
             report(im, false, msg);
         }
         im->stats->warned += a->nwarnings > 0;
-        rc = store(im, a, tsn_buf_cstr(&text), text.len);
+        rc = keep(im, &a, &im->text, dig);
     }
     tsn_advisory_free(a);
-    tsn_buf_dispose(&text);
     return rc;
+}
+
+/* A record too large to read: refused and counted, as a faulty one. */
+static void refuse_large(struct imp *im, const char *label)
+{
+    tsn_error_set(TSN_ETOOBIG, "%s: larger than the record limit of %zu bytes",
+                  label, TSN_LIMIT_RECORD_BYTES);
+    im->stats->refused++;
+    report(im, true, tsn_error_last()->message);
+}
+
+static int import_file(struct imp *im, const char *path)
+{
+    tsn_buf_clear(&im->text);
+    int rc = tsnu_file_read(&im->text, path, TSN_LIMIT_RECORD_BYTES);
+    if (rc < 0 && rc != TSN_ETOOBIG)
+        return rc;
+    im->stats->files++;
+    if (rc == TSN_ETOOBIG) {
+        refuse_large(im, path);
+        return 0;
+    }
+    int64_t dig = digest(im->text.len, tsna_crc32(im->text.ptr, im->text.len));
+    if (unchanged(im, dig)) {
+        im->stats->unchanged++;
+        return 0;
+    }
+    return import_text(im, path, dig);
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+    size_t l = strlen(s), n = strlen(suffix);
+    return l > n && strcmp(s + l - n, suffix) == 0;
+}
+
+/* The archive as a whole: entry count, declared size and every large
+ * entry's compression ratio within the limits, or nothing is read. */
+static int zip_check(tsna_zip *z, const char *path)
+{
+    size_t n = tsna_zip_count(z);
+    if (n > TSN_LIMIT_ZIP_ENTRIES)
+        return tsn_error_set(TSN_EINVALID,
+                             "%s: %zu entries, over the limit of %zu", path, n,
+                             TSN_LIMIT_ZIP_ENTRIES);
+    uint64_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        tsna_zip_entry e;
+        int rc = tsna_zip_stat(z, i, &e);
+        if (rc < 0)
+            return rc;
+        total += e.size;
+        if (e.size > TSN_LIMIT_ZIP_BYTES || total > TSN_LIMIT_ZIP_BYTES)
+            return tsn_error_set(TSN_EINVALID,
+                                 "%s: entries declare over %llu bytes in all",
+                                 path, (unsigned long long)TSN_LIMIT_ZIP_BYTES);
+        if (e.size > TSN_LIMIT_ZIP_RATIO_FLOOR &&
+            e.size / (e.csize ? e.csize : 1) > TSN_LIMIT_ZIP_RATIO)
+            return tsn_error_set(
+                TSN_EINVALID,
+                "%s: entry %zu compressed %llu:1, over the "
+                "limit of %d:1",
+                path, i, (unsigned long long)(e.size / (e.csize ? e.csize : 1)),
+                TSN_LIMIT_ZIP_RATIO);
+    }
+    return 0;
+}
+
+/* Every *.json entry of a zip archive (OSV's all.zip), in archive order.
+ * Nothing is extracted: entry names are labels, never paths. */
+static int import_zip(struct imp *im, const char *path)
+{
+    tsna_zip *z;
+    int rc = tsna_zip_open(&z, path);
+    if (rc < 0)
+        return rc;
+    rc = zip_check(z, path);
+    tsn_buf label = TSN_BUF_INIT(TSN_LIMIT_FIELD_BYTES);
+    size_t n = tsna_zip_count(z);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        tsna_zip_entry e;
+        if ((rc = tsna_zip_stat(z, i, &e)) < 0)
+            break;
+        if (e.dir || !has_suffix(e.name, ".json"))
+            continue;
+        im->stats->files++;
+        int64_t dig = digest(e.size, e.crc);
+        if (unchanged(im, dig)) {
+            im->stats->unchanged++;
+            continue;
+        }
+        if ((rc = tsna_zip_label(z, e.name, &label)) < 0)
+            break;
+        if (e.encrypted) {
+            tsn_error_set(TSN_EUNSUPPORTED, "%s: encrypted", label.ptr);
+            im->stats->refused++;
+            report(im, true, tsn_error_last()->message);
+            continue;
+        }
+        rc = tsna_zip_read(z, i, &im->text);
+        if (rc == TSN_ETOOBIG) {
+            refuse_large(im, label.ptr);
+            rc = 0;
+            continue;
+        }
+        if (rc == 0)
+            rc = import_text(im, label.ptr, dig);
+    }
+    tsn_buf_dispose(&label);
+    tsna_zip_close(z);
+    return rc;
+}
+
+/* A zip archive, by its first bytes rather than its name. */
+static bool is_zip(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char m[4] = {0};
+    if (!f)
+        return false;
+    size_t n = fread(m, 1, sizeof m, f);
+    fclose(f);
+    return n == 4 && m[0] == 'P' && m[1] == 'K' &&
+           ((m[2] == 3 && m[3] == 4) || (m[2] == 5 && m[3] == 6));
 }
 
 static int cmpstr(const void *a, const void *b)
@@ -243,14 +714,11 @@ static int cmpstr(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* A file, or every *.json file below a directory, in name order. */
-static int import_path(struct imp *im, const char *path, int depth)
+static int import_path(struct imp *im, const char *path, int depth);
+
+/* Every *.json and *.zip file below a directory, in name order. */
+static int import_dir(struct imp *im, const char *path, int depth)
 {
-    struct stat sb;
-    if (stat(path, &sb) != 0)
-        return tsn_error_set(TSN_ENOTFOUND, "%s: cannot read", path);
-    if (!S_ISDIR(sb.st_mode))
-        return import_file(im, path);
     if (depth > 32)
         return tsn_error_set(TSN_ETOOBIG, "%s: directories nested too deep",
                              path);
@@ -280,17 +748,27 @@ static int import_path(struct imp *im, const char *path, int depth)
     for (size_t i = 0; i < names.len; i++) {
         if (rc == 0) {
             struct stat cs;
-            size_t l = strlen(list[i]);
-            bool json = l > 5 && strcmp(list[i] + l - 5, ".json") == 0;
             if (stat(list[i], &cs) == 0 && S_ISDIR(cs.st_mode))
+                rc = import_dir(im, list[i], depth + 1);
+            else if (has_suffix(list[i], ".json") ||
+                     has_suffix(list[i], ".zip"))
                 rc = import_path(im, list[i], depth + 1);
-            else if (json)
-                rc = import_file(im, list[i]);
         }
         free(list[i]);
     }
     tsnu_vec_dispose(&names);
     return rc;
+}
+
+/* A record file, a zip archive of records, or a directory tree. */
+static int import_path(struct imp *im, const char *path, int depth)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return tsn_error_set(TSN_ENOTFOUND, "%s: cannot read", path);
+    if (S_ISDIR(sb.st_mode))
+        return import_dir(im, path, depth);
+    return is_zip(path) ? import_zip(im, path) : import_file(im, path);
 }
 
 int tsn_vulndb_import(tsn_vulndb *v,
@@ -301,27 +779,59 @@ int tsn_vulndb_import(tsn_vulndb *v,
                       void *payload)
 {
     memset(stats, 0, sizeof *stats);
-    struct imp im = {v, stats, rep, payload, NULL, NULL, NULL, NULL, NULL};
-    int rc = tsna_db_exec(v->db, "BEGIN IMMEDIATE");
+    struct imp im = {.v = v, .stats = stats, .report = rep, .payload = payload};
+    im.text = (tsn_buf)TSN_BUF_INIT(TSN_LIMIT_RECORD_BYTES);
+    im.stored = (tsnu_vec)TSNU_VEC_INIT(int64_t, SIZE_MAX / 16);
+    im.packed = (tsn_buf)TSN_BUF_INIT(2 * TSN_LIMIT_RECORD_BYTES);
+    /* a 64 MiB page cache (SQLite's default is 2 MiB) keeps the indexes an
+     * import updates all over in memory until the commit */
+    int rc = tsna_db_exec(v->db, "PRAGMA cache_size=-65536");
+    if (rc == 0)
+        rc = tsna_db_exec(v->db, "BEGIN IMMEDIATE");
     if (rc < 0)
         return rc;
-    if ((rc = tsna_prepare(v->db,
-                           "SELECT rid, modified FROM advisory WHERE id = ?",
-                           &im.find)) < 0 ||
-        (rc = tsna_prepare(v->db, "DELETE FROM advisory WHERE rid = ?",
-                           &im.del)) < 0 ||
-        (rc = tsna_prepare(v->db,
-                           "INSERT INTO advisory(id, source, modified, "
-                           "published, withdrawn, summary, record) "
-                           "VALUES(?, ?, ?, ?, ?, ?, ?)",
-                           &im.ins)) < 0 ||
-        (rc = tsna_prepare(v->db, "INSERT INTO alias VALUES(?, ?)",
-                           &im.ins_alias)) < 0 ||
-        (rc = tsna_prepare(v->db, "INSERT INTO affected VALUES(?, ?, ?, ?)",
-                           &im.ins_aff)) < 0)
+    const struct {
+        const char *sql;
+        tsna_stmt **st;
+    } prep[] = {
+        {"SELECT rid, modified FROM advisory WHERE id = ?", &im.find},
+        {"INSERT INTO advisory(source, modified, published, withdrawn, "
+         "digest, dict, record, id) VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+         &im.ins},
+        {"UPDATE advisory SET source = ?, modified = ?, published = ?, "
+         "withdrawn = ?, digest = ?, dict = ?, record = ? WHERE rid = ?",
+         &im.upd},
+        {"SELECT alias FROM alias WHERE rid = ? ORDER BY alias", &im.alias.sel},
+        {"DELETE FROM alias WHERE rid = ?", &im.alias.del},
+        {"INSERT INTO alias(rid, alias) VALUES(?, ?)", &im.alias.ins},
+        {"SELECT pid FROM affected WHERE rid = ? ORDER BY pid",
+         &im.affected.sel},
+        {"DELETE FROM affected WHERE rid = ?", &im.affected.del},
+        {"INSERT INTO affected(rid, pid) VALUES(?, ?)", &im.affected.ins},
+        {"SELECT pid FROM package WHERE ecosystem = ? AND name = ?",
+         &im.find_pkg},
+        {"INSERT INTO package VALUES(?, ?, ?)", &im.ins_pkg},
+        {"INSERT INTO dict(source, data) VALUES(?, ?)", &im.ins_dict},
+    };
+    const size_t nprep = sizeof prep / sizeof prep[0];
+    rc = source_open(&im, &im.osv, "osv");
+    for (size_t i = 0; rc == 0 && i < nprep; i++)
+        rc = tsna_prepare(v->db, prep[i].sql, prep[i].st);
+    if (rc < 0)
         goto done;
+    tsna_stmt *st = NULL;
+    if ((rc = tsna_prepare(v->db, "SELECT max(pid) FROM package", &st)) == 0 &&
+        (rc = tsna_step(st)) == 1) {
+        im.next_pid = tsna_col_int(st, 0) + 1;
+        rc = 0;
+    }
+    tsna_finalize(st);
+    if (rc == 0)
+        rc = load_digests(&im);
     for (size_t i = 0; rc == 0 && i < npaths; i++)
         rc = import_path(&im, paths[i], 0);
+    if (rc == 0 && im.osv.pending.len)
+        rc = source_train(&im, &im.osv);
     if (rc == 0) {
         char now[32], sql[128];
         time_t t = time(NULL);
@@ -334,11 +844,12 @@ int tsn_vulndb_import(tsn_vulndb *v,
         rc = tsna_db_exec(v->db, sql);
     }
 done:
-    tsna_finalize(im.find);
-    tsna_finalize(im.del);
-    tsna_finalize(im.ins);
-    tsna_finalize(im.ins_alias);
-    tsna_finalize(im.ins_aff);
+    for (size_t i = 0; i < nprep; i++)
+        tsna_finalize(*prep[i].st);
+    source_close(&im.osv);
+    tsnu_vec_dispose(&im.stored);
+    tsn_buf_dispose(&im.text);
+    tsn_buf_dispose(&im.packed);
     if (rc == 0)
         rc = tsna_db_exec(v->db, "COMMIT");
     if (rc < 0) {
@@ -379,8 +890,8 @@ int tsn_vulndb_status_get(tsn_vulndb *v, tsn_vulndb_status *out)
             v->db,
             "SELECT CASE WHEN instr(ecosystem, ':') > 0 THEN "
             "substr(ecosystem, 1, instr(ecosystem, ':') - 1) ELSE ecosystem "
-            "END AS eco, count(DISTINCT rid) FROM affected GROUP BY eco "
-            "ORDER BY eco",
+            "END AS eco, count(DISTINCT rid) FROM affected JOIN package "
+            "USING(pid) GROUP BY eco ORDER BY eco",
             &st);
     tsnu_vec counts = TSNU_VEC_INIT(tsn_vulndb_count, 100000);
     while (rc == 0 && (rc = tsna_step(st)) == 1) {
@@ -414,7 +925,7 @@ int tsn_vulndb_show(tsn_vulndb *v, const char *id, char **out)
     /* the advisory, those that name it as an alias, and those it names */
     int rc = tsna_prepare(
         v->db,
-        "SELECT record FROM advisory WHERE rid IN ("
+        "SELECT dict, record FROM advisory WHERE rid IN ("
         " SELECT rid FROM advisory WHERE id = ?1"
         " UNION SELECT rid FROM alias WHERE alias = ?1"
         " UNION SELECT a.rid FROM advisory a JOIN alias l ON l.alias = a.id"
@@ -429,10 +940,12 @@ int tsn_vulndb_show(tsn_vulndb *v, const char *id, char **out)
         rc = tsn_buf_putc(&b, '[');
     while (rc == 0 && (rc = tsna_step(st)) == 1) {
         size_t len;
-        const void *rec = tsna_col_blob(st, 0, &len);
-        rc = (n++ ? tsn_buf_puts(&b, ",\n") : tsn_buf_puts(&b, "\n"));
+        const void *rec = tsna_col_blob(st, 1, &len);
+        rc = record_text(v, tsna_col_int(st, 0), rec, len);
         if (rc == 0)
-            rc = tsn_buf_put(&b, rec, len);
+            rc = (n++ ? tsn_buf_puts(&b, ",\n") : tsn_buf_puts(&b, "\n"));
+        if (rc == 0)
+            rc = tsn_buf_put(&b, v->scratch.ptr, v->scratch.len);
     }
     tsna_finalize(st);
     if (rc == 0)

@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#include "lib/adapt/zip.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+struct tsna_zip {
+    zip_t *h;
+    char *label;
+    size_t count;
+};
+
+static int open_fail(const char *label, zip_error_t *err)
+{
+    int sys = zip_error_code_system(err);
+    int code = zip_error_code_zip(err);
+    int rc = code == ZIP_ER_NOENT || code == ZIP_ER_OPEN ||
+                     (code == ZIP_ER_READ && sys == EISDIR)
+                 ? TSN_ENOTFOUND
+             : code == ZIP_ER_MEMORY ? TSN_ENOMEM
+                                     : TSN_EINVALID;
+    if (rc == TSN_ENOMEM)
+        rc = tsn_error_oom();
+    else
+        rc = tsn_error_set(rc, "%s: %s", label,
+                           rc == TSN_ENOTFOUND ? "cannot read"
+                                               : zip_error_strerror(err));
+    zip_error_fini(err);
+    return rc;
+}
+
+static int finish_open(tsna_zip **out, zip_t *h, const char *label)
+{
+    tsna_zip *z = tsn_calloc(1, sizeof *z);
+    if (!z || !(z->label = tsnu_strdup(label))) {
+        free(z);
+        zip_discard(h);
+        return tsn_error_oom();
+    }
+    z->h = h;
+    zip_int64_t n = zip_get_num_entries(h, 0);
+    z->count = n > 0 ? (size_t)n : 0;
+    *out = z;
+    return 0;
+}
+
+int tsna_zip_open(tsna_zip **out, const char *path)
+{
+    *out = NULL;
+    int code = 0;
+    zip_t *h = zip_open(path, ZIP_RDONLY, &code);
+    if (!h) {
+        zip_error_t err;
+        zip_error_init_with_code(&err, code);
+        if (code == ZIP_ER_OPEN || code == ZIP_ER_READ)
+            err.sys_err = errno;
+        return open_fail(path, &err);
+    }
+    return finish_open(out, h, path);
+}
+
+int tsna_zip_open_memory(tsna_zip **out,
+                         const void *data,
+                         size_t len,
+                         const char *label)
+{
+    *out = NULL;
+    zip_error_t err;
+    zip_error_init(&err);
+    zip_source_t *src = zip_source_buffer_create(data, len, 0, &err);
+    if (!src)
+        return open_fail(label, &err);
+    zip_t *h = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+    if (!h) {
+        zip_source_free(src);
+        return open_fail(label, &err);
+    }
+    zip_error_fini(&err);
+    return finish_open(out, h, label);
+}
+
+void tsna_zip_close(tsna_zip *z)
+{
+    if (!z)
+        return;
+    zip_discard(z->h);
+    free(z->label);
+    free(z);
+}
+
+size_t tsna_zip_count(const tsna_zip *z)
+{
+    return z->count;
+}
+
+int tsna_zip_label(const tsna_zip *z, const char *name, tsn_buf *out)
+{
+    tsn_buf_clear(out);
+    int rc = tsn_buf_printf(out, "%s!/", z->label);
+    for (const char *p = name; rc == 0 && *p; p++)
+        rc = tsn_buf_putc(out,
+                          (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p);
+    return rc;
+}
+
+static int entry_fail(tsna_zip *z, const char *name, zip_error_t *err)
+{
+    if (zip_error_code_zip(err) == ZIP_ER_MEMORY)
+        return tsn_error_oom();
+    tsn_buf label = TSN_BUF_INIT(TSN_LIMIT_FIELD_BYTES);
+    if (tsna_zip_label(z, name, &label) < 0) {
+        tsn_buf_dispose(&label);
+        return tsn_error_oom();
+    }
+    int rc = tsn_error_set(TSN_EINVALID, "%s: %s", label.ptr,
+                           zip_error_strerror(err));
+    tsn_buf_dispose(&label);
+    return rc;
+}
+
+int tsna_zip_stat(tsna_zip *z, size_t i, tsna_zip_entry *e)
+{
+    memset(e, 0, sizeof *e);
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat_index(z->h, (zip_uint64_t)i, 0, &st) != 0)
+        return tsn_error_set(TSN_EINVALID, "%s: entry %zu: %s", z->label, i,
+                             zip_error_strerror(zip_get_error(z->h)));
+    const zip_uint64_t need =
+        ZIP_STAT_NAME | ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_CRC;
+    if ((st.valid & need) != need)
+        return tsn_error_set(TSN_EINVALID, "%s: entry %zu: incomplete header",
+                             z->label, i);
+    e->name = st.name;
+    e->size = st.size;
+    e->csize = st.comp_size;
+    e->crc = st.crc;
+    size_t l = strlen(st.name);
+    e->dir = l > 0 && st.name[l - 1] == '/';
+    e->encrypted = (st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
+                   st.encryption_method != ZIP_EM_NONE;
+    return 0;
+}
+
+int tsna_zip_read(tsna_zip *z, size_t i, tsn_buf *out)
+{
+    tsna_zip_entry e;
+    int rc = tsna_zip_stat(z, i, &e);
+    if (rc < 0)
+        return rc;
+    if (e.size >= out->max)
+        return tsn_error_set(TSN_ETOOBIG,
+                             "entry of %llu bytes, over the "
+                             "limit of %zu",
+                             (unsigned long long)e.size, out->max);
+    tsn_buf_clear(out);
+    /* one byte more than declared, to catch an entry that overflows it */
+    if ((rc = tsn_buf_grow(out, (size_t)e.size + 1)) < 0)
+        return rc;
+    zip_file_t *f = zip_fopen_index(z->h, (zip_uint64_t)i, 0);
+    if (!f)
+        return entry_fail(z, e.name, zip_get_error(z->h));
+    size_t want = (size_t)e.size + 1, got = 0;
+    while (got < want) {
+        zip_int64_t n = zip_fread(f, out->ptr + got, want - got);
+        if (n < 0) {
+            rc = entry_fail(z, e.name, zip_file_get_error(f));
+            break;
+        }
+        if (n == 0)
+            break;
+        got += (size_t)n;
+    }
+    zip_fclose(f);
+    if (rc < 0)
+        return rc;
+    if (got != e.size) {
+        zip_error_t err;
+        zip_error_init_with_code(&err, ZIP_ER_INCONS);
+        return entry_fail(z, e.name, &err);
+    }
+    out->len = got;
+    out->ptr[got] = '\0';
+    return 0;
+}
