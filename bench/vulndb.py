@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+"""Benchmark `tsunagi db import` (issue 4) with baselines from the same run.
+
+  shared:  all of ../shared/data/osv (6,952 records) into a fresh database;
+           target <= 1.5 s median. Baseline: `jq -c .` over the same files.
+  500k:    500,000 synthetic records in one zip (synth-scale-data zip);
+           targets: import <= 120 s, database <= 35% of the uncompressed
+           JSON, peak RSS <= 1 GB. Baselines: `unzip -p F | wc -c` and
+           `unzip -p F | jq -c . >/dev/null`.
+  update:  1% of the records changed (a later modified), imported into the
+           500k database; target <= 5% of the full import. Measured two
+           ways: the whole archive again (every entry checked, the 1%
+           read), and an archive of only the changed records (what an
+           update that knows what changed, as OSV's modified_id.csv
+           tells, reads).
+
+Each figure is the median of RUNS runs; commands alternate run by run.
+Peak RSS comes from wait4(). Generated inputs are kept in --work.
+
+Usage: bench/vulndb.py [--runs N] [--bin PATH] [--data DIR] [--work DIR]
+                       [--records N]
+"""
+import argparse
+import glob
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import zipfile
+
+
+def run_once(cmd, shell=False):
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, shell=shell, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        sys.exit(f"bench: {cmd} exited {code}")
+    return elapsed, usage.ru_maxrss * 1024
+
+
+def rm_db(path):
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+
+
+def changed_zip(src, dst, delta, every=100):
+    """dst: src with every `every`-th record given a later modified;
+    delta: those changed records alone."""
+    with zipfile.ZipFile(src) as zin, \
+            zipfile.ZipFile(dst + ".tmp", "w", zipfile.ZIP_DEFLATED) as zout, \
+            zipfile.ZipFile(delta + ".tmp", "w", zipfile.ZIP_DEFLATED) as zd:
+        for i, info in enumerate(zin.infolist()):
+            data = zin.read(info)
+            if i % every == 0:
+                rec = json.loads(data)
+                rec["modified"] = "2026-06-01T00:00:00Z"
+                rec["summary"] = rec.get("summary", "") + " (updated)"
+                data = json.dumps(rec).encode()
+                zd.writestr(info.filename, data)
+            zout.writestr(info.filename, data)
+    os.replace(dst + ".tmp", dst)
+    os.replace(delta + ".tmp", delta)
+
+
+def median_row(label, times, extra=""):
+    print(f"{label:<44} {statistics.median(times):8.3f} s  "
+          f"(runs: {', '.join(f'{t:.2f}' for t in times)}){extra}")
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.dirname(here)
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--bin", default=os.path.join(root, "build-release/src/cli/tsunagi"))
+    ap.add_argument("--data", default=os.path.join(root, "../shared/data"))
+    ap.add_argument("--work", default="/tmp/tsunagi-bench")
+    ap.add_argument("--records", type=int, default=500000)
+    a = ap.parse_args()
+    tsn = os.path.abspath(a.bin)
+    data = os.path.abspath(a.data)
+    os.makedirs(a.work, exist_ok=True)
+    db = os.path.join(a.work, "bench.db")
+
+    # --- shared OSV data ---------------------------------------------------
+    osv = os.path.join(data, "osv")
+    files = sorted(glob.glob(os.path.join(osv, "*", "*.json")))
+    raw = sum(os.path.getsize(f) for f in files)
+    listing = os.path.join(a.work, "osv-files.txt")
+    with open(listing, "w") as f:
+        f.write("\n".join(files) + "\n")
+    imp, jq = [], []
+    for _ in range(a.runs):
+        rm_db(db)
+        imp.append(run_once([tsn, "db", "import", "-q", "--db", db, osv])[0])
+        jq.append(run_once(f"xargs cat < {listing} | jq -c . >/dev/null", shell=True)[0])
+    size = os.path.getsize(db)
+    print(f"shared OSV data: {len(files)} records, {raw:,} bytes of JSON")
+    median_row("  tsunagi db import (fresh database)", imp)
+    median_row("  baseline: jq -c . over the same files", jq)
+    print(f"  ratio import / jq: {statistics.median(imp) / statistics.median(jq):.2f}; "
+          f"database {size:,} bytes = {100 * size / raw:.1f}% of the JSON")
+
+    # --- synthetic records in one zip -------------------------------------
+    big = os.path.join(a.work, f"synth-{a.records}.zip")
+    if not os.path.exists(big):
+        print(f"generating {big} ...", flush=True)
+        tool = os.path.join(data, "..", "tools", "synth-scale-data")
+        subprocess.run([tool, "zip", str(a.records), big], check=True,
+                       stdout=subprocess.DEVNULL)
+    upd = os.path.join(a.work, f"synth-{a.records}-1pct.zip")
+    delta = os.path.join(a.work, f"synth-{a.records}-delta.zip")
+    if not os.path.exists(upd) or not os.path.exists(delta):
+        print(f"generating {upd} and {delta} ...", flush=True)
+        changed_zip(big, upd, delta)
+    with zipfile.ZipFile(big) as z:
+        uncompressed = sum(i.file_size for i in z.infolist())
+    full, rss, wc, jqz, update, dupdate = [], [], [], [], [], []
+    base = os.path.join(a.work, "base.db")
+    for r in range(a.runs):
+        rm_db(db)
+        t, m = run_once([tsn, "db", "import", "-q", "--db", db, big])
+        full.append(t)
+        rss.append(m)
+        if r == 0:
+            size = os.path.getsize(db)
+            rm_db(base)
+            shutil.copyfile(db, base)
+        wc.append(run_once(f"unzip -p {big} | wc -c >/dev/null", shell=True)[0])
+        jqz.append(run_once(f"unzip -p {big} | jq -c . >/dev/null", shell=True)[0])
+        rm_db(db)
+        shutil.copyfile(base, db)
+        update.append(run_once([tsn, "db", "import", "-q", "--db", db, upd])[0])
+        rm_db(db)
+        shutil.copyfile(base, db)
+        dupdate.append(run_once([tsn, "db", "import", "-q", "--db", db, delta])[0])
+    print(f"{a.records:,} synthetic records: {uncompressed:,} bytes of JSON, "
+          f"zip {os.path.getsize(big):,} bytes")
+    median_row("  tsunagi db import (fresh database)", full,
+               f"; peak RSS {max(rss) / 2**20:.0f} MiB")
+    median_row("  baseline: unzip -p | wc -c", wc)
+    median_row("  baseline: unzip -p | jq -c .", jqz)
+    print(f"  database {size:,} bytes = {100 * size / uncompressed:.1f}% of the JSON; "
+          f"import / unzip|wc {statistics.median(full) / statistics.median(wc):.2f}, "
+          f"import / unzip|jq {statistics.median(full) / statistics.median(jqz):.2f}")
+    median_row("  update: whole archive, 1% changed", update)
+    median_row("  update: the changed 1% alone", dupdate)
+    print(f"  update / full import: whole archive "
+          f"{100 * statistics.median(update) / statistics.median(full):.1f}%, "
+          f"changed records alone "
+          f"{100 * statistics.median(dupdate) / statistics.median(full):.1f}%")
+    rm_db(db)
+    rm_db(base)
+
+
+if __name__ == "__main__":
+    main()
