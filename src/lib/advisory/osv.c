@@ -11,6 +11,7 @@
 #include "tsunagi/purl.h"
 #include "tsunagi/version.h"
 #include "util/json.h"
+#include "lib/advisory/rd.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,210 +25,12 @@ struct adv {
 };
 
 struct rd {
+    tsnr c;
     struct adv *a;
-    const char *name;
-    tsnu_vec warnings; /* const char * */
 };
 
-#define AT(parent, k)                                                          \
-    {                                                                          \
-        (parent), (k), 0                                                       \
-    }
-#define IDX(parent, i)                                                         \
-    {                                                                          \
-        (parent), NULL, (i)                                                    \
-    }
-
-/* "LINE: /pointer: what" for the value @p v at @p p. */
-TSN_PRINTF(5, 0)
-static void where(char *out,
-                  size_t cap,
-                  const tsnu_jpath *p,
-                  const tsnu_json *v,
-                  const char *fmt,
-                  va_list ap)
-{
-    tsn_buf ptr = TSN_BUF_INIT(4096);
-    tsnu_jpath_render(p, &ptr);
-    char what[512];
-    vsnprintf(what, sizeof what, fmt, ap);
-    snprintf(out, cap, "%u: %s: %s", v ? (unsigned)v->line : 0u,
-             tsn_buf_cstr(&ptr), what);
-    tsn_buf_dispose(&ptr);
-}
-
-/* A violation: the record is refused ("NAME:LINE: /pointer: what"). */
-TSN_PRINTF(4, 5)
-static int
-bad(struct rd *r, const tsnu_jpath *p, const tsnu_json *v, const char *fmt, ...)
-{
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    where(msg, sizeof msg, p, v, fmt, ap);
-    va_end(ap);
-    return tsn_error_set(TSN_EINVALID, "%s:%s", r->name, msg);
-}
-
-#define WARNINGS_MAX 64 /* kept per record; later ones are dropped */
-
-/* A fault that leaves the record usable: kept as a warning on the
- * advisory ("LINE: /pointer: what"). */
-TSN_PRINTF(4, 5)
-static int warn(
-    struct rd *r, const tsnu_jpath *p, const tsnu_json *v, const char *fmt, ...)
-{
-    if (r->warnings.len >= WARNINGS_MAX)
-        return 0;
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    where(msg, sizeof msg, p, v, fmt, ap);
-    va_end(ap);
-    char *w = tsnu_arena_strdup(&r->a->arena, msg);
-    if (!w || tsnu_vec_push(&r->warnings, &w) < 0)
-        return tsn_error_oom();
-    return 0;
-}
-
-/* Member @p key: absent or null gives NULL; another type than @p type is
- * an error. */
-static int member(struct rd *r,
-                  const tsnu_json *obj,
-                  const tsnu_jpath *p,
-                  const char *key,
-                  int type,
-                  const tsnu_json **out)
-{
-    const tsnu_json *v = tsnu_json_get(obj, key);
-    *out = NULL;
-    if (!v || v->type == TSNU_JSON_NULL)
-        return 0;
-    if (v->type != type) {
-        tsnu_jpath at = AT(p, key);
-        return bad(r, &at, v, "expected %s, got %s", tsnu_json_type_name(type),
-                   tsnu_json_type_name(v->type));
-    }
-    *out = v;
-    return 0;
-}
-
-static int str(struct rd *r,
-               const tsnu_json *obj,
-               const tsnu_jpath *p,
-               const char *key,
-               bool required,
-               const char **out)
-{
-    const tsnu_json *v;
-    int rc = member(r, obj, p, key, TSNU_JSON_STRING, &v);
-    *out = v ? v->u.str : NULL;
-    if (rc == 0 && required && (!v || !*v->u.str)) {
-        tsnu_jpath at = AT(p, key);
-        return bad(r, v ? &at : p, v ? v : obj, "'%s' is required", key);
-    }
-    return rc;
-}
-
-/* RFC 3339 date-time: YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM). */
-static bool rfc3339(const char *s)
-{
-    static const char pat[] = "dddd-dd-ddTdd:dd:dd";
-    size_t i = 0;
-    for (; pat[i]; i++) {
-        char c = s[i];
-        if (pat[i] == 'd' ? !(c >= '0' && c <= '9')
-                          : !(c == pat[i] || (pat[i] == 'T' && c == 't')))
-            return false;
-    }
-    if (s[i] == '.') {
-        size_t st = ++i;
-        while (s[i] >= '0' && s[i] <= '9')
-            i++;
-        if (i == st)
-            return false;
-    }
-    if (s[i] == 'Z' || s[i] == 'z')
-        return s[i + 1] == '\0';
-    if (s[i] != '+' && s[i] != '-')
-        return false;
-    const char *z = s + i + 1;
-    return z[0] >= '0' && z[0] <= '9' && z[1] >= '0' && z[1] <= '9' &&
-           z[2] == ':' && z[3] >= '0' && z[3] <= '9' && z[4] >= '0' &&
-           z[4] <= '9' && z[5] == '\0';
-}
-
-static int time_member(struct rd *r,
-                       const tsnu_json *obj,
-                       const tsnu_jpath *p,
-                       const char *key,
-                       bool required,
-                       const char **out)
-{
-    int rc = str(r, obj, p, key, required, out);
-    if (rc == 0 && *out && !rfc3339(*out)) {
-        tsnu_jpath at = AT(p, key);
-        return bad(r, &at, tsnu_json_get(obj, key),
-                   "'%s' is not an RFC 3339 date-time", *out);
-    }
-    return rc;
-}
-
-/* An identifier: PREFIX-REST of [A-Za-z0-9._:-], as every home database
- * writes them. */
-static bool id_ok(const char *s)
-{
-    const char *dash = strchr(s, '-');
-    if (!dash || dash == s || !dash[1])
-        return false;
-    for (const char *c = s; *c; c++)
-        if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') ||
-              (*c >= '0' && *c <= '9') || *c == '.' || *c == '_' || *c == ':' ||
-              *c == '-'))
-            return false;
-    return true;
-}
-
-/* An array of strings (absent or null: none). */
-static int strings(struct rd *r,
-                   const tsnu_json *obj,
-                   const tsnu_jpath *p,
-                   const char *key,
-                   bool ids,
-                   const char *const **out,
-                   size_t *n)
-{
-    const tsnu_json *v;
-    int rc = member(r, obj, p, key, TSNU_JSON_ARRAY, &v);
-    *out = NULL;
-    *n = 0;
-    if (rc < 0 || !v)
-        return rc;
-    const char **list =
-        tsnu_arena_calloc(&r->a->arena, v->len + 1, sizeof *list);
-    if (!list)
-        return tsn_error_oom();
-    tsnu_jpath at = AT(p, key);
-    size_t k = 0;
-    for (size_t i = 0; i < v->len; i++) {
-        const tsnu_json *it = &v->u.items[i];
-        tsnu_jpath ip = IDX(&at, i);
-        if (it->type != TSNU_JSON_STRING)
-            return bad(r, &ip, it, "expected string, got %s",
-                       tsnu_json_type_name(it->type));
-        if (ids && !id_ok(it->u.str)) {
-            /* a mistyped id ("GHSA-...,") joins nothing: left out */
-            if ((rc = warn(r, &ip, it, "'%s' is not an advisory id; left out",
-                           it->u.str)) < 0)
-                return rc;
-            continue;
-        }
-        list[k++] = it->u.str;
-    }
-    *out = list;
-    *n = k;
-    return 0;
-}
+#define AT TSNR_AT
+#define IDX TSNR_IDX
 
 static bool in(const char *s, const char *const *set)
 {
@@ -259,30 +62,30 @@ static int read_range(struct rd *r,
     static const char *const evnames[] = {"introduced", "fixed",
                                           "last_affected", "limit"};
     if (o->type != TSNU_JSON_OBJECT)
-        return bad(r, p, o, "expected object, got %s",
-                   tsnu_json_type_name(o->type));
-    int rc = str(r, o, p, "type", true, &out->type);
+        return tsnr_bad(&r->c, p, o, "expected object, got %s",
+                        tsnu_json_type_name(o->type));
+    int rc = tsnr_str(&r->c, o, p, "type", true, &out->type);
     if (rc == 0)
-        rc = str(r, o, p, "repo", false, &out->repo);
+        rc = tsnr_str(&r->c, o, p, "repo", false, &out->repo);
     if (rc < 0)
         return rc;
     tsnu_jpath tp = AT(p, "type");
     if (!in(out->type, types))
-        return bad(r, &tp, tsnu_json_get(o, "type"), "unknown range type '%s'",
-                   out->type);
+        return tsnr_bad(&r->c, &tp, tsnu_json_get(o, "type"),
+                        "unknown range type '%s'", out->type);
     bool git = strcmp(out->type, "GIT") == 0;
     if (git && !out->repo)
-        return bad(r, p, o, "a GIT range needs a repo");
+        return tsnr_bad(&r->c, p, o, "a GIT range needs a repo");
     const tsnu_json *ev;
-    if ((rc = member(r, o, p, "events", TSNU_JSON_ARRAY, &ev)) < 0)
+    if ((rc = tsnr_member(&r->c, o, p, "events", TSNU_JSON_ARRAY, &ev)) < 0)
         return rc;
     if (!ev || ev->len == 0)
-        return bad(r, p, o, "range without events");
+        return tsnr_bad(&r->c, p, o, "range without events");
     if (ev->len > TSN_LIMIT_RANGE_TERMS)
         return tsn_error_set(TSN_ETOOBIG,
                              "%s: a range of %zu events exceeds the limit "
                              "of %d",
-                             r->name, ev->len, TSN_LIMIT_RANGE_TERMS);
+                             r->c.name, ev->len, TSN_LIMIT_RANGE_TERMS);
     tsn_adv_event *evs = tsnu_arena_calloc(&r->a->arena, ev->len, sizeof *evs);
     if (!evs)
         return tsn_error_oom();
@@ -292,7 +95,8 @@ static int read_range(struct rd *r,
         const tsnu_json *e = &ev->u.items[i];
         tsnu_jpath ip = IDX(&ep, i);
         if (e->type != TSNU_JSON_OBJECT || e->len != 1)
-            return bad(r, &ip, e, "an event is an object with one member");
+            return tsnr_bad(&r->c, &ip, e,
+                            "an event is an object with one member");
         const tsnu_json_member *m = &e->u.members[0];
         int k = -1;
         for (int j = 0; j < 4; j++)
@@ -300,15 +104,16 @@ static int read_range(struct rd *r,
                 k = j;
         tsnu_jpath mp = AT(&ip, m->key);
         if (k < 0)
-            return bad(r, &mp, &m->value, "unknown event '%s'", m->key);
+            return tsnr_bad(&r->c, &mp, &m->value, "unknown event '%s'",
+                            m->key);
         if (m->value.type != TSNU_JSON_STRING || !*m->value.u.str)
-            return bad(r, &mp, &m->value, "expected a version string");
+            return tsnr_bad(&r->c, &mp, &m->value, "expected a version string");
         /* GIT ranges are not evaluated against package versions: a short
          * or decorated hash ("....patch") is kept and noted */
         if (git && !git_hash(m->value.u.str) &&
-            (rc = warn(r, &mp, &m->value,
-                       "'%s' is not a full-length commit hash",
-                       m->value.u.str)) < 0)
+            (rc = tsnr_warn(&r->c, &mp, &m->value,
+                            "'%s' is not a full-length commit hash",
+                            m->value.u.str)) < 0)
             return rc;
         evs[i] = (tsn_adv_event){(tsn_adv_event_kind)k, m->value.u.str};
         intro |= k == TSN_EV_INTRODUCED;
@@ -316,9 +121,10 @@ static int read_range(struct rd *r,
         last |= k == TSN_EV_LAST_AFFECTED;
     }
     if (!intro)
-        return bad(r, &ep, ev, "range without an introduced event");
+        return tsnr_bad(&r->c, &ep, ev, "range without an introduced event");
     if (fixed && last)
-        return bad(r, &ep, ev, "fixed and last_affected events in one range");
+        return tsnr_bad(&r->c, &ep, ev,
+                        "fixed and last_affected events in one range");
     out->events = evs;
     out->nevents = ev->len;
     return 0;
@@ -330,35 +136,36 @@ static int read_affected(struct rd *r,
                          tsn_adv_affected *out)
 {
     if (o->type != TSNU_JSON_OBJECT)
-        return bad(r, p, o, "expected object, got %s",
-                   tsnu_json_type_name(o->type));
+        return tsnr_bad(&r->c, p, o, "expected object, got %s",
+                        tsnu_json_type_name(o->type));
     const tsnu_json *pkg, *rg;
-    int rc = member(r, o, p, "package", TSNU_JSON_OBJECT, &pkg);
+    int rc = tsnr_member(&r->c, o, p, "package", TSNU_JSON_OBJECT, &pkg);
     if (rc < 0)
         return rc;
     if (pkg) {
         tsnu_jpath pp = AT(p, "package");
-        if ((rc = str(r, pkg, &pp, "ecosystem", true, &out->ecosystem)) < 0 ||
-            (rc = str(r, pkg, &pp, "name", true, &out->name)) < 0 ||
-            (rc = str(r, pkg, &pp, "purl", false, &out->purl)) < 0)
+        if ((rc = tsnr_str(&r->c, pkg, &pp, "ecosystem", true,
+                           &out->ecosystem)) < 0 ||
+            (rc = tsnr_str(&r->c, pkg, &pp, "name", true, &out->name)) < 0 ||
+            (rc = tsnr_str(&r->c, pkg, &pp, "purl", false, &out->purl)) < 0)
             return rc;
         tsnu_jpath ecp = AT(&pp, "ecosystem");
         if (tsn_vscheme_for_ecosystem(out->ecosystem) == TSN_VS_UNKNOWN &&
             strcmp(out->ecosystem, "GIT") != 0)
-            return bad(r, &ecp, tsnu_json_get(pkg, "ecosystem"),
-                       "unknown ecosystem '%s'", out->ecosystem);
+            return tsnr_bad(&r->c, &ecp, tsnu_json_get(pkg, "ecosystem"),
+                            "unknown ecosystem '%s'", out->ecosystem);
         if (out->purl) {
             tsn_purl *pu = NULL;
             int prc = tsn_purl_parse(&pu, out->purl, 0);
             tsn_purl_free(pu);
             if (prc < 0) {
                 tsnu_jpath up = AT(&pp, "purl");
-                return bad(r, &up, tsnu_json_get(pkg, "purl"), "%s",
-                           tsn_error_last()->message);
+                return tsnr_bad(&r->c, &up, tsnu_json_get(pkg, "purl"), "%s",
+                                tsn_error_last()->message);
             }
         }
     }
-    if ((rc = member(r, o, p, "ranges", TSNU_JSON_ARRAY, &rg)) < 0)
+    if ((rc = tsnr_member(&r->c, o, p, "ranges", TSNU_JSON_ARRAY, &rg)) < 0)
         return rc;
     if (rg && rg->len) {
         tsn_adv_range *rs =
@@ -371,17 +178,17 @@ static int read_affected(struct rd *r,
             if ((rc = read_range(r, &rg->u.items[i], &ip, &rs[i])) < 0)
                 return rc;
             if (!pkg && strcmp(rs[i].type, "GIT") != 0)
-                return bad(r, &ip, &rg->u.items[i],
-                           "a %s range needs a package", rs[i].type);
+                return tsnr_bad(&r->c, &ip, &rg->u.items[i],
+                                "a %s range needs a package", rs[i].type);
         }
         out->ranges = rs;
         out->nranges = rg->len;
     }
-    if ((rc = strings(r, o, p, "versions", false, &out->versions,
-                      &out->nversions)) < 0)
+    if ((rc = tsnr_strings(&r->c, o, p, "versions", false, &out->versions,
+                           &out->nversions)) < 0)
         return rc;
     if (out->nversions && !pkg)
-        return bad(r, p, o, "versions without a package");
+        return tsnr_bad(&r->c, p, o, "versions without a package");
     return 0;
 }
 
@@ -402,7 +209,7 @@ static int typed_list(struct rd *r,
                       size_t *n)
 {
     const tsnu_json *v;
-    int rc = member(r, obj, p, key, TSNU_JSON_ARRAY, &v);
+    int rc = tsnr_member(&r->c, obj, p, key, TSNU_JSON_ARRAY, &v);
     *out = NULL;
     *n = 0;
     if (rc < 0 || !v || v->len == 0)
@@ -416,14 +223,14 @@ static int typed_list(struct rd *r,
         tsnu_jpath ip = IDX(&lp, i);
         const char *type, *val;
         if (it->type != TSNU_JSON_OBJECT)
-            return bad(r, &ip, it, "expected object");
-        if ((rc = str(r, it, &ip, "type", true, &type)) < 0 ||
-            (rc = str(r, it, &ip, vkey, true, &val)) < 0)
+            return tsnr_bad(&r->c, &ip, it, "expected object");
+        if ((rc = tsnr_str(&r->c, it, &ip, "type", true, &type)) < 0 ||
+            (rc = tsnr_str(&r->c, it, &ip, vkey, true, &val)) < 0)
             return rc;
         if (!in(type, types)) {
             tsnu_jpath tp = AT(&ip, "type");
-            return bad(r, &tp, tsnu_json_get(it, "type"),
-                       "unknown %s type '%s'", what, type);
+            return tsnr_bad(&r->c, &tp, tsnu_json_get(it, "type"),
+                            "unknown %s type '%s'", what, type);
         }
         memcpy(arr + i * elem + toff, &type, sizeof type);
         memcpy(arr + i * elem + voff, &val, sizeof val);
@@ -443,28 +250,29 @@ static int read_record(struct rd *r, const tsnu_json *root)
     tsn_advisory *a = &r->a->pub;
     const tsnu_jpath *top = NULL; /* the root */
     if (root->type != TSNU_JSON_OBJECT)
-        return bad(r, top, root, "an OSV record is a JSON object");
+        return tsnr_bad(&r->c, top, root, "an OSV record is a JSON object");
     int rc;
-    if ((rc = str(r, root, top, "id", true, &a->id)) < 0)
+    if ((rc = tsnr_str(&r->c, root, top, "id", true, &a->id)) < 0)
         return rc;
-    if (!id_ok(a->id)) {
+    if (!tsnr_id_ok(a->id)) {
         tsnu_jpath ip = AT(top, "id");
-        return bad(r, &ip, tsnu_json_get(root, "id"),
-                   "'%s' is not an advisory id", a->id);
+        return tsnr_bad(&r->c, &ip, tsnu_json_get(root, "id"),
+                        "'%s' is not an advisory id", a->id);
     }
-    if ((rc = str(r, root, top, "schema_version", false, &a->schema_version)) <
+    if ((rc = tsnr_str(&r->c, root, top, "schema_version", false,
+                       &a->schema_version)) < 0 ||
+        (rc = tsnr_time(&r->c, root, top, "modified", true, &a->modified)) <
             0 ||
-        (rc = time_member(r, root, top, "modified", true, &a->modified)) < 0 ||
-        (rc = time_member(r, root, top, "published", false, &a->published)) <
+        (rc = tsnr_time(&r->c, root, top, "published", false, &a->published)) <
             0 ||
-        (rc = time_member(r, root, top, "withdrawn", false, &a->withdrawn)) <
+        (rc = tsnr_time(&r->c, root, top, "withdrawn", false, &a->withdrawn)) <
             0 ||
-        (rc = str(r, root, top, "summary", false, &a->summary)) < 0 ||
-        (rc = str(r, root, top, "details", false, &a->details)) < 0 ||
-        (rc = strings(r, root, top, "aliases", true, &a->aliases,
-                      &a->naliases)) < 0 ||
-        (rc = strings(r, root, top, "related", true, &a->related,
-                      &a->nrelated)) < 0)
+        (rc = tsnr_str(&r->c, root, top, "summary", false, &a->summary)) < 0 ||
+        (rc = tsnr_str(&r->c, root, top, "details", false, &a->details)) < 0 ||
+        (rc = tsnr_strings(&r->c, root, top, "aliases", true, &a->aliases,
+                           &a->naliases)) < 0 ||
+        (rc = tsnr_strings(&r->c, root, top, "related", true, &a->related,
+                           &a->nrelated)) < 0)
         return rc;
 
     const tsnu_json *v;
@@ -476,7 +284,8 @@ static int read_record(struct rd *r, const tsnu_json *root)
         return rc;
     a->severity = list;
 
-    if ((rc = member(r, root, top, "affected", TSNU_JSON_ARRAY, &v)) < 0)
+    if ((rc = tsnr_member(&r->c, root, top, "affected", TSNU_JSON_ARRAY, &v)) <
+        0)
         return rc;
     if (v && v->len) {
         tsn_adv_affected *af =
@@ -528,22 +337,13 @@ int tsn_osv_read(tsn_advisory **out,
         return tsn_error_oom();
     tsnu_json_opts jo = {TSN_LIMIT_DEPTH, TSN_LIMIT_FIELD_BYTES};
     tsnu_json *root;
-    struct rd r = {a, name ? name : "<record>",
-                   TSNU_VEC_INIT(const char *, WARNINGS_MAX)};
-    int rc = tsnu_json_parse(&root, &a->arena, text, len, &jo, r.name);
+    struct rd r = {TSNR_INIT(&a->arena, name ? name : "<record>"), a};
+    int rc = tsnu_json_parse(&root, &a->arena, text, len, &jo, r.c.name);
     if (rc == 0)
         rc = read_record(&r, root);
-    if (rc == 0 && r.warnings.len) {
-        size_t bytes = r.warnings.len * sizeof(const char *);
-        const char **w = tsnu_arena_alloc(&a->arena, bytes);
-        if (!w)
-            rc = tsn_error_oom();
-        else
-            memcpy(w, r.warnings.ptr, bytes);
-        a->pub.warnings = w;
-        a->pub.nwarnings = r.warnings.len;
-    }
-    tsnu_vec_dispose(&r.warnings);
+    if (rc == 0)
+        rc = tsnr_warnings(&r.c, &a->pub.warnings, &a->pub.nwarnings);
+    tsnu_vec_dispose(&r.c.warnings);
     if (rc < 0) {
         tsn_advisory_free(&a->pub);
         return rc;
