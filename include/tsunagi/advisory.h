@@ -102,6 +102,54 @@ TSN_API int tsn_osv_read(tsn_advisory **out,
 
 TSN_API void tsn_advisory_free(tsn_advisory *adv);
 
+/** Formats of advisory documents, as tsn_advisory_sniff() tells them. */
+typedef enum tsn_adv_format {
+    TSN_ADV_OSV, /**< one OSV record (also the answer when unsure) */
+    TSN_ADV_KEV, /**< CISA's Known Exploited Vulnerabilities catalog */
+} tsn_adv_format;
+
+/** The format of a JSON document, from its first 4 KiB: a top-level
+ *  "catalogVersion" member makes it a KEV catalog; anything else is read
+ *  as OSV, whose reader then says what is wrong with it. */
+TSN_API tsn_adv_format tsn_advisory_sniff(const char *text, size_t len);
+
+/** One entry of the KEV catalog. Strings are never NULL except notes. */
+typedef struct tsn_kev_entry {
+    const char *cve;    /**< cveID, "CVE-2021-44228" */
+    const char *vendor; /**< vendorProject */
+    const char *product;
+    const char *name;       /**< vulnerabilityName */
+    const char *date_added; /**< YYYY-MM-DD */
+    const char *description;
+    const char *action;   /**< requiredAction */
+    const char *due_date; /**< YYYY-MM-DD */
+    bool ransomware;      /**< knownRansomwareCampaignUse is "Known" */
+    const char *notes;    /**< or NULL */
+    const char *const *cwes;
+    size_t ncwes;
+} tsn_kev_entry;
+
+typedef struct tsn_kev {
+    const char *catalog_version; /**< "2025.08.25" */
+    const char *date_released;   /**< RFC 3339 */
+    const tsn_kev_entry *entries;
+    size_t nentries;
+    /** Entries that break the catalog's schema, left out, each as
+     *  "NAME:LINE: /vulnerabilities/N/field: what". */
+    const char *const *refused;
+    size_t nrefused;
+} tsn_kev;
+
+/**
+ * Read a KEV catalog (CISA's JSON feed, checked against its published
+ * schema: required fields, CVE id and CWE id patterns, dates). An entry
+ * that breaks the schema is left out and listed in tsn_kev.refused; a
+ * document that is not a catalog at all is the error (TSN_EINVALID).
+ */
+TSN_API int
+tsn_kev_read(tsn_kev **out, const char *text, size_t len, const char *name);
+TSN_API void tsn_kev_free(tsn_kev *kev);
+
 #ifdef __cplusplus
 }
 #endif

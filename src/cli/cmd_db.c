@@ -198,6 +198,9 @@ int cmd_db_status(struct cli *cli, int argc, char **argv)
         tsnu_jw_key(&w, "aliases");
         tsnu_jw_long(&w, (long)st.aliases);
         tsnu_jw_kstr(&w, "lastImport", st.last_import);
+        tsnu_jw_key(&w, "kev");
+        tsnu_jw_long(&w, (long)st.kev);
+        tsnu_jw_kstr(&w, "kevCatalogVersion", st.kev_version);
         tsnu_jw_key(&w, "ecosystems");
         tsnu_jw_object(&w);
         for (size_t i = 0; i < st.necosystems; i++) {
@@ -211,11 +214,12 @@ int cmd_db_status(struct cli *cli, int argc, char **argv)
         rc = tsn_buf_printf(
             &out,
             "%-16s %s (schema %d)\n%-16s %zu (%zu withdrawn), %zu aliases\n"
-            "%-16s %s\n",
+            "%-16s %s\n%-16s %zu (%s)\n",
             L(cli, "knowledge base", "知識ベース"), c.path, TSN_VULNDB_SCHEMA,
             L(cli, "advisories", "アドバイザリ"), st.advisories, st.withdrawn,
             st.aliases, L(cli, "last import", "最終取り込み"),
-            st.last_import ? st.last_import : "-");
+            st.last_import ? st.last_import : "-", "CISA KEV", st.kev,
+            st.kev_version ? st.kev_version : "-");
         for (size_t i = 0; rc == 0 && i < st.necosystems; i++)
             rc = tsn_buf_printf(&out, "  %-14s %zu\n",
                                 st.by_ecosystem[i].ecosystem,

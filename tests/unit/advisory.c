@@ -108,5 +108,48 @@ int main(void)
     refuse(REC(",\"references\":[{\"type\":\"BLOG\",\"url\":\"u\"}]"),
            "/references/0/type: unknown reference type 'BLOG'");
     refuse("{\"id\":\"GHSA-1\",\"id\":\"GHSA-2\"}", "duplicate");
+
+    /* KEV: bad entries are left out and listed; the catalog reads */
+    const char *kev =
+        "{\"catalogVersion\":\"2025.08.25\",\"dateReleased\":"
+        "\"2025-08-25T17:04:19.9796Z\",\"vulnerabilities\":[{\"cveID\":"
+        "\"CVE-2021-44228\",\"vendorProject\":\"Apache\",\"product\":"
+        "\"Log4j2\",\"vulnerabilityName\":\"n\",\"dateAdded\":"
+        "\"2021-12-10\",\"shortDescription\":\"\",\"requiredAction\":\"a\","
+        "\"dueDate\":\"2021-12-24\",\"knownRansomwareCampaignUse\":"
+        "\"Known\",\"cwes\":[\"CWE-502\"]},{\"cveID\":\"CVE-21-1\"},"
+        "{\"cveID\":\"CVE-2021-0001\",\"vendorProject\":\"v\",\"product\":"
+        "\"p\",\"vulnerabilityName\":\"n\",\"dateAdded\":\"2023-02-29\","
+        "\"shortDescription\":\"d\",\"requiredAction\":\"a\",\"dueDate\":"
+        "\"2023-03-01\"}]}";
+    CHECK(tsn_advisory_sniff(kev, strlen(kev)) == TSN_ADV_KEV &&
+              tsn_advisory_sniff(good, strlen(good)) == TSN_ADV_OSV,
+          "sniff tells KEV from OSV");
+    tsn_kev *k = NULL;
+    CHECK(tsn_kev_read(&k, kev, strlen(kev), "kev.json") == 0 && k,
+          "catalog reads");
+    if (k) {
+        CHECK(k->nentries == 1 &&
+                  strcmp(k->entries[0].cve, "CVE-2021-44228") == 0 &&
+                  k->entries[0].ransomware && k->entries[0].ncwes == 1,
+              "one entry kept, ransomware use Known");
+        CHECK(k->nrefused == 2 &&
+                  strstr(k->refused[0], "kev.json:1: /vulnerabilities/1: "
+                                        "'vendorProject' is required") &&
+                  strstr(k->refused[1], "/vulnerabilities/2/dateAdded: "
+                                        "'2023-02-29' is not a date"),
+              "two entries refused with their place: %s | %s",
+              k->nrefused > 0 ? k->refused[0] : "",
+              k->nrefused > 1 ? k->refused[1] : "");
+    }
+    tsn_kev_free(k);
+    k = NULL;
+    const char *nodate = "{\"catalogVersion\":\"1\"}";
+    CHECK(tsn_kev_read(&k, nodate, strlen(nodate), "kev.json") ==
+                  TSN_EINVALID &&
+              !k &&
+              strstr(tsn_error_last()->message, "'dateReleased' is required"),
+          "a catalog without its release date is refused: %s",
+          tsn_error_last()->message);
     return th_finish("advisory");
 }

@@ -12,6 +12,7 @@
 #include "tsunagi/advisory.h"
 #include "tsunagi/limits.h"
 #include "tsunagi/vulndb.h"
+#include "util/json.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -65,6 +66,11 @@ static const char schema_sql[] =
     " rid INTEGER NOT NULL REFERENCES advisory(rid) ON DELETE CASCADE,"
     " PRIMARY KEY(pid, rid)) WITHOUT ROWID;"
     "CREATE INDEX affected_by_rid ON affected(rid);"
+    "CREATE TABLE kev(cve TEXT PRIMARY KEY, vendor TEXT NOT NULL,"
+    " product TEXT NOT NULL, name TEXT NOT NULL, date_added TEXT NOT NULL,"
+    " description TEXT NOT NULL, action TEXT NOT NULL,"
+    " due_date TEXT NOT NULL, ransomware INTEGER NOT NULL, notes TEXT,"
+    " cwes TEXT) WITHOUT ROWID;"
     "INSERT INTO meta VALUES('application', 'tsunagi');";
 
 int tsn_vulndb_open(tsn_vulndb **out, const char *path, bool create)
@@ -563,9 +569,117 @@ static int load_digests(struct imp *im)
     return rc < 0 ? rc : 0;
 }
 
-/* Read one record (@p label names it in messages) and store it. */
+/* meta value @p key as microseconds since the epoch (0 when absent). */
+static int meta_time(tsna_db *db, const char *key, int64_t *out)
+{
+    tsna_stmt *st = NULL;
+    *out = 0;
+    int rc = tsna_prepare(db, "SELECT value FROM meta WHERE key = ?", &st);
+    if (rc == 0)
+        rc = tsna_bind_text(st, 1, key);
+    if (rc == 0 && (rc = tsna_step(st)) == 1) {
+        *out = epoch(tsna_col_text(st, 0));
+        rc = 0;
+    }
+    tsna_finalize(st);
+    return rc;
+}
+
+static int meta_set(tsna_db *db, const char *key, const char *value)
+{
+    tsna_stmt *st = NULL;
+    int rc = tsna_prepare(db, "INSERT OR REPLACE INTO meta VALUES(?, ?)", &st);
+    if (rc == 0 && (rc = tsna_bind_text(st, 1, key)) == 0 &&
+        (rc = tsna_bind_text(st, 2, value)) == 0)
+        rc = tsna_step(st);
+    tsna_finalize(st);
+    return rc < 0 ? rc : 0;
+}
+
+/* A KEV catalog replaces the stored one when it was released later: its
+ * entries are the whole table (an entry CISA withdrew goes). Entries that
+ * break the schema are refused and counted. */
+static int import_kev(struct imp *im, const char *label)
+{
+    tsn_kev *k = NULL;
+    int rc = tsn_kev_read(&k, tsn_buf_cstr(&im->text), im->text.len, label);
+    if (rc == TSN_EINVALID) {
+        im->stats->refused++;
+        report(im, true, tsn_error_last()->message);
+        return 0;
+    }
+    if (rc < 0)
+        return rc;
+    for (size_t i = 0; i < k->nrefused; i++)
+        report(im, true, k->refused[i]);
+    im->stats->refused += k->nrefused;
+    int64_t stored;
+    if ((rc = meta_time(im->v->db, "kev_released", &stored)) < 0)
+        goto out;
+    if (stored >= epoch(k->date_released)) {
+        im->stats->unchanged += k->nentries;
+        goto out;
+    }
+    tsnu_strset had = TSNU_STRSET_INIT;
+    tsnu_arena names = {0};
+    tsna_stmt *sel = NULL, *ins = NULL;
+    rc = tsna_prepare(im->v->db, "SELECT cve FROM kev", &sel);
+    while (rc == 0 && (rc = tsna_step(sel)) == 1) {
+        const char *cve = tsnu_arena_strdup(&names, tsna_col_text(sel, 0));
+        rc = !cve || tsnu_strset_add(&had, cve) < 0 ? tsn_error_oom() : 0;
+    }
+    tsna_finalize(sel);
+    if (rc == 0)
+        rc = tsna_db_exec(im->v->db, "DELETE FROM kev");
+    if (rc == 0)
+        rc = tsna_prepare(im->v->db,
+                          "INSERT OR REPLACE INTO kev VALUES(?, ?, ?, ?, ?, ?, "
+                          "?, ?, ?, ?, ?)",
+                          &ins);
+    tsn_buf cwes = TSN_BUF_INIT(TSN_LIMIT_FIELD_BYTES);
+    for (size_t i = 0; rc == 0 && i < k->nentries; i++) {
+        const tsn_kev_entry *e = &k->entries[i];
+        tsn_buf_clear(&cwes);
+        for (size_t j = 0; rc == 0 && j < e->ncwes; j++)
+            rc = tsn_buf_printf(&cwes, "%s%s", j ? " " : "", e->cwes[j]);
+        tsna_reset(ins);
+        if (rc < 0 || (rc = tsna_bind_text(ins, 1, e->cve)) < 0 ||
+            (rc = tsna_bind_text(ins, 2, e->vendor)) < 0 ||
+            (rc = tsna_bind_text(ins, 3, e->product)) < 0 ||
+            (rc = tsna_bind_text(ins, 4, e->name)) < 0 ||
+            (rc = tsna_bind_text(ins, 5, e->date_added)) < 0 ||
+            (rc = tsna_bind_text(ins, 6, e->description)) < 0 ||
+            (rc = tsna_bind_text(ins, 7, e->action)) < 0 ||
+            (rc = tsna_bind_text(ins, 8, e->due_date)) < 0 ||
+            (rc = tsna_bind_int(ins, 9, e->ransomware)) < 0 ||
+            (rc = tsna_bind_text(ins, 10, e->notes)) < 0 ||
+            (rc = tsna_bind_text(ins, 11, e->ncwes ? cwes.ptr : NULL)) < 0 ||
+            (rc = tsna_step(ins)) < 0)
+            break;
+        if (tsnu_strset_has(&had, e->cve))
+            im->stats->updated++;
+        else
+            im->stats->added++;
+    }
+    tsn_buf_dispose(&cwes);
+    tsna_finalize(ins);
+    tsnu_strset_dispose(&had);
+    tsnu_arena_dispose(&names);
+    if (rc == 0)
+        rc = meta_set(im->v->db, "kev_released", k->date_released);
+    if (rc == 0)
+        rc = meta_set(im->v->db, "kev_version", k->catalog_version);
+out:
+    tsn_kev_free(k);
+    return rc;
+}
+
+/* Read one document (@p label names it in messages) and store it. */
 static int import_text(struct imp *im, const char *label, int64_t dig)
 {
+    if (tsn_advisory_sniff(tsn_buf_cstr(&im->text), im->text.len) ==
+        TSN_ADV_KEV)
+        return import_kev(im, label);
     tsn_advisory *a = NULL;
     int rc = tsn_osv_read(&a, tsn_buf_cstr(&im->text), im->text.len, label);
     if (rc == TSN_EINVALID) {
@@ -871,15 +985,20 @@ int tsn_vulndb_status_get(tsn_vulndb *v, tsn_vulndb_status *out)
         v->db,
         "SELECT (SELECT count(*) FROM advisory), (SELECT count(*) FROM "
         "advisory WHERE withdrawn IS NOT NULL), (SELECT count(*) FROM alias), "
-        "(SELECT value FROM meta WHERE key = 'last_import')",
+        "(SELECT value FROM meta WHERE key = 'last_import'), "
+        "(SELECT count(*) FROM kev), "
+        "(SELECT value FROM meta WHERE key = 'kev_version')",
         &st);
     if (rc == 0 && (rc = tsna_step(st)) == 1) {
         out->advisories = (size_t)tsna_col_int(st, 0);
         out->withdrawn = (size_t)tsna_col_int(st, 1);
         out->aliases = (size_t)tsna_col_int(st, 2);
         const char *li = tsna_col_text(st, 3);
+        out->kev = (size_t)tsna_col_int(st, 4);
+        const char *kv = tsna_col_text(st, 5);
         rc = 0;
-        if (li && !(out->last_import = tsnu_strdup(li)))
+        if ((li && !(out->last_import = tsnu_strdup(li))) ||
+            (kv && !(out->kev_version = tsnu_strdup(kv))))
             rc = tsn_error_oom();
     }
     tsna_finalize(st);
@@ -915,23 +1034,80 @@ void tsn_vulndb_status_free(tsn_vulndb_status *st)
         free(st->by_ecosystem[i].ecosystem);
     free(st->by_ecosystem);
     free(st->last_import);
+    free(st->kev_version);
     memset(st, 0, sizeof *st);
+}
+
+/* The advisory ?1, those that name it as an alias, and those it names. */
+#define GROUP_SQL                                                              \
+    "WITH g(rid) AS (SELECT rid FROM advisory WHERE id = ?1"                   \
+    " UNION SELECT rid FROM alias WHERE alias = ?1"                            \
+    " UNION SELECT a.rid FROM advisory a JOIN alias l ON l.alias = a.id"       \
+    "  JOIN advisory b ON b.rid = l.rid WHERE b.id = ?1),"                     \
+    " ids(x) AS (SELECT ?1 UNION SELECT id FROM advisory WHERE rid IN g"       \
+    "  UNION SELECT alias FROM alias WHERE rid IN g) "
+
+/* The KEV entries of the group's CVE ids, in the catalog's own form. */
+static int show_kev(tsn_vulndb *v, const char *id, tsn_buf *b, size_t *n)
+{
+    tsna_stmt *st = NULL;
+    int rc = tsna_prepare(v->db,
+                          GROUP_SQL
+                          "SELECT cve, vendor, product, name, date_added, "
+                          "description, action, due_date, ransomware, notes, "
+                          "cwes FROM kev WHERE cve IN ids ORDER BY cve",
+                          &st);
+    if (rc == 0)
+        rc = tsna_bind_text(st, 1, id);
+    tsn_buf one = TSN_BUF_INIT(TSN_LIMIT_DOCUMENT_BYTES);
+    while (rc == 0 && (rc = tsna_step(st)) == 1) {
+        tsnu_jw w;
+        tsn_buf_clear(&one);
+        tsnu_jw_init(&w, &one);
+        tsnu_jw_object(&w);
+        static const char *const keys[] = {
+            "cveID",          "vendorProject",
+            "product",        "vulnerabilityName",
+            "dateAdded",      "shortDescription",
+            "requiredAction", "dueDate"};
+        for (int k = 0; k < 8; k++)
+            tsnu_jw_kstr(&w, keys[k], tsna_col_text(st, k));
+        tsnu_jw_kstr(&w, "knownRansomwareCampaignUse",
+                     tsna_col_int(st, 8) ? "Known" : "Unknown");
+        tsnu_jw_kstr(&w, "notes", tsna_col_text(st, 9));
+        const char *cwes = tsna_col_text(st, 10);
+        tsnu_jw_key(&w, "cwes");
+        tsnu_jw_array(&w);
+        for (const char *c = cwes; c && *c;) {
+            size_t l = strcspn(c, " ");
+            char cwe[64];
+            snprintf(cwe, sizeof cwe, "%.*s", (int)l, c);
+            tsnu_jw_string(&w, cwe);
+            c += l + (c[l] == ' ');
+        }
+        tsnu_jw_end(&w);
+        tsnu_jw_end(&w);
+        rc = tsnu_jw_finish(&w);
+        if (rc == 0 && one.len && one.ptr[one.len - 1] == '\n')
+            one.ptr[--one.len] = '\0';
+        if (rc == 0)
+            rc = tsn_buf_puts(b, (*n)++ ? ",\n" : "\n");
+        if (rc == 0)
+            rc = tsn_buf_put(b, one.ptr, one.len);
+    }
+    tsn_buf_dispose(&one);
+    tsna_finalize(st);
+    return rc < 0 ? rc : 0;
 }
 
 int tsn_vulndb_show(tsn_vulndb *v, const char *id, char **out)
 {
     *out = NULL;
     tsna_stmt *st = NULL;
-    /* the advisory, those that name it as an alias, and those it names */
-    int rc = tsna_prepare(
-        v->db,
-        "SELECT dict, record FROM advisory WHERE rid IN ("
-        " SELECT rid FROM advisory WHERE id = ?1"
-        " UNION SELECT rid FROM alias WHERE alias = ?1"
-        " UNION SELECT a.rid FROM advisory a JOIN alias l ON l.alias = a.id"
-        "  JOIN advisory b ON b.rid = l.rid WHERE b.id = ?1)"
-        " ORDER BY id",
-        &st);
+    int rc = tsna_prepare(v->db,
+                          GROUP_SQL "SELECT dict, record FROM advisory "
+                                    "WHERE rid IN g ORDER BY id",
+                          &st);
     if (rc == 0)
         rc = tsna_bind_text(st, 1, id);
     tsn_buf b = TSN_BUF_INIT(TSN_LIMIT_DOCUMENT_BYTES);
@@ -943,11 +1119,13 @@ int tsn_vulndb_show(tsn_vulndb *v, const char *id, char **out)
         const void *rec = tsna_col_blob(st, 1, &len);
         rc = record_text(v, tsna_col_int(st, 0), rec, len);
         if (rc == 0)
-            rc = (n++ ? tsn_buf_puts(&b, ",\n") : tsn_buf_puts(&b, "\n"));
+            rc = tsn_buf_puts(&b, n++ ? ",\n" : "\n");
         if (rc == 0)
             rc = tsn_buf_put(&b, v->scratch.ptr, v->scratch.len);
     }
     tsna_finalize(st);
+    if (rc == 0)
+        rc = show_kev(v, id, &b, &n);
     if (rc == 0)
         rc = tsn_buf_puts(&b, "\n]\n");
     if (rc == 0 && n == 0)
