@@ -104,13 +104,15 @@ TSN_API void tsn_advisory_free(tsn_advisory *adv);
 
 /** Formats of advisory documents, as tsn_advisory_sniff() tells them. */
 typedef enum tsn_adv_format {
-    TSN_ADV_OSV, /**< one OSV record (also the answer when unsure) */
-    TSN_ADV_KEV, /**< CISA's Known Exploited Vulnerabilities catalog */
+    TSN_ADV_OSV,  /**< one OSV record (also the answer when unsure) */
+    TSN_ADV_KEV,  /**< CISA's Known Exploited Vulnerabilities catalog */
+    TSN_ADV_EPSS, /**< FIRST's EPSS scores (CSV, uncompressed) */
 } tsn_adv_format;
 
-/** The format of a JSON document, from its first 4 KiB: a top-level
- *  "catalogVersion" member makes it a KEV catalog; anything else is read
- *  as OSV, whose reader then says what is wrong with it. */
+/** The format of a document, from its first 4 KiB: text that does not
+ *  start as JSON ('{' or '[') is EPSS, the one CSV format read; a
+ *  "catalogVersion" member makes a KEV catalog; anything else is read as
+ *  OSV, whose reader then says what is wrong with it. */
 TSN_API tsn_adv_format tsn_advisory_sniff(const char *text, size_t len);
 
 /** One entry of the KEV catalog. Strings are never NULL except notes. */
@@ -149,6 +151,34 @@ typedef struct tsn_kev {
 TSN_API int
 tsn_kev_read(tsn_kev **out, const char *text, size_t len, const char *name);
 TSN_API void tsn_kev_free(tsn_kev *kev);
+
+/** One EPSS score. */
+typedef struct tsn_epss_row {
+    const char *cve;
+    double epss;       /**< probability of exploitation in 30 days, 0..1 */
+    double percentile; /**< 0..1 */
+} tsn_epss_row;
+
+typedef struct tsn_epss {
+    const char *model_version; /**< "v2025.03.14", or NULL */
+    const char *score_date;    /**< RFC 3339, or NULL */
+    const tsn_epss_row *rows;
+    size_t nrows;
+    /** Rows left out, each as "NAME:LINE: what". */
+    const char *const *refused;
+    size_t nrefused;
+} tsn_epss;
+
+/**
+ * Read FIRST's EPSS CSV (uncompressed): an optional first line
+ * "#model_version:V,score_date:T", the header "cve,epss,percentile", then
+ * one row per CVE. A row with a malformed CVE id or a number outside 0..1
+ * is left out and listed; a file without the header is the error
+ * (TSN_EINVALID).
+ */
+TSN_API int
+tsn_epss_read(tsn_epss **out, const char *text, size_t len, const char *name);
+TSN_API void tsn_epss_free(tsn_epss *epss);
 
 #ifdef __cplusplus
 }

@@ -18,7 +18,7 @@ extern "C" {
 #endif
 
 /** Schema version this library writes and reads. */
-#define TSN_VULNDB_SCHEMA 3
+#define TSN_VULNDB_SCHEMA 4
 
 typedef struct tsn_vulndb tsn_vulndb;
 
@@ -44,11 +44,12 @@ typedef void (*tsn_vulndb_report_fn)(void *payload,
                                      const char *message);
 
 /**
- * Import OSV records and KEV catalogs (told apart by their content) from
- * files, zip archives (OSV's all.zip) and directory trees (every *.json
- * and *.zip file below them). Refused records are counted and reported, never
- * fatal. A path that cannot be read, or a database failure, aborts the import
- * and leaves the database as it was.
+ * Import OSV records, KEV catalogs and EPSS scores (told apart by their
+ * content; gzip is undone) from files, zip archives (OSV's all.zip) and
+ * directory trees (every *.json, *.zip, *.csv and *.gz file below them).
+ * Refused records are counted and reported, never fatal. A path that cannot be
+ * read, or a database failure, aborts the import and leaves the database as it
+ * was.
  */
 TSN_API int tsn_vulndb_import(tsn_vulndb *db,
                               const char *const *paths,
@@ -68,6 +69,8 @@ typedef struct tsn_vulndb_status {
     char *last_import; /**< RFC 3339, or NULL */
     size_t kev;        /**< entries of the KEV catalog */
     char *kev_version; /**< its catalogVersion, or NULL */
+    size_t epss;       /**< CVEs with an EPSS score */
+    char *epss_date;   /**< their score date, or NULL */
     tsn_vulndb_count *by_ecosystem;
     size_t necosystems;
 } tsn_vulndb_status;

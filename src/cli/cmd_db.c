@@ -201,6 +201,9 @@ int cmd_db_status(struct cli *cli, int argc, char **argv)
         tsnu_jw_key(&w, "kev");
         tsnu_jw_long(&w, (long)st.kev);
         tsnu_jw_kstr(&w, "kevCatalogVersion", st.kev_version);
+        tsnu_jw_key(&w, "epss");
+        tsnu_jw_long(&w, (long)st.epss);
+        tsnu_jw_kstr(&w, "epssScoreDate", st.epss_date);
         tsnu_jw_key(&w, "ecosystems");
         tsnu_jw_object(&w);
         for (size_t i = 0; i < st.necosystems; i++) {
@@ -214,12 +217,13 @@ int cmd_db_status(struct cli *cli, int argc, char **argv)
         rc = tsn_buf_printf(
             &out,
             "%-16s %s (schema %d)\n%-16s %zu (%zu withdrawn), %zu aliases\n"
-            "%-16s %s\n%-16s %zu (%s)\n",
+            "%-16s %s\n%-16s %zu (%s)\n%-16s %zu (%s)\n",
             L(cli, "knowledge base", "知識ベース"), c.path, TSN_VULNDB_SCHEMA,
             L(cli, "advisories", "アドバイザリ"), st.advisories, st.withdrawn,
             st.aliases, L(cli, "last import", "最終取り込み"),
             st.last_import ? st.last_import : "-", "CISA KEV", st.kev,
-            st.kev_version ? st.kev_version : "-");
+            st.kev_version ? st.kev_version : "-", "EPSS", st.epss,
+            st.epss_date ? st.epss_date : "-");
         for (size_t i = 0; rc == 0 && i < st.necosystems; i++)
             rc = tsn_buf_printf(&out, "  %-14s %zu\n",
                                 st.by_ecosystem[i].ecosystem,

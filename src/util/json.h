@@ -109,6 +109,9 @@ void tsnu_jw_end(tsnu_jw *w); /* closes the innermost object or array */
 void tsnu_jw_key(tsnu_jw *w, const char *key);
 void tsnu_jw_string(tsnu_jw *w, const char *s);
 void tsnu_jw_long(tsnu_jw *w, long v);
+/* 15 significant digits, enough for a decimal written with fewer; a
+ * value that is not finite is written null */
+void tsnu_jw_double(tsnu_jw *w, double v);
 void tsnu_jw_bool(tsnu_jw *w, bool v);
 /* key + string, skipped when @p s is NULL */
 void tsnu_jw_kstr(tsnu_jw *w, const char *key, const char *s);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Streaming JSON writer with indentation (see json.h). */
+#include <math.h>
 #include "json.h"
 
 static void put(tsnu_jw *w, const char *s, size_t n)
@@ -104,6 +105,14 @@ void tsnu_jw_long(tsnu_jw *w, long v)
     before_item(w);
     if (w->error == 0)
         w->error = tsn_buf_printf(w->b, "%ld", v);
+}
+
+void tsnu_jw_double(tsnu_jw *w, double v)
+{
+    before_item(w);
+    if (w->error == 0)
+        w->error = isfinite(v) ? tsn_buf_printf(w->b, "%.15g", v)
+                               : tsn_buf_puts(w->b, "null");
 }
 
 void tsnu_jw_bool(tsnu_jw *w, bool v)

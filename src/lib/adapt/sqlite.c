@@ -114,6 +114,12 @@ int tsna_bind_int(tsna_stmt *st, int i, int64_t v)
                                                         : fail(st->db, "bind");
 }
 
+int tsna_bind_double(tsna_stmt *st, int i, double v)
+{
+    return sqlite3_bind_double(st->h, i, v) == SQLITE_OK ? 0
+                                                         : fail(st->db, "bind");
+}
+
 int tsna_bind_blob(tsna_stmt *st, int i, const void *p, size_t n)
 {
     if (n > (size_t)INT32_MAX)
@@ -147,6 +153,11 @@ const char *tsna_col_text(tsna_stmt *st, int i)
 int64_t tsna_col_int(tsna_stmt *st, int i)
 {
     return sqlite3_column_int64(st->h, i);
+}
+
+double tsna_col_double(tsna_stmt *st, int i)
+{
+    return sqlite3_column_double(st->h, i);
 }
 
 const void *tsna_col_blob(tsna_stmt *st, int i, size_t *n)

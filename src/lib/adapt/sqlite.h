@@ -24,6 +24,7 @@ void tsna_finalize(tsna_stmt *st);
 /* Bind parameter @p i (1-based); NULL text binds NULL. */
 int tsna_bind_text(tsna_stmt *st, int i, const char *s);
 int tsna_bind_int(tsna_stmt *st, int i, int64_t v);
+int tsna_bind_double(tsna_stmt *st, int i, double v);
 int tsna_bind_blob(tsna_stmt *st, int i, const void *p, size_t n);
 /* 1: a row, 0: done, < 0: error. */
 int tsna_step(tsna_stmt *st);
@@ -31,6 +32,7 @@ int tsna_step(tsna_stmt *st);
 void tsna_reset(tsna_stmt *st);
 const char *tsna_col_text(tsna_stmt *st, int i); /* NULL for NULL */
 int64_t tsna_col_int(tsna_stmt *st, int i);
+double tsna_col_double(tsna_stmt *st, int i);
 const void *tsna_col_blob(tsna_stmt *st, int i, size_t *n);
 int64_t tsna_last_rowid(tsna_db *db);
 

@@ -18,15 +18,6 @@ struct kev {
     tsnu_arena arena;
 };
 
-tsn_adv_format tsn_advisory_sniff(const char *text, size_t len)
-{
-    static const char key[] = "\"catalogVersion\"";
-    size_t n = len < 4096 ? len : 4096;
-    if (n >= sizeof key - 1 && memmem(text, n, key, sizeof key - 1))
-        return TSN_ADV_KEV;
-    return TSN_ADV_OSV;
-}
-
 /* ^PREFIX-[0-9]{4}-[0-9]{min,max}$ (CVE) or ^CWE-[0-9]+$ (min 1). */
 static bool numbered(const char *s, const char *prefix, bool year)
 {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* What every advisory reader shares (see rd.h). */
 #include "lib/advisory/rd.h"
+#include "tsunagi/advisory.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -243,4 +244,19 @@ int tsnr_date(tsnr *r,
                         "'%s' is not a date (YYYY-MM-DD)", *out);
     }
     return rc;
+}
+
+tsn_adv_format tsn_advisory_sniff(const char *text, size_t len)
+{
+    static const char key[] = "\"catalogVersion\"";
+    size_t n = len < 4096 ? len : 4096;
+    size_t i = n >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+    while (i < n && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' ||
+                     text[i] == '\n'))
+        i++;
+    if (i < n && text[i] != '{' && text[i] != '[')
+        return TSN_ADV_EPSS; /* not JSON: the one CSV format read */
+    if (n >= sizeof key - 1 && memmem(text, n, key, sizeof key - 1))
+        return TSN_ADV_KEV;
+    return TSN_ADV_OSV;
 }

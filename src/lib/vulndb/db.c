@@ -71,6 +71,8 @@ static const char schema_sql[] =
     " description TEXT NOT NULL, action TEXT NOT NULL,"
     " due_date TEXT NOT NULL, ransomware INTEGER NOT NULL, notes TEXT,"
     " cwes TEXT) WITHOUT ROWID;"
+    "CREATE TABLE epss(cve TEXT PRIMARY KEY, epss REAL NOT NULL,"
+    " percentile REAL NOT NULL) WITHOUT ROWID;"
     "INSERT INTO meta VALUES('application', 'tsunagi');";
 
 int tsn_vulndb_open(tsn_vulndb **out, const char *path, bool create)
@@ -674,12 +676,79 @@ out:
     return rc;
 }
 
+/* EPSS scores replace the stored ones when scored later (or undated). */
+static int import_epss(struct imp *im, const char *label)
+{
+    tsn_epss *e = NULL;
+    int rc = tsn_epss_read(&e, tsn_buf_cstr(&im->text), im->text.len, label);
+    if (rc == TSN_EINVALID) {
+        im->stats->refused++;
+        report(im, true, tsn_error_last()->message);
+        return 0;
+    }
+    if (rc < 0)
+        return rc;
+    for (size_t i = 0; i < e->nrefused; i++)
+        report(im, true, e->refused[i]);
+    im->stats->refused += e->nrefused;
+    int64_t stored;
+    if ((rc = meta_time(im->v->db, "epss_date", &stored)) < 0)
+        goto out;
+    if (e->score_date && stored >= epoch(e->score_date)) {
+        im->stats->unchanged += e->nrows;
+        goto out;
+    }
+    tsna_stmt *cnt = NULL, *ins = NULL;
+    int64_t had = 0;
+    if ((rc = tsna_prepare(im->v->db, "SELECT count(*) FROM epss", &cnt)) ==
+            0 &&
+        (rc = tsna_step(cnt)) == 1) {
+        had = tsna_col_int(cnt, 0);
+        rc = 0;
+    }
+    tsna_finalize(cnt);
+    if (rc == 0)
+        rc = tsna_db_exec(im->v->db, "DELETE FROM epss");
+    if (rc == 0)
+        rc = tsna_prepare(im->v->db,
+                          "INSERT OR REPLACE INTO epss VALUES(?, ?, ?)", &ins);
+    for (size_t i = 0; rc == 0 && i < e->nrows; i++) {
+        tsna_reset(ins);
+        if ((rc = tsna_bind_text(ins, 1, e->rows[i].cve)) == 0 &&
+            (rc = tsna_bind_double(ins, 2, e->rows[i].epss)) == 0 &&
+            (rc = tsna_bind_double(ins, 3, e->rows[i].percentile)) == 0)
+            rc = tsna_step(ins);
+        rc = rc < 0 ? rc : 0;
+    }
+    tsna_finalize(ins);
+    /* scores are replaced wholesale: counted as updated up to the number
+     * held before, the rest as added */
+    if (rc == 0) {
+        size_t upd = (size_t)had < e->nrows ? (size_t)had : e->nrows;
+        im->stats->updated += upd;
+        im->stats->added += e->nrows - upd;
+        rc = meta_set(im->v->db, "epss_date",
+                      e->score_date ? e->score_date : "");
+    }
+    if (rc == 0)
+        rc = meta_set(im->v->db, "epss_model",
+                      e->model_version ? e->model_version : "");
+out:
+    tsn_epss_free(e);
+    return rc;
+}
+
 /* Read one document (@p label names it in messages) and store it. */
 static int import_text(struct imp *im, const char *label, int64_t dig)
 {
-    if (tsn_advisory_sniff(tsn_buf_cstr(&im->text), im->text.len) ==
-        TSN_ADV_KEV)
+    switch (tsn_advisory_sniff(tsn_buf_cstr(&im->text), im->text.len)) {
+    case TSN_ADV_KEV:
         return import_kev(im, label);
+    case TSN_ADV_EPSS:
+        return import_epss(im, label);
+    case TSN_ADV_OSV:
+        break;
+    }
     tsn_advisory *a = NULL;
     int rc = tsn_osv_read(&a, tsn_buf_cstr(&im->text), im->text.len, label);
     if (rc == TSN_EINVALID) {
@@ -718,6 +787,27 @@ static int import_file(struct imp *im, const char *path)
     if (rc == TSN_ETOOBIG) {
         refuse_large(im, path);
         return 0;
+    }
+    if (tsna_is_gzip(im->text.ptr, im->text.len)) { /* EPSS comes gzipped */
+        tsn_buf plain = TSN_BUF_INIT(TSN_LIMIT_RECORD_BYTES);
+        rc = tsna_gunzip(im->text.ptr, im->text.len, &plain, path);
+        if (rc == 0) {
+            tsn_buf t = im->text;
+            im->text = plain;
+            plain = t;
+        }
+        tsn_buf_dispose(&plain);
+        if (rc == TSN_ETOOBIG) {
+            refuse_large(im, path);
+            return 0;
+        }
+        if (rc == TSN_EINVALID) {
+            im->stats->refused++;
+            report(im, true, tsn_error_last()->message);
+            return 0;
+        }
+        if (rc < 0)
+            return rc;
     }
     int64_t dig = digest(im->text.len, tsna_crc32(im->text.ptr, im->text.len));
     if (unchanged(im, dig)) {
@@ -865,7 +955,8 @@ static int import_dir(struct imp *im, const char *path, int depth)
             if (stat(list[i], &cs) == 0 && S_ISDIR(cs.st_mode))
                 rc = import_dir(im, list[i], depth + 1);
             else if (has_suffix(list[i], ".json") ||
-                     has_suffix(list[i], ".zip"))
+                     has_suffix(list[i], ".zip") ||
+                     has_suffix(list[i], ".csv") || has_suffix(list[i], ".gz"))
                 rc = import_path(im, list[i], depth + 1);
         }
         free(list[i]);
@@ -987,7 +1078,9 @@ int tsn_vulndb_status_get(tsn_vulndb *v, tsn_vulndb_status *out)
         "advisory WHERE withdrawn IS NOT NULL), (SELECT count(*) FROM alias), "
         "(SELECT value FROM meta WHERE key = 'last_import'), "
         "(SELECT count(*) FROM kev), "
-        "(SELECT value FROM meta WHERE key = 'kev_version')",
+        "(SELECT value FROM meta WHERE key = 'kev_version'), "
+        "(SELECT count(*) FROM epss), "
+        "(SELECT value FROM meta WHERE key = 'epss_date')",
         &st);
     if (rc == 0 && (rc = tsna_step(st)) == 1) {
         out->advisories = (size_t)tsna_col_int(st, 0);
@@ -996,9 +1089,12 @@ int tsn_vulndb_status_get(tsn_vulndb *v, tsn_vulndb_status *out)
         const char *li = tsna_col_text(st, 3);
         out->kev = (size_t)tsna_col_int(st, 4);
         const char *kv = tsna_col_text(st, 5);
+        out->epss = (size_t)tsna_col_int(st, 6);
+        const char *ed = tsna_col_text(st, 7);
         rc = 0;
         if ((li && !(out->last_import = tsnu_strdup(li))) ||
-            (kv && !(out->kev_version = tsnu_strdup(kv))))
+            (kv && !(out->kev_version = tsnu_strdup(kv))) ||
+            (ed && *ed && !(out->epss_date = tsnu_strdup(ed))))
             rc = tsn_error_oom();
     }
     tsna_finalize(st);
@@ -1035,6 +1131,7 @@ void tsn_vulndb_status_free(tsn_vulndb_status *st)
     free(st->by_ecosystem);
     free(st->last_import);
     free(st->kev_version);
+    free(st->epss_date);
     memset(st, 0, sizeof *st);
 }
 
@@ -1100,6 +1197,46 @@ static int show_kev(tsn_vulndb *v, const char *id, tsn_buf *b, size_t *n)
     return rc < 0 ? rc : 0;
 }
 
+/* The EPSS scores of the group's CVE ids. */
+static int show_epss(tsn_vulndb *v, const char *id, tsn_buf *b, size_t *n)
+{
+    tsna_stmt *st = NULL;
+    int rc = tsna_prepare(
+        v->db,
+        GROUP_SQL "SELECT cve, epss, percentile, (SELECT value FROM meta "
+                  "WHERE key = 'epss_date'), (SELECT value FROM meta WHERE "
+                  "key = 'epss_model') FROM epss WHERE cve IN ids ORDER BY cve",
+        &st);
+    if (rc == 0)
+        rc = tsna_bind_text(st, 1, id);
+    tsn_buf one = TSN_BUF_INIT(1 << 20);
+    while (rc == 0 && (rc = tsna_step(st)) == 1) {
+        tsnu_jw w;
+        tsn_buf_clear(&one);
+        tsnu_jw_init(&w, &one);
+        tsnu_jw_object(&w);
+        tsnu_jw_kstr(&w, "cve", tsna_col_text(st, 0));
+        tsnu_jw_key(&w, "epss");
+        tsnu_jw_double(&w, tsna_col_double(st, 1));
+        tsnu_jw_key(&w, "percentile");
+        tsnu_jw_double(&w, tsna_col_double(st, 2));
+        const char *date = tsna_col_text(st, 3), *model = tsna_col_text(st, 4);
+        tsnu_jw_kstr(&w, "scoreDate", date && *date ? date : NULL);
+        tsnu_jw_kstr(&w, "modelVersion", model && *model ? model : NULL);
+        tsnu_jw_end(&w);
+        rc = tsnu_jw_finish(&w);
+        if (rc == 0 && one.len && one.ptr[one.len - 1] == '\n')
+            one.ptr[--one.len] = '\0';
+        if (rc == 0)
+            rc = tsn_buf_puts(b, (*n)++ ? ",\n" : "\n");
+        if (rc == 0)
+            rc = tsn_buf_put(b, one.ptr, one.len);
+    }
+    tsn_buf_dispose(&one);
+    tsna_finalize(st);
+    return rc < 0 ? rc : 0;
+}
+
 int tsn_vulndb_show(tsn_vulndb *v, const char *id, char **out)
 {
     *out = NULL;
@@ -1126,6 +1263,8 @@ int tsn_vulndb_show(tsn_vulndb *v, const char *id, char **out)
     tsna_finalize(st);
     if (rc == 0)
         rc = show_kev(v, id, &b, &n);
+    if (rc == 0)
+        rc = show_epss(v, id, &b, &n);
     if (rc == 0)
         rc = tsn_buf_puts(&b, "\n]\n");
     if (rc == 0 && n == 0)
