@@ -125,6 +125,25 @@ bool tsnr_rfc3339(const char *s)
            z[4] <= '9' && z[5] == '\0';
 }
 
+/* A string member whose text @p ok accepts; else "'TEXT' is not WHAT". */
+static int checked(tsnr *r,
+                   const tsnu_json *obj,
+                   const tsnu_jpath *p,
+                   const char *key,
+                   bool required,
+                   const char **out,
+                   bool (*ok)(const char *),
+                   const char *what)
+{
+    int rc = tsnr_str(r, obj, p, key, required, out);
+    if (rc == 0 && *out && !ok(*out)) {
+        tsnu_jpath at = TSNR_AT(p, key);
+        return tsnr_bad(r, &at, tsnu_json_get(obj, key), "'%s' is not %s", *out,
+                        what);
+    }
+    return rc;
+}
+
 int tsnr_time(tsnr *r,
               const tsnu_json *obj,
               const tsnu_jpath *p,
@@ -132,13 +151,8 @@ int tsnr_time(tsnr *r,
               bool required,
               const char **out)
 {
-    int rc = tsnr_str(r, obj, p, key, required, out);
-    if (rc == 0 && *out && !tsnr_rfc3339(*out)) {
-        tsnu_jpath at = TSNR_AT(p, key);
-        return tsnr_bad(r, &at, tsnu_json_get(obj, key),
-                        "'%s' is not an RFC 3339 date-time", *out);
-    }
-    return rc;
+    return checked(r, obj, p, key, required, out, tsnr_rfc3339,
+                   "an RFC 3339 date-time");
 }
 
 /* An identifier: PREFIX-REST of [A-Za-z0-9._:-], as every home database
@@ -237,13 +251,8 @@ int tsnr_date(tsnr *r,
               bool required,
               const char **out)
 {
-    int rc = tsnr_str(r, obj, p, key, required, out);
-    if (rc == 0 && *out && !full_date(*out)) {
-        tsnu_jpath at = TSNR_AT(p, key);
-        return tsnr_bad(r, &at, tsnu_json_get(obj, key),
-                        "'%s' is not a date (YYYY-MM-DD)", *out);
-    }
-    return rc;
+    return checked(r, obj, p, key, required, out, full_date,
+                   "a date (YYYY-MM-DD)");
 }
 
 tsn_adv_format tsn_advisory_sniff(const char *text, size_t len)

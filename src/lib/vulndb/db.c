@@ -598,6 +598,37 @@ static int meta_set(tsna_db *db, const char *key, const char *value)
     return rc < 0 ? rc : 0;
 }
 
+/* A feed document (KEV, EPSS) its reader refused whole: one refused
+ * record. */
+static int feed_refuse(struct imp *im)
+{
+    im->stats->refused++;
+    report(im, true, tsn_error_last()->message);
+    return 0;
+}
+
+/* Report and count a feed's refused entries, and tell whether it is newer
+ * than the stored copy (dated by meta @p key; an undated feed is always
+ * newer). An older or the same feed counts its @p n entries unchanged. */
+static int feed_newer(struct imp *im,
+                      const char *const *refused,
+                      size_t nrefused,
+                      const char *key,
+                      const char *date,
+                      size_t n,
+                      bool *newer)
+{
+    for (size_t i = 0; i < nrefused; i++)
+        report(im, true, refused[i]);
+    im->stats->refused += nrefused;
+    int64_t stored;
+    int rc = meta_time(im->v->db, key, &stored);
+    *newer = rc == 0 && (!date || stored < epoch(date));
+    if (rc == 0 && !*newer)
+        im->stats->unchanged += n;
+    return rc;
+}
+
 /* A KEV catalog replaces the stored one when it was released later: its
  * entries are the whole table (an entry CISA withdrew goes). Entries that
  * break the schema are refused and counted. */
@@ -605,23 +636,15 @@ static int import_kev(struct imp *im, const char *label)
 {
     tsn_kev *k = NULL;
     int rc = tsn_kev_read(&k, tsn_buf_cstr(&im->text), im->text.len, label);
-    if (rc == TSN_EINVALID) {
-        im->stats->refused++;
-        report(im, true, tsn_error_last()->message);
-        return 0;
-    }
+    if (rc == TSN_EINVALID)
+        return feed_refuse(im);
     if (rc < 0)
         return rc;
-    for (size_t i = 0; i < k->nrefused; i++)
-        report(im, true, k->refused[i]);
-    im->stats->refused += k->nrefused;
-    int64_t stored;
-    if ((rc = meta_time(im->v->db, "kev_released", &stored)) < 0)
+    bool newer;
+    if ((rc = feed_newer(im, k->refused, k->nrefused, "kev_released",
+                         k->date_released, k->nentries, &newer)) < 0 ||
+        !newer)
         goto out;
-    if (stored >= epoch(k->date_released)) {
-        im->stats->unchanged += k->nentries;
-        goto out;
-    }
     tsnu_strset had = TSNU_STRSET_INIT;
     tsnu_arena names = {0};
     tsna_stmt *sel = NULL, *ins = NULL;
@@ -681,23 +704,15 @@ static int import_epss(struct imp *im, const char *label)
 {
     tsn_epss *e = NULL;
     int rc = tsn_epss_read(&e, tsn_buf_cstr(&im->text), im->text.len, label);
-    if (rc == TSN_EINVALID) {
-        im->stats->refused++;
-        report(im, true, tsn_error_last()->message);
-        return 0;
-    }
+    if (rc == TSN_EINVALID)
+        return feed_refuse(im);
     if (rc < 0)
         return rc;
-    for (size_t i = 0; i < e->nrefused; i++)
-        report(im, true, e->refused[i]);
-    im->stats->refused += e->nrefused;
-    int64_t stored;
-    if ((rc = meta_time(im->v->db, "epss_date", &stored)) < 0)
+    bool newer;
+    if ((rc = feed_newer(im, e->refused, e->nrefused, "epss_date",
+                         e->score_date, e->nrows, &newer)) < 0 ||
+        !newer)
         goto out;
-    if (e->score_date && stored >= epoch(e->score_date)) {
-        im->stats->unchanged += e->nrows;
-        goto out;
-    }
     tsna_stmt *cnt = NULL, *ins = NULL;
     int64_t had = 0;
     if ((rc = tsna_prepare(im->v->db, "SELECT count(*) FROM epss", &cnt)) ==
