@@ -85,6 +85,21 @@ TSN_API void tsn_vulndb_status_free(tsn_vulndb_status *st);
  */
 TSN_API int tsn_vulndb_show(tsn_vulndb *db, const char *id, char **out);
 
+typedef struct tsn_vulndb_export_stats {
+    size_t advisories, kev, epss;
+} tsn_vulndb_export_stats;
+
+/**
+ * Write the knowledge base to a zip archive at @p path that
+ * tsn_vulndb_import() reads back: every advisory as ID.json (its record
+ * exactly as imported), the KEV catalog as kev.json and the EPSS scores as
+ * epss.csv. The archive is written through a temporary file and renamed
+ * into place; on failure nothing is left at @p path.
+ */
+TSN_API int tsn_vulndb_export(tsn_vulndb *db,
+                              const char *path,
+                              tsn_vulndb_export_stats *stats);
+
 #ifdef __cplusplus
 }
 #endif

@@ -99,6 +99,7 @@ int cmd_version_range(struct cli *cli, int argc, char **argv);
 int cmd_db_import(struct cli *cli, int argc, char **argv);
 int cmd_db_status(struct cli *cli, int argc, char **argv);
 int cmd_db_show(struct cli *cli, int argc, char **argv);
+int cmd_db_export(struct cli *cli, int argc, char **argv);
 
 extern const struct command commands[];
 /* The table entry for noun/verb (it must exist). */

@@ -258,3 +258,24 @@ int cmd_db_show(struct cli *cli, int argc, char **argv)
     db_end(&c);
     return rc;
 }
+
+int cmd_db_export(struct cli *cli, int argc, char **argv)
+{
+    struct dbcmd c;
+    int rc = db_start(cli, "export", argc, argv, 1, 1, false, &c);
+    if (!c.db) {
+        db_end(&c);
+        return rc;
+    }
+    tsn_vulndb_export_stats st;
+    if (tsn_vulndb_export(c.db, c.pos[0], &st) < 0) {
+        rc = cli_fail();
+    } else if (!cli->quiet) {
+        fprintf(stderr,
+                "tsunagi: %s: %zu advisories, %zu KEV entries, %zu EPSS "
+                "scores\n",
+                c.pos[0], st.advisories, st.kev, st.epss);
+    }
+    db_end(&c);
+    return rc;
+}

@@ -111,23 +111,34 @@ const struct command commands[] = {
     {"db", "import", cmd_db_import,
      "import advisories into the vulnerability knowledge base",
      "tsunagi db import [--db FILE] PATH...",
-     "Reads OSV records from files and directory trees (every *.json below\n"
-     "them) into the knowledge base, creating it when absent. The import is\n"
-     "one transaction: it lands whole or not at all. A record that breaks\n"
-     "the OSV schema's rules is refused with its reason and counted; a\n"
-     "record already there is replaced only by one modified later. Exit 0,\n"
-     "1 when records were refused, 2 when a path cannot be read. The file\n"
-     "is --db, else $TSUNAGI_DB, else $XDG_DATA_HOME/tsunagi/vuln.db."},
+     "Reads OSV records, CISA KEV catalogs and EPSS scores (told apart by\n"
+     "content, gzip undone) from files, zip archives (OSV's all.zip) and\n"
+     "directory trees (every *.json, *.zip, *.csv and *.gz below them) into\n"
+     "the knowledge base, creating it when absent. The import is one\n"
+     "transaction: it lands whole or not at all. A record that breaks its\n"
+     "format's rules is refused with its reason and counted; a record\n"
+     "already there is replaced only by one modified later. Exit 0, 1 when\n"
+     "records were refused, 2 when a path cannot be read or a zip archive\n"
+     "is damaged or over a limit. The file is --db, else $TSUNAGI_DB, else\n"
+     "$XDG_DATA_HOME/tsunagi/vuln.db."},
     {"db", "status", cmd_db_status, "summarise the knowledge base",
      "tsunagi db status [--db FILE] [--format table|json]",
-     "Prints the advisory, withdrawn and alias counts, the last import and\n"
-     "the advisories per ecosystem. Exit 3 when there is no knowledge base."},
+     "Prints the advisory, withdrawn and alias counts, the last import, the\n"
+     "KEV and EPSS counts and dates, and the advisories per ecosystem. Exit\n"
+     "3 when there is no knowledge base."},
     {"db", "show", cmd_db_show, "print an advisory and its aliases' records",
      "tsunagi db show [--db FILE] ID",
      "Prints, as a JSON array, the stored record of ID and of every\n"
      "advisory that is the same vulnerability by alias (CVE, GHSA, PYSEC,\n"
-     "GO ...). Exit 1 when none is known, 3 when there is no knowledge "
-     "base."},
+     "GO ...), then the KEV entry and EPSS score of its CVE ids. Exit 1\n"
+     "when none is known, 3 when there is no knowledge base."},
+    {"db", "export", cmd_db_export, "write the knowledge base to a zip archive",
+     "tsunagi db export [--db FILE] OUT.zip",
+     "Writes every advisory as ID.json (its record as imported), the KEV\n"
+     "catalog as kev.json and the EPSS scores as epss.csv into OUT.zip,\n"
+     "which db import reads back: a database carried to a site without\n"
+     "network. The archive appears whole or not at all. Exit 3 when there\n"
+     "is no knowledge base, 4 when the archive cannot be written."},
     {NULL, NULL, NULL, NULL, NULL, NULL}};
 
 const struct command *cli_command(const char *noun, const char *verb)

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include "lib/adapt/zip.h"
+#include "tsunagi/limits.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <zip.h>
 
 struct tsna_zip {
@@ -184,4 +186,153 @@ int tsna_zip_read(tsna_zip *z, size_t i, tsn_buf *out)
     out->len = got;
     out->ptr[got] = '\0';
     return 0;
+}
+
+/* ---- writing --------------------------------------------------------- */
+
+struct tsna_zipw {
+    zip_t *h;
+    char *path;
+    int fill_rc; /* the first failure of a fill callback */
+};
+
+/* One entry's data source: filled when libzip opens it. */
+struct lazy {
+    tsna_zipw *w;
+    tsna_zipw_fill_fn fill;
+    void *ctx;
+    time_t mtime;
+    tsn_buf data;
+    size_t off;
+    zip_error_t err;
+};
+
+static zip_int64_t
+lazy_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+    struct lazy *l = ud;
+    switch (cmd) {
+    case ZIP_SOURCE_OPEN: {
+        tsn_buf_clear(&l->data);
+        l->off = 0;
+        int rc = l->fill(l->ctx, &l->data);
+        if (rc < 0) {
+            if (!l->w->fill_rc)
+                l->w->fill_rc = rc;
+            zip_error_set(&l->err, ZIP_ER_READ, 0);
+            return -1;
+        }
+        return 0;
+    }
+    case ZIP_SOURCE_READ: {
+        size_t n = l->data.len - l->off;
+        if (n > len)
+            n = (size_t)len;
+        if (n)
+            memcpy(data, l->data.ptr + l->off, n);
+        l->off += n;
+        return (zip_int64_t)n;
+    }
+    case ZIP_SOURCE_CLOSE:
+        tsn_buf_dispose(&l->data);
+        l->data = (tsn_buf)TSN_BUF_INIT(TSN_LIMIT_DOCUMENT_BYTES);
+        return 0;
+    case ZIP_SOURCE_STAT: {
+        zip_stat_t *st = data;
+        zip_stat_init(st);
+        st->valid |= ZIP_STAT_MTIME;
+        st->mtime = l->mtime;
+        return sizeof *st;
+    }
+    case ZIP_SOURCE_ERROR:
+        return zip_error_to_data(&l->err, data, len);
+    case ZIP_SOURCE_FREE:
+        tsn_buf_dispose(&l->data);
+        zip_error_fini(&l->err);
+        free(l);
+        return 0;
+    case ZIP_SOURCE_SUPPORTS:
+        return zip_source_make_command_bitmap(
+            ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+            ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+    default:
+        zip_error_set(&l->err, ZIP_ER_OPNOTSUPP, 0);
+        return -1;
+    }
+}
+
+int tsna_zipw_open(tsna_zipw **out, const char *path)
+{
+    *out = NULL;
+    tsna_zipw *w = tsn_calloc(1, sizeof *w);
+    if (!w || !(w->path = tsnu_strdup(path))) {
+        free(w);
+        return tsn_error_oom();
+    }
+    int code = 0;
+    w->h = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code);
+    if (!w->h) {
+        zip_error_t err;
+        zip_error_init_with_code(&err, code);
+        int rc =
+            tsn_error_set(TSN_EIO, "%s: %s", path, zip_error_strerror(&err));
+        zip_error_fini(&err);
+        free(w->path);
+        free(w);
+        return rc;
+    }
+    *out = w;
+    return 0;
+}
+
+int tsna_zipw_add(tsna_zipw *w,
+                  const char *name,
+                  int64_t mtime,
+                  tsna_zipw_fill_fn fill,
+                  void *ctx)
+{
+    struct lazy *l = tsn_calloc(1, sizeof *l);
+    if (!l)
+        return tsn_error_oom();
+    *l = (struct lazy){
+        w, fill, ctx, (time_t)mtime, TSN_BUF_INIT(TSN_LIMIT_DOCUMENT_BYTES),
+        0, {0}};
+    zip_error_init(&l->err);
+    zip_source_t *src = zip_source_function(w->h, lazy_cb, l);
+    if (!src) {
+        zip_error_fini(&l->err);
+        free(l);
+        return tsn_error_oom();
+    }
+    zip_int64_t i = zip_file_add(w->h, name, src, ZIP_FL_ENC_UTF_8);
+    if (i < 0) {
+        zip_source_free(src);
+        return tsn_error_set(TSN_ERROR, "%s: %s: %s", w->path, name,
+                             zip_strerror(w->h));
+    }
+    zip_set_file_compression(w->h, (zip_uint64_t)i, ZIP_CM_DEFLATE, 0);
+    return 0;
+}
+
+int tsna_zipw_commit(tsna_zipw *w)
+{
+    int rc = 0;
+    if (zip_close(w->h) != 0) {
+        rc = w->fill_rc ? w->fill_rc
+                        : tsn_error_set(TSN_EIO, "%s: %s", w->path,
+                                        zip_strerror(w->h));
+        zip_discard(w->h);
+    }
+    free(w->path);
+    free(w);
+    return rc;
+}
+
+void tsna_zipw_discard(tsna_zipw *w)
+{
+    if (!w)
+        return;
+    zip_discard(w->h);
+    free(w->path);
+    free(w);
 }

@@ -43,4 +43,30 @@ int tsna_zip_label(const tsna_zip *z, const char *name, tsn_buf *out);
  * or more declared: TSN_ETOOBIG. */
 int tsna_zip_read(tsna_zip *z, size_t i, tsn_buf *out);
 
+/* ---- writing --------------------------------------------------------- */
+
+typedef struct tsna_zipw tsna_zipw;
+
+/* Fills @p out with an entry's contents when the archive is written;
+ * < 0 aborts the archive. */
+typedef int (*tsna_zipw_fill_fn)(void *ctx, tsn_buf *out);
+
+/* A new archive at @p path, written by tsna_zipw_commit() through a
+ * temporary file renamed into place: a failure or a discard leaves
+ * nothing at @p path. */
+int tsna_zipw_open(tsna_zipw **out, const char *path);
+/* Add entry @p name (deflated, dated @p mtime); its contents come from
+ * @p fill(@p ctx) when the archive is written, so an archive of many
+ * entries never holds them all in memory. @p ctx must live until
+ * commit or discard. */
+int tsna_zipw_add(tsna_zipw *w,
+                  const char *name,
+                  int64_t mtime,
+                  tsna_zipw_fill_fn fill,
+                  void *ctx);
+/* Write the archive and free @p w. */
+int tsna_zipw_commit(tsna_zipw *w);
+/* Free @p w, writing nothing. */
+void tsna_zipw_discard(tsna_zipw *w);
+
 #endif

@@ -885,7 +885,8 @@ static int import_zip(struct imp *im, const char *path)
         tsna_zip_entry e;
         if ((rc = tsna_zip_stat(z, i, &e)) < 0)
             break;
-        if (e.dir || !has_suffix(e.name, ".json"))
+        if (e.dir ||
+            !(has_suffix(e.name, ".json") || has_suffix(e.name, ".csv")))
             continue;
         im->stats->files++;
         int64_t dig = digest(e.size, e.crc);
@@ -1160,14 +1161,42 @@ void tsn_vulndb_status_free(tsn_vulndb_status *st)
     "  UNION SELECT alias FROM alias WHERE rid IN g) "
 
 /* The KEV entries of the group's CVE ids, in the catalog's own form. */
+#define KEV_COLUMNS                                                            \
+    "cve, vendor, product, name, date_added, description, action, "            \
+    "due_date, ransomware, notes, cwes"
+
+/* One row of KEV_COLUMNS as the catalog writes the entry. */
+static void kev_entry(tsnu_jw *w, tsna_stmt *st)
+{
+    static const char *const keys[] = {
+        "cveID",     "vendorProject",    "product",        "vulnerabilityName",
+        "dateAdded", "shortDescription", "requiredAction", "dueDate"};
+    tsnu_jw_object(w);
+    for (int k = 0; k < 8; k++)
+        tsnu_jw_kstr(w, keys[k], tsna_col_text(st, k));
+    tsnu_jw_kstr(w, "knownRansomwareCampaignUse",
+                 tsna_col_int(st, 8) ? "Known" : "Unknown");
+    tsnu_jw_kstr(w, "notes", tsna_col_text(st, 9));
+    const char *cwes = tsna_col_text(st, 10);
+    tsnu_jw_key(w, "cwes");
+    tsnu_jw_array(w);
+    for (const char *c = cwes; c && *c;) {
+        size_t l = strcspn(c, " ");
+        char cwe[64];
+        snprintf(cwe, sizeof cwe, "%.*s", (int)l, c);
+        tsnu_jw_string(w, cwe);
+        c += l + (c[l] == ' ');
+    }
+    tsnu_jw_end(w);
+    tsnu_jw_end(w);
+}
+
 static int show_kev(tsn_vulndb *v, const char *id, tsn_buf *b, size_t *n)
 {
     tsna_stmt *st = NULL;
     int rc = tsna_prepare(v->db,
-                          GROUP_SQL
-                          "SELECT cve, vendor, product, name, date_added, "
-                          "description, action, due_date, ransomware, notes, "
-                          "cwes FROM kev WHERE cve IN ids ORDER BY cve",
+                          GROUP_SQL "SELECT " KEV_COLUMNS
+                                    " FROM kev WHERE cve IN ids ORDER BY cve",
                           &st);
     if (rc == 0)
         rc = tsna_bind_text(st, 1, id);
@@ -1176,29 +1205,7 @@ static int show_kev(tsn_vulndb *v, const char *id, tsn_buf *b, size_t *n)
         tsnu_jw w;
         tsn_buf_clear(&one);
         tsnu_jw_init(&w, &one);
-        tsnu_jw_object(&w);
-        static const char *const keys[] = {
-            "cveID",          "vendorProject",
-            "product",        "vulnerabilityName",
-            "dateAdded",      "shortDescription",
-            "requiredAction", "dueDate"};
-        for (int k = 0; k < 8; k++)
-            tsnu_jw_kstr(&w, keys[k], tsna_col_text(st, k));
-        tsnu_jw_kstr(&w, "knownRansomwareCampaignUse",
-                     tsna_col_int(st, 8) ? "Known" : "Unknown");
-        tsnu_jw_kstr(&w, "notes", tsna_col_text(st, 9));
-        const char *cwes = tsna_col_text(st, 10);
-        tsnu_jw_key(&w, "cwes");
-        tsnu_jw_array(&w);
-        for (const char *c = cwes; c && *c;) {
-            size_t l = strcspn(c, " ");
-            char cwe[64];
-            snprintf(cwe, sizeof cwe, "%.*s", (int)l, c);
-            tsnu_jw_string(&w, cwe);
-            c += l + (c[l] == ' ');
-        }
-        tsnu_jw_end(&w);
-        tsnu_jw_end(&w);
+        kev_entry(&w, st);
         rc = tsnu_jw_finish(&w);
         if (rc == 0 && one.len && one.ptr[one.len - 1] == '\n')
             one.ptr[--one.len] = '\0';
@@ -1290,4 +1297,186 @@ int tsn_vulndb_show(tsn_vulndb *v, const char *id, char **out)
     }
     *out = tsn_buf_detach(&b);
     return 0;
+}
+
+/* ---- export ----------------------------------------------------------- */
+
+struct exp {
+    tsn_vulndb *v;
+    tsna_stmt *rec; /* dict, record of a rid */
+};
+
+struct exp_rec {
+    struct exp *x;
+    int64_t rid;
+};
+
+static int fill_record(void *ctx, tsn_buf *out)
+{
+    struct exp_rec *r = ctx;
+    tsna_stmt *st = r->x->rec;
+    tsna_reset(st);
+    int rc = tsna_bind_int(st, 1, r->rid);
+    if (rc == 0 && (rc = tsna_step(st)) == 1) {
+        size_t len;
+        const void *blob = tsna_col_blob(st, 1, &len);
+        rc = record_text(r->x->v, tsna_col_int(st, 0), blob, len);
+        if (rc == 0)
+            rc = tsn_buf_put(out, r->x->v->scratch.ptr, r->x->v->scratch.len);
+    } else if (rc == 0) {
+        rc = tsn_error_set(TSN_ERROR, "advisory %lld vanished during export",
+                           (long long)r->rid);
+    }
+    return rc < 0 ? rc : 0;
+}
+
+/* The KEV table as CISA's catalog. */
+static int fill_kev(void *ctx, tsn_buf *out)
+{
+    struct exp *x = ctx;
+    tsna_stmt *st = NULL;
+    int rc = tsna_prepare(
+        x->v->db,
+        "SELECT (SELECT value FROM meta WHERE key = 'kev_version'), "
+        "(SELECT value FROM meta WHERE key = 'kev_released'), "
+        "(SELECT count(*) FROM kev)",
+        &st);
+    tsnu_jw w;
+    tsnu_jw_init(&w, out);
+    if (rc == 0 && (rc = tsna_step(st)) == 1) {
+        tsnu_jw_object(&w);
+        tsnu_jw_kstr(&w, "title",
+                     "CISA Catalog of Known Exploited Vulnerabilities");
+        tsnu_jw_kstr(&w, "catalogVersion", tsna_col_text(st, 0));
+        tsnu_jw_kstr(&w, "dateReleased", tsna_col_text(st, 1));
+        tsnu_jw_key(&w, "count");
+        tsnu_jw_long(&w, (long)tsna_col_int(st, 2));
+        rc = 0;
+    }
+    tsna_finalize(st);
+    st = NULL;
+    if (rc == 0)
+        rc = tsna_prepare(x->v->db,
+                          "SELECT " KEV_COLUMNS " FROM kev ORDER BY cve", &st);
+    tsnu_jw_key(&w, "vulnerabilities");
+    tsnu_jw_array(&w);
+    while (rc == 0 && (rc = tsna_step(st)) == 1) {
+        kev_entry(&w, st);
+        rc = 0;
+    }
+    tsna_finalize(st);
+    tsnu_jw_end(&w);
+    tsnu_jw_end(&w);
+    int wrc = tsnu_jw_finish(&w);
+    return rc < 0 ? rc : wrc;
+}
+
+/* The EPSS table as FIRST's CSV. */
+static int fill_epss(void *ctx, tsn_buf *out)
+{
+    struct exp *x = ctx;
+    tsna_stmt *st = NULL;
+    int rc = tsna_prepare(
+        x->v->db,
+        "SELECT (SELECT value FROM meta WHERE key = 'epss_model'), "
+        "(SELECT value FROM meta WHERE key = 'epss_date')",
+        &st);
+    if (rc == 0 && (rc = tsna_step(st)) == 1) {
+        const char *model = tsna_col_text(st, 0), *date = tsna_col_text(st, 1);
+        rc = 0;
+        if (date && *date)
+            rc = tsn_buf_printf(out, "#model_version:%s,score_date:%s\n",
+                                model ? model : "", date);
+    }
+    tsna_finalize(st);
+    st = NULL;
+    if (rc == 0)
+        rc = tsn_buf_puts(out, "cve,epss,percentile\n");
+    if (rc == 0)
+        rc = tsna_prepare(x->v->db,
+                          "SELECT cve, epss, percentile FROM epss ORDER BY cve",
+                          &st);
+    while (rc == 0 && (rc = tsna_step(st)) == 1)
+        rc = tsn_buf_printf(out, "%s,%.15g,%.15g\n", tsna_col_text(st, 0),
+                            tsna_col_double(st, 1), tsna_col_double(st, 2));
+    tsna_finalize(st);
+    return rc < 0 ? rc : 0;
+}
+
+static int count_of(tsna_db *db, const char *sql, size_t *n)
+{
+    tsna_stmt *st = NULL;
+    int rc = tsna_prepare(db, sql, &st);
+    if (rc == 0 && (rc = tsna_step(st)) == 1) {
+        *n = (size_t)tsna_col_int(st, 0);
+        rc = 0;
+    }
+    tsna_finalize(st);
+    return rc;
+}
+
+int tsn_vulndb_export(tsn_vulndb *v,
+                      const char *path,
+                      tsn_vulndb_export_stats *stats)
+{
+    memset(stats, 0, sizeof *stats);
+    struct exp x = {v, NULL};
+    struct exp_rec *recs = NULL;
+    tsna_zipw *w = NULL;
+    tsna_stmt *list = NULL;
+    size_t n = 0;
+    /* one read transaction: the archive is one moment of the database */
+    int rc = tsna_db_exec(v->db, "BEGIN");
+    if (rc < 0)
+        return rc;
+    if ((rc = count_of(v->db, "SELECT count(*) FROM advisory", &n)) < 0 ||
+        (rc = count_of(v->db, "SELECT count(*) FROM kev", &stats->kev)) < 0 ||
+        (rc = count_of(v->db, "SELECT count(*) FROM epss", &stats->epss)) < 0)
+        goto done;
+    if (n && !(recs = tsn_calloc(n, sizeof *recs))) {
+        rc = tsn_error_oom();
+        goto done;
+    }
+    if ((rc = tsna_prepare(v->db,
+                           "SELECT dict, record FROM advisory WHERE rid = ?",
+                           &x.rec)) < 0 ||
+        (rc = tsna_prepare(v->db,
+                           "SELECT rid, id, modified FROM advisory ORDER BY id",
+                           &list)) < 0 ||
+        (rc = tsna_zipw_open(&w, path)) < 0)
+        goto done;
+    tsn_buf name = TSN_BUF_INIT(4096);
+    while (rc == 0 && (rc = tsna_step(list)) == 1) {
+        if (stats->advisories == n) {
+            rc = tsn_error_set(TSN_ERROR, "advisories changed during export");
+            break;
+        }
+        struct exp_rec *r = &recs[stats->advisories++];
+        *r = (struct exp_rec){&x, tsna_col_int(list, 0)};
+        tsn_buf_clear(&name);
+        int64_t secs = tsna_col_int(list, 2) / 1000000;
+        if ((rc = tsn_buf_printf(&name, "%s.json", tsna_col_text(list, 1))) ==
+            0)
+            rc = tsna_zipw_add(w, name.ptr, secs < 315532800 ? 315532800 : secs,
+                               fill_record, r);
+    }
+    tsn_buf_dispose(&name);
+    if (rc < 0)
+        goto done;
+    time_t now = time(NULL);
+    if (stats->kev &&
+        (rc = tsna_zipw_add(w, "kev.json", now, fill_kev, &x)) < 0)
+        goto done;
+    if (stats->epss &&
+        (rc = tsna_zipw_add(w, "epss.csv", now, fill_epss, &x)) < 0)
+        goto done;
+    rc = tsna_zipw_commit(w);
+    w = NULL;
+done:
+    tsna_zipw_discard(w);
+    tsna_finalize(list);
+    tsna_finalize(x.rec);
+    free(recs);
+    (void)tsna_db_exec(v->db, rc < 0 ? "ROLLBACK" : "COMMIT");
+    return rc < 0 ? rc : 0;
 }
