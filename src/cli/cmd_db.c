@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 enum { EXIT_NODB = 3 }; /* knowledge base missing (docs/exit-codes.md) */
 
@@ -169,6 +170,23 @@ int cmd_db_import(struct cli *cli, int argc, char **argv)
     return rc;
 }
 
+/* Data older than this is stale: OSV and EPSS change daily. */
+#define STALE_DAYS 7
+
+/* Whole days from the UTC time @p t ("YYYY-MM-DDTHH:MM:SS...") to now;
+ * -1 when @p t is absent or unreadable. */
+static long age_days(const char *t)
+{
+    struct tm tm = {0};
+    if (!t || sscanf(t, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
+                     &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+        return -1;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    time_t then = timegm(&tm), now = time(NULL);
+    return now > then ? (long)((now - then) / 86400) : 0;
+}
+
 int cmd_db_status(struct cli *cli, int argc, char **argv)
 {
     struct dbcmd c;
@@ -183,6 +201,9 @@ int cmd_db_status(struct cli *cli, int argc, char **argv)
         db_end(&c);
         return rc;
     }
+    long import_age = age_days(st.last_import);
+    long epss_age = st.epss ? age_days(st.epss_date) : -1;
+    bool stale = import_age > STALE_DAYS || epss_age > STALE_DAYS;
     tsn_buf out = TSN_BUF_INIT(1 << 24);
     if (cli->format == FORMAT_JSON) {
         tsnu_jw w;
@@ -204,6 +225,8 @@ int cmd_db_status(struct cli *cli, int argc, char **argv)
         tsnu_jw_key(&w, "epss");
         tsnu_jw_long(&w, (long)st.epss);
         tsnu_jw_kstr(&w, "epssScoreDate", st.epss_date);
+        tsnu_jw_key(&w, "stale");
+        tsnu_jw_bool(&w, stale);
         tsnu_jw_key(&w, "ecosystems");
         tsnu_jw_object(&w);
         for (size_t i = 0; i < st.necosystems; i++) {
@@ -230,6 +253,15 @@ int cmd_db_status(struct cli *cli, int argc, char **argv)
                                 st.by_ecosystem[i].advisories);
     }
     rc = rc < 0 ? cli_fail() : cli_emit(NULL, &out);
+    if (rc == EXIT_OK && !cli->quiet && import_age > STALE_DAYS)
+        fprintf(stderr, "tsunagi: warning: %s %ld %s\n",
+                L(cli, "the last import was", "最終取り込みは"), import_age,
+                L(cli, "days ago; import current data",
+                  "日前です。最新のデータを取り込んでください"));
+    if (rc == EXIT_OK && !cli->quiet && epss_age > STALE_DAYS)
+        fprintf(stderr, "tsunagi: warning: %s %ld %s\n",
+                L(cli, "the EPSS scores are", "EPSS スコアは"), epss_age,
+                L(cli, "days old", "日前のものです"));
     tsn_buf_dispose(&out);
     tsn_vulndb_status_free(&st);
     db_end(&c);

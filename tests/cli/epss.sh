@@ -41,6 +41,9 @@ check "$(echo "$out" | grep -c 'refused: .*csv.gz:[0-9]*: ')" 6 "six rows refuse
 check "$(echo "$out" | grep -c 'csv.gz:8: epss is not a number from 0 to 1')" 1 "reason of line 8"
 check "$(st .epss)" 4 "four scores"
 check "$(st .epssScoreDate)" 2025-08-25T00:00:00Z "score date"
+check "$(st .stale)" true "scores from 2025-08-25 are stale"
+check "$("$bin" db status --db "$db" 2>&1 >/dev/null | grep -c 'warning: the EPSS scores are [0-9]* days old')" 1 "stale warning"
+check "$("$bin" db status --db "$db" --quiet 2>&1 >/dev/null | wc -l)" 0 "--quiet silences it"
 check "$("$bin" db show --db "$db" CVE-2021-44228 | jq -c '.[0]')" \
     '{"cve":"CVE-2021-44228","epss":0.94358,"percentile":0.99961,"scoreDate":"2025-08-25T00:00:00Z","modelVersion":"v2025.03.14"}' "score shown"
 check "$("$bin" db show --db "$db" CVE-2014-0160 | jq -c '.[0] | [.epss, .percentile]')" '[0.94,1]' "exponent and integer forms"

@@ -26,6 +26,7 @@ n=$(jq '.vulnerabilities | length' "$kev")
 check $? 0 "import the catalog"
 check "$(st .kev)" "$n" "every entry"
 check "$(st .kevCatalogVersion)" "$(jq -r .catalogVersion "$kev")" "catalog version"
+check "$(st .stale)" false "a fresh import is not stale"
 check "$("$bin" db show --db "$tmp/k.db" CVE-2021-44228 | jq -r '.[0].knownRansomwareCampaignUse')" Known "ransomware use"
 check "$("$bin" db show --db "$tmp/k.db" CVE-2021-44228 | jq -c '.[0]')" \
     "$(jq -c '.vulnerabilities[] | select(.cveID == "CVE-2021-44228")' "$kev")" "entry shown as in the catalog"
