@@ -571,6 +571,19 @@ static int load_digests(struct imp *im)
     return rc < 0 ? rc : 0;
 }
 
+/* The one number a "SELECT count(*) ..." gives. */
+static int count_of(tsna_db *db, const char *sql, size_t *n)
+{
+    tsna_stmt *st = NULL;
+    int rc = tsna_prepare(db, sql, &st);
+    if (rc == 0 && (rc = tsna_step(st)) == 1) {
+        *n = (size_t)tsna_col_int(st, 0);
+        rc = 0;
+    }
+    tsna_finalize(st);
+    return rc;
+}
+
 /* meta value @p key as microseconds since the epoch (0 when absent). */
 static int meta_time(tsna_db *db, const char *key, int64_t *out)
 {
@@ -713,15 +726,9 @@ static int import_epss(struct imp *im, const char *label)
                          e->score_date, e->nrows, &newer)) < 0 ||
         !newer)
         goto out;
-    tsna_stmt *cnt = NULL, *ins = NULL;
-    int64_t had = 0;
-    if ((rc = tsna_prepare(im->v->db, "SELECT count(*) FROM epss", &cnt)) ==
-            0 &&
-        (rc = tsna_step(cnt)) == 1) {
-        had = tsna_col_int(cnt, 0);
-        rc = 0;
-    }
-    tsna_finalize(cnt);
+    tsna_stmt *ins = NULL;
+    size_t had = 0;
+    rc = count_of(im->v->db, "SELECT count(*) FROM epss", &had);
     if (rc == 0)
         rc = tsna_db_exec(im->v->db, "DELETE FROM epss");
     if (rc == 0)
@@ -739,7 +746,7 @@ static int import_epss(struct imp *im, const char *label)
     /* scores are replaced wholesale: counted as updated up to the number
      * held before, the rest as added */
     if (rc == 0) {
-        size_t upd = (size_t)had < e->nrows ? (size_t)had : e->nrows;
+        size_t upd = had < e->nrows ? had : e->nrows;
         im->stats->updated += upd;
         im->stats->added += e->nrows - upd;
         rc = meta_set(im->v->db, "epss_date",
@@ -1160,6 +1167,16 @@ void tsn_vulndb_status_free(tsn_vulndb_status *st)
     " ids(x) AS (SELECT ?1 UNION SELECT id FROM advisory WHERE rid IN g"       \
     "  UNION SELECT alias FROM alias WHERE rid IN g) "
 
+/* Append one JSON value to the array @p b holds @p n values of, without
+ * the final newline the writer leaves. */
+static int show_item(tsn_buf *b, size_t *n, const char *item, size_t len)
+{
+    if (len && item[len - 1] == '\n')
+        len--;
+    int rc = tsn_buf_puts(b, (*n)++ ? ",\n" : "\n");
+    return rc < 0 ? rc : tsn_buf_put(b, item, len);
+}
+
 /* The KEV entries of the group's CVE ids, in the catalog's own form. */
 #define KEV_COLUMNS                                                            \
     "cve, vendor, product, name, date_added, description, action, "            \
@@ -1207,12 +1224,8 @@ static int show_kev(tsn_vulndb *v, const char *id, tsn_buf *b, size_t *n)
         tsnu_jw_init(&w, &one);
         kev_entry(&w, st);
         rc = tsnu_jw_finish(&w);
-        if (rc == 0 && one.len && one.ptr[one.len - 1] == '\n')
-            one.ptr[--one.len] = '\0';
         if (rc == 0)
-            rc = tsn_buf_puts(b, (*n)++ ? ",\n" : "\n");
-        if (rc == 0)
-            rc = tsn_buf_put(b, one.ptr, one.len);
+            rc = show_item(b, n, one.ptr, one.len);
     }
     tsn_buf_dispose(&one);
     tsna_finalize(st);
@@ -1247,12 +1260,8 @@ static int show_epss(tsn_vulndb *v, const char *id, tsn_buf *b, size_t *n)
         tsnu_jw_kstr(&w, "modelVersion", model && *model ? model : NULL);
         tsnu_jw_end(&w);
         rc = tsnu_jw_finish(&w);
-        if (rc == 0 && one.len && one.ptr[one.len - 1] == '\n')
-            one.ptr[--one.len] = '\0';
         if (rc == 0)
-            rc = tsn_buf_puts(b, (*n)++ ? ",\n" : "\n");
-        if (rc == 0)
-            rc = tsn_buf_put(b, one.ptr, one.len);
+            rc = show_item(b, n, one.ptr, one.len);
     }
     tsn_buf_dispose(&one);
     tsna_finalize(st);
@@ -1278,9 +1287,7 @@ int tsn_vulndb_show(tsn_vulndb *v, const char *id, char **out)
         const void *rec = tsna_col_blob(st, 1, &len);
         rc = record_text(v, tsna_col_int(st, 0), rec, len);
         if (rc == 0)
-            rc = tsn_buf_puts(&b, n++ ? ",\n" : "\n");
-        if (rc == 0)
-            rc = tsn_buf_put(&b, v->scratch.ptr, v->scratch.len);
+            rc = show_item(&b, &n, v->scratch.ptr, v->scratch.len);
     }
     tsna_finalize(st);
     if (rc == 0)
@@ -1401,18 +1408,6 @@ static int fill_epss(void *ctx, tsn_buf *out)
                             tsna_col_double(st, 1), tsna_col_double(st, 2));
     tsna_finalize(st);
     return rc < 0 ? rc : 0;
-}
-
-static int count_of(tsna_db *db, const char *sql, size_t *n)
-{
-    tsna_stmt *st = NULL;
-    int rc = tsna_prepare(db, sql, &st);
-    if (rc == 0 && (rc = tsna_step(st)) == 1) {
-        *n = (size_t)tsna_col_int(st, 0);
-        rc = 0;
-    }
-    tsna_finalize(st);
-    return rc;
 }
 
 int tsn_vulndb_export(tsn_vulndb *v,
