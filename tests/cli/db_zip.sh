@@ -6,9 +6,9 @@
 #    changed entry is one update;
 #  - entry names are labels, never paths: "../" names write nothing, and
 #    control characters are not echoed;
-#  - a damaged or truncated archive and a zip bomb (an entry compressed
-#    over 100:1) abort the import (exit 2) and leave the database as it
-#    was.
+#  - a damaged or truncated archive, a zip bomb (an entry compressed
+#    over 100:1) and entries declaring over 32 GiB in all abort the import
+#    (exit 2) and leave the database as it was.
 set -u
 bin=${TSN_BIN:?}
 data=${TSN_SHARED_DATA:-../shared/data}
@@ -115,5 +115,26 @@ PY
     echo "$out" | grep -m1 error
 done
 check "$("$bin" db import --db "$tmp/o.db" "$tmp/bomb.zip" 2>&1 | grep -c 'compressed [0-9]*:1, over the limit of 100:1')" 1 "zip bomb reason"
+
+# entries that declare over 32 GiB in all (3.75 GiB each, compressed as
+# much, so no ratio limit applies): refused before any entry is read
+python3 - "$tmp/declared.zip" <<'PY'
+import struct, sys, zipfile
+p = sys.argv[1]
+with zipfile.ZipFile(p, "w", zipfile.ZIP_STORED) as z:
+    for i in range(9):
+        z.writestr("GO-2099-%04d.json" % i, b"{}")
+b = bytearray(open(p, "rb").read())
+for sig, off in ((b"PK\x01\x02", 20), (b"PK\x03\x04", 18)):
+    i = b.find(sig)
+    while i >= 0:
+        struct.pack_into("<II", b, i + off, 0xF0000000, 0xF0000000)
+        i = b.find(sig, i + 4)
+open(p, "wb").write(b)
+PY
+out=$("$bin" db import --db "$tmp/o.db" "$tmp/declared.zip" 2>&1)
+check $? 2 "declared size over the limit: exit"
+check "$(echo "$out" | grep -c 'declared.zip: entries declare over 34359738368 bytes in all')" 1 "declared size over the limit: reason"
+check "$(count "$tmp/o.db")" "$before" "declared size over the limit: database unchanged"
 echo "db-zip: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
