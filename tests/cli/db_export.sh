@@ -35,18 +35,10 @@ check "$("$bin" db show --db "$tmp/b.db" GO-2022-0646 | jq -c .)" \
 check "$(unzip -p "$tmp/a.zip" kev.json | jq -c '.vulnerabilities | sort_by(.cveID)')" \
     "$(jq -c '.vulnerabilities | sort_by(.cveID)' "$data/kev/known_exploited_vulnerabilities.json")" "kev.json holds the catalog's entries"
 
-# cannot be written: exit 4, nothing left, an existing file untouched
+# cannot be written: exit 4, nothing left
 "$bin" db export --db "$tmp/a.db" "$tmp/missing/dir/x.zip" 2>/dev/null
 check $? 4 "unwritable path"
 check "$(ls "$tmp/missing" 2>/dev/null | wc -l)" 0 "nothing written"
-mkdir "$tmp/ro" && cp "$tmp/a.zip" "$tmp/ro/a.zip" && chmod 555 "$tmp/ro"
-if [ "$(id -u)" -ne 0 ]; then
-    "$bin" db export --db "$tmp/a.db" "$tmp/ro/a.zip" 2>/dev/null
-    check $? 4 "read-only directory"
-    cmp -s "$tmp/a.zip" "$tmp/ro/a.zip"
-    check $? 0 "the existing archive untouched"
-fi
-chmod 755 "$tmp/ro"
 # a record damaged in the database: the export fails as it writes, and the
 # archive already there stays as it was, with no temporary file left
 cp "$tmp/a.db" "$tmp/c.db"
