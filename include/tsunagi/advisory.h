@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file advisory.h
- * The advisory model every source is read into (OSV first; NVD, CVE 5,
- * JVN and CSAF map onto the same fields), and the OSV reader.
+ * The advisory model every source is read into (OSV, NVD CVE API 2.0 and
+ * CVE JSON 5; JVN and CSAF map onto the same fields), and its readers.
  *
- * An advisory and everything it points to live in one arena owned by the
- * advisory; tsn_advisory_free() releases it.
+ * An advisory and everything it points to belong to the advisory;
+ * tsn_advisory_free() releases it. Advisories read from one document
+ * (an NVD page) share its parsed text, which lives until the last of
+ * them is freed, so each can be kept or freed alone.
  */
 #ifndef TSUNAGI_ADVISORY_H
 #define TSUNAGI_ADVISORY_H
@@ -32,14 +34,22 @@ typedef struct tsn_adv_event {
 typedef struct tsn_adv_range {
     const char *type; /**< "SEMVER", "ECOSYSTEM" or "GIT" */
     const char *repo; /**< GIT only */
+    /** The version scheme the source names when it is not the
+     *  ecosystem's (CVE 5 versionType: "maven", "custom", ...), or NULL */
+    const char *scheme;
     const tsn_adv_event *events;
     size_t nevents;
 } tsn_adv_range;
 
 typedef struct tsn_adv_affected {
-    const char *ecosystem; /**< "PyPI", "Debian:12", ... */
-    const char *name;
-    const char *purl; /**< or NULL */
+    const char *ecosystem;   /**< "PyPI", "Debian:12", ..., or NULL when the
+                                  source names a product, not a package */
+    const char *name;        /**< the package, NULL with ecosystem */
+    const char *purl;        /**< or NULL */
+    const char *vendor;      /**< CVE 5 and JVN: as the source writes it */
+    const char *product;     /**< CVE 5 and JVN, or NULL */
+    const char *const *cpes; /**< CPE 2.3 names of the product, if given */
+    size_t ncpes;
     const tsn_adv_range *ranges;
     size_t nranges;
     const char *const *versions;
@@ -47,9 +57,44 @@ typedef struct tsn_adv_affected {
 } tsn_adv_affected;
 
 typedef struct tsn_adv_severity {
-    const char *type;  /**< "CVSS_V3", "CVSS_V4", "Ubuntu", ... */
+    const char *type;  /**< "CVSS_V2", "CVSS_V3", "CVSS_V4", "Ubuntu", ... */
     const char *score; /**< a vector or a rating */
+    const char *by;    /**< who scored it ("nvd@nist.gov", a CNA), or NULL */
 } tsn_adv_severity;
+
+/** A description in a language other than the record's main one. */
+typedef struct tsn_adv_text {
+    const char *lang; /**< BCP 47 ("es", "ja") */
+    const char *text;
+} tsn_adv_text;
+
+/** One CPE match of an NVD configuration node: a CPE 2.3 name whose
+ *  version may be bounded. */
+typedef struct tsn_adv_cpe_match {
+    bool vulnerable;      /**< false: a platform it must run on */
+    const char *criteria; /**< formatted string, "cpe:2.3:a:apache:..." */
+    const char *vendor;   /**< its vendor and product, as written there */
+    const char *product;
+    const char *start_incl, *start_excl; /**< bounds, each or NULL */
+    const char *end_incl, *end_excl;
+} tsn_adv_cpe_match;
+
+/** A node: its matches combined with OR or AND, maybe negated. */
+typedef struct tsn_adv_node {
+    bool and_op;
+    bool negate;
+    const tsn_adv_cpe_match *matches;
+    size_t nmatches;
+} tsn_adv_node;
+
+/** A configuration: its nodes combined with OR (the default) or AND
+ *  (a vulnerable product together with the platform it runs on). */
+typedef struct tsn_adv_config {
+    bool and_op;
+    bool negate;
+    const tsn_adv_node *nodes;
+    size_t nnodes;
+} tsn_adv_config;
 
 typedef struct tsn_adv_ref {
     const char *type; /**< "ADVISORY", "FIX", "WEB", ... */
@@ -58,12 +103,15 @@ typedef struct tsn_adv_ref {
 
 typedef struct tsn_advisory {
     const char *id;
+    const char *source;         /**< "osv", "nvd", "cve" */
     const char *schema_version; /**< or NULL */
     const char *modified;       /**< RFC 3339 */
     const char *published;      /**< or NULL */
     const char *withdrawn;      /**< or NULL */
     const char *summary;        /**< or NULL */
-    const char *details;        /**< or NULL */
+    const char *details;        /**< or NULL; English where given */
+    const tsn_adv_text *texts;  /**< details in other languages */
+    size_t ntexts;
     const char *const *aliases;
     size_t naliases;
     const char *const *related;
@@ -74,8 +122,10 @@ typedef struct tsn_advisory {
     size_t naffected;
     const tsn_adv_ref *refs;
     size_t nrefs;
-    const char *const *cwes; /**< "CWE-79", from database_specific */
+    const char *const *cwes; /**< "CWE-79" */
     size_t ncwes;
+    const tsn_adv_config *configs; /**< NVD CPE configurations */
+    size_t nconfigs;
     /** Faults that leave the record usable, "LINE: /pointer: what": a
      *  mistyped alias (left out), a GIT event that is not a full commit
      *  hash (GIT ranges are not evaluated against versions). */
@@ -102,16 +152,65 @@ TSN_API int tsn_osv_read(tsn_advisory **out,
 
 TSN_API void tsn_advisory_free(tsn_advisory *adv);
 
+/** The records of a document that holds many (an NVD page). */
+typedef struct tsn_adv_list {
+    /** Each is the caller's to keep (set the slot to NULL) or leave to
+     *  tsn_adv_list_free(). */
+    tsn_advisory **items;
+    size_t n;
+    /** The record of items[i] as stored: its own JSON, compact. */
+    const char *const *texts;
+    const size_t *lens;
+    /** Records that break their format's rules, left out, each as
+     *  "NAME:LINE: /pointer: what". */
+    const char *const *refused;
+    size_t nrefused;
+} tsn_adv_list;
+
+TSN_API void tsn_adv_list_free(tsn_adv_list *list);
+
+/**
+ * Read a response page of NVD's CVE API 2.0 ("vulnerabilities": [{"cve":
+ * ...}]), or one CVE object as the API gives it (NVD's data feeds and
+ * mirrors store them one per file). Each CVE is checked against NVD's
+ * schema: id, times (UTC, as NVD writes them without a zone), English
+ * description, CVSS vectors, CWE ids, and configurations (operators, CPE
+ * 2.3 names, version bounds). A CVE that breaks it is left out and listed
+ * in refused; a document that is neither is the error (TSN_EINVALID).
+ * A CVE whose vulnStatus is "Rejected" is withdrawn.
+ */
+TSN_API int tsn_nvd_read(tsn_adv_list **out,
+                         const char *text,
+                         size_t len,
+                         const char *name);
+
+/**
+ * Read one CVE JSON 5 record (CVE_RECORD 5.0 to 5.2, as cvelistV5 holds
+ * them): the CNA's container and the ADP containers' metrics and CWEs.
+ * Affected products become tsn_adv_affected entries: a package when the
+ * collectionURL names a known registry, with ranges from lessThan and
+ * lessThanOrEqual in the record's versionType; vendor, product and CPEs
+ * as given. A REJECTED record is withdrawn.
+ */
+TSN_API int tsn_cve5_read(tsn_advisory **out,
+                          const char *text,
+                          size_t len,
+                          const char *name);
+
 /** Formats of advisory documents, as tsn_advisory_sniff() tells them. */
 typedef enum tsn_adv_format {
     TSN_ADV_OSV,  /**< one OSV record (also the answer when unsure) */
+    TSN_ADV_NVD,  /**< an NVD CVE API 2.0 page, or one of its CVEs */
+    TSN_ADV_CVE5, /**< a CVE JSON 5 record */
     TSN_ADV_KEV,  /**< CISA's Known Exploited Vulnerabilities catalog */
     TSN_ADV_EPSS, /**< FIRST's EPSS scores (CSV, uncompressed) */
 } tsn_adv_format;
 
 /** The format of a document, from its first 4 KiB: text that does not
  *  start as JSON ('{' or '[') is EPSS, the one CSV format read; a
- *  "catalogVersion" member makes a KEV catalog; anything else is read as
+ *  "catalogVersion" member makes a KEV catalog; "cveMetadata" a CVE 5
+ *  record; "vulnerabilities" with "resultsPerPage", or
+ *  "sourceIdentifier" with "vulnStatus", NVD; anything else is read as
  *  OSV, whose reader then says what is wrong with it. */
 TSN_API tsn_adv_format tsn_advisory_sniff(const char *text, size_t len);
 

@@ -18,7 +18,7 @@ extern "C" {
 #endif
 
 /** Schema version this library writes and reads. */
-#define TSN_VULNDB_SCHEMA 4
+#define TSN_VULNDB_SCHEMA 5
 
 typedef struct tsn_vulndb tsn_vulndb;
 
@@ -44,12 +44,12 @@ typedef void (*tsn_vulndb_report_fn)(void *payload,
                                      const char *message);
 
 /**
- * Import OSV records, KEV catalogs and EPSS scores (told apart by their
- * content; gzip is undone) from files, zip archives (OSV's all.zip) and
- * directory trees (every *.json, *.zip, *.csv and *.gz file below them).
- * Refused records are counted and reported, never fatal. A path that cannot be
- * read, or a database failure, aborts the import and leaves the database as it
- * was.
+ * Import OSV records, NVD CVE API 2.0 pages, CVE JSON 5 records, KEV
+ * catalogs and EPSS scores (told apart by their content; gzip is undone) from
+ * files, zip archives (OSV's all.zip) and directory trees (every *.json, *.zip,
+ * *.csv and *.gz file below them). Refused records are counted and reported,
+ * never fatal. A path that cannot be read, or a database failure, aborts the
+ * import and leaves the database as it was.
  */
 TSN_API int tsn_vulndb_import(tsn_vulndb *db,
                               const char *const *paths,
@@ -60,7 +60,8 @@ TSN_API int tsn_vulndb_import(tsn_vulndb *db,
 
 /** Counts for `db status`. */
 typedef struct tsn_vulndb_count {
-    char *ecosystem; /**< base ecosystem ("PyPI", "Debian") */
+    char *name; /**< a source ("osv", "nvd", "cve") or a base ecosystem
+                     ("PyPI", "Debian"; "CPE" for products named by CPE) */
     size_t advisories;
 } tsn_vulndb_count;
 
@@ -71,6 +72,8 @@ typedef struct tsn_vulndb_status {
     char *kev_version; /**< its catalogVersion, or NULL */
     size_t epss;       /**< CVEs with an EPSS score */
     char *epss_date;   /**< their score date, or NULL */
+    tsn_vulndb_count *by_source;
+    size_t nsources;
     tsn_vulndb_count *by_ecosystem;
     size_t necosystems;
 } tsn_vulndb_status;

@@ -187,6 +187,18 @@ static long age_days(const char *t)
     return now > then ? (long)((now - then) / 86400) : 0;
 }
 
+/* What a source is called in the status table. */
+static const char *source_title(const char *s)
+{
+    if (strcmp(s, "osv") == 0)
+        return "OSV";
+    if (strcmp(s, "nvd") == 0)
+        return "NVD";
+    if (strcmp(s, "cve") == 0)
+        return "CVE 5";
+    return s;
+}
+
 int cmd_db_status(struct cli *cli, int argc, char **argv)
 {
     struct dbcmd c;
@@ -227,10 +239,17 @@ int cmd_db_status(struct cli *cli, int argc, char **argv)
         tsnu_jw_kstr(&w, "epssScoreDate", st.epss_date);
         tsnu_jw_key(&w, "stale");
         tsnu_jw_bool(&w, stale);
+        tsnu_jw_key(&w, "sources");
+        tsnu_jw_object(&w);
+        for (size_t i = 0; i < st.nsources; i++) {
+            tsnu_jw_key(&w, st.by_source[i].name);
+            tsnu_jw_long(&w, (long)st.by_source[i].advisories);
+        }
+        tsnu_jw_end(&w);
         tsnu_jw_key(&w, "ecosystems");
         tsnu_jw_object(&w);
         for (size_t i = 0; i < st.necosystems; i++) {
-            tsnu_jw_key(&w, st.by_ecosystem[i].ecosystem);
+            tsnu_jw_key(&w, st.by_ecosystem[i].name);
             tsnu_jw_long(&w, (long)st.by_ecosystem[i].advisories);
         }
         tsnu_jw_end(&w);
@@ -247,9 +266,12 @@ int cmd_db_status(struct cli *cli, int argc, char **argv)
             st.last_import ? st.last_import : "-", "CISA KEV", st.kev,
             st.kev_version ? st.kev_version : "-", "EPSS", st.epss,
             st.epss_date ? st.epss_date : "-");
+        for (size_t i = 0; rc == 0 && i < st.nsources; i++)
+            rc = tsn_buf_printf(&out, "%-16s %zu\n",
+                                source_title(st.by_source[i].name),
+                                st.by_source[i].advisories);
         for (size_t i = 0; rc == 0 && i < st.necosystems; i++)
-            rc = tsn_buf_printf(&out, "  %-14s %zu\n",
-                                st.by_ecosystem[i].ecosystem,
+            rc = tsn_buf_printf(&out, "  %-14s %zu\n", st.by_ecosystem[i].name,
                                 st.by_ecosystem[i].advisories);
     }
     rc = rc < 0 ? cli_fail() : cli_emit(NULL, &out);

@@ -705,3 +705,43 @@ int tsnu_json_put_string(tsn_buf *b, const char *s)
         error = tsn_buf_putc(b, '"');
     return error;
 }
+
+int tsnu_json_emit(tsn_buf *b, const tsnu_json *v)
+{
+    int rc = 0;
+    switch (v->type) {
+    case TSNU_JSON_NULL:
+        return tsn_buf_puts(b, "null");
+    case TSNU_JSON_FALSE:
+        return tsn_buf_puts(b, "false");
+    case TSNU_JSON_TRUE:
+        return tsn_buf_puts(b, "true");
+    case TSNU_JSON_NUMBER:
+        return tsn_buf_put(b, v->u.str, v->len);
+    case TSNU_JSON_STRING:
+        return tsnu_json_put_string(b, v->u.str);
+    case TSNU_JSON_ARRAY:
+        rc = tsn_buf_putc(b, '[');
+        for (size_t i = 0; rc == 0 && i < v->len; i++) {
+            if (i)
+                rc = tsn_buf_putc(b, ',');
+            if (rc == 0)
+                rc = tsnu_json_emit(b, &v->u.items[i]);
+        }
+        return rc ? rc : tsn_buf_putc(b, ']');
+    default:
+        rc = tsn_buf_putc(b, '{');
+        for (size_t i = 0; rc == 0 && i < v->len; i++) {
+            const tsnu_json_member *m = &v->u.members[i];
+            if (i)
+                rc = tsn_buf_putc(b, ',');
+            if (rc == 0)
+                rc = tsnu_json_put_string(b, m->key);
+            if (rc == 0)
+                rc = tsn_buf_putc(b, ':');
+            if (rc == 0)
+                rc = tsnu_json_emit(b, &m->value);
+        }
+        return rc ? rc : tsn_buf_putc(b, '}');
+    }
+}

@@ -87,6 +87,11 @@ void tsnu_jpath_render(const tsnu_jpath *p, tsn_buf *out);
 /* Append @p s as a JSON string literal (quotes and escapes). */
 int tsnu_json_put_string(tsn_buf *b, const char *s);
 
+/* Append the value @p v as compact JSON (no whitespace; numbers as they
+ * were written; members in their order). Parsing the output gives the
+ * same tree. */
+int tsnu_json_emit(tsn_buf *b, const tsnu_json *v);
+
 /*
  * A streaming JSON writer with two-space indentation. Errors are sticky:
  * after the first failure every call does nothing and tsnu_jw_finish()

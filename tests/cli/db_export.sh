@@ -25,7 +25,7 @@ go=$(ls "$data/osv/go" | wc -l)
 check "$(echo "$out" | grep -c "a.zip: $go advisories, [0-9]* KEV entries, 2 EPSS scores")" 1 "export summary"
 check "$(unzip -Z1 "$tmp/a.zip" | wc -l)" $((go + 2)) "one entry per advisory, kev.json, epss.csv"
 f=$(ls "$data/osv/go" | head -1)
-unzip -p "$tmp/a.zip" "$f" | cmp -s - "$data/osv/go/$f"
+unzip -p "$tmp/a.zip" "osv/$f" | cmp -s - "$data/osv/go/$f"
 check $? 0 "a record byte for byte"
 "$bin" db import -q --db "$tmp/b.db" "$tmp/a.zip"
 check $? 0 "the archive imports"

@@ -20,17 +20,6 @@ struct epss {
     tsnu_vec rows, refused; /* own pub.rows and pub.refused */
 };
 
-/* ^CVE-[0-9]{4}-[0-9]{4,19}$, the KEV schema's pattern. */
-static bool cve_id(const char *s, size_t n)
-{
-    if (n < 13 || n > 28 || memcmp(s, "CVE-", 4) != 0 || s[8] != '-')
-        return false;
-    for (size_t i = 4; i < n; i++)
-        if (i != 8 && !(s[i] >= '0' && s[i] <= '9'))
-            return false;
-    return true;
-}
-
 /* A number 0..1 written as CSV text: digits, '.', an exponent. */
 static bool unit(const char *s, size_t n, double *out)
 {
@@ -118,7 +107,7 @@ int tsn_epss_read(tsn_epss **out,
         const char *why = NULL;
         if (!c2 || memchr(c2 + 1, ',', n - (size_t)(c2 + 1 - line)))
             why = "expected three fields";
-        else if (!cve_id(line, (size_t)(c1 - line)))
+        else if (!tsnr_cve_ok(line, (size_t)(c1 - line)))
             why = "not a CVE id";
         else if (!unit(c1 + 1, (size_t)(c2 - c1 - 1), &r.epss))
             why = "epss is not a number from 0 to 1";

@@ -18,28 +18,6 @@ struct kev {
     tsnu_arena arena;
 };
 
-/* ^PREFIX-[0-9]{4}-[0-9]{min,max}$ (CVE) or ^CWE-[0-9]+$ (min 1). */
-static bool numbered(const char *s, const char *prefix, bool year)
-{
-    size_t l = strlen(prefix);
-    if (strncmp(s, prefix, l) != 0)
-        return false;
-    s += l;
-    if (year) {
-        for (int i = 0; i < 4; i++)
-            if (!(s[i] >= '0' && s[i] <= '9'))
-                return false;
-        if (s[4] != '-')
-            return false;
-        s += 5;
-    }
-    size_t d = 0;
-    for (; s[d]; d++)
-        if (!(s[d] >= '0' && s[d] <= '9'))
-            return false;
-    return year ? d >= 4 && d <= 19 : d >= 1;
-}
-
 /* A member the schema requires: present (an empty string is allowed). */
 static int need(tsnr *r,
                 const tsnu_json *v,
@@ -76,14 +54,14 @@ read_entry(tsnr *r, const tsnu_json *v, const tsnu_jpath *p, tsn_kev_entry *e)
         (rc = tsnr_str(r, v, p, "notes", false, &e->notes)) < 0 ||
         (rc = tsnr_strings(r, v, p, "cwes", false, &e->cwes, &e->ncwes)) < 0)
         return rc;
-    if (!numbered(e->cve, "CVE-", true)) {
+    if (!tsnr_cve_ok(e->cve, strlen(e->cve))) {
         tsnu_jpath at = TSNR_AT(p, "cveID");
         return tsnr_bad(r, &at, tsnu_json_get(v, "cveID"),
                         "'%s' is not a CVE id (CVE-YYYY-NNNN)", e->cve);
     }
     const tsnu_json *cw = tsnu_json_get(v, "cwes");
     for (size_t i = 0; i < e->ncwes; i++)
-        if (!numbered(e->cwes[i], "CWE-", false)) {
+        if (!tsnr_cwe_ok(e->cwes[i])) {
             tsnu_jpath at = TSNR_AT(p, "cwes"), ip = TSNR_IDX(&at, i);
             return tsnr_bad(r, &ip, &cw->u.items[i],
                             "'%s' is not a CWE id (CWE-N)", e->cwes[i]);

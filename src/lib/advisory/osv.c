@@ -19,14 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct adv {
-    tsn_advisory pub; /* first: the handle is the public struct */
-    tsnu_arena arena;
-};
-
 struct rd {
     tsnr c;
-    struct adv *a;
+    tsnr_adv *a;
 };
 
 #define AT TSNR_AT
@@ -332,13 +327,12 @@ int tsn_osv_read(tsn_advisory **out,
                  const char *name)
 {
     *out = NULL;
-    struct adv *a = tsn_calloc(1, sizeof *a);
+    tsnr_adv *a = tsnr_adv_new("osv", NULL);
     if (!a)
         return tsn_error_oom();
-    tsnu_json_opts jo = {TSN_LIMIT_DEPTH, TSN_LIMIT_FIELD_BYTES};
     tsnu_json *root;
     struct rd r = {TSNR_INIT(&a->arena, name ? name : "<record>"), a};
-    int rc = tsnu_json_parse(&root, &a->arena, text, len, &jo, r.c.name);
+    int rc = tsnr_parse(&root, &a->arena, text, len, r.c.name);
     if (rc == 0)
         rc = read_record(&r, root);
     if (rc == 0)
@@ -350,13 +344,4 @@ int tsn_osv_read(tsn_advisory **out,
     }
     *out = &a->pub;
     return 0;
-}
-
-void tsn_advisory_free(tsn_advisory *adv)
-{
-    if (!adv)
-        return;
-    struct adv *a = (struct adv *)adv;
-    tsnu_arena_dispose(&a->arena);
-    free(a);
 }

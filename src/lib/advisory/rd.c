@@ -2,10 +2,13 @@
 /* What every advisory reader shares (see rd.h). */
 #include "lib/advisory/rd.h"
 #include "tsunagi/advisory.h"
+#include "tsunagi/limits.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
+#include <stdlib.h>
 
 /* "LINE: /pointer: what" for the value @p v at @p p. */
 TSN_PRINTF(5, 0)
@@ -97,6 +100,35 @@ int tsnr_str(tsnr *r,
     return rc;
 }
 
+int tsnr_object(tsnr *r, const tsnu_json *v, const tsnu_jpath *p)
+{
+    if (v->type == TSNU_JSON_OBJECT)
+        return 0;
+    return tsnr_bad(r, p, v, "expected object, got %s",
+                    tsnu_json_type_name(v->type));
+}
+
+int tsnr_items(tsnr *r,
+               const tsnu_json *obj,
+               const tsnu_jpath *p,
+               const char *key,
+               bool required,
+               const tsnu_json **out,
+               size_t *n)
+{
+    const tsnu_json *v;
+    int rc = tsnr_member(r, obj, p, key, TSNU_JSON_ARRAY, &v);
+    *out = NULL;
+    *n = 0;
+    if (rc < 0)
+        return rc;
+    if (!v)
+        return required ? tsnr_bad(r, p, obj, "'%s' is required", key) : 0;
+    *out = v->u.items;
+    *n = v->len;
+    return 0;
+}
+
 /* RFC 3339 date-time: YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM). */
 bool tsnr_rfc3339(const char *s)
 {
@@ -153,6 +185,179 @@ int tsnr_time(tsnr *r,
 {
     return checked(r, obj, p, key, required, out, tsnr_rfc3339,
                    "an RFC 3339 date-time");
+}
+
+/* YYYY-MM-DDTHH:MM:SS[.frac] with nothing after: a time without a zone. */
+static bool zoneless(const char *s)
+{
+    size_t n = strlen(s);
+    char z[80];
+    if (n + 2 > sizeof z)
+        return false;
+    memcpy(z, s, n);
+    memcpy(z + n, "Z", 2);
+    return tsnr_rfc3339(z);
+}
+
+int tsnr_utc(tsnr *r,
+             const tsnu_json *obj,
+             const tsnu_jpath *p,
+             const char *key,
+             bool required,
+             const char **out)
+{
+    int rc = tsnr_str(r, obj, p, key, required, out);
+    if (rc < 0 || !*out || tsnr_rfc3339(*out))
+        return rc;
+    if (!zoneless(*out)) {
+        tsnu_jpath at = TSNR_AT(p, key);
+        return tsnr_bad(r, &at, tsnu_json_get(obj, key),
+                        "'%s' is not an RFC 3339 date-time", *out);
+    }
+    *out = tsnu_arena_printf(r->arena, "%sZ", *out);
+    return *out ? 0 : tsn_error_oom();
+}
+
+bool tsnr_cve_ok(const char *s, size_t n)
+{
+    if (n < 13 || n > 28 || memcmp(s, "CVE-", 4) != 0 || s[8] != '-')
+        return false;
+    for (size_t i = 4; i < n; i++)
+        if (i != 8 && !(s[i] >= '0' && s[i] <= '9'))
+            return false;
+    return true;
+}
+
+int tsnr_cpe_vp(tsnu_arena *arena,
+                const char *fs,
+                const char **vendor,
+                const char **product)
+{
+    const char *f[6] = {0}; /* starts of fields 0..5 */
+    int k = 1;
+    f[0] = fs;
+    for (const char *c = fs; *c && k < 6; c++) {
+        if (*c == '\\' && c[1])
+            c++;
+        else if (*c == ':')
+            f[k++] = c + 1;
+    }
+    if (k < 5)
+        return tsn_error_set(TSN_EINVALID, "'%s' is not a CPE 2.3 name", fs);
+    const char *pe = f[5] ? f[5] - 1 : f[4] + strlen(f[4]);
+    *vendor = tsnu_arena_strndup(arena, f[3], (size_t)(f[4] - 1 - f[3]));
+    *product = tsnu_arena_strndup(arena, f[4], (size_t)(pe - f[4]));
+    return *vendor && *product ? 0 : tsn_error_oom();
+}
+
+bool tsnr_cwe_ok(const char *s)
+{
+    if (strncmp(s, "CWE-", 4) != 0 || !s[4])
+        return false;
+    for (s += 4; *s; s++)
+        if (!(*s >= '0' && *s <= '9'))
+            return false;
+    return true;
+}
+
+const char *tsnr_ref_type(const char *tag)
+{
+    static const struct {
+        const char *tag, *type;
+    } map[] = {
+        {"patch", "FIX"},
+        {"vendor advisory", "ADVISORY"},
+        {"vendor-advisory", "ADVISORY"},
+        {"third party advisory", "ADVISORY"},
+        {"third-party-advisory", "ADVISORY"},
+        {"us government resource", "ADVISORY"},
+        {"government-resource", "ADVISORY"},
+        {"exploit", "EVIDENCE"},
+        {"issue tracking", "REPORT"},
+        {"issue-tracking", "REPORT"},
+        {"mailing list", "DISCUSSION"},
+        {"mailing-list", "DISCUSSION"},
+        {"release notes", "WEB"},
+    };
+    for (size_t i = 0; tag && i < sizeof map / sizeof map[0]; i++)
+        if (strcasecmp(tag, map[i].tag) == 0)
+            return map[i].type;
+    return "WEB";
+}
+
+int tsnr_langs(tsnr *r,
+               const tsnu_json *arr,
+               const tsnu_jpath *p,
+               const char *vkey,
+               const char **main,
+               const tsn_adv_text **texts,
+               size_t *ntexts)
+{
+    *main = NULL;
+    *texts = NULL;
+    *ntexts = 0;
+    if (!arr || arr->len == 0)
+        return 0;
+    tsn_adv_text *t = tsnu_arena_calloc(r->arena, arr->len, sizeof *t);
+    if (!t)
+        return tsn_error_oom();
+    size_t k = 0;
+    for (size_t i = 0; i < arr->len; i++) {
+        const tsnu_json *it = &arr->u.items[i];
+        tsnu_jpath ip = TSNR_IDX(p, i);
+        const char *lang, *val;
+        int rc;
+        if (it->type != TSNU_JSON_OBJECT)
+            return tsnr_bad(r, &ip, it, "expected object, got %s",
+                            tsnu_json_type_name(it->type));
+        if ((rc = tsnr_str(r, it, &ip, "lang", true, &lang)) < 0 ||
+            (rc = tsnr_str(r, it, &ip, vkey, true, &val)) < 0)
+            return rc;
+        bool en = strncasecmp(lang, "en", 2) == 0 &&
+                  (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_');
+        if (en && !*main)
+            *main = val;
+        else
+            t[k++] = (tsn_adv_text){lang, val};
+    }
+    *texts = k ? t : NULL;
+    *ntexts = k;
+    return 0;
+}
+
+int tsnr_parse(tsnu_json **out,
+               tsnu_arena *arena,
+               const char *text,
+               size_t len,
+               const char *name)
+{
+    tsnu_json_opts jo = {TSN_LIMIT_DEPTH, TSN_LIMIT_FIELD_BYTES};
+    return tsnu_json_parse(out, arena, text, len, &jo, name);
+}
+
+tsnr_adv *tsnr_adv_new(const char *source, tsnr_doc *doc)
+{
+    tsnr_adv *a = tsn_calloc(1, sizeof *a);
+    if (!a)
+        return NULL;
+    a->pub.source = source;
+    a->doc = doc;
+    if (doc)
+        doc->refs++;
+    return a;
+}
+
+void tsn_advisory_free(tsn_advisory *adv)
+{
+    if (!adv)
+        return;
+    tsnr_adv *a = (tsnr_adv *)adv;
+    if (a->doc && --a->doc->refs == 0) {
+        tsnu_arena_dispose(&a->doc->arena);
+        free(a->doc);
+    }
+    tsnu_arena_dispose(&a->arena);
+    free(a);
 }
 
 /* An identifier: PREFIX-REST of [A-Za-z0-9._:-], as every home database
@@ -255,9 +460,16 @@ int tsnr_date(tsnr *r,
                    "a date (YYYY-MM-DD)");
 }
 
+/* Whether the quoted member name @p key appears in the first @p n bytes. */
+static bool has_key(const char *text, size_t n, const char *key)
+{
+    char q[64];
+    int k = snprintf(q, sizeof q, "\"%s\"", key);
+    return memmem(text, n, q, (size_t)k) != NULL;
+}
+
 tsn_adv_format tsn_advisory_sniff(const char *text, size_t len)
 {
-    static const char key[] = "\"catalogVersion\"";
     size_t n = len < 4096 ? len : 4096;
     size_t i = n >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
     while (i < n && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' ||
@@ -265,7 +477,14 @@ tsn_adv_format tsn_advisory_sniff(const char *text, size_t len)
         i++;
     if (i < n && text[i] != '{' && text[i] != '[')
         return TSN_ADV_EPSS; /* not JSON: the one CSV format read */
-    if (n >= sizeof key - 1 && memmem(text, n, key, sizeof key - 1))
+    if (has_key(text, n, "catalogVersion"))
         return TSN_ADV_KEV;
+    if (has_key(text, n, "cveMetadata"))
+        return TSN_ADV_CVE5;
+    if ((has_key(text, n, "vulnerabilities") &&
+         has_key(text, n, "resultsPerPage")) ||
+        (has_key(text, n, "sourceIdentifier") &&
+         has_key(text, n, "vulnStatus")))
+        return TSN_ADV_NVD;
     return TSN_ADV_OSV;
 }

@@ -9,6 +9,7 @@
 #define TSN_ADVISORY_RD_H
 
 #include "lib/lib.h"
+#include "tsunagi/advisory.h"
 #include "util/json.h"
 
 #define TSNR_WARNINGS_MAX 64 /* kept per record; later ones are dropped */
@@ -52,6 +53,17 @@ int tsnr_member(tsnr *r,
                 const char *key,
                 int type,
                 const tsnu_json **out);
+/* @p v is an object, or a violation ("expected object, got ..."). */
+int tsnr_object(tsnr *r, const tsnu_json *v, const tsnu_jpath *p);
+/* An array member as its items (absent or null: none, a violation when
+ * @p required). */
+int tsnr_items(tsnr *r,
+               const tsnu_json *obj,
+               const tsnu_jpath *p,
+               const char *key,
+               bool required,
+               const tsnu_json **out,
+               size_t *n);
 /* A string member; @p required: absent or empty is a violation. */
 int tsnr_str(tsnr *r,
              const tsnu_json *obj,
@@ -84,8 +96,73 @@ int tsnr_strings(tsnr *r,
                  const char *const **out,
                  size_t *n);
 
+/* A string member holding a UTC time as NVD and CVE 5 write it: RFC 3339,
+ * or the same without a zone (UTC), given back with "Z" added. */
+int tsnr_utc(tsnr *r,
+             const tsnu_json *obj,
+             const tsnu_jpath *p,
+             const char *key,
+             bool required,
+             const char **out);
+
 bool tsnr_rfc3339(const char *s);
 /* PREFIX-REST of [A-Za-z0-9._:-], as every home database writes ids. */
 bool tsnr_id_ok(const char *s);
+
+/* ---- advisories ------------------------------------------------------ */
+
+/* A parsed document that several advisories point into, freed with the
+ * last of them. */
+typedef struct tsnr_doc {
+    tsnu_arena arena;
+    size_t refs;
+} tsnr_doc;
+
+/* The allocation behind a tsn_advisory handle. */
+typedef struct tsnr_adv {
+    tsn_advisory pub; /* first: the handle is the public struct */
+    tsnu_arena arena;
+    tsnr_doc *doc; /* shared text, or NULL when the arena holds it */
+} tsnr_adv;
+
+/* A new, empty advisory of @p source; with @p doc, it holds a reference
+ * to it. NULL when out of memory. */
+tsnr_adv *tsnr_adv_new(const char *source, tsnr_doc *doc);
+
+/* Parse @p text as JSON into @p arena with the readers' limits. */
+int tsnr_parse(tsnu_json **out,
+               tsnu_arena *arena,
+               const char *text,
+               size_t len,
+               const char *name);
+
+/* The language's description among [{"lang":..., "value":...}] items of
+ * @p arr at @p p: the English one (lang "en" or "en-*") into *@p main,
+ * the others into *@p texts. */
+int tsnr_langs(tsnr *r,
+               const tsnu_json *arr,
+               const tsnu_jpath *p,
+               const char *vkey,
+               const char **main,
+               const tsn_adv_text **texts,
+               size_t *ntexts);
+
+/* An OSV reference type for a source's tag ("Patch", "vendor-advisory"):
+ * FIX, ADVISORY, EVIDENCE, REPORT, or WEB. */
+const char *tsnr_ref_type(const char *tag);
+
+/* The vendor and product of a CPE 2.3 formatted string, as written there
+ * (quoting kept), in @p arena; "*" for ANY. TSN_EINVALID when @p fs has
+ * fewer than five fields. */
+int tsnr_cpe_vp(tsnu_arena *arena,
+                const char *fs,
+                const char **vendor,
+                const char **product);
+
+/* A CWE id, "CWE-" and digits. */
+bool tsnr_cwe_ok(const char *s);
+
+/* A CVE id of @p n bytes: ^CVE-[0-9]{4}-[0-9]{4,19}$ (KEV's pattern). */
+bool tsnr_cve_ok(const char *s, size_t n);
 
 #endif

@@ -6,6 +6,7 @@
 #include "lib/lib.h"
 
 #include "lib/adapt/sqlite.h"
+#include "lib/advisory/rd.h"
 #include "lib/adapt/zip.h"
 #include "lib/adapt/zlib.h"
 #include "lib/adapt/zstd.h"
@@ -51,10 +52,10 @@ static const char schema_sql[] =
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
     "CREATE TABLE dict(did INTEGER PRIMARY KEY, source TEXT NOT NULL,"
     " data BLOB NOT NULL);"
-    "CREATE TABLE advisory(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+    "CREATE TABLE advisory(rid INTEGER PRIMARY KEY, id TEXT NOT NULL,"
     " source TEXT NOT NULL, modified INTEGER NOT NULL, published INTEGER,"
     " withdrawn INTEGER, digest INTEGER NOT NULL, dict INTEGER NOT NULL,"
-    " record BLOB NOT NULL);"
+    " record BLOB NOT NULL, UNIQUE(id, source));"
     "CREATE INDEX advisory_by_digest ON advisory(digest);"
     "CREATE TABLE alias(alias TEXT NOT NULL, rid INTEGER NOT NULL"
     " REFERENCES advisory(rid) ON DELETE CASCADE,"
@@ -254,6 +255,10 @@ struct source {
     tsn_buf samples;  /* their texts end to end */
 };
 
+/* The sources records come from; each has its own dictionary. */
+enum { SRC_OSV, SRC_NVD, SRC_CVE, NSOURCES };
+static const char *const source_names[NSOURCES] = {"osv", "nvd", "cve"};
+
 struct imp {
     tsn_vulndb *v;
     tsn_vulndb_import_stats *stats;
@@ -261,11 +266,19 @@ struct imp {
     void *payload;
     tsna_stmt *find, *ins, *upd, *find_pkg, *ins_pkg, *ins_dict;
     struct link alias, affected;
-    struct source osv;
+    struct source src[NSOURCES];
     int64_t next_pid; /* package ids are given here, not by SQLite */
     tsnu_vec stored;  /* int64_t digests of the records stored before */
-    tsn_buf text, packed;
+    tsn_buf text, packed, key;
 };
+
+static struct source *source_of(struct imp *im, const tsn_advisory *a)
+{
+    for (size_t i = 1; i < NSOURCES; i++)
+        if (strcmp(a->source, source_names[i]) == 0)
+            return &im->src[i];
+    return &im->src[SRC_OSV];
+}
 
 static void report(struct imp *im, bool refused, const char *msg)
 {
@@ -335,6 +348,29 @@ package(struct imp *im, const char *eco, const char *name, int64_t *pid)
         return rc;
     *pid = im->next_pid++;
     return 0;
+}
+
+/* The package of a CPE: ecosystem "CPE", name "vendor:product" as the
+ * formatted string writes them (from @p fs, or given). A name that is
+ * not a CPE 2.3 one is not indexed (*pid 0, a package id never given). */
+static int cpe_package(struct imp *im,
+                       const char *fs,
+                       const char *vendor,
+                       const char *product,
+                       int64_t *pid)
+{
+    tsnu_arena tmp = {0};
+    int rc = 0;
+    *pid = 0;
+    if (fs && (rc = tsnr_cpe_vp(&tmp, fs, &vendor, &product)) < 0) {
+        tsnu_arena_dispose(&tmp);
+        return rc == TSN_EINVALID ? 0 : rc;
+    }
+    tsn_buf_clear(&im->key);
+    if ((rc = tsn_buf_printf(&im->key, "%s:%s", vendor, product)) == 0)
+        rc = package(im, "CPE", im->key.ptr, pid);
+    tsnu_arena_dispose(&tmp);
+    return rc;
 }
 
 static int cmp_int(const void *a, const void *b)
@@ -408,18 +444,35 @@ static int link_all(struct imp *im, const tsn_advisory *a, int64_t rid)
             if (nal == 0 || strcmp(al[nal - 1], al[i]) != 0)
                 al[nal++] = al[i];
     }
-    if (a->naffected && !(pid = tsn_malloc(a->naffected * sizeof *pid)))
+    size_t most = a->naffected;
+    for (size_t i = 0; i < a->naffected; i++)
+        most += a->affected[i].ncpes;
+    for (size_t i = 0; i < a->nconfigs; i++)
+        for (size_t j = 0; j < a->configs[i].nnodes; j++)
+            most += a->configs[i].nodes[j].nmatches;
+    if (most && !(pid = tsn_malloc(most * sizeof *pid)))
         rc = tsn_error_oom();
     for (size_t i = 0; rc == 0 && i < a->naffected; i++) {
         const tsn_adv_affected *af = &a->affected[i];
         if (af->ecosystem)
             rc = package(im, af->ecosystem, af->name, &pid[npid++]);
+        for (size_t j = 0; rc == 0 && j < af->ncpes; j++)
+            rc = cpe_package(im, af->cpes[j], NULL, NULL, &pid[npid++]);
     }
+    /* the vulnerable products of configurations, not the platforms */
+    for (size_t i = 0; rc == 0 && i < a->nconfigs; i++)
+        for (size_t j = 0; rc == 0 && j < a->configs[i].nnodes; j++) {
+            const tsn_adv_node *nd = &a->configs[i].nodes[j];
+            for (size_t k = 0; rc == 0 && k < nd->nmatches; k++)
+                if (nd->matches[k].vulnerable)
+                    rc = cpe_package(im, NULL, nd->matches[k].vendor,
+                                     nd->matches[k].product, &pid[npid++]);
+        }
     if (rc == 0 && npid) {
         qsort(pid, npid, sizeof *pid, cmp_int);
         size_t k = 0;
         for (size_t i = 0; i < npid; i++)
-            if (k == 0 || pid[k - 1] != pid[i])
+            if (pid[i] && (k == 0 || pid[k - 1] != pid[i]))
                 pid[k++] = pid[i];
         npid = k;
     }
@@ -441,8 +494,10 @@ static int store(struct imp *im,
                  int64_t dig)
 {
     int rc;
+    struct source *src = source_of(im, a);
     tsna_reset(im->find);
-    if ((rc = tsna_bind_text(im->find, 1, a->id)) < 0)
+    if ((rc = tsna_bind_text(im->find, 1, a->id)) < 0 ||
+        (rc = tsna_bind_text(im->find, 2, src->name)) < 0)
         return rc;
     int64_t rid = 0;
     if ((rc = tsna_step(im->find)) < 0)
@@ -454,7 +509,6 @@ static int store(struct imp *im,
             return 0;
         }
     }
-    struct source *src = &im->osv;
     tsna_zcodec *z;
     if ((rc = codec(im->v, src->did, &z)) < 0 ||
         (rc = tsna_zcompress(z, text, len, &im->packed)) < 0)
@@ -522,19 +576,19 @@ static int source_train(struct imp *im, struct source *src)
 
 /* Store a record read, or hold it back (taking @p a) while its source
  * has no dictionary yet. */
-static int
-keep(struct imp *im, tsn_advisory **a, const tsn_buf *text, int64_t dig)
+static int keep(
+    struct imp *im, tsn_advisory **a, const char *text, size_t len, int64_t dig)
 {
-    struct source *src = &im->osv;
+    struct source *src = source_of(im, *a);
     if (src->did != NO_DICT_YET)
-        return store(im, *a, text->ptr, text->len, dig);
+        return store(im, *a, text, len, dig);
     int rc;
     if ((rc = tsnu_vec_push(&src->pending, a)) < 0)
         return rc;
     *a = NULL;
     if ((rc = tsnu_vec_push(&src->digests, &dig)) < 0 ||
-        (rc = tsnu_vec_push(&src->sizes, &text->len)) < 0 ||
-        (rc = tsn_buf_put(&src->samples, text->ptr, text->len)) < 0)
+        (rc = tsnu_vec_push(&src->sizes, &len)) < 0 ||
+        (rc = tsn_buf_put(&src->samples, text, len)) < 0)
         return rc;
     if (src->pending.len >= TRAIN_RECORDS || src->samples.len >= TRAIN_BYTES)
         return source_train(im, src);
@@ -760,6 +814,50 @@ out:
     return rc;
 }
 
+/* Report the warnings of a record read, and store it. */
+static int import_one(struct imp *im,
+                      tsn_advisory **a,
+                      const char *label,
+                      const char *text,
+                      size_t len,
+                      int64_t dig)
+{
+    for (size_t i = 0; i < (*a)->nwarnings; i++) {
+        char msg[1024];
+        snprintf(msg, sizeof msg, "%s:%s", label, (*a)->warnings[i]);
+        report(im, false, msg);
+    }
+    im->stats->warned += (*a)->nwarnings > 0;
+    return keep(im, a, text, len, dig);
+}
+
+/* A document of many records (an NVD page): each is refused, skipped
+ * (its own text is stored unchanged) or stored alone. */
+static int import_list(struct imp *im, const char *label)
+{
+    tsn_adv_list *l = NULL;
+    int rc = tsn_nvd_read(&l, tsn_buf_cstr(&im->text), im->text.len, label);
+    if (rc == TSN_EINVALID) {
+        im->stats->refused++;
+        report(im, true, tsn_error_last()->message);
+        return 0;
+    }
+    for (size_t i = 0; rc == 0 && i < l->nrefused; i++) {
+        im->stats->refused++;
+        report(im, true, l->refused[i]);
+    }
+    for (size_t i = 0; rc == 0 && i < l->n; i++) {
+        int64_t dig = digest(l->lens[i], tsna_crc32(l->texts[i], l->lens[i]));
+        if (unchanged(im, dig)) {
+            im->stats->unchanged++;
+            continue;
+        }
+        rc = import_one(im, &l->items[i], label, l->texts[i], l->lens[i], dig);
+    }
+    tsn_adv_list_free(l);
+    return rc;
+}
+
 /* Read one document (@p label names it in messages) and store it. */
 static int import_text(struct imp *im, const char *label, int64_t dig)
 {
@@ -768,24 +866,24 @@ static int import_text(struct imp *im, const char *label, int64_t dig)
         return import_kev(im, label);
     case TSN_ADV_EPSS:
         return import_epss(im, label);
+    case TSN_ADV_NVD:
+        return import_list(im, label);
+    case TSN_ADV_CVE5:
     case TSN_ADV_OSV:
         break;
     }
     tsn_advisory *a = NULL;
-    int rc = tsn_osv_read(&a, tsn_buf_cstr(&im->text), im->text.len, label);
+    const char *t = tsn_buf_cstr(&im->text);
+    int rc = tsn_advisory_sniff(t, im->text.len) == TSN_ADV_CVE5
+                 ? tsn_cve5_read(&a, t, im->text.len, label)
+                 : tsn_osv_read(&a, t, im->text.len, label);
     if (rc == TSN_EINVALID) {
         im->stats->refused++;
         report(im, true, tsn_error_last()->message);
-        rc = 0;
-    } else if (rc == 0) {
-        for (size_t i = 0; i < a->nwarnings; i++) {
-            char msg[1024];
-            snprintf(msg, sizeof msg, "%s:%s", label, a->warnings[i]);
-            report(im, false, msg);
-        }
-        im->stats->warned += a->nwarnings > 0;
-        rc = keep(im, &a, &im->text, dig);
+        return 0;
     }
+    if (rc == 0)
+        rc = import_one(im, &a, label, im->text.ptr, im->text.len, dig);
     tsn_advisory_free(a);
     return rc;
 }
@@ -1011,6 +1109,7 @@ int tsn_vulndb_import(tsn_vulndb *v,
     im.text = (tsn_buf)TSN_BUF_INIT(TSN_LIMIT_RECORD_BYTES);
     im.stored = (tsnu_vec)TSNU_VEC_INIT(int64_t, SIZE_MAX / 16);
     im.packed = (tsn_buf)TSN_BUF_INIT(2 * TSN_LIMIT_RECORD_BYTES);
+    im.key = (tsn_buf)TSN_BUF_INIT(2 * TSN_LIMIT_FIELD_BYTES);
     /* a 64 MiB page cache (SQLite's default is 2 MiB) keeps the indexes an
      * import updates all over in memory until the commit */
     int rc = tsna_db_exec(v->db, "PRAGMA cache_size=-65536");
@@ -1022,7 +1121,8 @@ int tsn_vulndb_import(tsn_vulndb *v,
         const char *sql;
         tsna_stmt **st;
     } prep[] = {
-        {"SELECT rid, modified FROM advisory WHERE id = ?", &im.find},
+        {"SELECT rid, modified FROM advisory WHERE id = ? AND source = ?",
+         &im.find},
         {"INSERT INTO advisory(source, modified, published, withdrawn, "
          "digest, dict, record, id) VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
          &im.ins},
@@ -1042,7 +1142,8 @@ int tsn_vulndb_import(tsn_vulndb *v,
         {"INSERT INTO dict(source, data) VALUES(?, ?)", &im.ins_dict},
     };
     const size_t nprep = sizeof prep / sizeof prep[0];
-    rc = source_open(&im, &im.osv, "osv");
+    for (size_t i = 0; rc == 0 && i < NSOURCES; i++)
+        rc = source_open(&im, &im.src[i], source_names[i]);
     for (size_t i = 0; rc == 0 && i < nprep; i++)
         rc = tsna_prepare(v->db, prep[i].sql, prep[i].st);
     if (rc < 0)
@@ -1058,8 +1159,9 @@ int tsn_vulndb_import(tsn_vulndb *v,
         rc = load_digests(&im);
     for (size_t i = 0; rc == 0 && i < npaths; i++)
         rc = import_path(&im, paths[i], 0);
-    if (rc == 0 && im.osv.pending.len)
-        rc = source_train(&im, &im.osv);
+    for (size_t i = 0; rc == 0 && i < NSOURCES; i++)
+        if (im.src[i].pending.len)
+            rc = source_train(&im, &im.src[i]);
     if (rc == 0) {
         char now[32], sql[128];
         time_t t = time(NULL);
@@ -1074,10 +1176,12 @@ int tsn_vulndb_import(tsn_vulndb *v,
 done:
     for (size_t i = 0; i < nprep; i++)
         tsna_finalize(*prep[i].st);
-    source_close(&im.osv);
+    for (size_t i = 0; i < NSOURCES; i++)
+        source_close(&im.src[i]);
     tsnu_vec_dispose(&im.stored);
     tsn_buf_dispose(&im.text);
     tsn_buf_dispose(&im.packed);
+    tsn_buf_dispose(&im.key);
     if (rc == 0)
         rc = tsna_db_exec(v->db, "COMMIT");
     if (rc < 0) {
@@ -1090,6 +1194,26 @@ done:
 }
 
 /* ---- status and show -------------------------------------------------- */
+
+/* The (name, count) rows of @p sql. */
+static int
+counts(tsna_db *db, const char *sql, tsn_vulndb_count **out, size_t *n)
+{
+    tsna_stmt *st = NULL;
+    int rc = tsna_prepare(db, sql, &st);
+    tsnu_vec list = TSNU_VEC_INIT(tsn_vulndb_count, 100000);
+    while (rc == 0 && (rc = tsna_step(st)) == 1) {
+        tsn_vulndb_count c = {tsnu_strdup(tsna_col_text(st, 0)),
+                              (size_t)tsna_col_int(st, 1)};
+        rc = c.name ? tsnu_vec_push(&list, &c) : tsn_error_oom();
+        if (rc < 0)
+            free(c.name);
+    }
+    tsna_finalize(st);
+    *out = list.ptr;
+    *n = list.len;
+    return rc < 0 ? rc : 0;
+}
 
 int tsn_vulndb_status_get(tsn_vulndb *v, tsn_vulndb_status *out)
 {
@@ -1122,26 +1246,21 @@ int tsn_vulndb_status_get(tsn_vulndb *v, tsn_vulndb_status *out)
     }
     tsna_finalize(st);
     st = NULL;
-    /* advisories per base ecosystem ("Debian:12" counts as Debian) */
+    /* advisories per source, and per base ecosystem ("Debian:12" counts
+     * as Debian) */
     if (rc == 0)
-        rc = tsna_prepare(
+        rc = counts(v->db,
+                    "SELECT source, count(*) FROM advisory GROUP BY source "
+                    "ORDER BY source",
+                    &out->by_source, &out->nsources);
+    if (rc == 0)
+        rc = counts(
             v->db,
-            "SELECT CASE WHEN instr(ecosystem, ':') > 0 THEN "
-            "substr(ecosystem, 1, instr(ecosystem, ':') - 1) ELSE ecosystem "
-            "END AS eco, count(DISTINCT rid) FROM affected JOIN package "
-            "USING(pid) GROUP BY eco ORDER BY eco",
-            &st);
-    tsnu_vec counts = TSNU_VEC_INIT(tsn_vulndb_count, 100000);
-    while (rc == 0 && (rc = tsna_step(st)) == 1) {
-        tsn_vulndb_count c = {tsnu_strdup(tsna_col_text(st, 0)),
-                              (size_t)tsna_col_int(st, 1)};
-        rc = c.ecosystem ? tsnu_vec_push(&counts, &c) : tsn_error_oom();
-        if (rc < 0)
-            free(c.ecosystem);
-    }
-    tsna_finalize(st);
-    out->by_ecosystem = counts.ptr;
-    out->necosystems = counts.len;
+            "SELECT CASE WHEN instr(ecosystem, ':') > 0 AND ecosystem != 'CPE' "
+            "THEN substr(ecosystem, 1, instr(ecosystem, ':') - 1) ELSE "
+            "ecosystem END AS eco, count(DISTINCT rid) FROM affected JOIN "
+            "package USING(pid) GROUP BY eco ORDER BY eco",
+            &out->by_ecosystem, &out->necosystems);
     if (rc < 0)
         tsn_vulndb_status_free(out);
     return rc < 0 ? rc : 0;
@@ -1150,8 +1269,11 @@ int tsn_vulndb_status_get(tsn_vulndb *v, tsn_vulndb_status *out)
 void tsn_vulndb_status_free(tsn_vulndb_status *st)
 {
     for (size_t i = 0; i < st->necosystems; i++)
-        free(st->by_ecosystem[i].ecosystem);
+        free(st->by_ecosystem[i].name);
     free(st->by_ecosystem);
+    for (size_t i = 0; i < st->nsources; i++)
+        free(st->by_source[i].name);
+    free(st->by_source);
     free(st->last_import);
     free(st->kev_version);
     free(st->epss_date);
@@ -1436,7 +1558,8 @@ int tsn_vulndb_export(tsn_vulndb *v,
                            "SELECT dict, record FROM advisory WHERE rid = ?",
                            &x.rec)) < 0 ||
         (rc = tsna_prepare(v->db,
-                           "SELECT rid, id, modified FROM advisory ORDER BY id",
+                           "SELECT rid, id, modified, source FROM advisory "
+                           "ORDER BY source, id",
                            &list)) < 0 ||
         (rc = tsna_zipw_open(&w, path)) < 0)
         goto done;
@@ -1450,8 +1573,8 @@ int tsn_vulndb_export(tsn_vulndb *v,
         *r = (struct exp_rec){&x, tsna_col_int(list, 0)};
         tsn_buf_clear(&name);
         int64_t secs = tsna_col_int(list, 2) / 1000000;
-        if ((rc = tsn_buf_printf(&name, "%s.json", tsna_col_text(list, 1))) ==
-            0)
+        if ((rc = tsn_buf_printf(&name, "%s/%s.json", tsna_col_text(list, 3),
+                                 tsna_col_text(list, 1))) == 0)
             rc = tsna_zipw_add(w, name.ptr, secs < 315532800 ? 315532800 : secs,
                                fill_record, r);
     }

@@ -1,0 +1,536 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * NVD reader: the CVE API 2.0 response page ("vulnerabilities": [{"cve":
+ * {...}}]) or one CVE object, into the advisory model. Each CVE is checked
+ * alone: one that breaks the schema is refused with its JSON pointer and
+ * the others are kept. Times are UTC without a zone, as NVD writes them.
+ */
+#include "lib/lib.h"
+
+#include "lib/advisory/rd.h"
+#include "tsunagi/advisory.h"
+#include "tsunagi/cpe.h"
+#include "tsunagi/limits.h"
+#include "util/json.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define AT TSNR_AT
+#define IDX TSNR_IDX
+
+struct list {
+    tsn_adv_list pub; /* first: the handle is the public struct */
+    tsnu_arena arena; /* the arrays of pub and the refusals */
+};
+
+/* A boolean member (absent: @p dflt). */
+static int flag(tsnr *r,
+                const tsnu_json *o,
+                const tsnu_jpath *p,
+                const char *key,
+                bool dflt,
+                bool *out)
+{
+    const tsnu_json *v = tsnu_json_get(o, key);
+    *out = dflt;
+    if (!v || v->type == TSNU_JSON_NULL)
+        return 0;
+    if (v->type != TSNU_JSON_TRUE && v->type != TSNU_JSON_FALSE) {
+        tsnu_jpath at = AT(p, key);
+        return tsnr_bad(r, &at, v, "expected boolean, got %s",
+                        tsnu_json_type_name(v->type));
+    }
+    *out = v->type == TSNU_JSON_TRUE;
+    return 0;
+}
+
+/* "operator": "AND" or "OR" (@p required, else absent is OR). */
+static int op(tsnr *r,
+              const tsnu_json *o,
+              const tsnu_jpath *p,
+              bool required,
+              bool *and_op)
+{
+    const char *s;
+    int rc = tsnr_str(r, o, p, "operator", required, &s);
+    *and_op = false;
+    if (rc < 0 || !s)
+        return rc;
+    if (strcmp(s, "AND") != 0 && strcmp(s, "OR") != 0) {
+        tsnu_jpath at = AT(p, "operator");
+        return tsnr_bad(r, &at, tsnu_json_get(o, "operator"),
+                        "operator '%s' is neither AND nor OR", s);
+    }
+    *and_op = s[0] == 'A';
+    return 0;
+}
+
+static int read_match(tsnr *r,
+                      const tsnu_json *o,
+                      const tsnu_jpath *p,
+                      tsn_adv_cpe_match *m)
+{
+    int rc = tsnr_object(r, o, p);
+    if (rc == 0 && !tsnu_json_get(o, "vulnerable"))
+        rc = tsnr_bad(r, p, o, "'vulnerable' is required");
+    if (rc < 0 ||
+        (rc = flag(r, o, p, "vulnerable", false, &m->vulnerable)) < 0 ||
+        (rc = tsnr_str(r, o, p, "criteria", true, &m->criteria)) < 0 ||
+        (rc = tsnr_str(r, o, p, "versionStartIncluding", false,
+                       &m->start_incl)) < 0 ||
+        (rc = tsnr_str(r, o, p, "versionStartExcluding", false,
+                       &m->start_excl)) < 0 ||
+        (rc = tsnr_str(r, o, p, "versionEndIncluding", false, &m->end_incl)) <
+            0 ||
+        (rc = tsnr_str(r, o, p, "versionEndExcluding", false, &m->end_excl)) <
+            0)
+        return rc;
+    tsnu_jpath cp = AT(p, "criteria");
+    if (m->start_incl && m->start_excl)
+        return tsnr_bad(r, p, o,
+                        "both versionStartIncluding and "
+                        "versionStartExcluding");
+    if (m->end_incl && m->end_excl)
+        return tsnr_bad(r, p, o,
+                        "both versionEndIncluding and "
+                        "versionEndExcluding");
+    if (strncmp(m->criteria, "cpe:2.3:", 8) != 0)
+        return tsnr_bad(r, &cp, tsnu_json_get(o, "criteria"),
+                        "'%s' is not a CPE 2.3 name", m->criteria);
+    tsn_cpe *cpe = NULL;
+    if ((rc = tsn_cpe_parse(&cpe, m->criteria)) < 0) {
+        if (rc == TSN_EINVALID)
+            rc = tsnr_bad(r, &cp, tsnu_json_get(o, "criteria"), "%s",
+                          tsn_error_last()->message);
+        return rc;
+    }
+    tsn_cpe_free(cpe);
+    return tsnr_cpe_vp(r->arena, m->criteria, &m->vendor, &m->product);
+}
+
+static int
+read_node(tsnr *r, const tsnu_json *o, const tsnu_jpath *p, tsn_adv_node *nd)
+{
+    const tsnu_json *ms;
+    size_t n;
+    int rc = tsnr_object(r, o, p);
+    if (rc < 0 || (rc = op(r, o, p, true, &nd->and_op)) < 0 ||
+        (rc = flag(r, o, p, "negate", false, &nd->negate)) < 0 ||
+        (rc = tsnr_items(r, o, p, "cpeMatch", true, &ms, &n)) < 0)
+        return rc;
+    if (n == 0) {
+        tsnu_jpath at = AT(p, "cpeMatch");
+        return tsnr_bad(r, &at, tsnu_json_get(o, "cpeMatch"),
+                        "a node needs at least one CPE match");
+    }
+    tsn_adv_cpe_match *m = tsnu_arena_calloc(r->arena, n, sizeof *m);
+    if (!m)
+        return tsn_error_oom();
+    tsnu_jpath mp = AT(p, "cpeMatch");
+    for (size_t i = 0; i < n; i++) {
+        tsnu_jpath ip = IDX(&mp, i);
+        if ((rc = read_match(r, &ms[i], &ip, &m[i])) < 0)
+            return rc;
+    }
+    nd->matches = m;
+    nd->nmatches = n;
+    return 0;
+}
+
+static int read_configs(tsnr *r,
+                        const tsnu_json *cve,
+                        const tsnu_jpath *p,
+                        tsn_advisory *a)
+{
+    const tsnu_json *cs;
+    size_t n;
+    int rc = tsnr_items(r, cve, p, "configurations", false, &cs, &n);
+    if (rc < 0 || n == 0)
+        return rc;
+    tsn_adv_config *c = tsnu_arena_calloc(r->arena, n, sizeof *c);
+    if (!c)
+        return tsn_error_oom();
+    tsnu_jpath lp = AT(p, "configurations");
+    for (size_t i = 0; i < n; i++) {
+        tsnu_jpath ip = IDX(&lp, i);
+        const tsnu_json *ns;
+        size_t nn;
+        if ((rc = tsnr_object(r, &cs[i], &ip)) < 0 ||
+            (rc = op(r, &cs[i], &ip, false, &c[i].and_op)) < 0 ||
+            (rc = flag(r, &cs[i], &ip, "negate", false, &c[i].negate)) < 0 ||
+            (rc = tsnr_items(r, &cs[i], &ip, "nodes", true, &ns, &nn)) < 0)
+            return rc;
+        if (nn == 0)
+            return tsnr_bad(r, &ip, &cs[i], "a configuration needs nodes");
+        tsn_adv_node *nd = tsnu_arena_calloc(r->arena, nn, sizeof *nd);
+        if (!nd)
+            return tsn_error_oom();
+        tsnu_jpath np = AT(&ip, "nodes");
+        for (size_t j = 0; j < nn; j++) {
+            tsnu_jpath jp = IDX(&np, j);
+            if ((rc = read_node(r, &ns[j], &jp, &nd[j])) < 0)
+                return rc;
+        }
+        c[i].nodes = nd;
+        c[i].nnodes = nn;
+    }
+    a->configs = c;
+    a->nconfigs = n;
+    return 0;
+}
+
+/* metrics.cvssMetricV2, V30, V31 and V40 into severities. */
+static int read_metrics(tsnr *r,
+                        const tsnu_json *cve,
+                        const tsnu_jpath *p,
+                        tsn_advisory *a)
+{
+    static const struct {
+        const char *key, *type, *prefix;
+    } kinds[] = {
+        {"cvssMetricV40", "CVSS_V4", "CVSS:4.0/"},
+        {"cvssMetricV31", "CVSS_V3", "CVSS:3.1/"},
+        {"cvssMetricV30", "CVSS_V3", "CVSS:3.0/"},
+        {"cvssMetricV2", "CVSS_V2", "AV:"},
+    };
+    const tsnu_json *m;
+    int rc = tsnr_member(r, cve, p, "metrics", TSNU_JSON_OBJECT, &m);
+    if (rc < 0 || !m)
+        return rc;
+    tsnu_jpath mp = AT(p, "metrics");
+    size_t total = 0;
+    for (size_t k = 0; k < 4; k++) {
+        const tsnu_json *l;
+        size_t n;
+        if ((rc = tsnr_items(r, m, &mp, kinds[k].key, false, &l, &n)) < 0)
+            return rc;
+        total += n;
+    }
+    if (total == 0)
+        return 0;
+    tsn_adv_severity *sv = tsnu_arena_calloc(r->arena, total, sizeof *sv);
+    if (!sv)
+        return tsn_error_oom();
+    size_t ns = 0;
+    for (size_t k = 0; k < 4; k++) {
+        const tsnu_json *l;
+        size_t n;
+        (void)tsnr_items(r, m, &mp, kinds[k].key, false, &l, &n);
+        tsnu_jpath kp = AT(&mp, kinds[k].key);
+        for (size_t i = 0; i < n; i++) {
+            tsnu_jpath ip = IDX(&kp, i);
+            const tsnu_json *data;
+            const char *by, *vec;
+            if ((rc = tsnr_object(r, &l[i], &ip)) < 0 ||
+                (rc = tsnr_str(r, &l[i], &ip, "source", true, &by)) < 0 ||
+                (rc = tsnr_member(r, &l[i], &ip, "cvssData", TSNU_JSON_OBJECT,
+                                  &data)) < 0)
+                return rc;
+            if (!data)
+                return tsnr_bad(r, &ip, &l[i], "'cvssData' is required");
+            tsnu_jpath dp = AT(&ip, "cvssData");
+            if ((rc = tsnr_str(r, data, &dp, "vectorString", true, &vec)) < 0)
+                return rc;
+            if (strncmp(vec, kinds[k].prefix, strlen(kinds[k].prefix)) != 0) {
+                tsnu_jpath vp = AT(&dp, "vectorString");
+                return tsnr_bad(r, &vp, tsnu_json_get(data, "vectorString"),
+                                "'%s' is not a vector of %s (%s...)", vec,
+                                kinds[k].key, kinds[k].prefix);
+            }
+            sv[ns++] = (tsn_adv_severity){kinds[k].type, vec, by};
+        }
+    }
+    a->severity = sv;
+    a->nseverity = ns;
+    return 0;
+}
+
+/* weaknesses[].description[].value: CWE ids, once each. NVD's own
+ * NVD-CWE-Other and NVD-CWE-noinfo say there is none. */
+static int read_weaknesses(tsnr *r,
+                           const tsnu_json *cve,
+                           const tsnu_jpath *p,
+                           tsn_advisory *a)
+{
+    const tsnu_json *ws;
+    size_t n;
+    int rc = tsnr_items(r, cve, p, "weaknesses", false, &ws, &n);
+    if (rc < 0 || n == 0)
+        return rc;
+    tsnu_vec cw = TSNU_VEC_INIT(const char *, 4096);
+    tsnu_jpath wp = AT(p, "weaknesses");
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        tsnu_jpath ip = IDX(&wp, i);
+        const tsnu_json *ds;
+        size_t nd;
+        if ((rc = tsnr_object(r, &ws[i], &ip)) < 0 ||
+            (rc = tsnr_items(r, &ws[i], &ip, "description", true, &ds, &nd)) <
+                0)
+            break;
+        tsnu_jpath dp = AT(&ip, "description");
+        for (size_t j = 0; rc == 0 && j < nd; j++) {
+            tsnu_jpath jp = IDX(&dp, j);
+            const char *val;
+            if ((rc = tsnr_object(r, &ds[j], &jp)) < 0 ||
+                (rc = tsnr_str(r, &ds[j], &jp, "value", true, &val)) < 0)
+                break;
+            if (strncmp(val, "NVD-CWE-", 8) == 0)
+                continue;
+            if (!tsnr_cwe_ok(val)) {
+                tsnu_jpath vp = AT(&jp, "value");
+                rc = tsnr_warn(r, &vp, tsnu_json_get(&ds[j], "value"),
+                               "'%s' is not a CWE id; left out", val);
+                continue;
+            }
+            bool seen = false;
+            for (size_t k = 0; k < cw.len; k++)
+                seen |= strcmp(((const char **)cw.ptr)[k], val) == 0;
+            if (!seen)
+                rc = tsnu_vec_push(&cw, &val);
+        }
+    }
+    if (rc == 0 && cw.len) {
+        const char **c = tsnu_arena_calloc(r->arena, cw.len, sizeof *c);
+        if (!c)
+            rc = tsn_error_oom();
+        else {
+            memcpy(c, cw.ptr, cw.len * sizeof *c);
+            a->cwes = c;
+            a->ncwes = cw.len;
+        }
+    }
+    tsnu_vec_dispose(&cw);
+    return rc;
+}
+
+static int
+read_refs(tsnr *r, const tsnu_json *cve, const tsnu_jpath *p, tsn_advisory *a)
+{
+    const tsnu_json *rs;
+    size_t n;
+    int rc = tsnr_items(r, cve, p, "references", false, &rs, &n);
+    if (rc < 0 || n == 0)
+        return rc;
+    tsn_adv_ref *refs = tsnu_arena_calloc(r->arena, n, sizeof *refs);
+    if (!refs)
+        return tsn_error_oom();
+    tsnu_jpath lp = AT(p, "references");
+    for (size_t i = 0; i < n; i++) {
+        tsnu_jpath ip = IDX(&lp, i);
+        const char *const *tags;
+        size_t ntags;
+        if ((rc = tsnr_object(r, &rs[i], &ip)) < 0 ||
+            (rc = tsnr_str(r, &rs[i], &ip, "url", true, &refs[i].url)) < 0 ||
+            (rc = tsnr_strings(r, &rs[i], &ip, "tags", false, &tags, &ntags)) <
+                0)
+            return rc;
+        refs[i].type = "WEB";
+        for (size_t t = 0; t < ntags && strcmp(refs[i].type, "WEB") == 0; t++)
+            refs[i].type = tsnr_ref_type(tags[t]);
+    }
+    a->refs = refs;
+    a->nrefs = n;
+    return 0;
+}
+
+static int
+read_cve(tsnr *r, const tsnu_json *cve, const tsnu_jpath *p, tsn_advisory *a)
+{
+    int rc = tsnr_object(r, cve, p);
+    const char *status;
+    if (rc < 0 || (rc = tsnr_str(r, cve, p, "id", true, &a->id)) < 0)
+        return rc;
+    if (!tsnr_cve_ok(a->id, strlen(a->id))) {
+        tsnu_jpath ip = AT(p, "id");
+        return tsnr_bad(r, &ip, tsnu_json_get(cve, "id"),
+                        "'%s' is not a CVE id (CVE-YYYY-NNNN)", a->id);
+    }
+    const tsnu_json *ds;
+    size_t nd;
+    if ((rc = tsnr_utc(r, cve, p, "published", true, &a->published)) < 0 ||
+        (rc = tsnr_utc(r, cve, p, "lastModified", true, &a->modified)) < 0 ||
+        (rc = tsnr_str(r, cve, p, "vulnStatus", false, &status)) < 0 ||
+        (rc = tsnr_items(r, cve, p, "descriptions", true, &ds, &nd)) < 0)
+        return rc;
+    tsnu_jpath dp = AT(p, "descriptions");
+    if ((rc = tsnr_langs(r, tsnu_json_get(cve, "descriptions"), &dp, "value",
+                         &a->details, &a->texts, &a->ntexts)) < 0)
+        return rc;
+    if (status && strcmp(status, "Rejected") == 0)
+        a->withdrawn = a->modified;
+    if ((rc = read_metrics(r, cve, p, a)) < 0 ||
+        (rc = read_weaknesses(r, cve, p, a)) < 0 ||
+        (rc = read_configs(r, cve, p, a)) < 0 ||
+        (rc = read_refs(r, cve, p, a)) < 0)
+        return rc;
+    return tsnr_warnings(r, &a->warnings, &a->nwarnings);
+}
+
+/* Keep the message of the refusal just made in the list's arena. */
+static int refuse(struct list *l, tsnu_vec *refused)
+{
+    char *m = tsnu_arena_strdup(&l->arena, tsn_error_last()->message);
+    if (!m || tsnu_vec_push(refused, &m) < 0)
+        return tsn_error_oom();
+    return 0;
+}
+
+/* Read the CVE object @p cve into a new advisory sharing @p doc, and keep
+ * it (with its text) or its refusal. */
+static int one(struct list *l,
+               tsnr_doc *doc,
+               const char *name,
+               const tsnu_json *cve,
+               const tsnu_jpath *p,
+               tsnu_vec *advs,
+               tsnu_vec *texts,
+               tsnu_vec *lens,
+               tsnu_vec *refused,
+               tsn_buf *tmp)
+{
+    tsnr_adv *a = tsnr_adv_new("nvd", doc);
+    if (!a)
+        return tsn_error_oom();
+    tsnr r = TSNR_INIT(&a->arena, name);
+    int rc = read_cve(&r, cve, p, &a->pub);
+    tsnu_vec_dispose(&r.warnings);
+    if (rc == TSN_EINVALID) {
+        tsn_advisory_free(&a->pub);
+        return refuse(l, refused);
+    }
+    tsn_buf_clear(tmp);
+    tsn_advisory *pub = &a->pub;
+    const char *text = NULL;
+    if (rc == 0 && (rc = tsnu_json_emit(tmp, cve)) == 0 &&
+        !(text = tsnu_arena_strndup(&l->arena, tmp->ptr, tmp->len)))
+        rc = tsn_error_oom();
+    if (rc == 0 && (rc = tsnu_vec_push(advs, &pub)) == 0) {
+        if ((rc = tsnu_vec_push(texts, &text)) == 0)
+            rc = tsnu_vec_push(lens, &tmp->len);
+        return rc; /* on failure advs holds it: freed with the others */
+    }
+    tsn_advisory_free(pub);
+    return rc;
+}
+
+/* Copy a vector's items into the list's arena. */
+static void *arena_copy(struct list *l, const tsnu_vec *v, size_t elem)
+{
+    if (!v->len)
+        return NULL;
+    void *p = tsnu_arena_alloc(&l->arena, v->len * elem);
+    if (p)
+        memcpy(p, v->ptr, v->len * elem);
+    return p;
+}
+
+static int
+read_doc(struct list *l, tsnr_doc *doc, const tsnu_json *root, const char *name)
+{
+    tsnu_vec advs = TSNU_VEC_INIT(tsn_advisory *, TSN_LIMIT_COMPONENTS);
+    tsnu_vec texts = TSNU_VEC_INIT(const char *, TSN_LIMIT_COMPONENTS);
+    tsnu_vec lens = TSNU_VEC_INIT(size_t, TSN_LIMIT_COMPONENTS);
+    tsnu_vec refused = TSNU_VEC_INIT(const char *, TSN_LIMIT_COMPONENTS);
+    tsn_buf tmp = TSN_BUF_INIT(TSN_LIMIT_DOCUMENT_BYTES);
+    tsnr top = TSNR_INIT(&l->arena, name);
+    const tsnu_jpath *p = NULL;
+    int rc = 0;
+    if (root->type != TSNU_JSON_OBJECT) {
+        rc = tsnr_bad(&top, p, root, "an NVD document is a JSON object");
+    } else if (tsnu_json_get(root, "vulnerabilities")) {
+        const char *fmt;
+        const tsnu_json *vs;
+        size_t n;
+        if ((rc = tsnr_str(&top, root, p, "format", false, &fmt)) == 0 && fmt &&
+            strcmp(fmt, "NVD_CVE") != 0) {
+            tsnu_jpath fp = AT(p, "format");
+            rc = tsnr_bad(&top, &fp, tsnu_json_get(root, "format"),
+                          "format '%s' is not NVD_CVE", fmt);
+        }
+        if (rc == 0)
+            rc = tsnr_items(&top, root, p, "vulnerabilities", true, &vs, &n);
+        tsnu_jpath vp = AT(p, "vulnerabilities");
+        for (size_t i = 0; rc == 0 && i < n; i++) {
+            tsnu_jpath ip = IDX(&vp, i), cp = AT(&ip, "cve");
+            const tsnu_json *cve = tsnu_json_get(&vs[i], "cve");
+            if (!cve) {
+                (void)tsnr_bad(&top, &ip, &vs[i], "'cve' is required");
+                rc = refuse(l, &refused);
+                continue;
+            }
+            rc = one(l, doc, name, cve, &cp, &advs, &texts, &lens, &refused,
+                     &tmp);
+        }
+    } else {
+        const tsnu_json *cve = tsnu_json_get(root, "cve");
+        tsnu_jpath cp = AT(p, "cve");
+        rc = one(l, doc, name, cve ? cve : root, cve ? &cp : p, &advs, &texts,
+                 &lens, &refused, &tmp);
+    }
+    tsnu_vec_dispose(&top.warnings);
+    tsn_buf_dispose(&tmp);
+    l->pub.n = advs.len;
+    if (rc == 0 && advs.len &&
+        (!(l->pub.items = arena_copy(l, &advs, sizeof(tsn_advisory *))) ||
+         !(l->pub.texts = arena_copy(l, &texts, sizeof(const char *))) ||
+         !(l->pub.lens = arena_copy(l, &lens, sizeof(size_t)))))
+        rc = tsn_error_oom();
+    if (rc == 0 && refused.len) {
+        if (!(l->pub.refused = arena_copy(l, &refused, sizeof(const char *))))
+            rc = tsn_error_oom();
+        l->pub.nrefused = refused.len;
+    }
+    if (rc < 0 || !l->pub.items) { /* not handed over: freed here */
+        for (size_t i = 0; i < advs.len; i++)
+            tsn_advisory_free(((tsn_advisory **)advs.ptr)[i]);
+        l->pub.n = 0;
+    }
+    tsnu_vec_dispose(&advs);
+    tsnu_vec_dispose(&texts);
+    tsnu_vec_dispose(&lens);
+    tsnu_vec_dispose(&refused);
+    return rc;
+}
+
+int tsn_nvd_read(tsn_adv_list **out,
+                 const char *text,
+                 size_t len,
+                 const char *name)
+{
+    *out = NULL;
+    name = name ? name : "<nvd>";
+    struct list *l = tsn_calloc(1, sizeof *l);
+    tsnr_doc *doc = tsn_calloc(1, sizeof *doc);
+    if (!l || !doc) {
+        free(l);
+        free(doc);
+        return tsn_error_oom();
+    }
+    doc->refs = 1; /* this function's, dropped at the end */
+    tsnu_json *root;
+    int rc = tsnr_parse(&root, &doc->arena, text, len, name);
+    if (rc == 0)
+        rc = read_doc(l, doc, root, name);
+    if (--doc->refs == 0) {
+        tsnu_arena_dispose(&doc->arena);
+        free(doc);
+    }
+    if (rc < 0) {
+        tsn_adv_list_free(&l->pub);
+        return rc;
+    }
+    *out = &l->pub;
+    return 0;
+}
+
+void tsn_adv_list_free(tsn_adv_list *list)
+{
+    if (!list)
+        return;
+    struct list *l = (struct list *)list;
+    for (size_t i = 0; i < list->n; i++)
+        tsn_advisory_free(list->items[i]);
+    tsnu_arena_dispose(&l->arena);
+    free(l);
+}
