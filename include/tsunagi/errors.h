@@ -23,7 +23,8 @@ typedef enum {
     TSN_ETOOBIG = -5,      /**< an input limit was exceeded */
     TSN_EUNSUPPORTED = -6, /**< recognised but not supported */
     TSN_EIO = -7,          /**< reading or writing a file failed */
-    TSN_EUSAGE = -8        /**< API or command misuse */
+    TSN_EUSAGE = -8,       /**< API or command misuse */
+    TSN_ENETWORK = -9      /**< a download failed: network, TLS or server */
 } tsn_error_code;
 
 /** The last error set on this thread. */

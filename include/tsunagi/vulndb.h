@@ -58,6 +58,49 @@ TSN_API int tsn_vulndb_import(tsn_vulndb *db,
                               tsn_vulndb_report_fn report,
                               void *payload);
 
+/** How tsn_vulndb_update() fetches and tells. */
+typedef struct tsn_vulndb_update_opts {
+    /** The source's endpoint instead of the official one (a mirror): the
+     *  feed's URL for kev and epss, the bucket's base URL for osv, the
+     *  CVE API's URL for nvd; NULL for the official one. */
+    const char *url;
+    /** One extra request header, "apiKey: KEY" for NVD, or NULL. */
+    const char *header;
+    /** Seconds between NVD requests; below 0, NVD's rule (6 s, 0.6 s with
+     *  a key). */
+    double delay;
+    /** Attempts after the first on a network failure, 408, 429 or 5xx;
+     *  below 0, 4. */
+    int retries;
+    /** The first wait between attempts in seconds, doubled each time
+     *  unless the server says (Retry-After); 0: 1 s. */
+    double backoff;
+    /** Where downloads are held until imported; NULL: $TMPDIR or /tmp. */
+    const char *tmpdir;
+    /** One line per request and outcome, or NULL. */
+    void (*log)(void *payload, const char *line);
+    /** Bytes of the current download so far (total 0: unknown), or NULL. */
+    void (*progress)(void *payload, uint64_t now, uint64_t total);
+    void *payload;
+} tsn_vulndb_update_opts;
+
+/**
+ * Download @p source and import it (as tsn_vulndb_import(), one
+ * transaction): "kev" (CISA's catalog), "epss" (FIRST's scores), "nvd"
+ * (the CVE API 2.0, every page; after a first update only the CVEs
+ * modified since), "osv:ECOSYSTEM" (OSV's all.zip of the ecosystem; after
+ * a first update only the records its modified_id.csv lists as changed).
+ * Feeds are asked for with the ETag and Last-Modified of the last
+ * download. TSN_ENETWORK when a download fails after its retries
+ * (nothing is imported), TSN_EUSAGE for an unknown source.
+ */
+TSN_API int tsn_vulndb_update(tsn_vulndb *db,
+                              const char *source,
+                              const tsn_vulndb_update_opts *opts,
+                              tsn_vulndb_import_stats *stats,
+                              tsn_vulndb_report_fn report,
+                              void *payload);
+
 /** Counts for `db status`. */
 typedef struct tsn_vulndb_count {
     char *name; /**< a source ("osv", "nvd", "cve") or a base ecosystem

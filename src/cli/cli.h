@@ -17,6 +17,7 @@ enum {
     EXIT_FINDINGS = 1, /* the check ran and the answer is "no" */
     EXIT_BADINPUT = 2, /* usage error or input that cannot be read */
     EXIT_IO = 4,       /* output could not be written */
+    EXIT_NETWORK = 5,  /* a download failed (network, TLS, server) */
     EXIT_INTERNAL = 70 /* out of memory, internal error */
 };
 
@@ -100,6 +101,7 @@ int cmd_db_import(struct cli *cli, int argc, char **argv);
 int cmd_db_status(struct cli *cli, int argc, char **argv);
 int cmd_db_show(struct cli *cli, int argc, char **argv);
 int cmd_db_export(struct cli *cli, int argc, char **argv);
+int cmd_db_update(struct cli *cli, int argc, char **argv);
 
 extern const struct command commands[];
 /* The table entry for noun/verb (it must exist). */

@@ -5,10 +5,13 @@
 #include "util/json.h"
 
 #include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 enum { EXIT_NODB = 3 }; /* knowledge base missing (docs/exit-codes.md) */
 
@@ -110,12 +113,15 @@ static int db_start(struct cli *cli,
                     int min,
                     int max,
                     bool create,
+                    const struct opt *extra,
                     struct dbcmd *c)
 {
     const struct command *cmd = cli_command("db", verb);
     const char *dbopt = NULL;
-    const struct opt opts[] = {
-        {"--db", "FILE", "the knowledge base file", &dbopt, NULL, NULL}, {0}};
+    struct opt opts[16] = {
+        {"--db", "FILE", "the knowledge base file", &dbopt, NULL, NULL}};
+    for (size_t i = 0; extra && extra[i].name && i + 2 < 16; i++)
+        opts[i + 1] = extra[i];
     memset(c, 0, sizeof *c);
     int rc = cli_parse(cli, cmd, opts, argc, argv, &c->pos, &c->npos);
     if (rc != 0)
@@ -137,7 +143,7 @@ static void db_end(struct dbcmd *c)
 int cmd_db_import(struct cli *cli, int argc, char **argv)
 {
     struct dbcmd c;
-    int rc = db_start(cli, "import", argc, argv, 1, INT32_MAX, true, &c);
+    int rc = db_start(cli, "import", argc, argv, 1, INT32_MAX, true, NULL, &c);
     if (!c.db) {
         db_end(&c);
         return rc;
@@ -168,6 +174,202 @@ int cmd_db_import(struct cli *cli, int argc, char **argv)
     }
     db_end(&c);
     return rc;
+}
+
+/* db update's progress: one line rewritten on a terminal, at most four
+ * times a second; log lines above it. */
+struct fetching {
+    struct cli *cli;
+    bool tty;
+    struct timespec start, last;
+    bool drawn;
+};
+
+static double seconds_since(const struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t->tv_sec) +
+           (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void on_log(void *payload, const char *line)
+{
+    struct fetching *f = payload;
+    if (f->cli->quiet)
+        return;
+    if (f->drawn)
+        fputs("\r\033[K", stderr);
+    f->drawn = false;
+    fprintf(stderr, "tsunagi: %s\n", line);
+    clock_gettime(CLOCK_MONOTONIC, &f->start);
+}
+
+static void on_bytes(void *payload, uint64_t now, uint64_t total)
+{
+    struct fetching *f = payload;
+    if (f->cli->quiet || !f->tty || seconds_since(&f->last) < 0.25)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &f->last);
+    double t = seconds_since(&f->start), rate = t > 0 ? (double)now / t : 0;
+    const double mib = 1024.0 * 1024.0;
+    if (total)
+        fprintf(stderr, "\r\033[K  %.1f of %.1f MiB, %.1f MiB/s, %.0f s left",
+                (double)now / mib, (double)total / mib, rate / mib,
+                rate > 0 ? (double)(total - now) / rate : 0.0);
+    else
+        fprintf(stderr, "\r\033[K  %.1f MiB, %.1f MiB/s", (double)now / mib,
+                rate / mib);
+    f->drawn = true;
+}
+
+/* The sources a plain `db update` refreshes: KEV, EPSS, every OSV
+ * ecosystem the knowledge base holds, and NVD once it was updated. */
+static int default_sources(tsn_vulndb *db, tsnu_vec *out)
+{
+    tsn_vulndb_status st;
+    int rc = tsn_vulndb_status_get(db, &st);
+    if (rc < 0)
+        return rc;
+    const char *fixed[] = {"kev", "epss"};
+    for (size_t i = 0; rc == 0 && i < 2; i++) {
+        char *s = tsnu_strdup(fixed[i]);
+        rc = s ? tsnu_vec_push(out, &s) : tsn_error_oom();
+    }
+    for (size_t i = 0; rc == 0 && i < st.necosystems; i++) {
+        if (strcmp(st.by_ecosystem[i].name, "CPE") == 0)
+            continue;
+        char *s = tsn_malloc(strlen(st.by_ecosystem[i].name) + 5);
+        if (!s) {
+            rc = tsn_error_oom();
+            break;
+        }
+        sprintf(s, "osv:%s", st.by_ecosystem[i].name);
+        rc = tsnu_vec_push(out, &s);
+    }
+    for (size_t i = 0; rc == 0 && i < st.nsources; i++)
+        if (strcmp(st.by_source[i].name, "nvd") == 0) {
+            char *s = tsnu_strdup("nvd");
+            rc = s ? tsnu_vec_push(out, &s) : tsn_error_oom();
+        }
+    tsn_vulndb_status_free(&st);
+    return rc;
+}
+
+/* A number option: NULL leaves *out; else a number >= 0 or an error. */
+static bool number_opt(const char *name, const char *s, double *out)
+{
+    if (!s)
+        return true;
+    char *end;
+    double d = strtod(s, &end);
+    if (end == s || *end || d < 0 || d > 86400) {
+        cli_error("%s: '%s' is not a number of seconds (0 to 86400)", name, s);
+        return false;
+    }
+    *out = d;
+    return true;
+}
+
+int cmd_db_update(struct cli *cli, int argc, char **argv)
+{
+    const char **sources = NULL, *url = NULL, *retries = NULL, *delay = NULL,
+               *backoff = NULL;
+    const struct opt extra[] = {
+        {"--source", "SOURCE", "kev, epss, nvd or osv:ECOSYSTEM (repeatable)",
+         NULL, NULL, &sources},
+        {"--url", "URL", "fetch the one --source from this mirror", &url, NULL,
+         NULL},
+        {"--retries", "N", "attempts after the first (default 4)", &retries,
+         NULL, NULL},
+        {"--backoff", "SECONDS", "first wait between attempts (default 1)",
+         &backoff, NULL, NULL},
+        {"--delay", "SECONDS", "between NVD requests (default NVD's rule)",
+         &delay, NULL, NULL},
+        {0}};
+    struct dbcmd c;
+    int rc = db_start(cli, "update", argc, argv, 0, 0, true, extra, &c);
+    tsnu_vec list = TSNU_VEC_INIT(char *, 100000);
+    tsn_vulndb_update_opts o = {.delay = -1, .retries = -1};
+    double d = -1, b = 0, r = -1;
+    if (c.db && (!number_opt("--delay", delay, &d) ||
+                 !number_opt("--backoff", backoff, &b) ||
+                 !number_opt("--retries", retries, &r) || r > 100)) {
+        if (r > 100)
+            cli_error("--retries: at most 100");
+        rc = EXIT_BADINPUT;
+        tsn_vulndb_close(c.db);
+        c.db = NULL;
+    }
+    size_t nsrc = 0;
+    for (; sources && sources[nsrc]; nsrc++)
+        ;
+    if (c.db && url && nsrc != 1) {
+        cli_error("--url names the mirror of one --source");
+        rc = EXIT_BADINPUT;
+        tsn_vulndb_close(c.db);
+        c.db = NULL;
+    }
+    if (!c.db) {
+        free(sources);
+        db_end(&c);
+        return rc;
+    }
+    for (size_t i = 0; i < nsrc && rc == 0; i++) {
+        char *s = tsnu_strdup(sources[i]);
+        rc = s && tsnu_vec_push(&list, &s) == 0 ? 0 : tsn_error_oom();
+    }
+    if (rc == 0 && nsrc == 0)
+        rc = default_sources(c.db, &list);
+    char keyhdr[512] = "";
+    const char *key = getenv("NVD_API_KEY");
+    if (key && *key)
+        snprintf(keyhdr, sizeof keyhdr, "apiKey: %s", key);
+    struct fetching f = {cli, isatty(2) != 0, {0, 0}, {0, 0}, false};
+    clock_gettime(CLOCK_MONOTONIC, &f.start);
+    o = (tsn_vulndb_update_opts){
+        .url = url,
+        .delay = d,
+        .retries = (int)r,
+        .backoff = b,
+        .log = on_log,
+        .progress = on_bytes,
+        .payload = &f,
+    };
+    int exit = rc < 0 ? cli_fail() : EXIT_OK;
+    bool refused = false;
+    for (size_t i = 0; exit == EXIT_OK && i < list.len; i++) {
+        const char *src = ((char **)list.ptr)[i];
+        o.header = strcmp(src, "nvd") == 0 && *keyhdr ? keyhdr : NULL;
+        tsn_vulndb_import_stats st;
+        struct shown sh = {cli, 0, 0};
+        if (tsn_vulndb_update(c.db, src, &o, &st, on_report, &sh) < 0) {
+            if (f.drawn)
+                fputs("\r\033[K", stderr);
+            exit = cli_fail();
+            if (!cli->quiet)
+                fprintf(stderr, "tsunagi: %s: nothing imported\n", src);
+            break;
+        }
+        if (f.drawn)
+            fputs("\r\033[K", stderr);
+        f.drawn = false;
+        if (!cli->quiet)
+            fprintf(stderr,
+                    "tsunagi: %s: %zu added, %zu updated, %zu unchanged, %zu "
+                    "refused, %zu with warnings\n",
+                    src, st.added, st.updated, st.unchanged, st.refused,
+                    st.warned);
+        refused |= st.refused > 0; /* the other sources still update */
+    }
+    if (exit == EXIT_OK && refused)
+        exit = EXIT_FINDINGS;
+    for (size_t i = 0; i < list.len; i++)
+        free(((char **)list.ptr)[i]);
+    tsnu_vec_dispose(&list);
+    free(sources);
+    db_end(&c);
+    return exit;
 }
 
 /* Data older than this is stale: OSV and EPSS change daily. */
@@ -202,7 +404,7 @@ static const char *source_title(const char *s)
 int cmd_db_status(struct cli *cli, int argc, char **argv)
 {
     struct dbcmd c;
-    int rc = db_start(cli, "status", argc, argv, 0, 0, false, &c);
+    int rc = db_start(cli, "status", argc, argv, 0, 0, false, NULL, &c);
     if (!c.db) {
         db_end(&c);
         return rc;
@@ -293,7 +495,7 @@ int cmd_db_status(struct cli *cli, int argc, char **argv)
 int cmd_db_show(struct cli *cli, int argc, char **argv)
 {
     struct dbcmd c;
-    int rc = db_start(cli, "show", argc, argv, 1, 1, false, &c);
+    int rc = db_start(cli, "show", argc, argv, 1, 1, false, NULL, &c);
     if (!c.db) {
         db_end(&c);
         return rc;
@@ -316,7 +518,7 @@ int cmd_db_show(struct cli *cli, int argc, char **argv)
 int cmd_db_export(struct cli *cli, int argc, char **argv)
 {
     struct dbcmd c;
-    int rc = db_start(cli, "export", argc, argv, 1, 1, false, &c);
+    int rc = db_start(cli, "export", argc, argv, 1, 1, false, NULL, &c);
     if (!c.db) {
         db_end(&c);
         return rc;

@@ -111,16 +111,29 @@ const struct command commands[] = {
     {"db", "import", cmd_db_import,
      "import advisories into the vulnerability knowledge base",
      "tsunagi db import [--db FILE] PATH...",
-     "Reads OSV records, CISA KEV catalogs and EPSS scores (told apart by\n"
-     "content, gzip undone) from files, zip archives (OSV's all.zip) and\n"
-     "directory trees (every *.json, *.zip, *.csv and *.gz below them) into\n"
-     "the knowledge base, creating it when absent. The import is one\n"
-     "transaction: it lands whole or not at all. A record that breaks its\n"
-     "format's rules is refused with its reason and counted; a record\n"
-     "already there is replaced only by one modified later. Exit 0, 1 when\n"
-     "records were refused, 2 when a path cannot be read or a zip archive\n"
-     "is damaged or over a limit. The file is --db, else $TSUNAGI_DB, else\n"
+     "Reads OSV records, NVD CVE API 2.0 pages, CVE JSON 5 records, CISA\n"
+     "KEV catalogs and EPSS scores (told apart by content, gzip undone)\n"
+     "from files, zip archives (OSV's all.zip) and directory trees (every\n"
+     "*.json, *.zip, *.csv and *.gz below them) into the knowledge base,\n"
+     "creating it when absent. The import is one transaction: it lands\n"
+     "whole or not at all. A record that breaks its format's rules is\n"
+     "refused with its reason and counted; a record already there is\n"
+     "replaced only by one modified later. Exit 0, 1 when records were\n"
+     "refused, 2 when a path cannot be read or a zip archive is damaged or\n"
+     "over a limit. The file is --db, else $TSUNAGI_DB, else\n"
      "$XDG_DATA_HOME/tsunagi/vuln.db."},
+    {"db", "update", cmd_db_update, "download advisories and import them",
+     "tsunagi db update [--db FILE] [--source SOURCE]... [--url URL]\n"
+     "       [--retries N] [--backoff SECONDS] [--delay SECONDS]",
+     "Downloads each SOURCE from its official endpoint and imports it as\n"
+     "db import does: kev (CISA), epss (FIRST), nvd (the CVE API 2.0; the\n"
+     "key in $NVD_API_KEY), osv:ECOSYSTEM (OSV's all.zip, then only the\n"
+     "records changed since). Without --source: kev, epss, every OSV\n"
+     "ecosystem held, and nvd once it was updated. TLS is verified\n"
+     "($TSUNAGI_CA_BUNDLE adds a CA file); proxies come from https_proxy\n"
+     "and no_proxy. Failed requests, 429 and 5xx are retried, waiting as\n"
+     "the server asks. Exit 0, 1 when records were refused, 2 on bad data,\n"
+     "5 when a download failed (nothing of that source is imported)."},
     {"db", "status", cmd_db_status, "summarise the knowledge base",
      "tsunagi db status [--db FILE] [--format table|json]",
      "Prints the advisory, withdrawn and alias counts, the last import, the\n"
@@ -134,7 +147,7 @@ const struct command commands[] = {
      "when none is known, 3 when there is no knowledge base."},
     {"db", "export", cmd_db_export, "write the knowledge base to a zip archive",
      "tsunagi db export [--db FILE] OUT.zip",
-     "Writes every advisory as ID.json (its record as imported), the KEV\n"
+     "Writes every advisory as SOURCE/ID.json (its record as stored), the KEV\n"
      "catalog as kev.json and the EPSS scores as epss.csv into OUT.zip,\n"
      "which db import reads back: a database carried to a site without\n"
      "network. The archive appears whole or not at all. Exit 3 when there\n"
@@ -180,6 +193,8 @@ int cli_exit_code(int error)
         return EXIT_INTERNAL;
     case TSN_EIO:
         return EXIT_IO;
+    case TSN_ENETWORK:
+        return EXIT_NETWORK;
     case TSN_EINVALID:
     case TSN_ETOOBIG:
     case TSN_EUNSUPPORTED:

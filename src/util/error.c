@@ -99,6 +99,8 @@ const char *tsn_error_name(int code)
         return "input/output error";
     case TSN_EUSAGE:
         return "usage error";
+    case TSN_ENETWORK:
+        return "download failed";
     default:
         return "error";
     }

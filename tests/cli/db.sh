@@ -46,7 +46,7 @@ check "$(count "$tmp/b.db")" "$pypi" "database unchanged after a failed import"
 mkdir "$tmp/mixed"
 cp "$data/osv/go/GO-2020-0001.json" "$tmp/mixed/"
 printf '{"id":"GO-2099-0001","modified":"2099-01-01T00:00:00Z","affected":[{"package":{"ecosystem":"Go","name":"x"},"ranges":[{"type":"SEMVER","events":[{"fixed":"1.0.0"}]}]}]}' >"$tmp/mixed/bad.json"
-truncate -s 17M "$tmp/mixed/huge.json"  # over the 16 MiB record limit
+printf "{" >"$tmp/mixed/huge.json"; truncate -s 17M "$tmp/mixed/huge.json"  # over the 16 MiB record limit
 out=$("$bin" db import --db "$tmp/m.db" "$tmp/mixed" 2>&1)
 check $? 1 "refused record exit"
 check "$(echo "$out" | grep -c 'bad.json:1: /affected/0/ranges/0/events: range without an introduced event')" 1 "refusal reason"

@@ -6,7 +6,7 @@
 #    and the rest lands; db show attaches the score to the advisories of
 #    the same CVE; an older or the same file changes nothing, a newer one
 #    replaces the scores;
-#  - a damaged gzip file, one that inflates past the record limit and a
+#  - a damaged gzip file, one that inflates past the document limit and a
 #    file without the header are refused and counted.
 set -u
 bin=${TSN_BIN:?}
@@ -70,9 +70,9 @@ scores 2025-09-01 | gzip | head -c 120 >"$tmp/cut.csv.gz"
 out=$("$bin" db import --db "$db" "$tmp/cut.csv.gz" 2>&1)
 check $? 1 "cut gzip: exit 1"
 check "$(echo "$out" | grep -c 'cut.csv.gz: gzip data cut short')" 1 "cut gzip: reason"
-head -c 20000000 /dev/zero | gzip >"$tmp/bomb.csv.gz"
+head -c 270000000 /dev/zero | gzip -1 >"$tmp/bomb.csv.gz"  # past the 256 MiB document limit
 out=$("$bin" db import --db "$db" "$tmp/bomb.csv.gz" 2>&1)
-check "$(echo "$out" | grep -c 'bomb.csv.gz: larger than the record limit')" 1 "gzip past the record limit refused"
+check "$(echo "$out" | grep -c 'bomb.csv.gz: larger than the document limit')" 1 "gzip past the document limit refused"
 printf 'cve;epss;percentile\nCVE-2021-44228;0.9;0.9\n' >"$tmp/semi.csv"
 out=$("$bin" db import --db "$db" "$tmp/semi.csv" 2>&1)
 check "$(echo "$out" | grep -c "semi.csv:1: expected the header 'cve,epss,percentile'")" 1 "no header: refused"

@@ -13,6 +13,7 @@
 #include "tsunagi/advisory.h"
 #include "tsunagi/limits.h"
 #include "tsunagi/vulndb.h"
+#include "lib/vulndb/vulndb_int.h"
 #include "util/json.h"
 
 #include <dirent.h>
@@ -814,6 +815,8 @@ out:
     return rc;
 }
 
+static void refuse_large(struct imp *im, const char *label, bool record);
+
 /* Report the warnings of a record read, and store it. */
 static int import_one(struct imp *im,
                       tsn_advisory **a,
@@ -872,6 +875,10 @@ static int import_text(struct imp *im, const char *label, int64_t dig)
     case TSN_ADV_OSV:
         break;
     }
+    if (im->text.len > TSN_LIMIT_RECORD_BYTES) { /* one record: held less */
+        refuse_large(im, label, true);
+        return 0;
+    }
     tsn_advisory *a = NULL;
     const char *t = tsn_buf_cstr(&im->text);
     int rc = tsn_advisory_sniff(t, im->text.len) == TSN_ADV_CVE5
@@ -889,10 +896,11 @@ static int import_text(struct imp *im, const char *label, int64_t dig)
 }
 
 /* A record too large to read: refused and counted, as a faulty one. */
-static void refuse_large(struct imp *im, const char *label)
+static void refuse_large(struct imp *im, const char *label, bool record)
 {
-    tsn_error_set(TSN_ETOOBIG, "%s: larger than the record limit of %zu bytes",
-                  label, TSN_LIMIT_RECORD_BYTES);
+    tsn_error_set(TSN_ETOOBIG, "%s: larger than the %s limit of %zu bytes",
+                  label, record ? "record" : "document",
+                  record ? TSN_LIMIT_RECORD_BYTES : TSN_LIMIT_DOCUMENT_BYTES);
     im->stats->refused++;
     report(im, true, tsn_error_last()->message);
 }
@@ -900,16 +908,16 @@ static void refuse_large(struct imp *im, const char *label)
 static int import_file(struct imp *im, const char *path)
 {
     tsn_buf_clear(&im->text);
-    int rc = tsnu_file_read(&im->text, path, TSN_LIMIT_RECORD_BYTES);
+    int rc = tsnu_file_read(&im->text, path, TSN_LIMIT_DOCUMENT_BYTES);
     if (rc < 0 && rc != TSN_ETOOBIG)
         return rc;
     im->stats->files++;
     if (rc == TSN_ETOOBIG) {
-        refuse_large(im, path);
+        refuse_large(im, path, false);
         return 0;
     }
     if (tsna_is_gzip(im->text.ptr, im->text.len)) { /* EPSS comes gzipped */
-        tsn_buf plain = TSN_BUF_INIT(TSN_LIMIT_RECORD_BYTES);
+        tsn_buf plain = TSN_BUF_INIT(TSN_LIMIT_DOCUMENT_BYTES);
         rc = tsna_gunzip(im->text.ptr, im->text.len, &plain, path);
         if (rc == 0) {
             tsn_buf t = im->text;
@@ -918,7 +926,7 @@ static int import_file(struct imp *im, const char *path)
         }
         tsn_buf_dispose(&plain);
         if (rc == TSN_ETOOBIG) {
-            refuse_large(im, path);
+            refuse_large(im, path, false);
             return 0;
         }
         if (rc == TSN_EINVALID) {
@@ -1009,7 +1017,7 @@ static int import_zip(struct imp *im, const char *path)
         }
         rc = tsna_zip_read(z, i, &im->text);
         if (rc == TSN_ETOOBIG) {
-            refuse_large(im, label.ptr);
+            refuse_large(im, label.ptr, false);
             rc = 0;
             continue;
         }
@@ -1106,7 +1114,7 @@ int tsn_vulndb_import(tsn_vulndb *v,
 {
     memset(stats, 0, sizeof *stats);
     struct imp im = {.v = v, .stats = stats, .report = rep, .payload = payload};
-    im.text = (tsn_buf)TSN_BUF_INIT(TSN_LIMIT_RECORD_BYTES);
+    im.text = (tsn_buf)TSN_BUF_INIT(TSN_LIMIT_DOCUMENT_BYTES);
     im.stored = (tsnu_vec)TSNU_VEC_INIT(int64_t, SIZE_MAX / 16);
     im.packed = (tsn_buf)TSN_BUF_INIT(2 * TSN_LIMIT_RECORD_BYTES);
     im.key = (tsn_buf)TSN_BUF_INIT(2 * TSN_LIMIT_FIELD_BYTES);
@@ -1597,4 +1605,25 @@ done:
     free(recs);
     (void)tsna_db_exec(v->db, rc < 0 ? "ROLLBACK" : "COMMIT");
     return rc < 0 ? rc : 0;
+}
+
+/* ---- meta for the other files of the knowledge base ------------------- */
+
+int tsnv_meta_get(tsn_vulndb *v, const char *key, char **out)
+{
+    tsna_stmt *st = NULL;
+    *out = NULL;
+    int rc = tsna_prepare(v->db, "SELECT value FROM meta WHERE key = ?", &st);
+    if (rc == 0)
+        rc = tsna_bind_text(st, 1, key);
+    if (rc == 0 && (rc = tsna_step(st)) == 1) {
+        rc = (*out = tsnu_strdup(tsna_col_text(st, 0))) ? 0 : tsn_error_oom();
+    }
+    tsna_finalize(st);
+    return rc < 0 ? rc : 0;
+}
+
+int tsnv_meta_put(tsn_vulndb *v, const char *key, const char *value)
+{
+    return meta_set(v->db, key, value);
 }

@@ -1,0 +1,536 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * db update: download a source from its official endpoint (or a mirror)
+ * into a private temporary directory and import it, in one transaction,
+ * with what db import checks. Requests are retried on network failures,
+ * 408, 429 and 5xx, waiting as the server asks (Retry-After) or doubling
+ * the wait. What each source fetched last is kept in meta so the next
+ * update asks only for what changed:
+ *   kev, epss       ETag / Last-Modified of the feed (If-None-Match, ...)
+ *   osv:ECOSYSTEM   the newest "modified" of the ecosystem's
+ *                   modified_id.csv: later records are fetched one by one,
+ *                   or the whole all.zip when there are many
+ *   nvd             the time of the last update: the CVE API's
+ *                   lastModStartDate / lastModEndDate window (120 days
+ *                   at most; a longer gap downloads everything)
+ */
+#include "lib/lib.h"
+
+#include "lib/adapt/http.h"
+#include "lib/vulndb/vulndb_int.h"
+#include "tsunagi/limits.h"
+#include "tsunagi/vulndb.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define KEV_URL                                                                \
+    "https://www.cisa.gov/sites/default/files/feeds/"                          \
+    "known_exploited_vulnerabilities.json"
+#define EPSS_URL "https://epss.empiricalsecurity.com/epss_scores-current.csv.gz"
+#define OSV_URL "https://osv-vulnerabilities.storage.googleapis.com"
+#define NVD_URL "https://services.nvd.nist.gov/rest/json/cves/2.0"
+
+#define NVD_PAGE 2000       /* the API's largest page */
+#define NVD_WINDOW_DAYS 120 /* the API's longest lastMod window */
+#define OSV_ONE_BY_ONE 5000 /* more changed records: the whole archive */
+#define WAIT_MAX 600        /* seconds a server may ask us to wait */
+#define DOWNLOAD_MAX ((uint64_t)8 * 1024 * 1024 * 1024)
+
+struct upd {
+    tsn_vulndb *v;
+    const tsn_vulndb_update_opts *o;
+    char dir[4096];    /* the private temporary directory */
+    tsnu_vec paths;    /* char *: downloads to import, in order */
+    unsigned serial;   /* names the downloads */
+    tsn_buf url, line; /* scratch */
+};
+
+TSN_PRINTF(2, 3)
+static void say(struct upd *u, const char *fmt, ...)
+{
+    if (!u->o->log)
+        return;
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    u->o->log(u->o->payload, msg);
+}
+
+static void pause_for(double seconds)
+{
+    if (seconds <= 0)
+        return;
+    struct timespec ts = {(time_t)seconds,
+                          (long)((seconds - (double)(time_t)seconds) * 1e9)};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+        ;
+}
+
+static void on_progress(void *payload, uint64_t now, uint64_t total)
+{
+    struct upd *u = payload;
+    if (u->o->progress)
+        u->o->progress(u->o->payload, now, total);
+}
+
+/* Whether @p type (lower case, no parameters; "" when not given) is one
+ * of the @p ok types, '|'-separated. */
+static bool type_ok(const char *type, const char *ok)
+{
+    size_t n = strlen(type);
+    if (n == 0)
+        return true;
+    for (const char *p = ok; *p;) {
+        size_t k = strcspn(p, "|");
+        if (k == n && strncmp(p, type, n) == 0)
+            return true;
+        p += k + (p[k] == '|');
+    }
+    return false;
+}
+
+enum fetched { GOT, NOT_MODIFIED, GONE };
+
+/*
+ * GET @p url into a new file of the temporary directory (its path pushed
+ * onto u->paths when GOT). With @p cond, the validators kept for the URL
+ * are sent and the new ones kept by the caller (*etag, *lastmod:
+ * malloc'd). @p types: the content types accepted. A 404 is GONE when
+ * @p gone_ok, else a failure.
+ */
+static int fetch(struct upd *u,
+                 const char *url,
+                 const char *types,
+                 bool cond,
+                 bool gone_ok,
+                 enum fetched *out,
+                 char **etag,
+                 char **lastmod)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/%05u", u->dir, u->serial++);
+    char *et = NULL, *lm = NULL, key[4200];
+    int rc = 0;
+    if (cond) {
+        snprintf(key, sizeof key, "etag:%s", url);
+        if ((rc = tsnv_meta_get(u->v, key, &et)) == 0) {
+            snprintf(key, sizeof key, "lastmod:%s", url);
+            rc = tsnv_meta_get(u->v, key, &lm);
+        }
+    }
+    FILE *f = rc == 0 ? fopen(path, "w+b") : NULL;
+    if (rc == 0 && !f)
+        rc = tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
+    double wait = u->o->backoff > 0 ? u->o->backoff : 1.0;
+    int tries = u->o->retries >= 0 ? u->o->retries + 1 : 5;
+    tsna_http_resp resp;
+    for (int attempt = 1; rc == 0; attempt++) {
+        tsna_http_req req = {
+            .url = url,
+            .etag = et,
+            .last_modified = lm,
+            .header = u->o->header,
+            .out = f,
+            .max_bytes = DOWNLOAD_MAX,
+            .stall_seconds = 60,
+            .progress = on_progress,
+            .payload = u,
+        };
+        rewind(f);
+        if (ftruncate(fileno(f), 0) != 0) {
+            rc = tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
+            break;
+        }
+        rc = tsna_http_get(&req, &resp);
+        bool again = rc == TSN_ENETWORK ||
+                     (rc == 0 && (resp.status == 408 || resp.status == 429 ||
+                                  resp.status >= 500));
+        if (!again)
+            break;
+        char why[512];
+        if (rc)
+            snprintf(why, sizeof why, "%s", tsn_error_last()->message);
+        else
+            snprintf(why, sizeof why, "%s: HTTP %ld", url, resp.status);
+        if (attempt >= tries) {
+            rc = tsn_error_set(TSN_ENETWORK, "%s (after %d attempts)", why,
+                               attempt);
+            break;
+        }
+        double w = wait;
+        if (rc == 0 && resp.retry_after >= 0) {
+            if (resp.retry_after > WAIT_MAX) {
+                rc = tsn_error_set(TSN_ENETWORK,
+                                   "%s: the server asks to wait %ld s", why,
+                                   resp.retry_after);
+                break;
+            }
+            w = (double)resp.retry_after;
+        }
+        say(u, "%s; trying again in %.1f s", why, w);
+        pause_for(w);
+        wait *= 2;
+        rc = 0;
+    }
+    if (f && fclose(f) != 0 && rc == 0)
+        rc = tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
+    free(et);
+    free(lm);
+    if (rc < 0)
+        return rc;
+    if (resp.status == 304) {
+        say(u, "%s: not modified", url);
+        *out = NOT_MODIFIED;
+        return 0;
+    }
+    if (resp.status == 404 && gone_ok) {
+        say(u, "%s: gone (HTTP 404)", url);
+        *out = GONE;
+        return 0;
+    }
+    if (resp.status != 200)
+        return tsn_error_set(TSN_ENETWORK, "%s: HTTP %ld", url, resp.status);
+    if (!type_ok(resp.content_type, types))
+        return tsn_error_set(TSN_ENETWORK, "%s: content type %s, expected %s",
+                             url, resp.content_type, types);
+    say(u, "%s: %llu bytes", url, (unsigned long long)resp.bytes);
+    char *p = tsnu_strdup(path);
+    if (!p || tsnu_vec_push(&u->paths, &p) < 0) {
+        free(p);
+        return tsn_error_oom();
+    }
+    if (cond) {
+        *etag = *resp.etag ? tsnu_strdup(resp.etag) : NULL;
+        *lastmod = *resp.last_modified ? tsnu_strdup(resp.last_modified) : NULL;
+    }
+    *out = GOT;
+    return 0;
+}
+
+/* Keep the validators of @p url for the next update. */
+static int keep_validators(struct upd *u,
+                           const char *url,
+                           const char *etag,
+                           const char *lastmod)
+{
+    char key[4200];
+    int rc = 0;
+    snprintf(key, sizeof key, "etag:%s", url);
+    if (etag)
+        rc = tsnv_meta_put(u->v, key, etag);
+    snprintf(key, sizeof key, "lastmod:%s", url);
+    if (rc == 0 && lastmod)
+        rc = tsnv_meta_put(u->v, key, lastmod);
+    return rc;
+}
+
+/* Forget the downloads (the files go with the directory). */
+static void drop_paths(struct upd *u)
+{
+    for (size_t i = 0; i < u->paths.len; i++)
+        free(((char **)u->paths.ptr)[i]);
+    u->paths.len = 0;
+}
+
+/* Import what was downloaded, in one transaction. */
+static int import(struct upd *u,
+                  tsn_vulndb_import_stats *stats,
+                  tsn_vulndb_report_fn report,
+                  void *payload)
+{
+    if (u->paths.len == 0)
+        return 0;
+    return tsn_vulndb_import(u->v, (const char *const *)u->paths.ptr,
+                             u->paths.len, stats, report, payload);
+}
+
+#define JSON_TYPES                                                             \
+    "application/json|text/json|text/plain|application/octet-stream"
+#define ZIP_TYPES                                                              \
+    "application/zip|application/x-zip-compressed|application/octet-stream"
+#define CSV_TYPES                                                              \
+    "text/csv|text/plain|application/gzip|application/x-gzip|"                 \
+    "application/octet-stream"
+
+/* One feed file (KEV, EPSS), asked for only when it changed. */
+static int feed(struct upd *u,
+                const char *url,
+                const char *types,
+                tsn_vulndb_import_stats *stats,
+                tsn_vulndb_report_fn report,
+                void *payload)
+{
+    enum fetched got;
+    char *etag = NULL, *lastmod = NULL;
+    int rc = fetch(u, url, types, true, false, &got, &etag, &lastmod);
+    if (rc == 0 && got == GOT && (rc = import(u, stats, report, payload)) == 0)
+        rc = keep_validators(u, url, etag, lastmod);
+    free(etag);
+    free(lastmod);
+    return rc;
+}
+
+/* The ids modified after @p since in a modified_id.csv ("TIME,ID" lines,
+ * newest first; ID may be "ECOSYSTEM/ID"), and its newest time. */
+static int changed_since(struct upd *u,
+                         const char *path,
+                         const char *since,
+                         tsnu_vec *ids,
+                         char *newest,
+                         size_t cap)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
+    char line[1024];
+    int rc = 0;
+    unsigned long n = 0;
+    *newest = '\0';
+    while (rc == 0 && fgets(line, sizeof line, f)) {
+        n++;
+        line[strcspn(line, "\r\n")] = '\0';
+        char *comma = strchr(line, ',');
+        if (!comma || comma - line < 20 || comma - line > 40) {
+            rc = tsn_error_set(TSN_EINVALID, "modified_id.csv:%lu: not TIME,ID",
+                               n);
+            break;
+        }
+        *comma = '\0';
+        size_t tl = (size_t)(comma - line);
+        if (!*newest && tl < cap) {
+            memcpy(newest, line, tl);
+            newest[tl] = '\0';
+        }
+        if (since && strcmp(line, since) <= 0)
+            break; /* newest first: the rest is older */
+        if (!since)
+            continue;
+        const char *id = strrchr(comma + 1, '/');
+        id = id ? id + 1 : comma + 1;
+        char *dup = tsnu_strdup(id);
+        if (!dup || tsnu_vec_push(ids, &dup) < 0) {
+            free(dup);
+            rc = tsn_error_oom();
+        }
+    }
+    fclose(f);
+    (void)u;
+    return rc;
+}
+
+static int osv(struct upd *u,
+               const char *eco,
+               tsn_vulndb_import_stats *stats,
+               tsn_vulndb_report_fn report,
+               void *payload)
+{
+    const char *base = u->o->url ? u->o->url : OSV_URL;
+    char key[512], *since = NULL, newest[64] = "";
+    snprintf(key, sizeof key, "update:osv:%s", eco);
+    tsn_buf *url = &u->url;
+    tsnu_vec ids = TSNU_VEC_INIT(char *, 10000000);
+    enum fetched got;
+    int rc = tsnv_meta_get(u->v, key, &since);
+    tsn_buf_clear(url);
+    if (rc == 0 && (rc = tsn_buf_printf(url, "%s/", base)) == 0 &&
+        (rc = tsna_http_escape(url, eco)) == 0 &&
+        (rc = tsn_buf_puts(url, "/modified_id.csv")) == 0)
+        rc = fetch(u, url->ptr, "text/csv|text/plain|application/octet-stream",
+                   false, true, &got, NULL, NULL);
+    bool listed = rc == 0 && got == GOT;
+    if (listed) {
+        char *list = ((char **)u->paths.ptr)[--u->paths.len];
+        rc = changed_since(u, list, since, &ids, newest, sizeof newest);
+        unlink(list);
+        free(list);
+    }
+    if (rc == 0 && listed && since && ids.len <= OSV_ONE_BY_ONE) {
+        say(u, "osv:%s: %zu records changed since %s", eco, ids.len, since);
+        for (size_t i = 0; rc == 0 && i < ids.len; i++) {
+            tsn_buf_clear(url);
+            if ((rc = tsn_buf_printf(url, "%s/", base)) == 0 &&
+                (rc = tsna_http_escape(url, eco)) == 0 &&
+                (rc = tsn_buf_putc(url, '/')) == 0 &&
+                (rc = tsna_http_escape(url, ((char **)ids.ptr)[i])) == 0 &&
+                (rc = tsn_buf_puts(url, ".json")) == 0)
+                rc = fetch(u, url->ptr, JSON_TYPES, false, true, &got, NULL,
+                           NULL);
+        }
+    } else if (rc == 0) {
+        char *etag = NULL, *lastmod = NULL;
+        tsn_buf_clear(url);
+        if ((rc = tsn_buf_printf(url, "%s/", base)) == 0 &&
+            (rc = tsna_http_escape(url, eco)) == 0 &&
+            (rc = tsn_buf_puts(url, "/all.zip")) == 0)
+            rc = fetch(u, url->ptr, ZIP_TYPES, true, false, &got, &etag,
+                       &lastmod);
+        if (rc == 0 && got == GOT &&
+            (rc = import(u, stats, report, payload)) == 0)
+            rc = keep_validators(u, url->ptr, etag, lastmod);
+        free(etag);
+        free(lastmod);
+        drop_paths(u); /* imported, or nothing to import */
+    }
+    if (rc == 0)
+        rc = import(u, stats, report, payload);
+    if (rc == 0 && *newest)
+        rc = tsnv_meta_put(u->v, key, newest);
+    for (size_t i = 0; i < ids.len; i++)
+        free(((char **)ids.ptr)[i]);
+    tsnu_vec_dispose(&ids);
+    free(since);
+    return rc;
+}
+
+/* "totalResults": N from the first 4 KiB of an NVD page. */
+static long long total_results(const char *path)
+{
+    char head[4097];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    size_t n = fread(head, 1, sizeof head - 1, f);
+    fclose(f);
+    head[n] = '\0';
+    const char *k = strstr(head, "\"totalResults\"");
+    if (!k)
+        return -1;
+    k = strchr(k, ':');
+    return k ? strtoll(k + 1, NULL, 10) : -1;
+}
+
+static void iso(char *out, size_t cap, time_t t)
+{
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, cap, "%Y-%m-%dT%H:%M:%S.000%%2B00:00", &tm);
+}
+
+static int nvd(struct upd *u,
+               tsn_vulndb_import_stats *stats,
+               tsn_vulndb_report_fn report,
+               void *payload)
+{
+    const char *base = u->o->url ? u->o->url : NVD_URL;
+    char *since = NULL, window[256] = "", started[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(started, sizeof started, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    int rc = tsnv_meta_get(u->v, "update:nvd", &since);
+    if (rc == 0 && since) {
+        struct tm st = {0};
+        char *end = strptime(since, "%Y-%m-%dT%H:%M:%SZ", &st);
+        time_t from = end ? timegm(&st) : 0;
+        if (from > 0 && now - from < (time_t)NVD_WINDOW_DAYS * 86400) {
+            char a[64], b[64];
+            iso(a, sizeof a, from);
+            iso(b, sizeof b, now);
+            snprintf(window, sizeof window,
+                     "&lastModStartDate=%s&lastModEndDate=%s", a, b);
+        }
+    }
+    say(u, "nvd: %s",
+        *window ? "CVEs changed since the last update"
+                : "every CVE (no update in the last 120 days)");
+    double delay = u->o->delay >= 0 ? u->o->delay
+                   : u->o->header   ? 0.6
+                                    : 6.0; /* NVD's published rate limits */
+    long long total = 1;
+    for (long long start = 0; rc == 0 && start < total; start += NVD_PAGE) {
+        if (start)
+            pause_for(delay);
+        tsn_buf_clear(&u->url);
+        enum fetched got;
+        if ((rc = tsn_buf_printf(&u->url,
+                                 "%s?resultsPerPage=%d&startIndex=%lld%s", base,
+                                 NVD_PAGE, start, window)) == 0)
+            rc = fetch(u, u->url.ptr, JSON_TYPES, false, false, &got, NULL,
+                       NULL);
+        if (rc == 0) {
+            total = total_results(((char **)u->paths.ptr)[u->paths.len - 1]);
+            if (total < 0)
+                rc = tsn_error_set(TSN_EINVALID,
+                                   "%s: not a CVE API page (no totalResults)",
+                                   u->url.ptr);
+        }
+    }
+    if (rc == 0)
+        rc = import(u, stats, report, payload);
+    if (rc == 0)
+        rc = tsnv_meta_put(u->v, "update:nvd", started);
+    free(since);
+    return rc;
+}
+
+static void cleanup(struct upd *u)
+{
+    drop_paths(u);
+    tsnu_vec_dispose(&u->paths);
+    if (*u->dir) {
+        DIR *d = opendir(u->dir);
+        struct dirent *de;
+        while (d && (de = readdir(d))) {
+            if (de->d_name[0] == '.')
+                continue;
+            char p[4400];
+            snprintf(p, sizeof p, "%s/%s", u->dir, de->d_name);
+            unlink(p);
+        }
+        if (d)
+            closedir(d);
+        rmdir(u->dir);
+    }
+    tsn_buf_dispose(&u->url);
+    tsn_buf_dispose(&u->line);
+}
+
+int tsn_vulndb_update(tsn_vulndb *v,
+                      const char *source,
+                      const tsn_vulndb_update_opts *o,
+                      tsn_vulndb_import_stats *stats,
+                      tsn_vulndb_report_fn report,
+                      void *payload)
+{
+    memset(stats, 0, sizeof *stats);
+    struct upd u = {.v = v, .o = o};
+    u.paths = (tsnu_vec)TSNU_VEC_INIT(char *, 10000000);
+    u.url = (tsn_buf)TSN_BUF_INIT(1 << 20);
+    u.line = (tsn_buf)TSN_BUF_INIT(1 << 20);
+    const char *tmp = o->tmpdir ? o->tmpdir : getenv("TMPDIR");
+    snprintf(u.dir, sizeof u.dir, "%s/tsunagi-update-XXXXXX",
+             tmp && *tmp ? tmp : "/tmp");
+    int rc = tsna_http_init();
+    if (rc == 0 && !mkdtemp(u.dir)) {
+        rc = tsn_error_set(TSN_EIO, "%s: %s", u.dir, strerror(errno));
+        *u.dir = '\0';
+    }
+    if (rc < 0) {
+    } else if (strcmp(source, "kev") == 0) {
+        rc = feed(&u, o->url ? o->url : KEV_URL, JSON_TYPES, stats, report,
+                  payload);
+    } else if (strcmp(source, "epss") == 0) {
+        rc = feed(&u, o->url ? o->url : EPSS_URL, CSV_TYPES, stats, report,
+                  payload);
+    } else if (strncmp(source, "osv:", 4) == 0 && source[4]) {
+        rc = osv(&u, source + 4, stats, report, payload);
+    } else if (strcmp(source, "nvd") == 0) {
+        rc = nvd(&u, stats, report, payload);
+    } else {
+        rc = tsn_error_set(TSN_EUSAGE,
+                           "unknown source '%s' (kev, epss, nvd, "
+                           "osv:ECOSYSTEM)",
+                           source);
+    }
+    cleanup(&u);
+    return rc;
+}
