@@ -256,15 +256,18 @@ static int default_sources(tsn_vulndb *db, tsnu_vec *out)
     return rc;
 }
 
-/* A number option: NULL leaves *out; else a number >= 0 or an error. */
-static bool number_opt(const char *name, const char *s, double *out)
+/* A number option: NULL leaves *out; else a number from 0 to @p max
+ * (@p what: its unit, in the message) or an error. */
+static bool number_opt(
+    const char *name, const char *s, double max, const char *what, double *out)
 {
     if (!s)
         return true;
     char *end;
     double d = strtod(s, &end);
-    if (end == s || *end || d < 0 || d > 86400) {
-        cli_error("%s: '%s' is not a number of seconds (0 to 86400)", name, s);
+    if (end == s || *end || !(d >= 0 && d <= max)) {
+        cli_error("%s: '%s' is not a number of %s (0 to %g)", name, s, what,
+                  max);
         return false;
     }
     *out = d;
@@ -292,11 +295,12 @@ int cmd_db_update(struct cli *cli, int argc, char **argv)
     tsnu_vec list = TSNU_VEC_INIT(char *, 100000);
     tsn_vulndb_update_opts o = {.delay = -1, .retries = -1};
     double d = -1, b = 0, r = -1;
-    if (c.db && (!number_opt("--delay", delay, &d) ||
-                 !number_opt("--backoff", backoff, &b) ||
-                 !number_opt("--retries", retries, &r) || r > 100)) {
-        if (r > 100)
-            cli_error("--retries: at most 100");
+    if (c.db && (!number_opt("--delay", delay, 86400, "seconds", &d) ||
+                 !number_opt("--backoff", backoff, 86400, "seconds", &b) ||
+                 !number_opt("--retries", retries, 100, "attempts", &r) ||
+                 r != (double)(int)r)) {
+        if (r != (double)(int)r)
+            cli_error("--retries: a whole number");
         rc = EXIT_BADINPUT;
         tsn_vulndb_close(c.db);
         c.db = NULL;

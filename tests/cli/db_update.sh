@@ -120,6 +120,11 @@ out=$(up --source kev --url "$base/html/kev.json")
 check $? 5 "wrong content type: exit 5"
 has "$out" "content type text/html" "content type said"
 check "$(st 'del(.lastImport)')" "$(echo "$before" | jq -c 'del(.lastImport)')" "the knowledge base as it was"
+out=$(up --source kev --retries 1.5)
+check $? 2 "--retries takes a whole number"
+out=$(up --source kev --source epss --url "$base/kev.json")
+check $? 2 "--url with two sources"
+has "$out" "names the mirror of one --source" "--url misuse said"
 out=$(up --source nope)
 check $? 2 "unknown source: exit 2"
 has "$out" "unknown source 'nope'" "unknown source said"
