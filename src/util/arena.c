@@ -123,3 +123,13 @@ void tsnu_arena_dispose(tsnu_arena *a)
     a->next = a->end = NULL;
     a->total = 0;
 }
+
+void *tsnu_vec_copy(const tsnu_vec *v, tsnu_arena *a)
+{
+    if (v->len == 0)
+        return NULL;
+    char *p = tsnu_arena_calloc(a, v->len + 1, v->elem);
+    if (p)
+        memcpy(p, v->ptr, v->len * v->elem);
+    return p;
+}

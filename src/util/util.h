@@ -139,6 +139,10 @@ char *tsnu_arena_strndup(tsnu_arena *a, const char *s, size_t n);
 char *tsnu_arena_strdup(tsnu_arena *a, const char *s);
 char *tsnu_arena_printf(tsnu_arena *a, const char *fmt, ...) TSN_PRINTF(2, 3);
 void tsnu_arena_dispose(tsnu_arena *a);
+/* The items of @p v copied into @p a, followed by one zeroed item (a NULL
+ * terminator for a list of pointers); NULL when @p v is empty or memory
+ * runs out (tell them apart by v->len). */
+void *tsnu_vec_copy(const tsnu_vec *v, tsnu_arena *a);
 
 /* ---- string set ---------------------------------------------------- */
 

@@ -23,7 +23,7 @@ struct rd {
     tsnr c;
     tsn_advisory *a;
     /* gathered over the CNA's and the ADPs' containers */
-    tsnu_vec sev, cwes, affected, refs;
+    tsnu_vec sev, cwes, affected;
 };
 
 /* The OSV ecosystem of a package registry, from a collectionURL. */
@@ -388,50 +388,12 @@ static int read_cwes(struct rd *r, const tsnu_json *c, const tsnu_jpath *p)
     return rc;
 }
 
-static int read_refs(struct rd *r, const tsnu_json *c, const tsnu_jpath *p)
-{
-    const tsnu_json *rs;
-    size_t n;
-    int rc = tsnr_items(&r->c, c, p, "references", false, &rs, &n);
-    tsnu_jpath lp = AT(p, "references");
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        tsnu_jpath ip = IDX(&lp, i);
-        tsn_adv_ref ref = {"WEB", NULL};
-        const char *const *tags;
-        size_t nt;
-        if ((rc = tsnr_object(&r->c, &rs[i], &ip)) < 0 ||
-            (rc = tsnr_str(&r->c, &rs[i], &ip, "url", true, &ref.url)) < 0 ||
-            (rc = tsnr_strings(&r->c, &rs[i], &ip, "tags", false, &tags, &nt)) <
-                0)
-            break;
-        for (size_t t = 0; t < nt && strcmp(ref.type, "WEB") == 0; t++)
-            ref.type = tsnr_ref_type(tags[t]);
-        rc = tsnu_vec_push(&r->refs, &ref);
-    }
-    return rc;
-}
-
 /* A container's provider, for the severities it scores. */
 static const char *provider(const tsnu_json *c)
 {
     const tsnu_json *pm = tsnu_json_get(c, "providerMetadata");
     const char *s = tsnu_json_get_str(pm, "shortName");
     return s ? s : tsnu_json_get_str(pm, "orgId");
-}
-
-/* Move a vector's items into the advisory's arena. */
-static int settle(struct rd *r, tsnu_vec *v, size_t elem, void *out, size_t *n)
-{
-    void *p = NULL;
-    if (v->len && !(p = tsnu_arena_alloc(r->c.arena, (v->len + 1) * elem)))
-        return tsn_error_oom();
-    if (p) {
-        memcpy(p, v->ptr, v->len * elem);
-        memset((char *)p + v->len * elem, 0, elem);
-    }
-    memcpy(out, &p, sizeof p);
-    *n = v->len;
-    return 0;
 }
 
 static int read_record(struct rd *r, const tsnu_json *root)
@@ -518,7 +480,9 @@ static int read_record(struct rd *r, const tsnu_json *root)
     const char *cna_by = provider(cna);
     if ((rc = read_affected(r, cna, &np)) < 0 ||
         (rc = read_metrics(r, cna, &np, cna_by)) < 0 ||
-        (rc = read_cwes(r, cna, &np)) < 0 || (rc = read_refs(r, cna, &np)) < 0)
+        (rc = read_cwes(r, cna, &np)) < 0 ||
+        (rc = tsnr_refs(&r->c, cna, &np, "references", &a->refs, &a->nrefs)) <
+            0)
         return rc;
 
     const tsnu_json *adp;
@@ -534,14 +498,9 @@ static int read_record(struct rd *r, const tsnu_json *root)
             (rc = read_cwes(r, &adp[i], &ip)) < 0)
             return rc;
     }
-    if ((rc = settle(r, &r->sev, sizeof(tsn_adv_severity), &a->severity,
-                     &a->nseverity)) < 0 ||
-        (rc = settle(r, &r->cwes, sizeof(const char *), &a->cwes, &a->ncwes)) <
-            0 ||
-        (rc = settle(r, &r->affected, sizeof(tsn_adv_affected), &a->affected,
-                     &a->naffected)) < 0 ||
-        (rc = settle(r, &r->refs, sizeof(tsn_adv_ref), &a->refs, &a->nrefs)) <
-            0)
+    if ((rc = tsnr_list(&r->c, &r->sev, &a->severity, &a->nseverity)) < 0 ||
+        (rc = tsnr_list(&r->c, &r->cwes, &a->cwes, &a->ncwes)) < 0 ||
+        (rc = tsnr_list(&r->c, &r->affected, &a->affected, &a->naffected)) < 0)
         return rc;
     return tsnr_warnings(&r->c, &a->warnings, &a->nwarnings);
 }
@@ -561,7 +520,6 @@ int tsn_cve5_read(tsn_advisory **out,
         .sev = TSNU_VEC_INIT(tsn_adv_severity, 4096),
         .cwes = TSNU_VEC_INIT(const char *, 4096),
         .affected = TSNU_VEC_INIT(tsn_adv_affected, 65536),
-        .refs = TSNU_VEC_INIT(tsn_adv_ref, 65536),
     };
     tsnu_json *root;
     int rc = tsnr_parse(&root, &a->arena, text, len, r.c.name);
@@ -571,7 +529,6 @@ int tsn_cve5_read(tsn_advisory **out,
     tsnu_vec_dispose(&r.sev);
     tsnu_vec_dispose(&r.cwes);
     tsnu_vec_dispose(&r.affected);
-    tsnu_vec_dispose(&r.refs);
     if (rc < 0) {
         tsn_advisory_free(&a->pub);
         return rc;

@@ -199,51 +199,43 @@ static int read_metrics(tsnr *r,
     if (rc < 0 || !m)
         return rc;
     tsnu_jpath mp = AT(p, "metrics");
-    size_t total = 0;
-    for (size_t k = 0; k < 4; k++) {
+    tsnu_vec sv = TSNU_VEC_INIT(tsn_adv_severity, 4096);
+    for (size_t k = 0; rc == 0 && k < 4; k++) {
         const tsnu_json *l;
         size_t n;
         if ((rc = tsnr_items(r, m, &mp, kinds[k].key, false, &l, &n)) < 0)
-            return rc;
-        total += n;
-    }
-    if (total == 0)
-        return 0;
-    tsn_adv_severity *sv = tsnu_arena_calloc(r->arena, total, sizeof *sv);
-    if (!sv)
-        return tsn_error_oom();
-    size_t ns = 0;
-    for (size_t k = 0; k < 4; k++) {
-        const tsnu_json *l;
-        size_t n;
-        (void)tsnr_items(r, m, &mp, kinds[k].key, false, &l, &n);
+            break;
         tsnu_jpath kp = AT(&mp, kinds[k].key);
-        for (size_t i = 0; i < n; i++) {
-            tsnu_jpath ip = IDX(&kp, i);
+        for (size_t i = 0; rc == 0 && i < n; i++) {
+            tsnu_jpath ip = IDX(&kp, i), dp = AT(&ip, "cvssData");
             const tsnu_json *data;
             const char *by, *vec;
             if ((rc = tsnr_object(r, &l[i], &ip)) < 0 ||
                 (rc = tsnr_str(r, &l[i], &ip, "source", true, &by)) < 0 ||
                 (rc = tsnr_member(r, &l[i], &ip, "cvssData", TSNU_JSON_OBJECT,
                                   &data)) < 0)
-                return rc;
-            if (!data)
-                return tsnr_bad(r, &ip, &l[i], "'cvssData' is required");
-            tsnu_jpath dp = AT(&ip, "cvssData");
+                break;
+            if (!data) {
+                rc = tsnr_bad(r, &ip, &l[i], "'cvssData' is required");
+                break;
+            }
             if ((rc = tsnr_str(r, data, &dp, "vectorString", true, &vec)) < 0)
-                return rc;
+                break;
             if (strncmp(vec, kinds[k].prefix, strlen(kinds[k].prefix)) != 0) {
                 tsnu_jpath vp = AT(&dp, "vectorString");
-                return tsnr_bad(r, &vp, tsnu_json_get(data, "vectorString"),
-                                "'%s' is not a vector of %s (%s...)", vec,
-                                kinds[k].key, kinds[k].prefix);
+                rc = tsnr_bad(r, &vp, tsnu_json_get(data, "vectorString"),
+                              "'%s' is not a vector of %s (%s...)", vec,
+                              kinds[k].key, kinds[k].prefix);
+                break;
             }
-            sv[ns++] = (tsn_adv_severity){kinds[k].type, vec, by};
+            tsn_adv_severity one = {kinds[k].type, vec, by};
+            rc = tsnu_vec_push(&sv, &one);
         }
     }
-    a->severity = sv;
-    a->nseverity = ns;
-    return 0;
+    if (rc == 0)
+        rc = tsnr_list(r, &sv, &a->severity, &a->nseverity);
+    tsnu_vec_dispose(&sv);
+    return rc;
 }
 
 /* weaknesses[].description[].value: CWE ids, once each. NVD's own
@@ -290,48 +282,10 @@ static int read_weaknesses(tsnr *r,
                 rc = tsnu_vec_push(&cw, &val);
         }
     }
-    if (rc == 0 && cw.len) {
-        const char **c = tsnu_arena_calloc(r->arena, cw.len, sizeof *c);
-        if (!c)
-            rc = tsn_error_oom();
-        else {
-            memcpy(c, cw.ptr, cw.len * sizeof *c);
-            a->cwes = c;
-            a->ncwes = cw.len;
-        }
-    }
+    if (rc == 0)
+        rc = tsnr_list(r, &cw, &a->cwes, &a->ncwes);
     tsnu_vec_dispose(&cw);
     return rc;
-}
-
-static int
-read_refs(tsnr *r, const tsnu_json *cve, const tsnu_jpath *p, tsn_advisory *a)
-{
-    const tsnu_json *rs;
-    size_t n;
-    int rc = tsnr_items(r, cve, p, "references", false, &rs, &n);
-    if (rc < 0 || n == 0)
-        return rc;
-    tsn_adv_ref *refs = tsnu_arena_calloc(r->arena, n, sizeof *refs);
-    if (!refs)
-        return tsn_error_oom();
-    tsnu_jpath lp = AT(p, "references");
-    for (size_t i = 0; i < n; i++) {
-        tsnu_jpath ip = IDX(&lp, i);
-        const char *const *tags;
-        size_t ntags;
-        if ((rc = tsnr_object(r, &rs[i], &ip)) < 0 ||
-            (rc = tsnr_str(r, &rs[i], &ip, "url", true, &refs[i].url)) < 0 ||
-            (rc = tsnr_strings(r, &rs[i], &ip, "tags", false, &tags, &ntags)) <
-                0)
-            return rc;
-        refs[i].type = "WEB";
-        for (size_t t = 0; t < ntags && strcmp(refs[i].type, "WEB") == 0; t++)
-            refs[i].type = tsnr_ref_type(tags[t]);
-    }
-    a->refs = refs;
-    a->nrefs = n;
-    return 0;
 }
 
 static int
@@ -362,7 +316,7 @@ read_cve(tsnr *r, const tsnu_json *cve, const tsnu_jpath *p, tsn_advisory *a)
     if ((rc = read_metrics(r, cve, p, a)) < 0 ||
         (rc = read_weaknesses(r, cve, p, a)) < 0 ||
         (rc = read_configs(r, cve, p, a)) < 0 ||
-        (rc = read_refs(r, cve, p, a)) < 0)
+        (rc = tsnr_refs(r, cve, p, "references", &a->refs, &a->nrefs)) < 0)
         return rc;
     return tsnr_warnings(r, &a->warnings, &a->nwarnings);
 }
@@ -414,17 +368,6 @@ static int one(struct list *l,
     return rc;
 }
 
-/* Copy a vector's items into the list's arena. */
-static void *arena_copy(struct list *l, const tsnu_vec *v, size_t elem)
-{
-    if (!v->len)
-        return NULL;
-    void *p = tsnu_arena_alloc(&l->arena, v->len * elem);
-    if (p)
-        memcpy(p, v->ptr, v->len * elem);
-    return p;
-}
-
 static int
 read_doc(struct list *l, tsnr_doc *doc, const tsnu_json *root, const char *name)
 {
@@ -472,12 +415,12 @@ read_doc(struct list *l, tsnr_doc *doc, const tsnu_json *root, const char *name)
     tsn_buf_dispose(&tmp);
     l->pub.n = advs.len;
     if (rc == 0 && advs.len &&
-        (!(l->pub.items = arena_copy(l, &advs, sizeof(tsn_advisory *))) ||
-         !(l->pub.texts = arena_copy(l, &texts, sizeof(const char *))) ||
-         !(l->pub.lens = arena_copy(l, &lens, sizeof(size_t)))))
+        (!(l->pub.items = tsnu_vec_copy(&advs, &l->arena)) ||
+         !(l->pub.texts = tsnu_vec_copy(&texts, &l->arena)) ||
+         !(l->pub.lens = tsnu_vec_copy(&lens, &l->arena))))
         rc = tsn_error_oom();
     if (rc == 0 && refused.len) {
-        if (!(l->pub.refused = arena_copy(l, &refused, sizeof(const char *))))
+        if (!(l->pub.refused = tsnu_vec_copy(&refused, &l->arena)))
             rc = tsn_error_oom();
         l->pub.nrefused = refused.len;
     }

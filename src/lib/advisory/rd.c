@@ -285,6 +285,41 @@ const char *tsnr_ref_type(const char *tag)
     return "WEB";
 }
 
+int tsnr_refs(tsnr *r,
+              const tsnu_json *obj,
+              const tsnu_jpath *p,
+              const char *key,
+              const tsn_adv_ref **out,
+              size_t *n)
+{
+    const tsnu_json *rs;
+    size_t nr;
+    int rc = tsnr_items(r, obj, p, key, false, &rs, &nr);
+    *out = NULL;
+    *n = 0;
+    if (rc < 0 || nr == 0)
+        return rc;
+    tsn_adv_ref *refs = tsnu_arena_calloc(r->arena, nr, sizeof *refs);
+    if (!refs)
+        return tsn_error_oom();
+    tsnu_jpath lp = TSNR_AT(p, key);
+    for (size_t i = 0; i < nr; i++) {
+        tsnu_jpath ip = TSNR_IDX(&lp, i);
+        const char *const *tags;
+        size_t nt;
+        if ((rc = tsnr_object(r, &rs[i], &ip)) < 0 ||
+            (rc = tsnr_str(r, &rs[i], &ip, "url", true, &refs[i].url)) < 0 ||
+            (rc = tsnr_strings(r, &rs[i], &ip, "tags", false, &tags, &nt)) < 0)
+            return rc;
+        refs[i].type = "WEB";
+        for (size_t t = 0; t < nt && strcmp(refs[i].type, "WEB") == 0; t++)
+            refs[i].type = tsnr_ref_type(tags[t]);
+    }
+    *out = refs;
+    *n = nr;
+    return 0;
+}
+
 int tsnr_langs(tsnr *r,
                const tsnu_json *arr,
                const tsnu_jpath *p,
@@ -416,20 +451,19 @@ int tsnr_strings(tsnr *r,
     return 0;
 }
 
+int tsnr_list(tsnr *r, const tsnu_vec *v, void *out, size_t *n)
+{
+    void *p = tsnu_vec_copy(v, r->arena);
+    if (v->len && !p)
+        return tsn_error_oom();
+    memcpy(out, &p, sizeof p);
+    *n = v->len;
+    return 0;
+}
+
 int tsnr_warnings(tsnr *r, const char *const **out, size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    if (!r->warnings.len)
-        return 0;
-    size_t bytes = r->warnings.len * sizeof(const char *);
-    const char **w = tsnu_arena_alloc(r->arena, bytes);
-    if (!w)
-        return tsn_error_oom();
-    memcpy(w, r->warnings.ptr, bytes);
-    *out = w;
-    *n = r->warnings.len;
-    return 0;
+    return tsnr_list(r, &r->warnings, out, n);
 }
 
 /* RFC 3339 full-date: YYYY-MM-DD, a day that exists. */

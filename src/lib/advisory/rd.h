@@ -44,6 +44,9 @@ int tsnr_warn(
     tsnr *r, const tsnu_jpath *p, const tsnu_json *v, const char *fmt, ...);
 /* The warnings as an array in the arena (NULL when none). */
 int tsnr_warnings(tsnr *r, const char *const **out, size_t *n);
+/* The items of @p v as an array in the arena, into the pointer at
+ * @p out (NULL when none) and *@p n. */
+int tsnr_list(tsnr *r, const tsnu_vec *v, void *out, size_t *n);
 
 /* Member @p key: absent or null gives NULL; another type than @p type is
  * a violation. */
@@ -146,6 +149,15 @@ int tsnr_langs(tsnr *r,
                const char **main,
                const tsn_adv_text **texts,
                size_t *ntexts);
+
+/* The references of NVD and CVE 5: [{"url": ..., "tags": [...]}] under
+ * @p key, each typed from its first telling tag (tsnr_ref_type). */
+int tsnr_refs(tsnr *r,
+              const tsnu_json *obj,
+              const tsnu_jpath *p,
+              const char *key,
+              const tsn_adv_ref **out,
+              size_t *n);
 
 /* An OSV reference type for a source's tag ("Patch", "vendor-advisory"):
  * FIX, ADVISORY, EVIDENCE, REPORT, or WEB. */
