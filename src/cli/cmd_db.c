@@ -293,7 +293,6 @@ int cmd_db_update(struct cli *cli, int argc, char **argv)
     struct dbcmd c;
     int rc = db_start(cli, "update", argc, argv, 0, 0, true, extra, &c);
     tsnu_vec list = TSNU_VEC_INIT(char *, 100000);
-    tsn_vulndb_update_opts o = {.delay = -1, .retries = -1};
     double d = -1, b = 0, r = -1;
     if (c.db && (!number_opt("--delay", delay, 86400, "seconds", &d) ||
                  !number_opt("--backoff", backoff, 86400, "seconds", &b) ||
@@ -331,7 +330,7 @@ int cmd_db_update(struct cli *cli, int argc, char **argv)
         snprintf(keyhdr, sizeof keyhdr, "apiKey: %s", key);
     struct fetching f = {cli, isatty(2) != 0, {0, 0}, {0, 0}, false};
     clock_gettime(CLOCK_MONOTONIC, &f.start);
-    o = (tsn_vulndb_update_opts){
+    tsn_vulndb_update_opts o = {
         .url = url,
         .delay = d,
         .retries = (int)r,

@@ -46,10 +46,10 @@
 struct upd {
     tsn_vulndb *v;
     const tsn_vulndb_update_opts *o;
-    char dir[4096];    /* the private temporary directory */
-    tsnu_vec paths;    /* char *: downloads to import, in order */
-    unsigned serial;   /* names the downloads */
-    tsn_buf url, line; /* scratch */
+    char dir[4096];  /* the private temporary directory */
+    tsnu_vec paths;  /* char *: downloads to import, in order */
+    unsigned serial; /* names the downloads */
+    tsn_buf url;     /* scratch */
 };
 
 TSN_PRINTF(2, 3)
@@ -281,8 +281,7 @@ static int feed(struct upd *u,
 
 /* The ids modified after @p since in a modified_id.csv ("TIME,ID" lines,
  * newest first; ID may be "ECOSYSTEM/ID"), and its newest time. */
-static int changed_since(struct upd *u,
-                         const char *path,
+static int changed_since(const char *path,
                          const char *since,
                          tsnu_vec *ids,
                          char *newest,
@@ -310,10 +309,8 @@ static int changed_since(struct upd *u,
             memcpy(newest, line, tl);
             newest[tl] = '\0';
         }
-        if (since && strcmp(line, since) <= 0)
-            break; /* newest first: the rest is older */
-        if (!since)
-            continue;
+        if (!since || strcmp(line, since) <= 0)
+            break; /* newest first: the rest is older (or not wanted) */
         const char *id = strrchr(comma + 1, '/');
         id = id ? id + 1 : comma + 1;
         char *dup = tsnu_strdup(id);
@@ -323,7 +320,6 @@ static int changed_since(struct upd *u,
         }
     }
     fclose(f);
-    (void)u;
     return rc;
 }
 
@@ -349,7 +345,7 @@ static int osv(struct upd *u,
     bool listed = rc == 0 && got == GOT;
     if (listed) {
         char *list = ((char **)u->paths.ptr)[--u->paths.len];
-        rc = changed_since(u, list, since, &ids, newest, sizeof newest);
+        rc = changed_since(list, since, &ids, newest, sizeof newest);
         unlink(list);
         free(list);
     }
@@ -491,7 +487,6 @@ static void cleanup(struct upd *u)
         rmdir(u->dir);
     }
     tsn_buf_dispose(&u->url);
-    tsn_buf_dispose(&u->line);
 }
 
 int tsn_vulndb_update(tsn_vulndb *v,
@@ -505,7 +500,6 @@ int tsn_vulndb_update(tsn_vulndb *v,
     struct upd u = {.v = v, .o = o};
     u.paths = (tsnu_vec)TSNU_VEC_INIT(char *, 10000000);
     u.url = (tsn_buf)TSN_BUF_INIT(1 << 20);
-    u.line = (tsn_buf)TSN_BUF_INIT(1 << 20);
     const char *tmp = o->tmpdir ? o->tmpdir : getenv("TMPDIR");
     snprintf(u.dir, sizeof u.dir, "%s/tsunagi-update-XXXXXX",
              tmp && *tmp ? tmp : "/tmp");
