@@ -19,11 +19,6 @@
 #define AT TSNR_AT
 #define IDX TSNR_IDX
 
-struct list {
-    tsn_adv_list pub; /* first: the handle is the public struct */
-    tsnu_arena arena; /* the arrays of pub and the refusals */
-};
-
 /* A boolean member (absent: @p dflt). */
 static int flag(tsnr *r,
                 const tsnu_json *o,
@@ -321,26 +316,13 @@ read_cve(tsnr *r, const tsnu_json *cve, const tsnu_jpath *p, tsn_advisory *a)
     return tsnr_warnings(r, &a->warnings, &a->nwarnings);
 }
 
-/* Keep the message of the refusal just made in the list's arena. */
-static int refuse(struct list *l, tsnu_vec *refused)
-{
-    char *m = tsnu_arena_strdup(&l->arena, tsn_error_last()->message);
-    if (!m || tsnu_vec_push(refused, &m) < 0)
-        return tsn_error_oom();
-    return 0;
-}
-
 /* Read the CVE object @p cve into a new advisory sharing @p doc, and keep
  * it (with its text) or its refusal. */
-static int one(struct list *l,
+static int one(tsnr_many *m,
                tsnr_doc *doc,
                const char *name,
                const tsnu_json *cve,
                const tsnu_jpath *p,
-               tsnu_vec *advs,
-               tsnu_vec *texts,
-               tsnu_vec *lens,
-               tsnu_vec *refused,
                tsn_buf *tmp)
 {
     tsnr_adv *a = tsnr_adv_new("nvd", doc);
@@ -351,32 +333,20 @@ static int one(struct list *l,
     tsnu_vec_dispose(&r.warnings);
     if (rc == TSN_EINVALID) {
         tsn_advisory_free(&a->pub);
-        return refuse(l, refused);
+        return tsnr_many_refuse(m);
     }
     tsn_buf_clear(tmp);
-    tsn_advisory *pub = &a->pub;
-    const char *text = NULL;
-    if (rc == 0 && (rc = tsnu_json_emit(tmp, cve)) == 0 &&
-        !(text = tsnu_arena_strndup(&l->arena, tmp->ptr, tmp->len)))
-        rc = tsn_error_oom();
-    if (rc == 0 && (rc = tsnu_vec_push(advs, &pub)) == 0) {
-        if ((rc = tsnu_vec_push(texts, &text)) == 0)
-            rc = tsnu_vec_push(lens, &tmp->len);
-        return rc; /* on failure advs holds it: freed with the others */
-    }
-    tsn_advisory_free(pub);
+    if (rc == 0 && (rc = tsnu_json_emit(tmp, cve)) == 0)
+        return tsnr_many_keep(m, &a->pub, tmp->ptr, tmp->len);
+    tsn_advisory_free(&a->pub);
     return rc;
 }
 
 static int
-read_doc(struct list *l, tsnr_doc *doc, const tsnu_json *root, const char *name)
+read_doc(tsnr_many *m, tsnr_doc *doc, const tsnu_json *root, const char *name)
 {
-    tsnu_vec advs = TSNU_VEC_INIT(tsn_advisory *, TSN_LIMIT_COMPONENTS);
-    tsnu_vec texts = TSNU_VEC_INIT(const char *, TSN_LIMIT_COMPONENTS);
-    tsnu_vec lens = TSNU_VEC_INIT(size_t, TSN_LIMIT_COMPONENTS);
-    tsnu_vec refused = TSNU_VEC_INIT(const char *, TSN_LIMIT_COMPONENTS);
     tsn_buf tmp = TSN_BUF_INIT(TSN_LIMIT_DOCUMENT_BYTES);
-    tsnr top = TSNR_INIT(&l->arena, name);
+    tsnr top = TSNR_INIT(&m->arena, name);
     const tsnu_jpath *p = NULL;
     int rc = 0;
     if (root->type != TSNU_JSON_OBJECT) {
@@ -399,40 +369,18 @@ read_doc(struct list *l, tsnr_doc *doc, const tsnu_json *root, const char *name)
             const tsnu_json *cve = tsnu_json_get(&vs[i], "cve");
             if (!cve) {
                 (void)tsnr_bad(&top, &ip, &vs[i], "'cve' is required");
-                rc = refuse(l, &refused);
+                rc = tsnr_many_refuse(m);
                 continue;
             }
-            rc = one(l, doc, name, cve, &cp, &advs, &texts, &lens, &refused,
-                     &tmp);
+            rc = one(m, doc, name, cve, &cp, &tmp);
         }
     } else {
         const tsnu_json *cve = tsnu_json_get(root, "cve");
         tsnu_jpath cp = AT(p, "cve");
-        rc = one(l, doc, name, cve ? cve : root, cve ? &cp : p, &advs, &texts,
-                 &lens, &refused, &tmp);
+        rc = one(m, doc, name, cve ? cve : root, cve ? &cp : p, &tmp);
     }
     tsnu_vec_dispose(&top.warnings);
     tsn_buf_dispose(&tmp);
-    l->pub.n = advs.len;
-    if (rc == 0 && advs.len &&
-        (!(l->pub.items = tsnu_vec_copy(&advs, &l->arena)) ||
-         !(l->pub.texts = tsnu_vec_copy(&texts, &l->arena)) ||
-         !(l->pub.lens = tsnu_vec_copy(&lens, &l->arena))))
-        rc = tsn_error_oom();
-    if (rc == 0 && refused.len) {
-        if (!(l->pub.refused = tsnu_vec_copy(&refused, &l->arena)))
-            rc = tsn_error_oom();
-        l->pub.nrefused = refused.len;
-    }
-    if (rc < 0 || !l->pub.items) { /* not handed over: freed here */
-        for (size_t i = 0; i < advs.len; i++)
-            tsn_advisory_free(((tsn_advisory **)advs.ptr)[i]);
-        l->pub.n = 0;
-    }
-    tsnu_vec_dispose(&advs);
-    tsnu_vec_dispose(&texts);
-    tsnu_vec_dispose(&lens);
-    tsnu_vec_dispose(&refused);
     return rc;
 }
 
@@ -443,10 +391,10 @@ int tsn_nvd_read(tsn_adv_list **out,
 {
     *out = NULL;
     name = name ? name : "<nvd>";
-    struct list *l = tsn_calloc(1, sizeof *l);
+    tsnr_many *m = tsnr_many_new();
     tsnr_doc *doc = tsn_calloc(1, sizeof *doc);
-    if (!l || !doc) {
-        free(l);
+    if (!m || !doc) {
+        free(m);
         free(doc);
         return tsn_error_oom();
     }
@@ -454,26 +402,10 @@ int tsn_nvd_read(tsn_adv_list **out,
     tsnu_json *root;
     int rc = tsnr_parse(&root, &doc->arena, text, len, name);
     if (rc == 0)
-        rc = read_doc(l, doc, root, name);
+        rc = read_doc(m, doc, root, name);
     if (--doc->refs == 0) {
         tsnu_arena_dispose(&doc->arena);
         free(doc);
     }
-    if (rc < 0) {
-        tsn_adv_list_free(&l->pub);
-        return rc;
-    }
-    *out = &l->pub;
-    return 0;
-}
-
-void tsn_adv_list_free(tsn_adv_list *list)
-{
-    if (!list)
-        return;
-    struct list *l = (struct list *)list;
-    for (size_t i = 0; i < list->n; i++)
-        tsn_advisory_free(list->items[i]);
-    tsnu_arena_dispose(&l->arena);
-    free(l);
+    return tsnr_many_finish(m, rc, out);
 }

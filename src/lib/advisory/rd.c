@@ -522,3 +522,81 @@ tsn_adv_format tsn_advisory_sniff(const char *text, size_t len)
         return TSN_ADV_NVD;
     return TSN_ADV_OSV;
 }
+
+/* ---- documents of many records ---------------------------------------- */
+
+tsnr_many *tsnr_many_new(void)
+{
+    tsnr_many *m = tsn_calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->advs = (tsnu_vec)TSNU_VEC_INIT(tsn_advisory *, TSN_LIMIT_COMPONENTS);
+    m->texts = (tsnu_vec)TSNU_VEC_INIT(const char *, TSN_LIMIT_COMPONENTS);
+    m->lens = (tsnu_vec)TSNU_VEC_INIT(size_t, TSN_LIMIT_COMPONENTS);
+    m->refused = (tsnu_vec)TSNU_VEC_INIT(const char *, TSN_LIMIT_COMPONENTS);
+    return m;
+}
+
+int tsnr_many_refuse(tsnr_many *m)
+{
+    char *msg = tsnu_arena_strdup(&m->arena, tsn_error_last()->message);
+    if (!msg || tsnu_vec_push(&m->refused, &msg) < 0)
+        return tsn_error_oom();
+    return 0;
+}
+
+int tsnr_many_keep(tsnr_many *m, tsn_advisory *a, const char *text, size_t len)
+{
+    const char *copy = tsnu_arena_strndup(&m->arena, text, len);
+    if (tsnu_vec_push(&m->advs, &a) < 0) {
+        tsn_advisory_free(a);
+        return tsn_error_oom();
+    }
+    /* from here on the vector holds it, freed with the others */
+    if (!copy || tsnu_vec_push(&m->texts, &copy) < 0 ||
+        tsnu_vec_push(&m->lens, &len) < 0)
+        return tsn_error_oom();
+    return 0;
+}
+
+int tsnr_many_finish(tsnr_many *m, int rc, tsn_adv_list **out)
+{
+    *out = NULL;
+    m->pub.n = m->advs.len;
+    if (rc == 0 && m->advs.len &&
+        (!(m->pub.items = tsnu_vec_copy(&m->advs, &m->arena)) ||
+         !(m->pub.texts = tsnu_vec_copy(&m->texts, &m->arena)) ||
+         !(m->pub.lens = tsnu_vec_copy(&m->lens, &m->arena))))
+        rc = tsn_error_oom();
+    if (rc == 0 && m->refused.len) {
+        if (!(m->pub.refused = tsnu_vec_copy(&m->refused, &m->arena)))
+            rc = tsn_error_oom();
+        m->pub.nrefused = m->refused.len;
+    }
+    if (rc < 0 || !m->pub.items) { /* not handed over: freed here */
+        for (size_t i = 0; i < m->advs.len; i++)
+            tsn_advisory_free(((tsn_advisory **)m->advs.ptr)[i]);
+        m->pub.n = 0;
+    }
+    tsnu_vec_dispose(&m->advs);
+    tsnu_vec_dispose(&m->texts);
+    tsnu_vec_dispose(&m->lens);
+    tsnu_vec_dispose(&m->refused);
+    if (rc < 0) {
+        tsn_adv_list_free(&m->pub);
+        return rc;
+    }
+    *out = &m->pub;
+    return 0;
+}
+
+void tsn_adv_list_free(tsn_adv_list *list)
+{
+    if (!list)
+        return;
+    tsnr_many *m = (tsnr_many *)list;
+    for (size_t i = 0; i < list->n; i++)
+        tsn_advisory_free(list->items[i]);
+    tsnu_arena_dispose(&m->arena);
+    free(m);
+}

@@ -132,6 +132,24 @@ typedef struct tsnr_adv {
  * to it. NULL when out of memory. */
 tsnr_adv *tsnr_adv_new(const char *source, tsnr_doc *doc);
 
+/* The records of a document that holds many (an NVD page, a JVN feed),
+ * gathered one by one: each kept with its own text, or refused. */
+typedef struct tsnr_many {
+    tsn_adv_list pub; /* first: the handle is the public struct */
+    tsnu_arena arena; /* the arrays of pub, the texts and refusals */
+    tsnu_vec advs, texts, lens, refused;
+} tsnr_many;
+
+/* A new, empty list; NULL when out of memory. */
+tsnr_many *tsnr_many_new(void);
+/* Keep the refusal just made (tsn_error_last()). */
+int tsnr_many_refuse(tsnr_many *m);
+/* Keep @p a with a copy of its text; @p a is the list's even on failure. */
+int tsnr_many_keep(tsnr_many *m, tsn_advisory *a, const char *text, size_t len);
+/* Hand the list over as *@p out when @p rc is 0; otherwise free it and
+ * give back @p rc. */
+int tsnr_many_finish(tsnr_many *m, int rc, tsn_adv_list **out);
+
 /* Parse @p text as JSON into @p arena with the readers' limits. */
 int tsnr_parse(tsnu_json **out,
                tsnu_arena *arena,
