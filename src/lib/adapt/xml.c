@@ -114,8 +114,16 @@ static void XMLCALL on_start(void *ud,
     for (size_t i = 0; i < na; i += 2) {
         const char *ans, *alocal;
         split_name(st, attrs[i], &ans, &alocal);
+        if (ans && strcmp(ans, "http://www.w3.org/XML/1998/namespace") == 0 &&
+            strcmp(alocal, "lang") == 0) {
+            if (!(n->lang = tsnu_arena_strdup(st->arena, attrs[i + 1]))) {
+                stop(st, TSN_ENOMEM, "out of memory");
+                return;
+            }
+            continue;
+        }
         if (ans)
-            continue; /* namespaced attributes (xsi:...) are not data */
+            continue; /* other namespaced attributes (xsi:...) are not data */
         n->attr[k++] = alocal;
         n->attr[k++] = tsnu_arena_strdup(st->arena, attrs[i + 1]);
         if (!n->attr[k - 1] || !alocal) {
@@ -319,16 +327,28 @@ const char *tsn_xml_child_text(const tsn_xml_node *n, const char *name)
 
 void tsn_xml_path(const tsn_xml_node *n, tsn_buf *out)
 {
+    tsn_xml_path_below(n, NULL, out);
+}
+
+void tsn_xml_path_below(const tsn_xml_node *n,
+                        const tsn_xml_node *top,
+                        tsn_buf *out)
+{
     const tsn_xml_node *stack[512];
-    size_t k = 0;
-    for (; n && k < 512; n = n->parent)
+    size_t k = 0, below = 0;
+    for (; n && k < 512; n = n->parent) {
+        if (n == top)
+            below = k;
         stack[k++] = n;
+    }
+    if (!top)
+        below = k;
     while (k--) {
         const tsn_xml_node *s = stack[k];
         unsigned index = 0, same = 0;
         /* Position among siblings of the same name (XPath, from 1); shown
          * only when the name repeats. */
-        if (s->parent) {
+        if (s->parent && k < below) {
             for (const tsn_xml_node *c = s->parent->child; c; c = c->next) {
                 if (strcmp(c->name, s->name) != 0)
                     continue;
@@ -341,4 +361,65 @@ void tsn_xml_path(const tsn_xml_node *n, tsn_buf *out)
         if (same > 1)
             tsn_buf_printf(out, "[%u]", index);
     }
+}
+
+/* @p s escaped for text (@p attr false) or a double-quoted attribute. */
+static int escaped(tsn_buf *out, const char *s, bool attr)
+{
+    int rc = 0;
+    for (const char *c = s; rc == 0 && *c; c++) {
+        switch (*c) {
+        case '&':
+            rc = tsn_buf_puts(out, "&amp;");
+            break;
+        case '<':
+            rc = tsn_buf_puts(out, "&lt;");
+            break;
+        case '>':
+            rc = tsn_buf_puts(out, "&gt;");
+            break;
+        case '\r':
+            rc = tsn_buf_puts(out, "&#xD;");
+            break;
+        case '"':
+            rc = attr ? tsn_buf_puts(out, "&quot;") : tsn_buf_putc(out, '"');
+            break;
+        case '\n':
+        case '\t':
+            rc = attr ? tsn_buf_printf(out, "&#x%X;", (unsigned)*c)
+                      : tsn_buf_putc(out, *c);
+            break;
+        default:
+            rc = tsn_buf_putc(out, *c);
+        }
+    }
+    return rc;
+}
+
+int tsn_xml_write(tsn_buf *out, const tsn_xml_node *n, const char *outer_ns)
+{
+    const char *ns = n->ns ? n->ns : "";
+    int rc = tsn_buf_printf(out, "<%s", n->name);
+    if (rc == 0 && strcmp(ns, outer_ns ? outer_ns : "") != 0 &&
+        (rc = tsn_buf_puts(out, " xmlns=\"")) == 0 &&
+        (rc = escaped(out, ns, true)) == 0)
+        rc = tsn_buf_putc(out, '"');
+    if (rc == 0 && n->lang && (rc = tsn_buf_puts(out, " xml:lang=\"")) == 0 &&
+        (rc = escaped(out, n->lang, true)) == 0)
+        rc = tsn_buf_putc(out, '"');
+    for (const char **a = n->attr; rc == 0 && a && a[0]; a += 2)
+        if ((rc = tsn_buf_printf(out, " %s=\"", a[0])) == 0 &&
+            (rc = escaped(out, a[1], true)) == 0)
+            rc = tsn_buf_putc(out, '"');
+    if (rc == 0 && !n->child && !*n->text)
+        return tsn_buf_puts(out, "/>");
+    /* a container's text is the layout between its children */
+    if (rc == 0 && (rc = tsn_buf_putc(out, '>')) == 0 &&
+        !(n->child && !n->text[strspn(n->text, " \t\r\n")]))
+        rc = escaped(out, n->text, false);
+    for (const tsn_xml_node *c = n->child; rc == 0 && c; c = c->next)
+        rc = tsn_xml_write(out, c, ns);
+    if (rc == 0)
+        rc = tsn_buf_printf(out, "</%s>", n->name);
+    return rc;
 }

@@ -17,6 +17,7 @@ struct tsn_xml_node {
     const char *ns;    /* namespace URI, or NULL */
     const char **attr; /* local name, value, ..., NULL (no-namespace attrs) */
     const char *text;  /* character data directly inside, or "" */
+    const char *lang;  /* its xml:lang attribute, or NULL */
     tsn_xml_node *parent, *child, *next;
     tsn_xml_node *last; /* last child, for appending */
     uint32_t offset;    /* byte offset of the start tag in the document */
@@ -57,5 +58,19 @@ uint32_t tsn_xml_line(const char *data,
                       size_t *n_index);
 /* Render "/bom/components/component[3]/name" into @p out. */
 void tsn_xml_path(const tsn_xml_node *n, tsn_buf *out);
+/* The same, with positions only below @p top (an ancestor of @p n, or
+ * NULL for all): finding a position scans the siblings, which is costly
+ * among the many records of a feed. */
+void tsn_xml_path_below(const tsn_xml_node *n,
+                        const tsn_xml_node *top,
+                        tsn_buf *out);
+/*
+ * Write the element @p n and everything inside it as XML: local names,
+ * a default namespace declared where it differs from @p outer_ns (the
+ * namespace in force around it), xml:lang, the attributes without a
+ * namespace, and the text, escaped. Whitespace between elements is not
+ * kept, so two layouts of one element give the same bytes.
+ */
+int tsn_xml_write(tsn_buf *out, const tsn_xml_node *n, const char *outer_ns);
 
 #endif
