@@ -54,6 +54,12 @@ typedef struct tsn_adv_affected {
     size_t nranges;
     const char *const *versions;
     size_t nversions;
+    /** Version statements in the source's words that were not read as
+     *  versions or ranges (JVN: "for Windows 5.8 (Build 1575) 未満"):
+     *  the product is named, which of its versions is for a person to
+     *  judge. */
+    const char *const *statements;
+    size_t nstatements;
 } tsn_adv_affected;
 
 typedef struct tsn_adv_severity {
@@ -103,7 +109,13 @@ typedef struct tsn_adv_ref {
 
 typedef struct tsn_advisory {
     const char *id;
-    const char *source;         /**< "osv", "nvd", "cve" */
+    const char *source; /**< "osv", "nvd", "cve", "jvn" */
+    /** The language of summary and details when it is not English
+     *  (BCP 47: "ja" for JVN's Japanese records), or NULL */
+    const char *lang;
+    /** An overview of a record (a JVN RSS item): the full record of the
+     *  same id and modification time replaces it */
+    bool overview;
     const char *schema_version; /**< or NULL */
     const char *modified;       /**< RFC 3339 */
     const char *published;      /**< or NULL */
@@ -152,6 +164,16 @@ TSN_API int tsn_osv_read(tsn_advisory **out,
 
 TSN_API void tsn_advisory_free(tsn_advisory *adv);
 
+/**
+ * Write @p adv as JSON in OSV's shape (2-space indented, ending in a
+ * newline): the fields OSV has, and under database_specific what it has
+ * none for (source, lang, overview, cwe_ids, severity_by, texts,
+ * configurations; per affected entry vendor, product, cpes and
+ * version_statements; per range version_scheme).
+ * @param[out] out free with tsn_free().
+ */
+TSN_API int tsn_advisory_to_json(const tsn_advisory *adv, char **out);
+
 /** The records of a document that holds many (an NVD page). */
 typedef struct tsn_adv_list {
     /** Each is the caller's to keep (set the slot to NULL) or leave to
@@ -197,6 +219,26 @@ TSN_API int tsn_cve5_read(tsn_advisory **out,
                           size_t len,
                           const char *name);
 
+/**
+ * Read JVN iPedia's records: a VULDEF 3.x document (MyJVN's
+ * getVulnDetailInfo, the jvndb_detail feeds) or a JVNRSS 3.2 feed (RSS 1.0
+ * with mod_sec: the jvndb feeds, getVulnOverviewList), one advisory per
+ * Vulinfo or item. Affected products keep JVN's vendor and product names
+ * and their CPEs (given as CPE 2.2, kept as CPE 2.3); version statements
+ * in Japanese or English ("1.05およびそれ以前", "2.0 以上 2.3 未満",
+ * "prior to 7.6.2") become versions and ranges, and one that cannot be
+ * read is kept in statements with a warning. RSS items are overviews (no
+ * versions). A record that breaks the format is refused with its XML path
+ * ("feed.rdf:57: /VULDEF-Document/Vulinfo/VulinfoData/DateLastUpdated:
+ * ..."); a document that is neither, or a MyJVN error response, is the
+ * error (TSN_EINVALID). Each record's text is the record alone as compact
+ * XML in a one-record document of its kind.
+ */
+TSN_API int tsn_jvn_read(tsn_adv_list **out,
+                         const char *text,
+                         size_t len,
+                         const char *name);
+
 /** Formats of advisory documents, as tsn_advisory_sniff() tells them. */
 typedef enum tsn_adv_format {
     TSN_ADV_OSV,  /**< one OSV record (also the answer when unsure) */
@@ -204,10 +246,13 @@ typedef enum tsn_adv_format {
     TSN_ADV_CVE5, /**< a CVE JSON 5 record */
     TSN_ADV_KEV,  /**< CISA's Known Exploited Vulnerabilities catalog */
     TSN_ADV_EPSS, /**< FIRST's EPSS scores (CSV, uncompressed) */
+    TSN_ADV_JVN,  /**< JVN iPedia: VULDEF XML or JVNRSS (any XML) */
 } tsn_adv_format;
 
-/** The format of a document, from its first 4 KiB: text that does not
- *  start as JSON ('{' or '[') is EPSS, the one CSV format read; a
+/** The format of a document, from its first 4 KiB: text that starts
+ *  with '<' (after a byte order mark and white space) is XML, read as
+ *  JVN; other text that does not start as JSON ('{' or '[') is EPSS, the
+ *  one CSV format read; a
  *  "catalogVersion" member makes a KEV catalog; "cveMetadata" a CVE 5
  *  record; "vulnerabilities" with "resultsPerPage", or
  *  "sourceIdentifier" with "vulnStatus", NVD; anything else is read as

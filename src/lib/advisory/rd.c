@@ -509,6 +509,8 @@ tsn_adv_format tsn_advisory_sniff(const char *text, size_t len)
     while (i < n && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' ||
                      text[i] == '\n'))
         i++;
+    if (i < n && text[i] == '<')
+        return TSN_ADV_JVN; /* XML: the one XML format read */
     if (i < n && text[i] != '{' && text[i] != '[')
         return TSN_ADV_EPSS; /* not JSON: the one CSV format read */
     if (has_key(text, n, "catalogVersion"))

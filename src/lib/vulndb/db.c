@@ -257,8 +257,8 @@ struct source {
 };
 
 /* The sources records come from; each has its own dictionary. */
-enum { SRC_OSV, SRC_NVD, SRC_CVE, NSOURCES };
-static const char *const source_names[NSOURCES] = {"osv", "nvd", "cve"};
+enum { SRC_OSV, SRC_NVD, SRC_CVE, SRC_JVN, NSOURCES };
+static const char *const source_names[NSOURCES] = {"osv", "nvd", "cve", "jvn"};
 
 struct imp {
     tsn_vulndb *v;
@@ -486,8 +486,25 @@ static int link_all(struct imp *im, const tsn_advisory *a, int64_t rid)
     return rc;
 }
 
+/* Whether @p a, found held with the same modification time, replaces
+ * the record held: a full record replaces an overview (a JVN RSS item,
+ * stored as the one-item feed it came in). 1, 0 or an error. */
+static int replaces_overview(struct imp *im, const tsn_advisory *a)
+{
+    if (a->overview)
+        return 0;
+    size_t len;
+    const void *blob = tsna_col_blob(im->find, 3, &len);
+    int rc = record_text(im->v, tsna_col_int(im->find, 2), blob, len);
+    if (rc < 0)
+        return rc;
+    return im->v->scratch.len >= 4 &&
+           memcmp(im->v->scratch.ptr, "<RDF", 4) == 0;
+}
+
 /* Add the advisory, or replace the stored one when this one's modified is
- * later (in place: same rid, links rewritten only where they changed). */
+ * later, or it is the full record of an overview held (in place: same
+ * rid, links rewritten only where they changed). */
 static int store(struct imp *im,
                  const tsn_advisory *a,
                  const char *text,
@@ -505,7 +522,10 @@ static int store(struct imp *im,
         return rc;
     if (rc == 1) {
         rid = tsna_col_int(im->find, 0);
-        if (tsna_col_int(im->find, 1) >= epoch(a->modified)) {
+        int64_t held = tsna_col_int(im->find, 1), t = epoch(a->modified);
+        if (held == t && (rc = replaces_overview(im, a)) < 0)
+            return rc;
+        if (held > t || (held == t && rc == 0)) {
             im->stats->unchanged++;
             return 0;
         }
@@ -834,12 +854,13 @@ static int import_one(struct imp *im,
     return keep(im, a, text, len, dig);
 }
 
-/* A document of many records (an NVD page): each is refused, skipped
- * (its own text is stored unchanged) or stored alone. */
-static int import_list(struct imp *im, const char *label)
+/* A document of many records (an NVD page, a JVN feed): each is
+ * refused, skipped (its own text is stored unchanged) or stored alone. */
+static int import_list(struct imp *im, const char *label, bool jvn)
 {
     tsn_adv_list *l = NULL;
-    int rc = tsn_nvd_read(&l, tsn_buf_cstr(&im->text), im->text.len, label);
+    int rc = (jvn ? tsn_jvn_read : tsn_nvd_read)(&l, tsn_buf_cstr(&im->text),
+                                                 im->text.len, label);
     if (rc == TSN_EINVALID) {
         im->stats->refused++;
         report(im, true, tsn_error_last()->message);
@@ -864,13 +885,16 @@ static int import_list(struct imp *im, const char *label)
 /* Read one document (@p label names it in messages) and store it. */
 static int import_text(struct imp *im, const char *label, int64_t dig)
 {
-    switch (tsn_advisory_sniff(tsn_buf_cstr(&im->text), im->text.len)) {
+    tsn_adv_format f =
+        tsn_advisory_sniff(tsn_buf_cstr(&im->text), im->text.len);
+    switch (f) {
     case TSN_ADV_KEV:
         return import_kev(im, label);
     case TSN_ADV_EPSS:
         return import_epss(im, label);
     case TSN_ADV_NVD:
-        return import_list(im, label);
+    case TSN_ADV_JVN:
+        return import_list(im, label, f == TSN_ADV_JVN);
     case TSN_ADV_CVE5:
     case TSN_ADV_OSV:
         break;
@@ -881,9 +905,8 @@ static int import_text(struct imp *im, const char *label, int64_t dig)
     }
     tsn_advisory *a = NULL;
     const char *t = tsn_buf_cstr(&im->text);
-    int rc = tsn_advisory_sniff(t, im->text.len) == TSN_ADV_CVE5
-                 ? tsn_cve5_read(&a, t, im->text.len, label)
-                 : tsn_osv_read(&a, t, im->text.len, label);
+    int rc = f == TSN_ADV_CVE5 ? tsn_cve5_read(&a, t, im->text.len, label)
+                               : tsn_osv_read(&a, t, im->text.len, label);
     if (rc == TSN_EINVALID) {
         im->stats->refused++;
         report(im, true, tsn_error_last()->message);
@@ -951,6 +974,14 @@ static bool has_suffix(const char *s, const char *suffix)
     return l > n && strcmp(s + l - n, suffix) == 0;
 }
 
+/* A file name that names an advisory document: JSON, CSV (EPSS), XML or
+ * RDF (JVN). */
+static bool document_name(const char *s)
+{
+    return has_suffix(s, ".json") || has_suffix(s, ".csv") ||
+           has_suffix(s, ".xml") || has_suffix(s, ".rdf");
+}
+
 /* The archive as a whole: entry count, declared size and every large
  * entry's compression ratio within the limits, or nothing is read. */
 static int zip_check(tsna_zip *z, const char *path)
@@ -998,8 +1029,7 @@ static int import_zip(struct imp *im, const char *path)
         tsna_zip_entry e;
         if ((rc = tsna_zip_stat(z, i, &e)) < 0)
             break;
-        if (e.dir ||
-            !(has_suffix(e.name, ".json") || has_suffix(e.name, ".csv")))
+        if (e.dir || !document_name(e.name))
             continue;
         im->stats->files++;
         int64_t dig = digest(e.size, e.crc);
@@ -1083,9 +1113,8 @@ static int import_dir(struct imp *im, const char *path, int depth)
             struct stat cs;
             if (stat(list[i], &cs) == 0 && S_ISDIR(cs.st_mode))
                 rc = import_dir(im, list[i], depth + 1);
-            else if (has_suffix(list[i], ".json") ||
-                     has_suffix(list[i], ".zip") ||
-                     has_suffix(list[i], ".csv") || has_suffix(list[i], ".gz"))
+            else if (document_name(list[i]) || has_suffix(list[i], ".zip") ||
+                     has_suffix(list[i], ".gz"))
                 rc = import_path(im, list[i], depth + 1);
         }
         free(list[i]);
@@ -1129,7 +1158,8 @@ int tsn_vulndb_import(tsn_vulndb *v,
         const char *sql;
         tsna_stmt **st;
     } prep[] = {
-        {"SELECT rid, modified FROM advisory WHERE id = ? AND source = ?",
+        {"SELECT rid, modified, dict, record FROM advisory "
+         "WHERE id = ? AND source = ?",
          &im.find},
         {"INSERT INTO advisory(source, modified, published, withdrawn, "
          "digest, dict, record, id) VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
@@ -1307,6 +1337,29 @@ static int show_item(tsn_buf *b, size_t *n, const char *item, size_t len)
     return rc < 0 ? rc : tsn_buf_put(b, item, len);
 }
 
+/* A stored record as show gives it: JSON records as they are, XML ones
+ * (JVN) read and written as JSON in OSV's shape. */
+static int show_record(tsn_vulndb *v, tsn_buf *b, size_t *n)
+{
+    const char *t = v->scratch.ptr;
+    size_t len = v->scratch.len;
+    if (!len || t[0] != '<')
+        return show_item(b, n, t, len);
+    tsn_adv_list *l = NULL;
+    char *json = NULL;
+    int rc = tsn_jvn_read(&l, t, len, "record");
+    if (rc == 0 && l->n != 1)
+        rc = tsn_error_set(TSN_ERROR, "a stored JVN record does not read "
+                                      "back as one record");
+    if (rc == 0)
+        rc = tsn_advisory_to_json(l->items[0], &json);
+    if (rc == 0)
+        rc = show_item(b, n, json, strlen(json));
+    tsn_free(json);
+    tsn_adv_list_free(l);
+    return rc;
+}
+
 /* The KEV entries of the group's CVE ids, in the catalog's own form. */
 #define KEV_COLUMNS                                                            \
     "cve, vendor, product, name, date_added, description, action, "            \
@@ -1417,7 +1470,7 @@ int tsn_vulndb_show(tsn_vulndb *v, const char *id, char **out)
         const void *rec = tsna_col_blob(st, 1, &len);
         rc = record_text(v, tsna_col_int(st, 0), rec, len);
         if (rc == 0)
-            rc = show_item(&b, &n, v->scratch.ptr, v->scratch.len);
+            rc = show_record(v, &b, &n);
     }
     tsna_finalize(st);
     if (rc == 0)
@@ -1581,8 +1634,11 @@ int tsn_vulndb_export(tsn_vulndb *v,
         *r = (struct exp_rec){&x, tsna_col_int(list, 0)};
         tsn_buf_clear(&name);
         int64_t secs = tsna_col_int(list, 2) / 1000000;
-        if ((rc = tsn_buf_printf(&name, "%s/%s.json", tsna_col_text(list, 3),
-                                 tsna_col_text(list, 1))) == 0)
+        const char *source = tsna_col_text(list, 3);
+        /* JVN's records are XML, the others JSON */
+        if ((rc = tsn_buf_printf(
+                 &name, "%s/%s.%s", source, tsna_col_text(list, 1),
+                 strcmp(source, "jvn") == 0 ? "xml" : "json")) == 0)
             rc = tsna_zipw_add(w, name.ptr, secs < 315532800 ? 315532800 : secs,
                                fill_record, r);
     }
