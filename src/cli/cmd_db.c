@@ -224,7 +224,8 @@ static void on_bytes(void *payload, uint64_t now, uint64_t total)
 }
 
 /* The sources a plain `db update` refreshes: KEV, EPSS, every OSV
- * ecosystem the knowledge base holds, and NVD once it was updated. */
+ * ecosystem the knowledge base holds, and NVD and JVN once it holds
+ * their records. */
 static int default_sources(tsn_vulndb *db, tsnu_vec *out)
 {
     tsn_vulndb_status st;
@@ -248,8 +249,9 @@ static int default_sources(tsn_vulndb *db, tsnu_vec *out)
         rc = tsnu_vec_push(out, &s);
     }
     for (size_t i = 0; rc == 0 && i < st.nsources; i++)
-        if (strcmp(st.by_source[i].name, "nvd") == 0) {
-            char *s = tsnu_strdup("nvd");
+        if (strcmp(st.by_source[i].name, "nvd") == 0 ||
+            strcmp(st.by_source[i].name, "jvn") == 0) {
+            char *s = tsnu_strdup(st.by_source[i].name);
             rc = s ? tsnu_vec_push(out, &s) : tsn_error_oom();
         }
     tsn_vulndb_status_free(&st);
@@ -279,8 +281,9 @@ int cmd_db_update(struct cli *cli, int argc, char **argv)
     const char **sources = NULL, *url = NULL, *retries = NULL, *delay = NULL,
                *backoff = NULL;
     const struct opt extra[] = {
-        {"--source", "SOURCE", "kev, epss, nvd or osv:ECOSYSTEM (repeatable)",
-         NULL, NULL, &sources},
+        {"--source", "SOURCE",
+         "kev, epss, nvd, jvn or osv:ECOSYSTEM (repeatable)", NULL, NULL,
+         &sources},
         {"--url", "URL", "fetch the one --source from this mirror", &url, NULL,
          NULL},
         {"--retries", "N", "attempts after the first (default 4)", &retries,
@@ -401,6 +404,8 @@ static const char *source_title(const char *s)
         return "NVD";
     if (strcmp(s, "cve") == 0)
         return "CVE 5";
+    if (strcmp(s, "jvn") == 0)
+        return "JVN iPedia";
     return s;
 }
 

@@ -24,7 +24,7 @@ has() { # has TEXT PATTERN WHAT
 }
 
 www=$tmp/www
-mkdir -p "$www/osv/PyPI" "$www/bad/PyPI" "$www/nvd"
+mkdir -p "$www/osv/PyPI" "$www/bad/PyPI" "$www/nvd" "$www/jvn"
 cat >"$www/kev.json" <<'J'
 {"title": "CISA Catalog of Known Exploited Vulnerabilities", "catalogVersion": "2025.08.25", "dateReleased": "2025-08-25T17:04:19.9796Z", "count": 1,
  "vulnerabilities": [{"cveID": "CVE-2021-44228", "vendorProject": "Apache", "product": "Log4j2", "vulnerabilityName": "Apache Log4j2 Remote Code Execution Vulnerability",
@@ -95,6 +95,34 @@ check "$(grep '"/nvd"' "$tmp/requests.log" | tail -1 | jq -r '.headers.apiKey')"
 out=$(up --source nvd --url "$base/nvd" --delay 0)
 check "$(grep '"/nvd"' "$tmp/requests.log" | tail -1 | jq -r .query | grep -c 'lastModStartDate=.*&lastModEndDate=')" 1 "nvd again: only what changed since"
 check "$(st .sources)" '{"nvd":3,"osv":3}' "sources after the updates"
+
+# jvn: each year's detail feed, then only the years that changed
+this=$(date -u +%Y)
+y=1998
+while [ "$y" -lt "$this" ]; do
+    printf '<?xml version="1.0" encoding="UTF-8"?>\n<VULDEF-Document version="3.2" xmlns="http://jvn.jp/vuldef/" xml:lang="ja"/>\n' >"$www/jvn/jvndb_detail_$y.rdf"
+    y=$((y + 1))
+done
+python3 -c 'import re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+t = re.sub(r"<Vulinfo>\s*<VulinfoID>JVNDB-2025-000004</VulinfoID>.*?</Vulinfo>", "", t, flags=re.S)
+open(sys.argv[2], "w", encoding="utf-8").write(t)' "$res/jvn/jvndb_detail_2025.rdf" "$www/jvn/jvndb_detail_2025.rdf"
+cp "$res/jvn/getVulnDetailInfo_JVNDB-2021-002774.xml" "$www/jvn/jvndb_detail_2021.rdf"
+out=$(up --source jvn --url "$base/jvn/")
+check $? 0 "jvn: $out"
+has "$out" "jvn: 4 added" "jvn: the records of every year"
+has "$out" "jvndb_detail_$this.rdf: gone (HTTP 404)" "jvn: this year's feed not there yet is no error"
+check "$(grep -c '"/jvn/jvndb_detail_' "$tmp/requests.log")" $((this - 1998 + 1)) "jvn: one request per year"
+check "$(st .sources.jvn)" 4 "jvn records held"
+out=$(up --source jvn --url "$base/jvn")
+has "$out" "jvndb_detail_2025.rdf: not modified" "jvn again: unchanged years not downloaded"
+check "$(echo "$out" | grep -c ': [0-9]* bytes')" 0 "jvn again: nothing downloaded"
+sed 's/2021-10-01T14:00:11+09:00<\/DateLastUpdated>/2021-11-01T09:00:00+09:00<\/DateLastUpdated>/' \
+    "$res/jvn/getVulnDetailInfo_JVNDB-2021-002774.xml" >"$www/jvn/jvndb_detail_2021.rdf"
+out=$(up --source jvn --url "$base/jvn")
+has "$out" "jvn: 0 added, 1 updated" "jvn: the changed year imported"
+check "$(echo "$out" | grep -c ': [0-9]* bytes')" 1 "jvn: only the changed year downloaded"
+check "$("$bin" db show --db "$db" JVNDB-2021-002774 | jq -r '.[0].modified')" 2021-11-01T09:00:00+09:00 "jvn: the record updated"
 
 # failures leave the knowledge base as it was
 before=$(st .)

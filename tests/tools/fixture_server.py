@@ -33,7 +33,8 @@ counts = {}
 lock = threading.Lock()
 
 TYPES = {".json": "application/json", ".zip": "application/zip",
-         ".csv": "text/csv", ".gz": "application/gzip"}
+         ".csv": "text/csv", ".gz": "application/gzip",
+         ".xml": "application/xml", ".rdf": "application/rdf+xml"}
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -84,8 +85,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         body = open(file, "rb").read()
         etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
         mtime = email.utils.formatdate(os.path.getmtime(file), usegmt=True)
-        if self.headers.get("If-None-Match") == etag or \
-                self.headers.get("If-Modified-Since") == mtime:
+        # If-None-Match, when sent, decides alone (RFC 9110, 13.2.2)
+        inm = self.headers.get("If-None-Match")
+        if inm == etag or (inm is None and
+                           self.headers.get("If-Modified-Since") == mtime):
             self.send_response(304)
             self.send_header("ETag", etag)
             self.send_header("Content-Length", "0")

@@ -13,6 +13,9 @@
  *   nvd             the time of the last update: the CVE API's
  *                   lastModStartDate / lastModEndDate window (120 days
  *                   at most; a longer gap downloads everything)
+ *   jvn             ETag / Last-Modified of each year's detail feed
+ *                   (jvndb_detail_YYYY.rdf, JVN iPedia's full records by
+ *                   the year of their id): unchanged years answer 304
  */
 #include "lib/lib.h"
 
@@ -36,6 +39,8 @@
 #define EPSS_URL "https://epss.empiricalsecurity.com/epss_scores-current.csv.gz"
 #define OSV_URL "https://osv-vulnerabilities.storage.googleapis.com"
 #define NVD_URL "https://services.nvd.nist.gov/rest/json/cves/2.0"
+#define JVN_URL "https://jvndb.jvn.jp/ja/feed/detail"
+#define JVN_FIRST_YEAR 1998 /* the oldest year of JVN iPedia's ids */
 
 #define NVD_PAGE 2000       /* the API's largest page */
 #define NVD_WINDOW_DAYS 120 /* the API's longest lastMod window */
@@ -261,6 +266,10 @@ static int import(struct upd *u,
     "text/csv|text/plain|application/gzip|application/x-gzip|"                 \
     "application/octet-stream"
 
+#define XML_TYPES                                                              \
+    "application/xml|text/xml|application/rdf+xml|text/plain|"                 \
+    "application/octet-stream"
+
 /* One feed file (KEV, EPSS), asked for only when it changed. */
 static int feed(struct upd *u,
                 const char *url,
@@ -468,6 +477,55 @@ static int nvd(struct upd *u,
     return rc;
 }
 
+/* JVN iPedia's detail feeds, one per year from the oldest to this one,
+ * each asked for only when it changed, imported together. This year's
+ * feed may not be there yet in its first days: a 404 for it is no
+ * error. */
+static int jvn(struct upd *u,
+               tsn_vulndb_import_stats *stats,
+               tsn_vulndb_report_fn report,
+               void *payload)
+{
+    const char *base = u->o->url ? u->o->url : JVN_URL;
+    size_t blen = strlen(base);
+    while (blen && base[blen - 1] == '/')
+        blen--;
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    int last = tm.tm_year + 1900 +
+               (tm.tm_mon == 11 && tm.tm_mday == 31 &&
+                tm.tm_hour >= 15); /* JST is UTC+9 */
+    size_t n = (size_t)(last - JVN_FIRST_YEAR + 1);
+    struct year {
+        char url[4200];
+        char *etag, *lastmod;
+        bool got;
+    } *ys = tsn_calloc(n, sizeof *ys);
+    if (!ys)
+        return tsn_error_oom();
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        struct year *y = &ys[i];
+        enum fetched got;
+        snprintf(y->url, sizeof y->url, "%.*s/jvndb_detail_%d.rdf", (int)blen,
+                 base, JVN_FIRST_YEAR + (int)i);
+        rc = fetch(u, y->url, XML_TYPES, true, i + 1 == n, &got, &y->etag,
+                   &y->lastmod);
+        y->got = rc == 0 && got == GOT;
+    }
+    if (rc == 0)
+        rc = import(u, stats, report, payload);
+    for (size_t i = 0; i < n; i++) {
+        if (rc == 0 && ys[i].got)
+            rc = keep_validators(u, ys[i].url, ys[i].etag, ys[i].lastmod);
+        free(ys[i].etag);
+        free(ys[i].lastmod);
+    }
+    free(ys);
+    return rc;
+}
+
 static void cleanup(struct upd *u)
 {
     drop_paths(u);
@@ -519,9 +577,11 @@ int tsn_vulndb_update(tsn_vulndb *v,
         rc = osv(&u, source + 4, stats, report, payload);
     } else if (strcmp(source, "nvd") == 0) {
         rc = nvd(&u, stats, report, payload);
+    } else if (strcmp(source, "jvn") == 0) {
+        rc = jvn(&u, stats, report, payload);
     } else {
         rc = tsn_error_set(TSN_EUSAGE,
-                           "unknown source '%s' (kev, epss, nvd, "
+                           "unknown source '%s' (kev, epss, nvd, jvn, "
                            "osv:ECOSYSTEM)",
                            source);
     }
