@@ -513,6 +513,7 @@ static int read_component(struct rd *r,
     size_t idx;
     int error = 0;
 
+    *idx_out = TSN_SBOM_NONE; /* a faulty value adds no component */
     if (v->type != TSNU_JSON_OBJECT)
         return jr_type_err(r->s, path, v, "an object");
     error = tsn_sbom__add_component(r->s, &idx);
