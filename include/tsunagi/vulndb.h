@@ -12,6 +12,7 @@
 #define TSUNAGI_VULNDB_H
 
 #include "tsunagi/common.h"
+#include "tsunagi/advisory.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -130,6 +131,28 @@ TSN_API void tsn_vulndb_status_free(tsn_vulndb_status *st);
  * (caller frees with tsn_free). TSN_ENOTFOUND when none.
  */
 TSN_API int tsn_vulndb_show(tsn_vulndb *db, const char *id, char **out);
+
+/** One vulnerability as the knowledge base holds it: the records of an
+ *  alias group, each read back into the model, with the KEV entries and
+ *  EPSS scores of the group's CVE ids. */
+typedef struct tsn_vulndb_view {
+    tsn_advisory **advisories; /**< by source, then id */
+    size_t n;
+    tsn_kev_entry *kev; /**< by CVE id */
+    size_t nkev;
+    tsn_epss_row *epss; /**< by CVE id */
+    size_t nepss;
+    const char *epss_date; /**< the scores' date, or NULL */
+} tsn_vulndb_view;
+
+/**
+ * The view of @p id: the same group as tsn_vulndb_show(), read into the
+ * model. TSN_ENOTFOUND when no advisory is known by that id.
+ * @param[out] out free with tsn_vulndb_view_free().
+ */
+TSN_API int
+tsn_vulndb_view_get(tsn_vulndb *db, const char *id, tsn_vulndb_view **out);
+TSN_API void tsn_vulndb_view_free(tsn_vulndb_view *view);
 
 typedef struct tsn_vulndb_export_stats {
     size_t advisories, kev, epss;

@@ -28,6 +28,7 @@ typedef enum { LANG_EN, LANG_JA } out_lang;
 struct cli {
     tsn_ctx *ctx;
     out_format format;
+    bool format_set; /* --format was given */
     out_lang lang;
     bool quiet;
     const char *prog;
@@ -82,6 +83,13 @@ int cli_emit(const char *path, const tsn_buf *b);
 
 /* Pick the message in the user's language. */
 #define L(cli, en, ja) ((cli)->lang == LANG_JA ? (ja) : (en))
+
+/* `db show` as a person reads it, in the CLI's language, into @p out. */
+struct tsn_vulndb_view;
+int db_view_render(const struct cli *cli,
+                   const char *id,
+                   const struct tsn_vulndb_view *v,
+                   tsn_buf *out);
 
 /* Command handlers. */
 int cmd_purl_parse(struct cli *cli, int argc, char **argv);

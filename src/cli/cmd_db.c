@@ -508,16 +508,28 @@ int cmd_db_show(struct cli *cli, int argc, char **argv)
         db_end(&c);
         return rc;
     }
+    /* for people on a terminal or when asked; JSON for programs */
+    bool table = cli->format_set ? cli->format == FORMAT_TABLE : isatty(1);
     char *json = NULL;
-    if (tsn_vulndb_show(c.db, c.pos[0], &json) < 0) {
+    tsn_vulndb_view *view = NULL;
+    tsn_buf out = TSN_BUF_INIT(TSN_LIMIT_DOCUMENT_BYTES);
+    int lrc = table ? tsn_vulndb_view_get(c.db, c.pos[0], &view)
+                    : tsn_vulndb_show(c.db, c.pos[0], &json);
+    if (lrc == 0 && table)
+        lrc = db_view_render(cli, c.pos[0], view, &out);
+    if (lrc < 0) {
         rc = tsn_error_last()->code == TSN_ENOTFOUND ? EXIT_FINDINGS
                                                      : cli_fail();
         if (rc == EXIT_FINDINGS)
             cli_error("%s", tsn_error_last()->message);
-    } else {
-        tsn_buf out = {json, strlen(json), strlen(json) + 1, 0};
+    } else if (table) {
         rc = cli_emit(NULL, &out);
+    } else {
+        tsn_buf o = {json, strlen(json), strlen(json) + 1, 0};
+        rc = cli_emit(NULL, &o);
     }
+    tsn_buf_dispose(&out);
+    tsn_vulndb_view_free(view);
     tsn_free(json);
     db_end(&c);
     return rc;

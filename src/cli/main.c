@@ -305,6 +305,7 @@ int cli_parse(struct cli *cli,
     } while (0)
         if (nlen == 8 && strncmp(a, "--format", 8) == 0) {
             TAKE_VALUE();
+            cli->format_set = true;
             if (strcmp(val, "table") == 0)
                 cli->format = FORMAT_TABLE;
             else if (strcmp(val, "json") == 0)

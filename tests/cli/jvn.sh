@@ -69,6 +69,28 @@ check "$(unzip -Z1 "$tmp/x.zip" | grep -c '^jvn/JVNDB-.*\.xml$')" 6 "jvn/ID.xml 
 check "$(st c.db .sources)" '{"jvn":6,"nvd":3}' "round trip"
 check "$(show c.db JVNDB-2025-000002 | jq -c .)" "$(show a.db JVNDB-2025-000002 | jq -c .)" "same record after the round trip"
 
+# the joined view for people, in Japanese and English, with KEV and EPSS
+cat >"$tmp/kev.json" <<'J'
+{"title": "CISA Catalog of Known Exploited Vulnerabilities", "catalogVersion": "2099.01.01", "dateReleased": "2099-01-01T00:00:00.000Z", "count": 1,
+ "vulnerabilities": [{"cveID": "CVE-2099-0001", "vendorProject": "Example", "product": "Gadget", "vulnerabilityName": "Synthetic",
+  "dateAdded": "2099-01-02", "shortDescription": "A synthetic entry of the tsunagi tests.", "requiredAction": "Apply updates.", "dueDate": "2099-01-23",
+  "knownRansomwareCampaignUse": "Known", "notes": "", "cwes": ["CWE-89"]}]}
+J
+printf 'cve,epss,percentile\nCVE-2099-0001,0.5,0.975\n' >"$tmp/epss.csv"
+"$bin" db import -q --db "$tmp/a.db" "$tmp/kev.json" "$tmp/epss.csv"
+ja=$("$bin" db show --format table --lang ja --db "$tmp/a.db" JVNDB-2099-000003)
+check "$(echo "$ja" | grep -c '^    CVE-2099-0001$')" 1 "別名: the CVE: $ja"
+check "$(echo "$ja" | grep -c 'CVE-2099-0001: 追加 2099-01-02、対応期限 2099-01-23、ランサムウェアでの悪用 あり')" 1 "KEV in Japanese"
+check "$(echo "$ja" | grep -c 'CVE-2099-0001: 0.5000 (パーセンタイル 97.5)')" 1 "EPSS in Japanese"
+check "$(echo "$ja" | grep -c 'フォーティネット Fortiweb (cpe:2.3:a:fortinet:fortiweb:\*:\*:\*:\*:\*:\*:\*:\*): < 7.6.2  \[jvn JVNDB-2099-000003\]')" 1 "JVN product and range"
+check "$(echo "$ja" | grep -c '^    nvd  CVE-2099-0001  更新 .*、取り下げ ')" 1 "the withdrawn NVD record marked"
+check "$(echo "$ja" | sed -n 3p)" "    FortiWebにおけるSQLインジェクションの脆弱性  [jvn JVNDB-2099-000003]" "Japanese summary from JVN"
+en=$("$bin" db show --format table --lang en --db "$tmp/a.db" CVE-2099-0001)
+check "$(echo "$en" | grep -c 'CVE-2099-0001: added 2099-01-02, due 2099-01-23, ransomware use known')" 1 "KEV in English"
+check "$(echo "$en" | grep -c '^  Summary$')" 1 "English labels"
+check "$("$bin" db show --format table --lang ja --db "$tmp/a.db" JVNDB-2021-002774 | grep -c '"for Windows 5.8 (Build 1575) 未満" (記載のまま、要確認)')" 1 "unread statement shown as written"
+check "$("$bin" db show --db "$tmp/a.db" JVNDB-2099-000003 | jq -r '.[0].id')" CVE-2099-0001 "piped without --format: JSON"
+
 # not JVN, not XML
 printf '<rss version="2.0"><channel/></rss>' >"$tmp/rss2.xml"
 printf '<VULDEF-Document><Vulinfo>' >"$tmp/cut.xml"

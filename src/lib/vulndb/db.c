@@ -1489,6 +1489,189 @@ int tsn_vulndb_show(tsn_vulndb *v, const char *id, char **out)
     return 0;
 }
 
+/* ---- view ------------------------------------------------------------- */
+
+struct view {
+    tsn_vulndb_view pub; /* first: the handle is the public struct */
+    tsnu_arena arena;    /* KEV and EPSS strings */
+    tsnu_vec advs;       /* tsn_advisory * */
+};
+
+/* A stored record of @p source read back into the model. */
+static int read_stored(const char *source,
+                       const char *text,
+                       size_t len,
+                       const char *label,
+                       tsn_advisory **out)
+{
+    *out = NULL;
+    if (strcmp(source, "nvd") == 0 || strcmp(source, "jvn") == 0) {
+        tsn_adv_list *l = NULL;
+        int rc = (strcmp(source, "jvn") == 0 ? tsn_jvn_read : tsn_nvd_read)(
+            &l, text, len, label);
+        if (rc == 0 && l->n == 1) {
+            *out = l->items[0];
+            l->items[0] = NULL;
+        }
+        tsn_adv_list_free(l);
+        if (rc < 0)
+            return rc;
+    } else {
+        int rc = strcmp(source, "cve") == 0
+                     ? tsn_cve5_read(out, text, len, label)
+                     : tsn_osv_read(out, text, len, label);
+        if (rc < 0)
+            return rc;
+    }
+    return *out ? 0
+                : tsn_error_set(TSN_ERROR,
+                                "%s: does not read back as one "
+                                "record",
+                                label);
+}
+
+static const char *col_copy(struct view *w, tsna_stmt *st, int i, int *rc)
+{
+    const char *t = tsna_col_text(st, i);
+    if (!t || !*t)
+        return NULL;
+    const char *c = tsnu_arena_strdup(&w->arena, t);
+    if (!c)
+        *rc = tsn_error_oom();
+    return c;
+}
+
+static int view_kev(tsn_vulndb *v, struct view *w, const char *id)
+{
+    tsna_stmt *st = NULL;
+    tsnu_vec rows = TSNU_VEC_INIT(tsn_kev_entry, TSN_LIMIT_COMPONENTS);
+    int rc = tsna_prepare(v->db,
+                          GROUP_SQL "SELECT " KEV_COLUMNS
+                                    " FROM kev WHERE cve IN ids ORDER BY cve",
+                          &st);
+    if (rc == 0)
+        rc = tsna_bind_text(st, 1, id);
+    while (rc == 0 && (rc = tsna_step(st)) == 1) {
+        rc = 0;
+        tsn_kev_entry e = {0};
+        const char **f[] = {&e.cve,    &e.vendor,     &e.product,
+                            &e.name,   &e.date_added, &e.description,
+                            &e.action, &e.due_date};
+        for (int k = 0; k < 8; k++)
+            *f[k] = col_copy(w, st, k, &rc);
+        e.ransomware = tsna_col_int(st, 8) != 0;
+        e.notes = col_copy(w, st, 9, &rc);
+        const char *cwes = tsna_col_text(st, 10);
+        size_t n = 0;
+        for (const char *c = cwes; c && *c; c++)
+            n += *c == ' ';
+        const char **list =
+            cwes && *cwes ? tsnu_arena_calloc(&w->arena, n + 2, sizeof *list)
+                          : NULL;
+        for (const char *c = cwes; list && c && *c;) {
+            size_t l = strcspn(c, " ");
+            list[e.ncwes++] = tsnu_arena_strndup(&w->arena, c, l);
+            c += l + (c[l] == ' ');
+        }
+        e.cwes = list;
+        if (rc == 0)
+            rc = tsnu_vec_push(&rows, &e);
+    }
+    tsna_finalize(st);
+    if (rc >= 0 && rows.len && !(w->pub.kev = tsnu_vec_copy(&rows, &w->arena)))
+        rc = tsn_error_oom();
+    w->pub.nkev = rows.len;
+    tsnu_vec_dispose(&rows);
+    return rc < 0 ? rc : 0;
+}
+
+static int view_epss(tsn_vulndb *v, struct view *w, const char *id)
+{
+    tsna_stmt *st = NULL;
+    tsnu_vec rows = TSNU_VEC_INIT(tsn_epss_row, TSN_LIMIT_COMPONENTS);
+    int rc = tsna_prepare(
+        v->db,
+        GROUP_SQL "SELECT cve, epss, percentile, (SELECT value FROM meta "
+                  "WHERE key = 'epss_date') FROM epss WHERE cve IN ids "
+                  "ORDER BY cve",
+        &st);
+    if (rc == 0)
+        rc = tsna_bind_text(st, 1, id);
+    while (rc == 0 && (rc = tsna_step(st)) == 1) {
+        rc = 0;
+        tsn_epss_row r = {col_copy(w, st, 0, &rc), tsna_col_double(st, 1),
+                          tsna_col_double(st, 2)};
+        if (!w->pub.epss_date)
+            w->pub.epss_date = col_copy(w, st, 3, &rc);
+        if (rc == 0)
+            rc = tsnu_vec_push(&rows, &r);
+    }
+    tsna_finalize(st);
+    if (rc >= 0 && rows.len && !(w->pub.epss = tsnu_vec_copy(&rows, &w->arena)))
+        rc = tsn_error_oom();
+    w->pub.nepss = rows.len;
+    tsnu_vec_dispose(&rows);
+    return rc < 0 ? rc : 0;
+}
+
+int tsn_vulndb_view_get(tsn_vulndb *v, const char *id, tsn_vulndb_view **out)
+{
+    *out = NULL;
+    struct view *w = tsn_calloc(1, sizeof *w);
+    if (!w)
+        return tsn_error_oom();
+    w->advs = (tsnu_vec)TSNU_VEC_INIT(tsn_advisory *, TSN_LIMIT_COMPONENTS);
+    tsna_stmt *st = NULL;
+    int rc = tsna_prepare(v->db,
+                          GROUP_SQL "SELECT dict, record, source, id FROM "
+                                    "advisory WHERE rid IN g ORDER BY "
+                                    "source, id",
+                          &st);
+    if (rc == 0)
+        rc = tsna_bind_text(st, 1, id);
+    while (rc == 0 && (rc = tsna_step(st)) == 1) {
+        size_t len;
+        const void *rec = tsna_col_blob(st, 1, &len);
+        char label[512];
+        snprintf(label, sizeof label, "%s/%s", tsna_col_text(st, 2),
+                 tsna_col_text(st, 3));
+        tsn_advisory *a = NULL;
+        rc = record_text(v, tsna_col_int(st, 0), rec, len);
+        if (rc == 0)
+            rc = read_stored(tsna_col_text(st, 2), v->scratch.ptr,
+                             v->scratch.len, label, &a);
+        if (rc == 0 && (rc = tsnu_vec_push(&w->advs, &a)) < 0)
+            tsn_advisory_free(a);
+    }
+    tsna_finalize(st);
+    w->pub.advisories = w->advs.ptr;
+    w->pub.n = w->advs.len;
+    if (rc >= 0)
+        rc = view_kev(v, w, id);
+    if (rc >= 0)
+        rc = view_epss(v, w, id);
+    if (rc >= 0 && w->pub.n + w->pub.nkev + w->pub.nepss == 0)
+        rc = tsn_error_set(TSN_ENOTFOUND, "no advisory %s", id);
+    if (rc < 0) {
+        tsn_vulndb_view_free(&w->pub);
+        return rc;
+    }
+    *out = &w->pub;
+    return 0;
+}
+
+void tsn_vulndb_view_free(tsn_vulndb_view *view)
+{
+    if (!view)
+        return;
+    struct view *w = (struct view *)view;
+    for (size_t i = 0; i < w->advs.len; i++)
+        tsn_advisory_free(((tsn_advisory **)w->advs.ptr)[i]);
+    tsnu_vec_dispose(&w->advs);
+    tsnu_arena_dispose(&w->arena);
+    free(w);
+}
+
 /* ---- export ----------------------------------------------------------- */
 
 struct exp {
