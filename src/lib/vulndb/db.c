@@ -1337,26 +1337,56 @@ static int show_item(tsn_buf *b, size_t *n, const char *item, size_t len)
     return rc < 0 ? rc : tsn_buf_put(b, item, len);
 }
 
-/* A stored record as show gives it: JSON records as they are, XML ones
- * (JVN) read and written as JSON in OSV's shape. */
-static int show_record(tsn_vulndb *v, tsn_buf *b, size_t *n)
+/* A stored record of @p source read back into the model. */
+static int read_stored(const char *source,
+                       const char *text,
+                       size_t len,
+                       const char *label,
+                       tsn_advisory **out)
+{
+    *out = NULL;
+    if (strcmp(source, "nvd") == 0 || strcmp(source, "jvn") == 0) {
+        tsn_adv_list *l = NULL;
+        int rc = (strcmp(source, "jvn") == 0 ? tsn_jvn_read : tsn_nvd_read)(
+            &l, text, len, label);
+        if (rc == 0 && l->n == 1) {
+            *out = l->items[0];
+            l->items[0] = NULL;
+        }
+        tsn_adv_list_free(l);
+        if (rc < 0)
+            return rc;
+    } else {
+        int rc = strcmp(source, "cve") == 0
+                     ? tsn_cve5_read(out, text, len, label)
+                     : tsn_osv_read(out, text, len, label);
+        if (rc < 0)
+            return rc;
+    }
+    return *out ? 0
+                : tsn_error_set(TSN_ERROR,
+                                "%s: does not read back as one "
+                                "record",
+                                label);
+}
+
+/* A stored record of @p source as show gives it: JSON records as they
+ * are, XML ones (JVN) read and written as JSON in OSV's shape. */
+static int show_record(tsn_vulndb *v, const char *source, tsn_buf *b, size_t *n)
 {
     const char *t = v->scratch.ptr;
     size_t len = v->scratch.len;
     if (!len || t[0] != '<')
         return show_item(b, n, t, len);
-    tsn_adv_list *l = NULL;
+    tsn_advisory *a = NULL;
     char *json = NULL;
-    int rc = tsn_jvn_read(&l, t, len, "record");
-    if (rc == 0 && l->n != 1)
-        rc = tsn_error_set(TSN_ERROR, "a stored JVN record does not read "
-                                      "back as one record");
+    int rc = read_stored(source, t, len, "record", &a);
     if (rc == 0)
-        rc = tsn_advisory_to_json(l->items[0], &json);
+        rc = tsn_advisory_to_json(a, &json);
     if (rc == 0)
         rc = show_item(b, n, json, strlen(json));
     tsn_free(json);
-    tsn_adv_list_free(l);
+    tsn_advisory_free(a);
     return rc;
 }
 
@@ -1456,8 +1486,8 @@ int tsn_vulndb_show(tsn_vulndb *v, const char *id, char **out)
     *out = NULL;
     tsna_stmt *st = NULL;
     int rc = tsna_prepare(v->db,
-                          GROUP_SQL "SELECT dict, record FROM advisory "
-                                    "WHERE rid IN g ORDER BY id",
+                          GROUP_SQL "SELECT dict, record, source FROM "
+                                    "advisory WHERE rid IN g ORDER BY id",
                           &st);
     if (rc == 0)
         rc = tsna_bind_text(st, 1, id);
@@ -1470,7 +1500,7 @@ int tsn_vulndb_show(tsn_vulndb *v, const char *id, char **out)
         const void *rec = tsna_col_blob(st, 1, &len);
         rc = record_text(v, tsna_col_int(st, 0), rec, len);
         if (rc == 0)
-            rc = show_record(v, &b, &n);
+            rc = show_record(v, tsna_col_text(st, 2), &b, &n);
     }
     tsna_finalize(st);
     if (rc == 0)
@@ -1496,39 +1526,6 @@ struct view {
     tsnu_arena arena;    /* KEV and EPSS strings */
     tsnu_vec advs;       /* tsn_advisory * */
 };
-
-/* A stored record of @p source read back into the model. */
-static int read_stored(const char *source,
-                       const char *text,
-                       size_t len,
-                       const char *label,
-                       tsn_advisory **out)
-{
-    *out = NULL;
-    if (strcmp(source, "nvd") == 0 || strcmp(source, "jvn") == 0) {
-        tsn_adv_list *l = NULL;
-        int rc = (strcmp(source, "jvn") == 0 ? tsn_jvn_read : tsn_nvd_read)(
-            &l, text, len, label);
-        if (rc == 0 && l->n == 1) {
-            *out = l->items[0];
-            l->items[0] = NULL;
-        }
-        tsn_adv_list_free(l);
-        if (rc < 0)
-            return rc;
-    } else {
-        int rc = strcmp(source, "cve") == 0
-                     ? tsn_cve5_read(out, text, len, label)
-                     : tsn_osv_read(out, text, len, label);
-        if (rc < 0)
-            return rc;
-    }
-    return *out ? 0
-                : tsn_error_set(TSN_ERROR,
-                                "%s: does not read back as one "
-                                "record",
-                                label);
-}
 
 static const char *col_copy(struct view *w, tsna_stmt *st, int i, int *rc)
 {
