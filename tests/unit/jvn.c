@@ -307,6 +307,42 @@ static void refusals(void)
     tsn_adv_list_free(l);
 }
 
+/* A record over the record limit is refused alone. */
+static void record_limit(void)
+{
+    tsn_buf b = TSN_BUF_INIT((size_t)64 << 20);
+    tsn_buf_puts(&b, "<VULDEF-Document xmlns=\"http://jvn.jp/vuldef/\">\n"
+                     "<Vulinfo><VulinfoID>JVNDB-2099-000001</VulinfoID>"
+                     "<VulinfoData><Impact>");
+    char *big = malloc(1000001);
+    memset(big, 'x', 1000000);
+    big[1000000] = '\0';
+    for (int i = 0; i < 17; i++) /* 17 MB of text, each under the field limit */
+        tsn_buf_printf(&b,
+                       "<ImpactItem><Description>%s</Description>"
+                       "</ImpactItem>",
+                       big);
+    free(big);
+    tsn_buf_puts(&b, "</Impact><DateLastUpdated>2099-01-01T00:00:00Z"
+                     "</DateLastUpdated></VulinfoData></Vulinfo>\n"
+                     "<Vulinfo><VulinfoID>JVNDB-2099-000002</VulinfoID>"
+                     "<VulinfoData><DateLastUpdated>2099-01-01T00:00:00Z"
+                     "</DateLastUpdated></VulinfoData></Vulinfo>"
+                     "</VULDEF-Document>");
+    tsn_adv_list *l = NULL;
+    int rc = tsn_jvn_read(&l, b.ptr, b.len, "big.xml");
+    CHECK(rc == 0 && l->n == 1 && l->nrefused == 1 &&
+              strcmp(l->items[0]->id, "JVNDB-2099-000002") == 0,
+          "the large record refused, the other kept");
+    if (rc == 0 && l->nrefused == 1)
+        CHECK(strstr(l->refused[0],
+                     "big.xml:2: /VULDEF-Document/Vulinfo: "
+                     "record larger than the record limit") != NULL,
+              "refusal names it: %s", l->refused[0]);
+    tsn_adv_list_free(l);
+    tsn_buf_dispose(&b);
+}
+
 static void english(void)
 {
     char *doc = vuldef("en",
@@ -346,5 +382,6 @@ int main(void)
     rss_feed();
     refusals();
     english();
+    record_limit();
     return th_finish("jvn");
 }

@@ -916,12 +916,12 @@ static int one(tsnr_many *m,
                              .child = &alone};
         tsn_buf_clear(&d->rec);
         rc = tsn_xml_write(&d->rec, &top, NULL);
-        if (rc == TSN_ETOOBIG)
-            rc = bad(d, n, n,
-                     "record larger than the record limit of %zu "
-                     "bytes",
-                     TSN_LIMIT_RECORD_BYTES);
     }
+    /* over the record limit while read (its details) or written: this
+     * record is refused, the others of the feed still land */
+    if (rc == TSN_ETOOBIG)
+        rc = bad(d, n, n, "record larger than the record limit of %zu bytes",
+                 TSN_LIMIT_RECORD_BYTES);
     if (rc == TSN_EINVALID) {
         tsn_advisory_free(&a->pub);
         return tsnr_many_refuse(m);
