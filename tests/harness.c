@@ -107,3 +107,15 @@ int th_finish(const char *suite)
     printf("%s: %d passed, %d failed\n", suite, th_passed, th_failed);
     return th_failed ? 1 : 0;
 }
+
+char *th_slurp(const char *rel, size_t *len)
+{
+    tsn_buf b = TSN_BUF_INIT(1 << 24);
+    if (tsnu_file_read(&b, th_source(rel), 1 << 24) < 0) {
+        tsn_buf_dispose(&b);
+        return NULL;
+    }
+    *len = b.len;
+    (void)tsn_buf_cstr(&b); /* NUL-terminates */
+    return b.ptr;
+}

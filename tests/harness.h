@@ -30,6 +30,9 @@ void th_check(bool ok, const char *file, int line, const char *fmt, ...)
 const char *th_shared(const char *rel);
 /* Path under the project's source root. */
 const char *th_source(const char *rel);
+/* The file at @p rel below the source tree, NUL-terminated (free()), or
+ * NULL when it cannot be read; its length in *@p len. */
+char *th_slurp(const char *rel, size_t *len);
 /* Load and parse a JSON file; aborts the test on failure. */
 tsnu_json *th_load_json(tsnu_arena *arena, const char *path);
 /* The names of the *.json files in @p dir, sorted; *n is their count.

@@ -10,18 +10,6 @@
 #include "tsunagi/advisory.h"
 #include "tsunagi/errors.h"
 
-static char *slurp(const char *rel, size_t *len)
-{
-    tsn_buf b = TSN_BUF_INIT(1 << 24);
-    if (tsnu_file_read(&b, th_source(rel), 1 << 24) < 0) {
-        tsn_buf_dispose(&b);
-        return NULL;
-    }
-    *len = b.len;
-    (void)tsn_buf_cstr(&b); /* NUL-terminates */
-    return b.ptr;
-}
-
 static const tsn_advisory *find(const tsn_adv_list *l, const char *id)
 {
     for (size_t i = 0; i < l->n; i++)
@@ -137,7 +125,7 @@ static void version_statements(void)
 static void detail_feed(void)
 {
     size_t len;
-    char *text = slurp("tests/resources/jvn/jvndb_detail_2025.rdf", &len);
+    char *text = th_slurp("tests/resources/jvn/jvndb_detail_2025.rdf", &len);
     CHECK(text != NULL, "detail feed fixture");
     if (!text)
         return;
@@ -211,7 +199,7 @@ static void detail_feed(void)
 static void rss_feed(void)
 {
     size_t len;
-    char *text = slurp("tests/resources/jvn/jvndb_new.rdf", &len);
+    char *text = th_slurp("tests/resources/jvn/jvndb_new.rdf", &len);
     CHECK(text != NULL, "RSS fixture");
     if (!text)
         return;
@@ -246,7 +234,7 @@ static void refusals(void)
 {
     tsn_adv_list *l = NULL;
     size_t len;
-    char *text = slurp("tests/resources/jvn/myjvn_error.xml", &len);
+    char *text = th_slurp("tests/resources/jvn/myjvn_error.xml", &len);
     CHECK(text && tsn_jvn_read(&l, text, len, "e.xml") == TSN_EINVALID &&
               strstr(tsn_error_last()->message,
                      "e.xml:3: /VULDEF-Document/Status: MyJVN answered with "

@@ -9,18 +9,6 @@
 #include "tsunagi/advisory.h"
 #include "tsunagi/errors.h"
 
-static char *slurp(const char *rel, size_t *len)
-{
-    tsn_buf b = TSN_BUF_INIT(1 << 24);
-    if (tsnu_file_read(&b, th_source(rel), 1 << 24) < 0) {
-        tsn_buf_dispose(&b);
-        return NULL;
-    }
-    *len = b.len;
-    (void)tsn_buf_cstr(&b); /* NUL-terminates */
-    return b.ptr;
-}
-
 static const tsn_advisory *find(const tsn_adv_list *l, const char *id)
 {
     for (size_t i = 0; i < l->n; i++)
@@ -32,7 +20,7 @@ static const tsn_advisory *find(const tsn_adv_list *l, const char *id)
 static void nvd_page(void)
 {
     size_t len;
-    char *text = slurp("tests/resources/nvd/page.json", &len);
+    char *text = th_slurp("tests/resources/nvd/page.json", &len);
     CHECK(text != NULL, "page fixture");
     if (!text)
         return;
@@ -198,7 +186,7 @@ static void nvd_bad(void)
 static tsn_advisory *cve5(const char *rel)
 {
     size_t len;
-    char *text = slurp(rel, &len);
+    char *text = th_slurp(rel, &len);
     tsn_advisory *a = NULL;
     CHECK(text && tsn_advisory_sniff(text, len) == TSN_ADV_CVE5, "%s: sniff",
           rel);
