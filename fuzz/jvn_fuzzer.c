@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tsunagi/tsunagi.h"
+#include "adv_list.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -39,26 +39,6 @@ static void check(const tsn_advisory *a)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    tsn_adv_list *l = NULL;
-    int rc = tsn_jvn_read(&l, (const char *)data, size, "fuzz.xml");
-    if (rc == 0) {
-        for (size_t i = 0; i < l->n; i++) {
-            check(l->items[i]);
-            tsn_adv_list *one = NULL;
-            if (tsn_jvn_read(&one, l->texts[i], l->lens[i], "rec") != 0 ||
-                one->n != 1 ||
-                strcmp(one->items[0]->id, l->items[i]->id) != 0 ||
-                one->lens[0] != l->lens[i] ||
-                memcmp(one->texts[0], l->texts[i], l->lens[i]) != 0)
-                abort();
-            tsn_adv_list_free(one);
-        }
-        for (size_t i = 0; i < l->nrefused; i++)
-            if (strncmp(l->refused[i], "fuzz.xml", 8) != 0)
-                abort();
-    } else if (l || strncmp(tsn_error_last()->message, "fuzz.xml", 8) != 0) {
-        abort();
-    }
-    tsn_adv_list_free(l);
+    fuzz_adv_list(tsn_jvn_read, check, data, size, "fuzz.xml");
     return 0;
 }
