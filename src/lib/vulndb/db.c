@@ -201,6 +201,39 @@ static int record_text(tsn_vulndb *v, int64_t did, const void *blob, size_t len)
     return rc < 0 ? rc : tsna_zdecompress(z, blob, len, &v->scratch);
 }
 
+/* A stored record of @p source read back into the model. */
+static int read_stored(const char *source,
+                       const char *text,
+                       size_t len,
+                       const char *label,
+                       tsn_advisory **out)
+{
+    *out = NULL;
+    if (strcmp(source, "nvd") == 0 || strcmp(source, "jvn") == 0) {
+        tsn_adv_list *l = NULL;
+        int rc = (strcmp(source, "jvn") == 0 ? tsn_jvn_read : tsn_nvd_read)(
+            &l, text, len, label);
+        if (rc == 0 && l->n == 1) {
+            *out = l->items[0];
+            l->items[0] = NULL;
+        }
+        tsn_adv_list_free(l);
+        if (rc < 0)
+            return rc;
+    } else {
+        int rc = strcmp(source, "cve") == 0
+                     ? tsn_cve5_read(out, text, len, label)
+                     : tsn_osv_read(out, text, len, label);
+        if (rc < 0)
+            return rc;
+    }
+    return *out ? 0
+                : tsn_error_set(TSN_ERROR,
+                                "%s: does not read back as one "
+                                "record",
+                                label);
+}
+
 /* ---- import ----------------------------------------------------------- */
 
 /* RFC 3339 to microseconds since the epoch (UTC); 0 when unreadable
@@ -487,19 +520,23 @@ static int link_all(struct imp *im, const tsn_advisory *a, int64_t rid)
 }
 
 /* Whether @p a, found held with the same modification time, replaces
- * the record held: a full record replaces an overview (a JVN RSS item,
- * stored as the one-item feed it came in). 1, 0 or an error. */
+ * the record held: a full record replaces an overview (a JVN RSS item).
+ * 1, 0 or an error. */
 static int replaces_overview(struct imp *im, const tsn_advisory *a)
 {
     if (a->overview)
         return 0;
     size_t len;
     const void *blob = tsna_col_blob(im->find, 3, &len);
+    tsn_advisory *held = NULL;
     int rc = record_text(im->v, tsna_col_int(im->find, 2), blob, len);
-    if (rc < 0)
-        return rc;
-    return im->v->scratch.len >= 4 &&
-           memcmp(im->v->scratch.ptr, "<RDF", 4) == 0;
+    if (rc == 0)
+        rc = read_stored(a->source, im->v->scratch.ptr, im->v->scratch.len,
+                         a->id, &held);
+    if (rc == 0)
+        rc = held->overview;
+    tsn_advisory_free(held);
+    return rc;
 }
 
 /* Add the advisory, or replace the stored one when this one's modified is
@@ -1335,39 +1372,6 @@ static int show_item(tsn_buf *b, size_t *n, const char *item, size_t len)
         len--;
     int rc = tsn_buf_puts(b, (*n)++ ? ",\n" : "\n");
     return rc < 0 ? rc : tsn_buf_put(b, item, len);
-}
-
-/* A stored record of @p source read back into the model. */
-static int read_stored(const char *source,
-                       const char *text,
-                       size_t len,
-                       const char *label,
-                       tsn_advisory **out)
-{
-    *out = NULL;
-    if (strcmp(source, "nvd") == 0 || strcmp(source, "jvn") == 0) {
-        tsn_adv_list *l = NULL;
-        int rc = (strcmp(source, "jvn") == 0 ? tsn_jvn_read : tsn_nvd_read)(
-            &l, text, len, label);
-        if (rc == 0 && l->n == 1) {
-            *out = l->items[0];
-            l->items[0] = NULL;
-        }
-        tsn_adv_list_free(l);
-        if (rc < 0)
-            return rc;
-    } else {
-        int rc = strcmp(source, "cve") == 0
-                     ? tsn_cve5_read(out, text, len, label)
-                     : tsn_osv_read(out, text, len, label);
-        if (rc < 0)
-            return rc;
-    }
-    return *out ? 0
-                : tsn_error_set(TSN_ERROR,
-                                "%s: does not read back as one "
-                                "record",
-                                label);
 }
 
 /* A stored record of @p source as show gives it: JSON records as they
