@@ -18,7 +18,6 @@
 #include "lib/adapt/xml.h"
 #include "lib/advisory/rd.h"
 #include "tsunagi/advisory.h"
-#include "tsunagi/cpe.h"
 #include "tsunagi/limits.h"
 
 #include <stdarg.h>
@@ -512,24 +511,6 @@ static int add_cvss(struct rd *d,
     return tsnu_vec_push(&c->sev, &sv);
 }
 
-/* The CPE 2.2 name @p uri as CPE 2.3, in @p arena; NULL when malformed. */
-static const char *cpe23(tsnu_arena *arena, const char *uri, bool *oom)
-{
-    tsn_cpe *cpe = NULL;
-    char *fs = NULL;
-    const char *out = NULL;
-    int rc = tsn_cpe_parse(&cpe, uri);
-    if (rc == 0)
-        rc = tsn_cpe_to_fs(&fs, cpe);
-    if (rc == 0 && !(out = tsnu_arena_strdup(arena, fs)))
-        *oom = true;
-    if (rc == TSN_ENOMEM)
-        *oom = true;
-    tsn_cpe_free(cpe);
-    tsn_free(fs);
-    return out;
-}
-
 /* Events of a range in @p arena. */
 static int range_of(tsnu_arena *arena, const struct stmt *st, tsnu_vec *ranges)
 {
@@ -569,7 +550,7 @@ static int affected_item(struct rd *d,
                 oom = true;
             else if (!*uri)
                 continue;
-            else if ((fs = cpe23(ar, uri, &oom)))
+            else if ((fs = tsnr_cpe23(ar, uri, &oom)))
                 rc = add_unique(&cpes, fs);
             else if (!oom)
                 rc = warn(d, &c->r, n, top, "'%s' is not a CPE name", uri);
@@ -853,7 +834,7 @@ rss_item(struct rd *d, struct rec *c, const tsn_xml_node *it, tsn_advisory *a)
                 oom = !uri;
                 continue;
             }
-            if (!(fs = cpe23(ar, uri, &oom))) {
+            if (!(fs = tsnr_cpe23(ar, uri, &oom))) {
                 if (!oom)
                     rc = warn(d, &c->r, n, it, "'%s' is not a CPE name", uri);
                 continue;

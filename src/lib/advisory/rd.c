@@ -2,12 +2,14 @@
 /* What every advisory reader shares (see rd.h). */
 #include "lib/advisory/rd.h"
 #include "tsunagi/advisory.h"
+#include "tsunagi/cpe.h"
 #include "tsunagi/limits.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <stdlib.h>
 
 /* "LINE: /pointer: what" for the value @p v at @p p. */
@@ -248,6 +250,52 @@ int tsnr_cpe_vp(tsnu_arena *arena,
     *vendor = tsnu_arena_strndup(arena, f[3], (size_t)(f[4] - 1 - f[3]));
     *product = tsnu_arena_strndup(arena, f[4], (size_t)(pe - f[4]));
     return *vendor && *product ? 0 : tsn_error_oom();
+}
+
+/* RFC 3339 to microseconds since the epoch (UTC); 0 when unreadable
+ * (the readers have checked the form). */
+int64_t tsnr_epoch(const char *s)
+{
+    struct tm tm = {0};
+    int64_t frac = 0;
+    int n = 0;
+    if (sscanf(s, "%4d-%2d-%2d%*c%2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon,
+               &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &n) != 6)
+        return 0;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    const char *p = s + n;
+    if (*p == '.') {
+        int64_t scale = 100000;
+        for (p++; *p >= '0' && *p <= '9'; p++, scale /= 10)
+            frac += (*p - '0') * scale;
+    }
+    int64_t t = (int64_t)timegm(&tm) * 1000000 + frac;
+    if (*p == '+' || *p == '-') {
+        int hh = 0, mm = 0;
+        if (sscanf(p + 1, "%2d:%2d", &hh, &mm) == 2)
+            t -=
+                (*p == '+' ? 1 : -1) * (hh * 3600 + mm * 60) * INT64_C(1000000);
+    }
+    return t;
+}
+
+/* The CPE 2.2 name @p uri as CPE 2.3, in @p arena; NULL when malformed. */
+const char *tsnr_cpe23(tsnu_arena *arena, const char *uri, bool *oom)
+{
+    tsn_cpe *cpe = NULL;
+    char *fs = NULL;
+    const char *out = NULL;
+    int rc = tsn_cpe_parse(&cpe, uri);
+    if (rc == 0)
+        rc = tsn_cpe_to_fs(&fs, cpe);
+    if (rc == 0 && !(out = tsnu_arena_strdup(arena, fs)))
+        *oom = true;
+    if (rc == TSN_ENOMEM)
+        *oom = true;
+    tsn_cpe_free(cpe);
+    tsn_free(fs);
+    return out;
 }
 
 bool tsnr_cwe_ok(const char *s)

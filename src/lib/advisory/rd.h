@@ -189,6 +189,14 @@ int tsnr_cpe_vp(tsnu_arena *arena,
                 const char **vendor,
                 const char **product);
 
+/* RFC 3339 to microseconds since the epoch (UTC); 0 when unreadable
+ * (check the form with tsnr_rfc3339 first). */
+int64_t tsnr_epoch(const char *s);
+
+/* The CPE 2.2 name @p uri as CPE 2.3, in @p arena; NULL when malformed
+ * (*@p oom set when out of memory). */
+const char *tsnr_cpe23(tsnu_arena *arena, const char *uri, bool *oom);
+
 /* A CWE id, "CWE-" and digits. */
 bool tsnr_cwe_ok(const char *s);
 

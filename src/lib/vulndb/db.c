@@ -236,38 +236,11 @@ static int read_stored(const char *source,
 
 /* ---- import ----------------------------------------------------------- */
 
-/* RFC 3339 to microseconds since the epoch (UTC); 0 when unreadable
- * (the readers have checked the form). */
-static int64_t epoch(const char *s)
-{
-    struct tm tm = {0};
-    int64_t frac = 0;
-    int n = 0;
-    if (sscanf(s, "%4d-%2d-%2d%*c%2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon,
-               &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &n) != 6)
-        return 0;
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    const char *p = s + n;
-    if (*p == '.') {
-        int64_t scale = 100000;
-        for (p++; *p >= '0' && *p <= '9'; p++, scale /= 10)
-            frac += (*p - '0') * scale;
-    }
-    int64_t t = (int64_t)timegm(&tm) * 1000000 + frac;
-    if (*p == '+' || *p == '-') {
-        int hh = 0, mm = 0;
-        if (sscanf(p + 1, "%2d:%2d", &hh, &mm) == 2)
-            t -=
-                (*p == '+' ? 1 : -1) * (hh * 3600 + mm * 60) * INT64_C(1000000);
-    }
-    return t;
-}
-
 /* A time column: microseconds since the epoch, or NULL. */
 static int bind_time(tsna_stmt *st, int i, const char *s)
 {
-    return s ? tsna_bind_int(st, i, epoch(s)) : tsna_bind_text(st, i, NULL);
+    return s ? tsna_bind_int(st, i, tsnr_epoch(s))
+             : tsna_bind_text(st, i, NULL);
 }
 
 /* One advisory's rows in a link table (alias: text values; affected:
@@ -559,7 +532,7 @@ static int store(struct imp *im,
         return rc;
     if (rc == 1) {
         rid = tsna_col_int(im->find, 0);
-        int64_t held = tsna_col_int(im->find, 1), t = epoch(a->modified);
+        int64_t held = tsna_col_int(im->find, 1), t = tsnr_epoch(a->modified);
         if (held == t && (rc = replaces_overview(im, a)) < 0)
             return rc;
         if (held > t || (held == t && rc == 0)) {
@@ -705,7 +678,7 @@ static int meta_time(tsna_db *db, const char *key, int64_t *out)
     if (rc == 0)
         rc = tsna_bind_text(st, 1, key);
     if (rc == 0 && (rc = tsna_step(st)) == 1) {
-        *out = epoch(tsna_col_text(st, 0));
+        *out = tsnr_epoch(tsna_col_text(st, 0));
         rc = 0;
     }
     tsna_finalize(st);
@@ -748,7 +721,7 @@ static int feed_newer(struct imp *im,
     im->stats->refused += nrefused;
     int64_t stored;
     int rc = meta_time(im->v->db, key, &stored);
-    *newer = rc == 0 && (!date || stored < epoch(date));
+    *newer = rc == 0 && (!date || stored < tsnr_epoch(date));
     if (rc == 0 && !*newer)
         im->stats->unchanged += n;
     return rc;
