@@ -60,6 +60,11 @@ typedef struct tsn_adv_affected {
      *  judge. */
     const char *const *statements;
     size_t nstatements;
+    /** Versions the source says are not affected (CSAF
+     *  known_not_affected, fixed and recommended):
+     *  they stay unaffected whatever the ranges say. */
+    const char *const *unaffected;
+    size_t nunaffected;
 } tsn_adv_affected;
 
 typedef struct tsn_adv_severity {
@@ -109,7 +114,10 @@ typedef struct tsn_adv_ref {
 
 typedef struct tsn_advisory {
     const char *id;
-    const char *source; /**< "osv", "nvd", "cve", "jvn" */
+    const char *source; /**< "osv", "nvd", "cve", "jvn", "csaf" */
+    /** Who published it when the id alone does not say (CSAF: the
+     *  publisher's namespace, "https://www.redhat.com"), or NULL */
+    const char *publisher;
     /** The language of summary and details when it is not English
      *  (BCP 47: "ja" for JVN's Japanese records), or NULL */
     const char *lang;
@@ -239,6 +247,35 @@ TSN_API int tsn_jvn_read(tsn_adv_list **out,
                          size_t len,
                          const char *name);
 
+/**
+ * Read one CSAF 2.0 document (a security advisory, a VEX document, ...)
+ * as one advisory: id from document/tracking/id, publisher from its
+ * namespace, times from the tracking, title as summary, notes as details,
+ * CVSS v2 and v3 vectors, CWEs and references of every vulnerability. The
+ * CVE and other ids are aliases when the document has one vulnerability,
+ * related ids when it has several. Each product the product status names
+ * (a relationship's product resolved to the one it names) joins an
+ * affected entry: by its purl (an OSV package where the purl type is one
+ * registry), else its CPE's vendor and product, else its vendor's and
+ * product's names. Per vulnerability, first_fixed and fixed versions
+ * become ranges fixed there (introduced at the first_affected version, or
+ * 0), last_affected versions ranges ending there, known_affected versions
+ * versions (a vers product_version_range becomes ranges), and fixed,
+ * recommended and known_not_affected versions unaffected ("*" for a
+ * product without versions); products known only by name, and
+ * under_investigation ones, become statements.
+ *
+ * The document must pass CSAF 2.0's mandatory tests (section 6.1) except
+ * 6.1.9 to 6.1.11, which need the CVSS calculator and the CWE catalog:
+ * the first failure is the error (TSN_EINVALID), naming the test, as in
+ * "a.json:40: /vulnerabilities/0/product_status/fixed/0: CSAF 6.1.1:
+ * product 'P-1' is not defined in the product tree".
+ */
+TSN_API int tsn_csaf_read(tsn_advisory **out,
+                          const char *text,
+                          size_t len,
+                          const char *name);
+
 /** Formats of advisory documents, as tsn_advisory_sniff() tells them. */
 typedef enum tsn_adv_format {
     TSN_ADV_OSV,  /**< one OSV record (also the answer when unsure) */
@@ -247,13 +284,15 @@ typedef enum tsn_adv_format {
     TSN_ADV_KEV,  /**< CISA's Known Exploited Vulnerabilities catalog */
     TSN_ADV_EPSS, /**< FIRST's EPSS scores (CSV, uncompressed) */
     TSN_ADV_JVN,  /**< JVN iPedia: VULDEF XML or JVNRSS (any XML) */
+    TSN_ADV_CSAF, /**< a CSAF 2.0 document */
 } tsn_adv_format;
 
 /** The format of a document, from its first 4 KiB: text that starts
  *  with '<' (after a byte order mark and white space) is XML, read as
  *  JVN; other text that does not start as JSON ('{' or '[') is EPSS, the
  *  one CSV format read; a
- *  "catalogVersion" member makes a KEV catalog; "cveMetadata" a CVE 5
+ *  "catalogVersion" member makes a KEV catalog; "csaf_version" a CSAF
+ *  document; "cveMetadata" a CVE 5
  *  record; "vulnerabilities" with "resultsPerPage", or
  *  "sourceIdentifier" with "vulnStatus", NVD; anything else is read as
  *  OSV, whose reader then says what is wrong with it. */

@@ -168,6 +168,11 @@ static void affected_entry(const struct cli *cli,
         pf(b, "%s\"%s\" (%s)", b->out->len > start ? "; " : "",
            af->statements[i],
            L(cli, "as written; check by hand", "記載のまま、要確認"));
+    if (af->nunaffected)
+        pf(b, "%s%s ", b->out->len > start ? "; " : "",
+           L(cli, "not affected:", "影響なし:"));
+    for (size_t i = 0; i < af->nunaffected; i++)
+        pf(b, "%s%s", i ? ", " : "", af->unaffected[i]);
     if (b->out->len == start)
         ps(b, L(cli, "versions not given", "バージョン記載なし"));
     pf(b, "  [%s %s]\n", a->source, a->id);

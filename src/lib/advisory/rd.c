@@ -563,6 +563,8 @@ tsn_adv_format tsn_advisory_sniff(const char *text, size_t len)
         return TSN_ADV_EPSS; /* not JSON: the one CSV format read */
     if (has_key(text, n, "catalogVersion"))
         return TSN_ADV_KEV;
+    if (has_key(text, n, "csaf_version"))
+        return TSN_ADV_CSAF;
     if (has_key(text, n, "cveMetadata"))
         return TSN_ADV_CVE5;
     if ((has_key(text, n, "vulnerabilities") &&

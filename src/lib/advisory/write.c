@@ -65,13 +65,15 @@ static void affected(tsnu_jw *w, const tsn_adv_affected *af)
         tsnu_jw_end(w);
     }
     strings(w, "versions", af->versions, af->nversions);
-    if (af->vendor || af->product || af->ncpes || af->nstatements) {
+    if (af->vendor || af->product || af->ncpes || af->nstatements ||
+        af->nunaffected) {
         tsnu_jw_key(w, "database_specific");
         tsnu_jw_object(w);
         tsnu_jw_kstr(w, "vendor", af->vendor);
         tsnu_jw_kstr(w, "product", af->product);
         strings(w, "cpes", af->cpes, af->ncpes);
         strings(w, "version_statements", af->statements, af->nstatements);
+        strings(w, "unaffected_versions", af->unaffected, af->nunaffected);
         tsnu_jw_end(w);
     }
     tsnu_jw_end(w);
@@ -170,6 +172,7 @@ int tsn_advisory_to_json(const tsn_advisory *a, char **out)
     tsnu_jw_key(&w, "database_specific");
     tsnu_jw_object(&w);
     tsnu_jw_kstr(&w, "source", a->source);
+    tsnu_jw_kstr(&w, "publisher", a->publisher);
     tsnu_jw_kstr(&w, "lang", a->lang);
     if (a->overview) {
         tsnu_jw_key(&w, "overview");

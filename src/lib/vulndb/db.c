@@ -221,7 +221,9 @@ static int read_stored(const char *source,
         if (rc < 0)
             return rc;
     } else {
-        int rc = strcmp(source, "cve") == 0
+        int rc = strncmp(source, "csaf", 4) == 0
+                     ? tsn_csaf_read(out, text, len, label)
+                 : strcmp(source, "cve") == 0
                      ? tsn_cve5_read(out, text, len, label)
                      : tsn_osv_read(out, text, len, label);
         if (rc < 0)
@@ -263,8 +265,9 @@ struct source {
 };
 
 /* The sources records come from; each has its own dictionary. */
-enum { SRC_OSV, SRC_NVD, SRC_CVE, SRC_JVN, NSOURCES };
-static const char *const source_names[NSOURCES] = {"osv", "nvd", "cve", "jvn"};
+enum { SRC_OSV, SRC_NVD, SRC_CVE, SRC_JVN, SRC_CSAF, NSOURCES };
+static const char *const source_names[NSOURCES] = {"osv", "nvd", "cve", "jvn",
+                                                   "csaf"};
 
 struct imp {
     tsn_vulndb *v;
@@ -285,6 +288,20 @@ static struct source *source_of(struct imp *im, const tsn_advisory *a)
         if (strcmp(a->source, source_names[i]) == 0)
             return &im->src[i];
     return &im->src[SRC_OSV];
+}
+
+/* The source a record is held under: its own, and for CSAF the host of
+ * its publisher's namespace as well ("csaf:www.redhat.com"), since CSAF
+ * ids are unique per publisher only. */
+static const char *stored_source(const tsn_advisory *a, char *buf, size_t cap)
+{
+    if (strcmp(a->source, "csaf") != 0 || !a->publisher)
+        return a->source;
+    const char *h = strstr(a->publisher, "://");
+    h = h ? h + 3 : a->publisher;
+    int n = (int)strcspn(h, "/:?#");
+    snprintf(buf, cap, "csaf:%.*s", n, h);
+    return buf;
 }
 
 static void report(struct imp *im, bool refused, const char *msg)
@@ -523,9 +540,11 @@ static int store(struct imp *im,
 {
     int rc;
     struct source *src = source_of(im, a);
+    char held_as[300];
+    const char *col = stored_source(a, held_as, sizeof held_as);
     tsna_reset(im->find);
     if ((rc = tsna_bind_text(im->find, 1, a->id)) < 0 ||
-        (rc = tsna_bind_text(im->find, 2, src->name)) < 0)
+        (rc = tsna_bind_text(im->find, 2, col)) < 0)
         return rc;
     int64_t rid = 0;
     if ((rc = tsna_step(im->find)) < 0)
@@ -546,7 +565,7 @@ static int store(struct imp *im,
         return rc;
     tsna_stmt *st = rid ? im->upd : im->ins;
     tsna_reset(st);
-    if ((rc = tsna_bind_text(st, 1, src->name)) < 0 ||
+    if ((rc = tsna_bind_text(st, 1, col)) < 0 ||
         (rc = bind_time(st, 2, a->modified)) < 0 ||
         (rc = bind_time(st, 3, a->published)) < 0 ||
         (rc = bind_time(st, 4, a->withdrawn)) < 0 ||
@@ -907,6 +926,7 @@ static int import_text(struct imp *im, const char *label, int64_t dig)
         return import_list(im, label, f == TSN_ADV_JVN);
     case TSN_ADV_CVE5:
     case TSN_ADV_OSV:
+    case TSN_ADV_CSAF:
         break;
     }
     if (im->text.len > TSN_LIMIT_RECORD_BYTES) { /* one record: held less */
@@ -915,8 +935,9 @@ static int import_text(struct imp *im, const char *label, int64_t dig)
     }
     tsn_advisory *a = NULL;
     const char *t = tsn_buf_cstr(&im->text);
-    int rc = f == TSN_ADV_CVE5 ? tsn_cve5_read(&a, t, im->text.len, label)
-                               : tsn_osv_read(&a, t, im->text.len, label);
+    int rc = f == TSN_ADV_CVE5   ? tsn_cve5_read(&a, t, im->text.len, label)
+             : f == TSN_ADV_CSAF ? tsn_csaf_read(&a, t, im->text.len, label)
+                                 : tsn_osv_read(&a, t, im->text.len, label);
     if (rc == TSN_EINVALID) {
         im->stats->refused++;
         report(im, true, tsn_error_last()->message);
@@ -1792,10 +1813,27 @@ int tsn_vulndb_export(tsn_vulndb *v,
         tsn_buf_clear(&name);
         int64_t secs = tsna_col_int(list, 2) / 1000000;
         const char *source = tsna_col_text(list, 3);
-        /* JVN's records are XML, the others JSON */
-        if ((rc = tsn_buf_printf(
-                 &name, "%s/%s.%s", source, tsna_col_text(list, 1),
-                 strcmp(source, "jvn") == 0 ? "xml" : "json")) == 0)
+        const char *id = tsna_col_text(list, 1);
+        /* JVN's records are XML, the others JSON; a CSAF document is
+         * named by CSAF's rule (its id in lower case, characters other
+         * than + - a-z 0-9 as _) under its publisher's host */
+        if (strncmp(source, "csaf:", 5) == 0) {
+            rc = tsn_buf_printf(&name, "csaf/%s/", source + 5);
+            for (const char *c = id; rc == 0 && *c; c++) {
+                char l = *c >= 'A' && *c <= 'Z' ? (char)(*c | 0x20) : *c;
+                rc = tsn_buf_putc(&name, (l >= 'a' && l <= 'z') ||
+                                                 (l >= '0' && l <= '9') ||
+                                                 l == '+' || l == '-'
+                                             ? l
+                                             : '_');
+            }
+            if (rc == 0)
+                rc = tsn_buf_puts(&name, ".json");
+        } else {
+            rc = tsn_buf_printf(&name, "%s/%s.%s", source, id,
+                                strcmp(source, "jvn") == 0 ? "xml" : "json");
+        }
+        if (rc == 0)
             rc = tsna_zipw_add(w, name.ptr, secs < 315532800 ? 315532800 : secs,
                                fill_record, r);
     }
