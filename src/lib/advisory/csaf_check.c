@@ -561,7 +561,7 @@ static int history(csaf *c)
                 rc = tsnr_bad(&c->c, &ip, rs[i].item,
                               "CSAF 6.1.14: revision '%s' is dated after "
                               "revision '%s'",
-                              rs[i - 1].number, rs[i].number);
+                              rs[i].number, rs[i - 1].number);
             }
         /* 6.1.21: no number left out, the first 0 or 1 */
         unsigned long first = major_of(rs[0].number);
