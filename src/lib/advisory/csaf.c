@@ -572,18 +572,7 @@ static int vers_of(struct map *m, struct pkg *pk, const char *text, bool *read)
     return 0;
 }
 
-enum status {
-    ST_FIRST_AFFECTED,
-    ST_KNOWN_AFFECTED,
-    ST_LAST_AFFECTED,
-    ST_FIRST_FIXED,
-    ST_FIXED,
-    ST_RECOMMENDED,
-    ST_NOT_AFFECTED,
-    ST_UNDER_INVESTIGATION,
-    NSTATUS
-};
-static const char *const status_names[NSTATUS] = {
+const char *const csaf_status_names[CSAF_NSTATUS] = {
     "first_affected",
     "known_affected",
     "last_affected",
@@ -610,7 +599,7 @@ statement(struct map *m, struct pkg *pk, const char *prefix, const char *what)
 
 /* One product in one status list of one vulnerability. */
 static int apply(struct map *m,
-                 enum status st,
+                 enum csaf_status st,
                  const csaf_prod *pr,
                  struct pkg *pk,
                  const char *ver,
@@ -622,25 +611,25 @@ static int apply(struct map *m,
     const char *intro = pe->intro_many ? "0" : pe->intro;
     bool read;
     switch (st) {
-    case ST_FIRST_AFFECTED:
+    case CSAF_FIRST_AFFECTED:
         if (ver && !pe->upper)
             return push_range(m, pk, NULL, ver, TSN_EV_FIXED, NULL);
         break;
-    case ST_LAST_AFFECTED:
+    case CSAF_LAST_AFFECTED:
         if (ver)
             return push_range(m, pk, NULL, intro, TSN_EV_LAST_AFFECTED, ver);
         break;
-    case ST_FIRST_FIXED:
-    case ST_FIXED:
+    case CSAF_FIRST_FIXED:
+    case CSAF_FIXED:
         if (!ver)
             break;
         if ((rc = push_unique(&pk->unaffected, ver)) < 0)
             return rc;
-        if (st == ST_FIRST_FIXED || !pe->first_fixed)
+        if (st == CSAF_FIRST_FIXED || !pe->first_fixed)
             return push_range(m, pk, NULL, intro, TSN_EV_FIXED, ver);
         return 0;
-    case ST_RECOMMENDED:
-    case ST_NOT_AFFECTED:
+    case CSAF_RECOMMENDED:
+    case CSAF_NOT_AFFECTED:
         if (ver)
             return push_unique(&pk->unaffected, ver);
         if (pr->range) {
@@ -653,9 +642,9 @@ static int apply(struct map *m,
             return 0;
         }
         return push_unique(&pk->unaffected, "*");
-    case ST_UNDER_INVESTIGATION:
+    case CSAF_UNDER_INVESTIGATION:
         return statement(m, pk, "under investigation: ", pr->name);
-    case ST_KNOWN_AFFECTED:
+    case CSAF_KNOWN_AFFECTED:
         if (ver)
             return push_unique(&pk->versions, ver);
         if (pr->range) {
@@ -664,7 +653,7 @@ static int apply(struct map *m,
             return statement(m, pk, "", pr->range);
         }
         return statement(m, pk, "", pr->name);
-    case NSTATUS:
+    case CSAF_NSTATUS:
         break;
     }
     if (!ver) /* first or last affected without a version */
@@ -682,13 +671,13 @@ static int status_pass(struct map *m,
                        struct per *per)
 {
     int rc = 0;
-    for (int st = 0; st < NSTATUS; st++) {
+    for (int st = 0; st < CSAF_NSTATUS; st++) {
         const tsnu_json *ids;
         size_t n;
-        if ((rc = tsnr_items(&m->c->c, ps, sp, status_names[st], false, &ids,
-                             &n)) < 0)
+        if ((rc = tsnr_items(&m->c->c, ps, sp, csaf_status_names[st], false,
+                             &ids, &n)) < 0)
             return rc;
-        tsnu_jpath lp = AT(sp, status_names[st]);
+        tsnu_jpath lp = AT(sp, csaf_status_names[st]);
         for (size_t i = 0; i < n; i++) {
             tsnu_jpath ip = IDX(&lp, i);
             if (ids[i].type != TSNU_JSON_STRING)
@@ -704,13 +693,13 @@ static int status_pass(struct map *m,
                 return rc;
             struct per *pe = per ? &per[pk - (struct pkg *)m->pkgs.ptr] : NULL;
             if (pass == 1) {
-                if (st == ST_FIRST_AFFECTED && ver) {
+                if (st == CSAF_FIRST_AFFECTED && ver) {
                     pe->intro_many |= pe->intro && strcmp(pe->intro, ver) != 0;
                     pe->intro = ver;
                 }
-                pe->first_fixed |= st == ST_FIRST_FIXED && ver;
-                pe->upper |= (st == ST_FIRST_FIXED || st == ST_FIXED ||
-                              st == ST_LAST_AFFECTED) &&
+                pe->first_fixed |= st == CSAF_FIRST_FIXED && ver;
+                pe->upper |= (st == CSAF_FIRST_FIXED || st == CSAF_FIXED ||
+                              st == CSAF_LAST_AFFECTED) &&
                              ver;
             } else if (pass == 2 &&
                        (rc = apply(m, st, pr, pk, ver, pe, &ip, &ids[i])) < 0)

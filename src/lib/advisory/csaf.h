@@ -39,6 +39,20 @@ typedef struct csaf {
     tsn_buf also;
 } csaf;
 
+/* The lists of a vulnerability's product_status, in this order. */
+enum csaf_status {
+    CSAF_FIRST_AFFECTED,
+    CSAF_KNOWN_AFFECTED,
+    CSAF_LAST_AFFECTED,
+    CSAF_FIRST_FIXED,
+    CSAF_FIXED,
+    CSAF_RECOMMENDED,
+    CSAF_NOT_AFFECTED,
+    CSAF_UNDER_INVESTIGATION,
+    CSAF_NSTATUS
+};
+extern const char *const csaf_status_names[CSAF_NSTATUS];
+
 /* The product @p id defines, or NULL. */
 const csaf_prod *csaf_product(const csaf *c, const char *id);
 

@@ -86,17 +86,6 @@ static int id_list(csaf *c,
     return rc;
 }
 
-static const char *const status_lists[] = {
-    "first_affected",
-    "known_affected",
-    "last_affected",
-    "first_fixed",
-    "fixed",
-    "recommended",
-    "known_not_affected",
-    "under_investigation",
-};
-
 /* Every product and group reference of the document. */
 static int walk_refs(csaf *c, ref_fn fn, void *payload)
 {
@@ -126,10 +115,10 @@ static int walk_refs(csaf *c, ref_fn fn, void *payload)
         tsnu_jpath ip = IDX(&vp, v);
         const tsnu_json *ps = tsnu_json_get(vu, "product_status");
         tsnu_jpath sp = AT(&ip, "product_status");
-        for (size_t k = 0; rc == 0 && ps && ps->type == TSNU_JSON_OBJECT &&
-                           k < sizeof status_lists / sizeof *status_lists;
+        for (size_t k = 0;
+             rc == 0 && ps && ps->type == TSNU_JSON_OBJECT && k < CSAF_NSTATUS;
              k++)
-            rc = id_list(c, ps, &sp, status_lists[k], false, fn, payload);
+            rc = id_list(c, ps, &sp, csaf_status_names[k], false, fn, payload);
         static const struct {
             const char *key, *ids;
             bool groups;
@@ -243,9 +232,9 @@ static int contradicting(csaf *c, const tsnu_json *vu, const tsnu_jpath *vp)
     tsnu_map seen = TSNU_MAP_INIT;
     int rc = 0;
     tsnu_jpath sp = AT(vp, "product_status");
-    for (size_t k = 0; rc == 0 && k < 8; k++) {
-        const tsnu_json *ids = tsnu_json_get(ps, status_lists[k]);
-        tsnu_jpath lp = AT(&sp, status_lists[k]);
+    for (size_t k = 0; rc == 0 && k < CSAF_NSTATUS; k++) {
+        const tsnu_json *ids = tsnu_json_get(ps, csaf_status_names[k]);
+        tsnu_jpath lp = AT(&sp, csaf_status_names[k]);
         for (size_t i = 0; rc == 0 && group_of[k] >= 0 && ids &&
                            ids->type == TSNU_JSON_ARRAY && i < ids->len;
              i++) {
