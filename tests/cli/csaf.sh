@@ -37,6 +37,20 @@ check "$(echo "$t" | grep -c "CVSS_V3 CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A
 check "$(table a.db GHSA-abcd-efgh-ijkl | head -1)" "GHSA-abcd-efgh-ijkl" "found by GHSA id"
 check "$(table a.db CVE-2022-27193 | grep -c "< 1.0.0-rc2; = 1.0.0-alpha, 1.0.0-dev1, 1.0.0-dev2, 1.0.0-dev3, 1.0.0-rc1; not affected: 1.0.0-rc2")" 1 "BSI's first_fixed and known_affected"
 
+# a vers range with a constraint no event expresses is kept whole as a
+# statement (no range read from its first half); a product named by a CPE
+# alone takes its vendor, product and (unquoted) version from it
+jq '(.product_tree.branches[0].branches[1].branches[0].name, .product_tree.branches[0].branches[1].branches[0].product.name) |= "vers:semver/<2.0.0|>=2.1.0|!=2.2.0"
+    | .product_tree.full_product_names = [{"name": "Example Tool 1.0:rc1", "product_id": "TOOL",
+        "product_identification_helper": {"cpe": "cpe:2.3:a:example:tool:1.0\\:rc1:*:*:*:*:*:*:*"}}]
+    | .vulnerabilities[0].product_status.known_affected += ["TOOL"]
+    | .vulnerabilities[0].remediations[0].product_ids += ["TOOL"]' \
+    "$res/csaf/ex-2025-0001.json" >"$tmp/shapes.json"
+"$bin" db import -q --db "$tmp/d.db" "$tmp/shapes.json"
+t=$(table d.db EX-2025-0001)
+check "$(echo "$t" | grep -c 'Example Gateway (cpe:2.3:h:example:gateway:\*:\*:\*:\*:\*:\*:\*:\*): "vers:semver/<2.0.0|>=2.1.0|!=2.2.0" (as written; check by hand); not affected: 4.0')" 1 "vers with != kept whole: $t"
+check "$(echo "$t" | grep -c 'example tool (cpe:2.3:a:example:tool:1.0\\:rc1:\*:\*:\*:\*:\*:\*:\*): = 1.0:rc1')" 1 "CPE alone names the product"
+
 # again: unchanged; a later release updates; an older one does not
 out=$("$bin" db import --db "$tmp/a.db" "$res/csaf/ex-2025-0001.json" 2>&1)
 check "$(echo "$out" | grep -c "0 added, 0 updated, 1 unchanged")" 1 "again: $out"

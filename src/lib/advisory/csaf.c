@@ -335,6 +335,14 @@ struct map {
     tsnu_map keys; /* key to index in pkgs */
     tsnu_vec aliases, related, sev, cwes, refs;
     tsnu_strset seen_refs;
+    /* per product of the tree, once known: its entry and version, so a
+     * product named in many statuses and vulnerabilities is looked at
+     * once */
+    struct known {
+        bool done;
+        size_t entry;
+        const char *ver;
+    } * known;
 };
 
 /* The OSV ecosystem and package name of a purl, for the purl types whose
@@ -416,17 +424,14 @@ entry_of(struct map *m, const csaf_prod *pr, struct pkg **out, const char **ver)
                   : tsnr_cpe23(ar, pr->cpe, &oom);
         const char *cv, *cp;
         if (cpe && !key && tsnr_cpe_vp(ar, cpe, &cv, &cp) == 0) {
+            if (!vendor && !product) { /* named by its CPE alone */
+                vendor = cv;
+                product = cp;
+            }
             key = tsnu_arena_printf(ar, "cpe\t%s:%s", cv, cp);
             oom |= !key;
-            if (!*ver) { /* the CPE's version, when it names one */
-                const char *s = cpe;
-                for (int f = 0; f < 5 && s; f++)
-                    if ((s = strchr(s, ':')))
-                        s++;
-                size_t n = s ? strcspn(s, ":") : 0;
-                if (n && !(n == 1 && (*s == '*' || *s == '-')))
-                    oom |= !(*ver = tsnu_arena_strndup(ar, s, n));
-            }
+            if (!*ver && tsnr_cpe_version(ar, cpe, ver) < 0)
+                return tsn_error_oom();
         }
     }
     if (!product && !key)
@@ -518,41 +523,48 @@ static int push_unique(tsnu_vec *v, const char *s)
     return tsnu_vec_push(v, &s);
 }
 
-/* A vers range ("vers:semver/>=1.0|<1.4") as ranges and versions; false
- * when @p text is not one this reads (a "!=" or ">" constraint, or not
- * vers at all). */
+/* A vers range ("vers:semver/>=1.0|<1.4") as ranges and versions, read
+ * from its canonical form (constraints in version order, so a lower bound
+ * opens a range that the next upper bound closes); *@p read false, and
+ * nothing added, when @p text is not vers or holds a constraint no event
+ * expresses ("!=", ">"). */
 static int vers_of(struct map *m, struct pkg *pk, const char *text, bool *read)
 {
     *read = false;
+    if (strncmp(text, "vers:", 5) != 0)
+        return 0;
     tsn_range *rg = NULL;
+    char *canon = NULL;
     int rc = tsn_range_parse(&rg, TSN_VS_UNKNOWN, text, TSN_RANGE_VERS, 0);
+    if (rc == 0)
+        rc = tsn_range_to_vers(rg, &canon);
     tsn_range_free(rg);
     if (rc == TSN_EINVALID || rc == TSN_ETOOBIG || rc == TSN_EUSAGE)
         return 0;
     if (rc < 0)
         return rc;
     tsnu_arena *ar = m->c->c.arena;
-    const char *slash = strchr(text, '/');
-    char *scheme = tsnu_arena_strndup(ar, text + 5, (size_t)(slash - text - 5));
-    char *list = tsnu_arena_strdup(ar, slash + 1);
+    const char *slash = strchr(canon, '/');
+    char *scheme =
+        slash ? tsnu_arena_strndup(ar, canon + 5, (size_t)(slash - canon - 5))
+              : NULL;
+    char *list = slash ? tsnu_arena_strdup(ar, slash + 1) : NULL;
+    tsn_free(canon);
+    if (!slash)
+        return 0;
     if (!scheme || !list)
         return tsn_error_oom();
-    /* constraints in version order: a lower bound opens a range that the
-     * next upper bound closes */
+    for (const char *t = list; *t; t += strcspn(t, "|"), t += *t == '|')
+        if (t[0] == '!' || (t[0] == '>' && t[1] != '='))
+            return 0;
     const char *lo = NULL;
     bool open = false;
     for (char *save = NULL, *t = strtok_r(list, "|", &save); t;
          t = strtok_r(NULL, "|", &save)) {
-        while (*t == ' ')
-            t++;
         if (strcmp(t, "*") == 0) {
             lo = "0";
             open = true;
-            continue;
-        }
-        if (t[0] == '!' || (t[0] == '>' && t[1] != '='))
-            return 0;
-        if (t[0] == '>') {
+        } else if (t[0] == '>') {
             lo = t + 2;
             open = true;
         } else if (t[0] == '<') {
@@ -563,8 +575,9 @@ static int vers_of(struct map *m, struct pkg *pk, const char *text, bool *read)
                 return rc;
             open = false;
         } else if ((rc = push_unique(&pk->versions,
-                                     t + (t[0] == '=' ? 1 : 0))) < 0)
+                                     t + (t[0] == '=' ? 1 : 0))) < 0) {
             return rc;
+        }
     }
     if (open && (rc = push_range(m, pk, scheme, lo, TSN_EV_FIXED, NULL)) < 0)
         return rc;
@@ -689,8 +702,16 @@ static int status_pass(struct map *m,
             const char *ver = NULL;
             if (!pr) /* the mandatory tests have refused it */
                 continue;
-            if ((rc = entry_of(m, pr, &pk, &ver)) < 0)
-                return rc;
+            struct known *kn =
+                &m->known[pr - (const csaf_prod *)m->c->prods.ptr];
+            if (!kn->done) {
+                if ((rc = entry_of(m, pr, &pk, &kn->ver)) < 0)
+                    return rc;
+                kn->entry = (size_t)(pk - (struct pkg *)m->pkgs.ptr);
+                kn->done = true;
+            }
+            pk = TSNU_VEC_AT(&m->pkgs, struct pkg, kn->entry);
+            ver = kn->ver;
             struct per *pe = per ? &per[pk - (struct pkg *)m->pkgs.ptr] : NULL;
             if (pass == 1) {
                 if (st == CSAF_FIRST_AFFECTED && ver) {
@@ -931,7 +952,9 @@ static int map_all(csaf *c, tsn_advisory *a)
     const char *by =
         tsnu_json_get_str(tsnu_json_get(c->doc, "publisher"), "name");
     tsnu_jpath dp = AT(NULL, "document");
-    int rc = map_refs(&m, c->doc, &dp);
+    int rc = (m.known = tsn_calloc(c->prods.len + 1, sizeof *m.known))
+                 ? map_refs(&m, c->doc, &dp)
+                 : tsn_error_oom();
     for (size_t i = 0; rc == 0 && i < c->nvulns; i++)
         rc = map_vulnerability(&m, i, by);
     if (rc == 0 && !a->details)
@@ -954,6 +977,7 @@ static int map_all(csaf *c, tsn_advisory *a)
     tsnu_vec_dispose(&m.cwes);
     tsnu_vec_dispose(&m.refs);
     tsnu_strset_dispose(&m.seen_refs);
+    free(m.known);
     return rc;
 }
 

@@ -230,26 +230,53 @@ bool tsnr_cve_ok(const char *s, size_t n)
     return true;
 }
 
+/* The starts of the first @p n fields of a CPE 2.3 formatted string
+ * (a quoted ':' does not split); the count found. */
+static int cpe_fields(const char *fs, const char **f, int n)
+{
+    int k = 1;
+    f[0] = fs;
+    for (const char *c = fs; *c && k < n; c++) {
+        if (*c == '\\' && c[1])
+            c++;
+        else if (*c == ':')
+            f[k++] = c + 1;
+    }
+    return k;
+}
+
 int tsnr_cpe_vp(tsnu_arena *arena,
                 const char *fs,
                 const char **vendor,
                 const char **product)
 {
     const char *f[6] = {0}; /* starts of fields 0..5 */
-    int k = 1;
-    f[0] = fs;
-    for (const char *c = fs; *c && k < 6; c++) {
-        if (*c == '\\' && c[1])
-            c++;
-        else if (*c == ':')
-            f[k++] = c + 1;
-    }
-    if (k < 5)
+    if (cpe_fields(fs, f, 6) < 5)
         return tsn_error_set(TSN_EINVALID, "'%s' is not a CPE 2.3 name", fs);
     const char *pe = f[5] ? f[5] - 1 : f[4] + strlen(f[4]);
     *vendor = tsnu_arena_strndup(arena, f[3], (size_t)(f[4] - 1 - f[3]));
     *product = tsnu_arena_strndup(arena, f[4], (size_t)(pe - f[4]));
     return *vendor && *product ? 0 : tsn_error_oom();
+}
+
+int tsnr_cpe_version(tsnu_arena *arena, const char *fs, const char **version)
+{
+    const char *f[7] = {0};
+    *version = NULL;
+    if (cpe_fields(fs, f, 7) < 6)
+        return 0;
+    size_t n = f[6] ? (size_t)(f[6] - 1 - f[5]) : strlen(f[5]);
+    if (n == 0 || (n == 1 && (f[5][0] == '*' || f[5][0] == '-')))
+        return 0;
+    char *v = tsnu_arena_alloc(arena, n + 1);
+    if (!v)
+        return tsn_error_oom();
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) /* unquoted: "1\.0" is 1.0 */
+        v[k++] = f[5][i] == '\\' && i + 1 < n ? f[5][++i] : f[5][i];
+    v[k] = '\0';
+    *version = v;
+    return 0;
 }
 
 /* RFC 3339 to microseconds since the epoch (UTC); 0 when unreadable

@@ -197,6 +197,10 @@ int64_t tsnr_epoch(const char *s);
  * (*@p oom set when out of memory). */
 const char *tsnr_cpe23(tsnu_arena *arena, const char *uri, bool *oom);
 
+/* The version of a CPE 2.3 formatted string, unquoted, in @p arena;
+ * NULL when it is ANY ("*"), NA ("-") or missing. */
+int tsnr_cpe_version(tsnu_arena *arena, const char *fs, const char **version);
+
 /* A CWE id, "CWE-" and digits. */
 bool tsnr_cwe_ok(const char *s);
 
