@@ -75,6 +75,17 @@ check "$(table a.db CVE-2025-11111 | grep -c "^    csaf EX-2025-0001 ")" 2 "both
 jq '.document.category = "csaf_vex" | del(.vulnerabilities[0].notes, .vulnerabilities[0].remediations)' "$res/csaf/ex-2025-0001.json" >"$tmp/vex.json"
 out=$("$bin" db import --db "$tmp/c.db" "$tmp/vex.json" 2>&1)
 check "$(echo "$out" | grep -c "CSAF 6.1.27.5: a vulnerability of a csaf_vex document needs notes; also fails 6.1.27.10")" 1 "every failed test named: $out"
+mkdir "$tmp/CSAF files: 2025"
+cp "$tmp/vex.json" "$tmp/CSAF files: 2025/"
+out=$("$bin" db import --db "$tmp/c.db" "$tmp/CSAF files: 2025/vex.json" 2>&1)
+check "$(echo "$out" | grep -c "2025/vex.json:167: /vulnerabilities/0: CSAF 6.1.27.5: .*; also fails 6.1.27.10$")" 1 "tests named whatever the file's name: $out"
+
+# two flags for one product, one of them through a group (6.1.33)
+jq '.product_tree.product_groups = [{"group_id": "G1", "product_ids": ["LIB-139", "GW-40"]}]
+    | .vulnerabilities[0].flags += [{"label": "component_not_present", "group_ids": ["G1"]}]' \
+    "$res/csaf/ex-2025-0001.json" >"$tmp/flags.json"
+out=$("$bin" db import --db "$tmp/c.db" "$tmp/flags.json" 2>&1)
+check "$(echo "$out" | grep -c "/vulnerabilities/0/flags/1: CSAF 6.1.33: product 'LIB-139' has a second flag with a VEX justification (the first is flags/0)")" 1 "two flags: $out"
 
 # export names CSAF documents by CSAF's rule under the publisher's host,
 # and importing the archive gives the same records

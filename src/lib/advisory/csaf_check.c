@@ -33,14 +33,17 @@ static int record(csaf *c, int rc)
                    ? 0
                    : tsn_error_oom();
     }
-    const char *t = strstr(msg, "CSAF ");
+    /* the test's number follows the place; the input's name before it
+     * may hold anything */
+    size_t skip = strlen(c->c.name);
+    const char *t = strlen(msg) > skip ? strstr(msg + skip, ": CSAF ") : NULL;
     if (!t)
         return 0;
-    t += 5;
+    t += 7;
     size_t n = strcspn(t, ":");
     char id[40];
     snprintf(id, sizeof id, "CSAF %.*s:", (int)(n < 31 ? n : 31), t);
-    if (strstr(c->first_failure, id))
+    if (strstr(c->first_failure + skip, id))
         return 0;
     const char *num = id + 5;
     size_t nl = strlen(num) - 1; /* without the colon */
@@ -693,10 +696,9 @@ static int hashes(csaf *c)
 
 /* ---- flags, threats and remediations per product ------------------------ */
 
-/* Whether an item of @p list (flags, threats, remediations) of @p vu names
+/* How many items of @p list (flags, threats, remediations) of @p vu name
  * product @p id, directly or through a group; with @p threat_cat only
- * threats of that category count; with @p vex_flags, counts the flags
- * that carry a VEX justification. */
+ * threats of that category count. */
 static size_t naming(const csaf *c,
                      const tsnu_json *vu,
                      const char *list,
@@ -733,24 +735,56 @@ static size_t naming(const csaf *c,
     return count;
 }
 
-/* 6.1.33: at most one flag with a VEX justification per product. */
+/* The flag that names @p id already (through @p seen), else note @p f. */
+static int flag_seen(csaf *c,
+                     tsnu_map *seen,
+                     const char *id,
+                     size_t f,
+                     const tsnu_json *fl,
+                     const tsnu_jpath *fp)
+{
+    size_t g;
+    if (tsnu_map_get(seen, id, &g) && g != f) {
+        tsnu_jpath ip = IDX(fp, f);
+        return tsnr_bad(&c->c, &ip, &fl->u.items[f],
+                        "CSAF 6.1.33: product '%s' has a second flag with a "
+                        "VEX justification (the first is flags/%zu)",
+                        id, g);
+    }
+    return tsnu_map_put(seen, id, f);
+}
+
+/* 6.1.33: at most one flag (every flag label is a VEX justification) per
+ * product, named directly or through a group. */
 static int vex_flags(csaf *c, const tsnu_json *vu, const tsnu_jpath *vp)
 {
     const tsnu_json *fl = tsnu_json_get(vu, "flags");
     if (!fl || fl->type != TSNU_JSON_ARRAY || fl->len < 2)
         return 0;
-    /* the flags as a separate list, one for each flag's products */
-    for (size_t i = 0; i < c->prods.len; i++) {
-        const char *id = TSNU_VEC_AT(&c->prods, csaf_prod, i)->id;
-        if (naming(c, vu, "flags", id, NULL) > 1) {
-            tsnu_jpath fp = AT(vp, "flags");
-            return tsnr_bad(&c->c, &fp, fl,
-                            "CSAF 6.1.33: product '%s' has more than one "
-                            "flag with a VEX justification",
-                            id);
+    tsnu_map seen = TSNU_MAP_INIT;
+    tsnu_jpath fp = AT(vp, "flags");
+    int rc = 0;
+    for (size_t f = 0; rc == 0 && f < fl->len; f++) {
+        const tsnu_json *ps = tsnu_json_get(&fl->u.items[f], "product_ids");
+        for (size_t k = 0;
+             rc == 0 && ps && ps->type == TSNU_JSON_ARRAY && k < ps->len; k++)
+            rc = flag_seen(c, &seen, ps->u.items[k].u.str, f, fl, &fp);
+        const tsnu_json *gs = tsnu_json_get(&fl->u.items[f], "group_ids");
+        for (size_t k = 0;
+             rc == 0 && gs && gs->type == TSNU_JSON_ARRAY && k < gs->len; k++) {
+            size_t g;
+            if (!tsnu_map_get(&c->groups, gs->u.items[k].u.str, &g))
+                continue;
+            const tsnu_json *gp =
+                tsnu_json_get(&c->group_items[g], "product_ids");
+            for (size_t j = 0;
+                 rc == 0 && gp && gp->type == TSNU_JSON_ARRAY && j < gp->len;
+                 j++)
+                rc = flag_seen(c, &seen, gp->u.items[j].u.str, f, fl, &fp);
         }
     }
-    return 0;
+    tsnu_map_dispose(&seen);
+    return rc;
 }
 
 static int vex_all(csaf *c)
