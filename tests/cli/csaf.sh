@@ -71,6 +71,17 @@ jq '.document.publisher.namespace = "https://csirt.example.net"' "$res/csaf/ex-2
 check "$(st a.db .sources)" '{"csaf:csirt.example.net":1,"csaf:psirt.example.org":1,"csaf:www.bsi.bund.de":1}' "two publishers"
 check "$(table a.db CVE-2025-11111 | grep -c "^    csaf EX-2025-0001 ")" 2 "both records in the view"
 
+# the host is the publisher's in lower case; one that is no plain name
+# cannot become a directory of the export
+jq '.document.publisher.namespace = "HTTPS://PSIRT.Example.ORG/psirt"' "$res/csaf/ex-2025-0001.json" >"$tmp/upper.json"
+out=$("$bin" db import --db "$tmp/a.db" "$tmp/upper.json" 2>&1)
+check "$(echo "$out" | grep -c "0 added, 0 updated, 1 unchanged")" 1 "host case: $out"
+jq '.document.publisher.namespace = "https://../x"' "$res/csaf/ex-2025-0001.json" >"$tmp/dots.json"
+"$bin" db import -q --db "$tmp/e.db" "$tmp/dots.json"
+check "$(st e.db .sources)" '{"csaf:_":1}' "'..' as host"
+"$bin" db export -q --db "$tmp/e.db" "$tmp/e.zip"
+check "$(unzip -Z1 "$tmp/e.zip" | grep '^csaf/')" "csaf/_/ex-2025-0001.json" "no '..' in the export"
+
 # a document failing several tests names them all
 jq '.document.category = "csaf_vex" | del(.vulnerabilities[0].notes, .vulnerabilities[0].remediations)' "$res/csaf/ex-2025-0001.json" >"$tmp/vex.json"
 out=$("$bin" db import --db "$tmp/c.db" "$tmp/vex.json" 2>&1)

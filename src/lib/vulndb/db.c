@@ -292,15 +292,28 @@ static struct source *source_of(struct imp *im, const tsn_advisory *a)
 
 /* The source a record is held under: its own, and for CSAF the host of
  * its publisher's namespace as well ("csaf:www.redhat.com"), since CSAF
- * ids are unique per publisher only. */
+ * ids are unique per publisher only. The host is lower-cased, characters
+ * other than a-z 0-9 . - become _, and "." or ".." becomes _, so that
+ * the export's directory of it stays one plain name. */
 static const char *stored_source(const tsn_advisory *a, char *buf, size_t cap)
 {
     if (strcmp(a->source, "csaf") != 0 || !a->publisher)
         return a->source;
     const char *h = strstr(a->publisher, "://");
     h = h ? h + 3 : a->publisher;
-    int n = (int)strcspn(h, "/:?#");
-    snprintf(buf, cap, "csaf:%.*s", n, h);
+    size_t n = strcspn(h, "/:?#"), k = 5;
+    memcpy(buf, "csaf:", 5);
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        char c = h[i] >= 'A' && h[i] <= 'Z' ? (char)(h[i] | 0x20) : h[i];
+        buf[k++] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                           c == '.' || c == '-'
+                       ? c
+                       : '_';
+    }
+    buf[k] = '\0';
+    if (strcmp(buf + 5, "") == 0 || strcmp(buf + 5, ".") == 0 ||
+        strcmp(buf + 5, "..") == 0)
+        memcpy(buf + 5, "_", 2);
     return buf;
 }
 
