@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "adv_check.h"
 #include "tsunagi/tsunagi.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -21,16 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!a->id[0] || strcmp(a->source, "csaf") != 0 || !a->publisher ||
             strlen(a->modified) < 20)
             abort();
-        for (size_t i = 0; i < a->naffected; i++) {
-            const tsn_adv_affected *af = &a->affected[i];
-            for (size_t j = 0; j < af->nranges; j++)
-                if (af->ranges[j].nevents == 0 ||
-                    af->ranges[j].events[0].kind != TSN_EV_INTRODUCED)
-                    abort();
-            for (size_t j = 0; j < af->ncpes; j++)
-                if (strncmp(af->cpes[j], "cpe:2.3:", 8) != 0)
-                    abort();
-        }
+        fuzz_check_affected(a);
         char *json = NULL;
         if (tsn_advisory_to_json(a, &json) == 0 && !json)
             abort();

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "adv_check.h"
 #include "adv_list.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -20,17 +21,7 @@ static void check(const tsn_advisory *a)
     if (strncmp(a->id, "JVNDB-", 6) != 0 || strcmp(a->source, "jvn") != 0 ||
         strlen(a->modified) < 20)
         abort();
-    for (size_t i = 0; i < a->naffected; i++) {
-        const tsn_adv_affected *af = &a->affected[i];
-        for (size_t j = 0; j < af->ncpes; j++)
-            if (strncmp(af->cpes[j], "cpe:2.3:", 8) != 0)
-                abort();
-        for (size_t j = 0; j < af->nranges; j++)
-            if (af->ranges[j].nevents == 0 ||
-                af->ranges[j].events[0].kind != TSN_EV_INTRODUCED ||
-                !af->ranges[j].events[0].version)
-                abort();
-    }
+    fuzz_check_affected(a);
     char *json = NULL;
     if (tsn_advisory_to_json(a, &json) != 0)
         abort();
