@@ -427,7 +427,8 @@ static bool jvndb_id(const char *s)
     return true;
 }
 
-/* GHSA-xxxx-xxxx-xxxx */
+/* A GHSA id: "GHSA-", then three groups of four letters or digits joined
+ * by "-". */
 static bool ghsa_id(const char *s)
 {
     if (strlen(s) != 19 || strncmp(s, "GHSA-", 5) != 0)
