@@ -175,9 +175,9 @@ TSN_API void tsn_advisory_free(tsn_advisory *adv);
 /**
  * Write @p adv as JSON in OSV's shape (2-space indented, ending in a
  * newline): the fields OSV has, and under database_specific what it has
- * none for (source, lang, overview, cwe_ids, severity_by, texts,
- * configurations; per affected entry vendor, product, cpes and
- * version_statements; per range version_scheme).
+ * none for (source, publisher, lang, overview, cwe_ids, severity_by,
+ * texts, configurations; per affected entry vendor, product, cpes,
+ * version_statements and unaffected_versions; per range version_scheme).
  * @param[out] out free with tsn_free().
  */
 TSN_API int tsn_advisory_to_json(const tsn_advisory *adv, char **out);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The advisory model written as JSON in OSV's shape: what OSV has a field
- * for goes there, the rest (source, language, other-language texts, CWEs,
- * scorers, CPE configurations, products and statements) into
+ * for goes there, the rest (source, publisher, language, other-language
+ * texts, CWEs, scorers, CPE configurations, products, statements and
+ * unaffected versions) into
  * database_specific, as OSV intends for a database's own fields.
  */
 #include "lib/lib.h"
