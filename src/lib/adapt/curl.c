@@ -18,10 +18,24 @@ struct xfer {
     bool too_big, write_failed;
 };
 
+/* Connections, TLS sessions and names kept from one request to the next,
+ * so that many small downloads from one server (OSV's records, a CSAF
+ * provider's documents) reuse one connection. Requests are made one at
+ * a time, so the share needs no locks. */
+static CURLSH *share;
+
 int tsna_http_init(void)
 {
+    if (share)
+        return 0;
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
         return tsn_error_set(TSN_ERROR, "libcurl could not start");
+    share = curl_share_init();
+    if (share) {
+        curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+        curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+        curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+    }
     return 0;
 }
 
@@ -161,6 +175,8 @@ int tsna_http_get(const tsna_http_req *req, tsna_http_resp *resp)
                      req->stall_seconds > 0 ? req->stall_seconds : 60L);
     curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, ""); /* what curl decodes */
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    if (share)
+        curl_easy_setopt(c, CURLOPT_SHARE, share);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &x);
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);

@@ -41,7 +41,9 @@ typedef struct tsna_http_resp {
     uint64_t bytes;         /* body bytes written */
 } tsna_http_resp;
 
-/* One-time setup; 0 or TSN_ERROR. Call before any thread starts. */
+/* One-time setup (later calls do nothing); 0 or TSN_ERROR. Call before
+ * any thread starts. Connections are kept open between requests, which
+ * therefore are made from one thread at a time. */
 int tsna_http_init(void);
 
 /*
