@@ -342,8 +342,10 @@ int cmd_db_update(struct cli *cli, int argc, char **argv)
         .progress = on_bytes,
         .payload = &f,
     };
-    int exit = rc < 0 ? cli_fail() : EXIT_OK;
+    int exit = rc < 0 ? cli_fail() : EXIT_OK, failed = EXIT_OK;
     bool refused = false;
+    /* each source is its own transaction: one that fails leaves the
+     * others to update, and the first failure is the exit code */
     for (size_t i = 0; exit == EXIT_OK && i < list.len; i++) {
         const char *src = ((char **)list.ptr)[i];
         o.header = strcmp(src, "nvd") == 0 && *keyhdr ? keyhdr : NULL;
@@ -352,10 +354,15 @@ int cmd_db_update(struct cli *cli, int argc, char **argv)
         if (tsn_vulndb_update(c.db, src, &o, &st, on_report, &sh) < 0) {
             if (f.drawn)
                 fputs("\r\033[K", stderr);
-            exit = cli_fail();
+            f.drawn = false;
+            int code = cli_fail();
             if (!cli->quiet)
                 fprintf(stderr, "tsunagi: %s: nothing imported\n", src);
-            break;
+            if (code == EXIT_BADINPUT && tsn_error_last()->code == TSN_EUSAGE)
+                exit = code; /* a source that does not exist: stop */
+            else if (failed == EXIT_OK)
+                failed = code;
+            continue;
         }
         if (f.drawn)
             fputs("\r\033[K", stderr);
@@ -368,6 +375,8 @@ int cmd_db_update(struct cli *cli, int argc, char **argv)
                     st.warned);
         refused |= st.refused > 0; /* the other sources still update */
     }
+    if (exit == EXIT_OK)
+        exit = failed;
     if (exit == EXIT_OK && refused)
         exit = EXIT_FINDINGS;
     for (size_t i = 0; i < list.len; i++)

@@ -6,13 +6,17 @@
 # NVD's lastMod window) and sends the NVD API key; 404, 500, 429 with
 # Retry-After, a body cut short, a corrupt zip and a wrong content type
 # fail cleanly or are retried, and leave the knowledge base as it was;
-# TLS is verified; proxies come from the environment.
+# TLS is verified; proxies come from the environment; a source imports
+# only its own format.
 set -u
 bin=${TSN_BIN:?}
 res=${TSN_SOURCE_ROOT:?}/tests/resources
 server=${TSN_SOURCE_ROOT:?}/tests/tools/fixture_server.py
 command -v openssl >/dev/null || { echo "SKIP: openssl not installed"; exit 77; }
 tmp=$(mktemp -d)
+# downloads are held here, apart from other tests running at the same time
+mkdir "$tmp/dl"
+export TMPDIR="$tmp/dl"
 pids=""
 trap 'kill $pids 2>/dev/null; rm -rf "$tmp"' EXIT
 pass=0 fail=0
@@ -147,6 +151,10 @@ has "$out" "nothing imported" "corrupt zip: nothing imported"
 out=$(up --source kev --url "$base/html/kev.json")
 check $? 5 "wrong content type: exit 5"
 has "$out" "content type text/html" "content type said"
+cp "$www/kev.json" "$www/kev.txt" # served as text/plain, which EPSS may be
+out=$(up --source epss --url "$base/kev.txt")
+check $? 1 "the KEV catalog fetched as epss: refused, exit 1"
+has "$out" "/kev.txt: a KEV catalog, not what this source gives" "another source's format named, with its URL"
 check "$(st 'del(.lastImport)')" "$(echo "$before" | jq -c 'del(.lastImport)')" "the knowledge base as it was"
 out=$(up --source kev --retries 1.5)
 check $? 2 "--retries takes a whole number"
@@ -172,7 +180,7 @@ check $? 5 "an untrusted certificate: exit 5"
 has "$out" "certificate" "the certificate named"
 out=$(TSUNAGI_CA_BUNDLE=$tmp/cert.pem up --source kev --url "https://127.0.0.1:$tport/kev.json")
 check $? 0 "TSUNAGI_CA_BUNDLE trusts it: $out"
-ls "${TMPDIR:-/tmp}" | grep -q "^tsunagi-update-" && leftover=yes || leftover=no
+ls "$tmp/dl" | grep -q . && leftover=yes || leftover=no
 check "$leftover" no "no download left behind"
 
 echo "db-update: $pass passed, $fail failed"

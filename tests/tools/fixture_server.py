@@ -34,7 +34,8 @@ lock = threading.Lock()
 
 TYPES = {".json": "application/json", ".zip": "application/zip",
          ".csv": "text/csv", ".gz": "application/gzip",
-         ".xml": "application/xml", ".rdf": "application/rdf+xml"}
+         ".xml": "application/xml", ".rdf": "application/rdf+xml",
+         ".txt": "text/plain"}
 
 
 class Handler(http.server.BaseHTTPRequestHandler):

@@ -274,6 +274,7 @@ struct imp {
     tsn_vulndb_import_stats *stats;
     tsn_vulndb_report_fn report;
     void *payload;
+    unsigned formats; /* 1 << tsn_adv_format read; 0: every format */
     tsna_stmt *find, *ins, *upd, *find_pkg, *ins_pkg, *ins_dict;
     struct link alias, affected;
     struct source src[NSOURCES];
@@ -924,11 +925,40 @@ static int import_list(struct imp *im, const char *label, bool jvn)
     return rc;
 }
 
+/* What a format is called in messages. */
+static const char *format_title(tsn_adv_format f)
+{
+    switch (f) {
+    case TSN_ADV_OSV:
+        return "an OSV record (or no known format)";
+    case TSN_ADV_NVD:
+        return "an NVD CVE API page";
+    case TSN_ADV_CVE5:
+        return "a CVE JSON 5 record";
+    case TSN_ADV_KEV:
+        return "a KEV catalog";
+    case TSN_ADV_EPSS:
+        return "EPSS scores";
+    case TSN_ADV_JVN:
+        return "a JVN document";
+    case TSN_ADV_CSAF:
+        return "a CSAF document";
+    }
+    return "an unknown format";
+}
+
 /* Read one document (@p label names it in messages) and store it. */
 static int import_text(struct imp *im, const char *label, int64_t dig)
 {
     tsn_adv_format f =
         tsn_advisory_sniff(tsn_buf_cstr(&im->text), im->text.len);
+    if (im->formats && !(im->formats & (1u << f))) {
+        tsn_error_set(TSN_EINVALID, "%s: %s, not what this source gives", label,
+                      format_title(f));
+        im->stats->refused++;
+        report(im, true, tsn_error_last()->message);
+        return 0;
+    }
     switch (f) {
     case TSN_ADV_KEV:
         return import_kev(im, label);
@@ -972,20 +1002,22 @@ static void refuse_large(struct imp *im, const char *label, bool record)
     report(im, true, tsn_error_last()->message);
 }
 
-static int import_file(struct imp *im, const char *path)
+/* @p label names the file in messages (a download's URL), or NULL. */
+static int import_file(struct imp *im, const char *path, const char *label)
 {
+    const char *name = label ? label : path;
     tsn_buf_clear(&im->text);
     int rc = tsnu_file_read(&im->text, path, TSN_LIMIT_DOCUMENT_BYTES);
     if (rc < 0 && rc != TSN_ETOOBIG)
         return rc;
     im->stats->files++;
     if (rc == TSN_ETOOBIG) {
-        refuse_large(im, path, false);
+        refuse_large(im, name, false);
         return 0;
     }
     if (tsna_is_gzip(im->text.ptr, im->text.len)) { /* EPSS comes gzipped */
         tsn_buf plain = TSN_BUF_INIT(TSN_LIMIT_DOCUMENT_BYTES);
-        rc = tsna_gunzip(im->text.ptr, im->text.len, &plain, path);
+        rc = tsna_gunzip(im->text.ptr, im->text.len, &plain, name);
         if (rc == 0) {
             tsn_buf t = im->text;
             im->text = plain;
@@ -993,7 +1025,7 @@ static int import_file(struct imp *im, const char *path)
         }
         tsn_buf_dispose(&plain);
         if (rc == TSN_ETOOBIG) {
-            refuse_large(im, path, false);
+            refuse_large(im, name, false);
             return 0;
         }
         if (rc == TSN_EINVALID) {
@@ -1009,7 +1041,7 @@ static int import_file(struct imp *im, const char *path)
         im->stats->unchanged++;
         return 0;
     }
-    return import_text(im, path, dig);
+    return import_text(im, name, dig);
 }
 
 static bool has_suffix(const char *s, const char *suffix)
@@ -1121,7 +1153,8 @@ static int cmpstr(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int import_path(struct imp *im, const char *path, int depth);
+static int
+import_path(struct imp *im, const char *path, const char *label, int depth);
 
 /* Every *.json and *.zip file below a directory, in name order. */
 static int import_dir(struct imp *im, const char *path, int depth)
@@ -1159,7 +1192,7 @@ static int import_dir(struct imp *im, const char *path, int depth)
                 rc = import_dir(im, list[i], depth + 1);
             else if (document_name(list[i]) || has_suffix(list[i], ".zip") ||
                      has_suffix(list[i], ".gz"))
-                rc = import_path(im, list[i], depth + 1);
+                rc = import_path(im, list[i], NULL, depth + 1);
         }
         free(list[i]);
     }
@@ -1168,25 +1201,32 @@ static int import_dir(struct imp *im, const char *path, int depth)
 }
 
 /* A record file, a zip archive of records, or a directory tree. */
-static int import_path(struct imp *im, const char *path, int depth)
+static int
+import_path(struct imp *im, const char *path, const char *label, int depth)
 {
     struct stat sb;
     if (stat(path, &sb) != 0)
         return tsn_error_set(TSN_ENOTFOUND, "%s: cannot read", path);
     if (S_ISDIR(sb.st_mode))
         return import_dir(im, path, depth);
-    return is_zip(path) ? import_zip(im, path) : import_file(im, path);
+    return is_zip(path) ? import_zip(im, path) : import_file(im, path, label);
 }
 
-int tsn_vulndb_import(tsn_vulndb *v,
-                      const char *const *paths,
-                      size_t npaths,
-                      tsn_vulndb_import_stats *stats,
-                      tsn_vulndb_report_fn rep,
-                      void *payload)
+int tsnv_import(tsn_vulndb *v,
+                const char *const *paths,
+                const char *const *labels,
+                size_t npaths,
+                unsigned formats,
+                tsn_vulndb_import_stats *stats,
+                tsn_vulndb_report_fn rep,
+                void *payload)
 {
     memset(stats, 0, sizeof *stats);
-    struct imp im = {.v = v, .stats = stats, .report = rep, .payload = payload};
+    struct imp im = {.v = v,
+                     .stats = stats,
+                     .report = rep,
+                     .payload = payload,
+                     .formats = formats};
     im.text = (tsn_buf)TSN_BUF_INIT(TSN_LIMIT_DOCUMENT_BYTES);
     im.stored = (tsnu_vec)TSNU_VEC_INIT(int64_t, SIZE_MAX / 16);
     im.packed = (tsn_buf)TSN_BUF_INIT(2 * TSN_LIMIT_RECORD_BYTES);
@@ -1240,7 +1280,7 @@ int tsn_vulndb_import(tsn_vulndb *v,
     if (rc == 0)
         rc = load_digests(&im);
     for (size_t i = 0; rc == 0 && i < npaths; i++)
-        rc = import_path(&im, paths[i], 0);
+        rc = import_path(&im, paths[i], labels ? labels[i] : NULL, 0);
     for (size_t i = 0; rc == 0 && i < NSOURCES; i++)
         if (im.src[i].pending.len)
             rc = source_train(&im, &im.src[i]);
@@ -1273,6 +1313,16 @@ done:
         tsn_error_set(rc, "%s", why);
     }
     return rc;
+}
+
+int tsn_vulndb_import(tsn_vulndb *v,
+                      const char *const *paths,
+                      size_t npaths,
+                      tsn_vulndb_import_stats *stats,
+                      tsn_vulndb_report_fn rep,
+                      void *payload)
+{
+    return tsnv_import(v, paths, NULL, npaths, 0, stats, rep, payload);
 }
 
 /* ---- status and show -------------------------------------------------- */

@@ -51,10 +51,12 @@
 struct upd {
     tsn_vulndb *v;
     const tsn_vulndb_update_opts *o;
-    char dir[4096];  /* the private temporary directory */
-    tsnu_vec paths;  /* char *: downloads to import, in order */
-    unsigned serial; /* names the downloads */
-    tsn_buf url;     /* scratch */
+    char dir[4096];   /* the private temporary directory */
+    tsnu_vec paths;   /* char *: downloads to import, in order */
+    tsnu_vec labels;  /* char *: the URL of each, for messages */
+    unsigned formats; /* what the source may give (1 << tsn_adv_format) */
+    unsigned serial;  /* names the downloads */
+    tsn_buf url;      /* scratch */
 };
 
 TSN_PRINTF(2, 3)
@@ -208,9 +210,15 @@ static int fetch(struct upd *u,
         return tsn_error_set(TSN_ENETWORK, "%s: content type %s, expected %s",
                              url, resp.content_type, types);
     say(u, "%s: %llu bytes", url, (unsigned long long)resp.bytes);
-    char *p = tsnu_strdup(path);
-    if (!p || tsnu_vec_push(&u->paths, &p) < 0) {
+    char *p = tsnu_strdup(path), *l = tsnu_strdup(url);
+    if (!p || !l || tsnu_vec_push(&u->labels, &l) < 0) {
         free(p);
+        free(l);
+        return tsn_error_oom();
+    }
+    if (tsnu_vec_push(&u->paths, &p) < 0) {
+        free(p);
+        free(((char **)u->labels.ptr)[--u->labels.len]);
         return tsn_error_oom();
     }
     if (cond) {
@@ -241,9 +249,19 @@ static int keep_validators(struct upd *u,
 /* Forget the downloads (the files go with the directory). */
 static void drop_paths(struct upd *u)
 {
-    for (size_t i = 0; i < u->paths.len; i++)
+    for (size_t i = 0; i < u->paths.len; i++) {
         free(((char **)u->paths.ptr)[i]);
-    u->paths.len = 0;
+        free(((char **)u->labels.ptr)[i]);
+    }
+    u->paths.len = u->labels.len = 0;
+}
+
+/* Take the last download off the list to import: its path (the caller
+ * frees it). */
+static char *pop_path(struct upd *u)
+{
+    free(((char **)u->labels.ptr)[--u->labels.len]);
+    return ((char **)u->paths.ptr)[--u->paths.len];
 }
 
 /* Import what was downloaded, in one transaction. */
@@ -254,8 +272,9 @@ static int import(struct upd *u,
 {
     if (u->paths.len == 0)
         return 0;
-    return tsn_vulndb_import(u->v, (const char *const *)u->paths.ptr,
-                             u->paths.len, stats, report, payload);
+    return tsnv_import(u->v, (const char *const *)u->paths.ptr,
+                       (const char *const *)u->labels.ptr, u->paths.len,
+                       u->formats, stats, report, payload);
 }
 
 #define JSON_TYPES                                                             \
@@ -353,7 +372,7 @@ static int osv(struct upd *u,
                    false, true, &got, NULL, NULL);
     bool listed = rc == 0 && got == GOT;
     if (listed) {
-        char *list = ((char **)u->paths.ptr)[--u->paths.len];
+        char *list = pop_path(u);
         rc = changed_since(list, since, &ids, newest, sizeof newest);
         unlink(list);
         free(list);
@@ -530,6 +549,7 @@ static void cleanup(struct upd *u)
 {
     drop_paths(u);
     tsnu_vec_dispose(&u->paths);
+    tsnu_vec_dispose(&u->labels);
     if (*u->dir) {
         DIR *d = opendir(u->dir);
         struct dirent *de;
@@ -557,6 +577,7 @@ int tsn_vulndb_update(tsn_vulndb *v,
     memset(stats, 0, sizeof *stats);
     struct upd u = {.v = v, .o = o};
     u.paths = (tsnu_vec)TSNU_VEC_INIT(char *, 10000000);
+    u.labels = (tsnu_vec)TSNU_VEC_INIT(char *, 10000000);
     u.url = (tsn_buf)TSN_BUF_INIT(1 << 20);
     const char *tmp = o->tmpdir ? o->tmpdir : getenv("TMPDIR");
     snprintf(u.dir, sizeof u.dir, "%s/tsunagi-update-XXXXXX",
@@ -568,16 +589,21 @@ int tsn_vulndb_update(tsn_vulndb *v,
     }
     if (rc < 0) {
     } else if (strcmp(source, "kev") == 0) {
+        u.formats = 1u << TSN_ADV_KEV;
         rc = feed(&u, o->url ? o->url : KEV_URL, JSON_TYPES, stats, report,
                   payload);
     } else if (strcmp(source, "epss") == 0) {
+        u.formats = 1u << TSN_ADV_EPSS;
         rc = feed(&u, o->url ? o->url : EPSS_URL, CSV_TYPES, stats, report,
                   payload);
     } else if (strncmp(source, "osv:", 4) == 0 && source[4]) {
+        u.formats = 1u << TSN_ADV_OSV;
         rc = osv(&u, source + 4, stats, report, payload);
     } else if (strcmp(source, "nvd") == 0) {
+        u.formats = 1u << TSN_ADV_NVD;
         rc = nvd(&u, stats, report, payload);
     } else if (strcmp(source, "jvn") == 0) {
+        u.formats = 1u << TSN_ADV_JVN;
         rc = jvn(&u, stats, report, payload);
     } else {
         rc = tsn_error_set(TSN_EUSAGE,
