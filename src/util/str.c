@@ -34,6 +34,12 @@ bool tsnu_starts_with(const char *s, const char *prefix)
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+bool tsnu_ends_with(const char *s, const char *suffix)
+{
+    size_t l = strlen(s), n = strlen(suffix);
+    return l >= n && strcmp(s + l - n, suffix) == 0;
+}
+
 bool tsnu_utf8_valid(const char *str, size_t n, size_t *bad_offset)
 {
     const unsigned char *s = (const unsigned char *)str;

@@ -191,6 +191,7 @@ void tsnu_map_dispose(tsnu_map *m);
 bool tsnu_streq(const char *a, const char *b);  /* NULL-safe */
 bool tsnu_strieq(const char *a, const char *b); /* ASCII case-insensitive */
 bool tsnu_starts_with(const char *s, const char *prefix);
+bool tsnu_ends_with(const char *s, const char *suffix);
 /* FNV-1a hash of a NUL-terminated string. */
 size_t tsnu_strhash(const char *s);
 /* Value of a hex digit, or -1. */

@@ -1044,18 +1044,12 @@ static int import_file(struct imp *im, const char *path, const char *label)
     return import_text(im, name, dig);
 }
 
-static bool has_suffix(const char *s, const char *suffix)
-{
-    size_t l = strlen(s), n = strlen(suffix);
-    return l > n && strcmp(s + l - n, suffix) == 0;
-}
-
 /* A file name that names an advisory document: JSON, CSV (EPSS), XML or
  * RDF (JVN). */
 static bool document_name(const char *s)
 {
-    return has_suffix(s, ".json") || has_suffix(s, ".csv") ||
-           has_suffix(s, ".xml") || has_suffix(s, ".rdf");
+    return tsnu_ends_with(s, ".json") || tsnu_ends_with(s, ".csv") ||
+           tsnu_ends_with(s, ".xml") || tsnu_ends_with(s, ".rdf");
 }
 
 /* The archive as a whole: entry count, declared size and every large
@@ -1190,8 +1184,9 @@ static int import_dir(struct imp *im, const char *path, int depth)
             struct stat cs;
             if (stat(list[i], &cs) == 0 && S_ISDIR(cs.st_mode))
                 rc = import_dir(im, list[i], depth + 1);
-            else if (document_name(list[i]) || has_suffix(list[i], ".zip") ||
-                     has_suffix(list[i], ".gz"))
+            else if (document_name(list[i]) ||
+                     tsnu_ends_with(list[i], ".zip") ||
+                     tsnu_ends_with(list[i], ".gz"))
                 rc = import_path(im, list[i], NULL, depth + 1);
         }
         free(list[i]);
