@@ -120,6 +120,10 @@ typedef struct tsn_vulndb_status {
     size_t nsources;
     tsn_vulndb_count *by_ecosystem;
     size_t necosystems;
+    /** The CSAF providers updated from (what followed "csaf:"), which a
+     *  plain update refreshes too. */
+    char **csaf_providers;
+    size_t ncsaf_providers;
 } tsn_vulndb_status;
 
 TSN_API int tsn_vulndb_status_get(tsn_vulndb *db, tsn_vulndb_status *out);

@@ -224,8 +224,8 @@ static void on_bytes(void *payload, uint64_t now, uint64_t total)
 }
 
 /* The sources a plain `db update` refreshes: KEV, EPSS, every OSV
- * ecosystem the knowledge base holds, and NVD and JVN once it holds
- * their records. */
+ * ecosystem the knowledge base holds, NVD and JVN once it holds their
+ * records, and every CSAF provider updated from before. */
 static int default_sources(tsn_vulndb *db, tsnu_vec *out)
 {
     tsn_vulndb_status st;
@@ -254,6 +254,16 @@ static int default_sources(tsn_vulndb *db, tsnu_vec *out)
             char *s = tsnu_strdup(st.by_source[i].name);
             rc = s ? tsnu_vec_push(out, &s) : tsn_error_oom();
         }
+    for (size_t i = 0; rc == 0 && i < st.ncsaf_providers; i++) {
+        char *s = tsn_malloc(strlen(st.csaf_providers[i]) + 6);
+        if (!s) {
+            rc = tsn_error_oom();
+            break;
+        }
+        sprintf(s, "csaf:%s", st.csaf_providers[i]);
+        if ((rc = tsnu_vec_push(out, &s)) < 0)
+            free(s);
+    }
     tsn_vulndb_status_free(&st);
     return rc;
 }
@@ -282,8 +292,9 @@ int cmd_db_update(struct cli *cli, int argc, char **argv)
                *backoff = NULL;
     const struct opt extra[] = {
         {"--source", "SOURCE",
-         "kev, epss, nvd, jvn or osv:ECOSYSTEM (repeatable)", NULL, NULL,
-         &sources},
+         "kev, epss, nvd, jvn, osv:ECOSYSTEM, csaf:DOMAIN or "
+         "csaf:URL (repeatable)",
+         NULL, NULL, &sources},
         {"--url", "URL", "fetch the one --source from this mirror", &url, NULL,
          NULL},
         {"--retries", "N", "attempts after the first (default 4)", &retries,
@@ -472,6 +483,11 @@ int cmd_db_status(struct cli *cli, int argc, char **argv)
             tsnu_jw_long(&w, (long)st.by_ecosystem[i].advisories);
         }
         tsnu_jw_end(&w);
+        tsnu_jw_key(&w, "csafProviders");
+        tsnu_jw_array(&w);
+        for (size_t i = 0; i < st.ncsaf_providers; i++)
+            tsnu_jw_string(&w, st.csaf_providers[i]);
+        tsnu_jw_end(&w);
         tsnu_jw_end(&w);
         rc = tsnu_jw_finish(&w);
     } else {
@@ -492,6 +508,11 @@ int cmd_db_status(struct cli *cli, int argc, char **argv)
         for (size_t i = 0; rc == 0 && i < st.necosystems; i++)
             rc = tsn_buf_printf(&out, "  %-14s %zu\n", st.by_ecosystem[i].name,
                                 st.by_ecosystem[i].advisories);
+        for (size_t i = 0; rc == 0 && i < st.ncsaf_providers; i++)
+            rc =
+                tsn_buf_printf(&out, "%-16s %s\n",
+                               i ? "" : L(cli, "CSAF providers", "CSAF 提供元"),
+                               st.csaf_providers[i]);
     }
     rc = rc < 0 ? cli_fail() : cli_emit(NULL, &out);
     if (rc == EXIT_OK && !cli->quiet && import_age > STALE_DAYS)

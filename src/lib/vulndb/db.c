@@ -1342,6 +1342,30 @@ counts(tsna_db *db, const char *sql, tsn_vulndb_count **out, size_t *n)
     return rc < 0 ? rc : 0;
 }
 
+/* The text of the first column of @p sql's rows. */
+static int texts(tsna_db *db, const char *sql, char ***out, size_t *n)
+{
+    tsna_stmt *st = NULL;
+    int rc = tsna_prepare(db, sql, &st);
+    tsnu_vec list = TSNU_VEC_INIT(char *, 100000);
+    while (rc == 0 && (rc = tsna_step(st)) == 1) {
+        char *s = tsnu_strdup(tsna_col_text(st, 0));
+        rc = s ? tsnu_vec_push(&list, &s) : tsn_error_oom();
+        if (rc < 0)
+            free(s);
+    }
+    tsna_finalize(st);
+    if (rc < 0) {
+        for (size_t i = 0; i < list.len; i++)
+            free(((char **)list.ptr)[i]);
+        tsnu_vec_dispose(&list);
+        return rc;
+    }
+    *out = list.ptr;
+    *n = list.len;
+    return 0;
+}
+
 int tsn_vulndb_status_get(tsn_vulndb *v, tsn_vulndb_status *out)
 {
     memset(out, 0, sizeof *out);
@@ -1388,6 +1412,11 @@ int tsn_vulndb_status_get(tsn_vulndb *v, tsn_vulndb_status *out)
             "ecosystem END AS eco, count(DISTINCT rid) FROM affected JOIN "
             "package USING(pid) GROUP BY eco ORDER BY eco",
             &out->by_ecosystem, &out->necosystems);
+    if (rc == 0)
+        rc = texts(v->db,
+                   "SELECT substr(key, 15) FROM meta WHERE key >= "
+                   "'csaf-provider:' AND key < 'csaf-provider;' ORDER BY key",
+                   &out->csaf_providers, &out->ncsaf_providers);
     if (rc < 0)
         tsn_vulndb_status_free(out);
     return rc < 0 ? rc : 0;
@@ -1401,6 +1430,9 @@ void tsn_vulndb_status_free(tsn_vulndb_status *st)
     for (size_t i = 0; i < st->nsources; i++)
         free(st->by_source[i].name);
     free(st->by_source);
+    for (size_t i = 0; i < st->ncsaf_providers; i++)
+        free(st->csaf_providers[i]);
+    free(st->csaf_providers);
     free(st->last_import);
     free(st->kev_version);
     free(st->epss_date);

@@ -19,7 +19,9 @@
  */
 #include "lib/lib.h"
 
+#include "lib/adapt/crypto.h"
 #include "lib/adapt/http.h"
+#include "lib/advisory/csaf_dist.h"
 #include "lib/vulndb/vulndb_int.h"
 #include "tsunagi/limits.h"
 #include "tsunagi/vulndb.h"
@@ -262,6 +264,14 @@ static char *pop_path(struct upd *u)
 {
     free(((char **)u->labels.ptr)[--u->labels.len]);
     return ((char **)u->paths.ptr)[--u->paths.len];
+}
+
+/* Take the last download off the list and delete it. */
+static void drop_last(struct upd *u)
+{
+    char *p = pop_path(u);
+    unlink(p);
+    free(p);
 }
 
 /* Import what was downloaded, in one transaction. */
@@ -545,6 +555,393 @@ static int jvn(struct upd *u,
     return rc;
 }
 
+/* ---- CSAF providers --------------------------------------------------- */
+
+#define META_MAX ((size_t)16 * 1024 * 1024) /* metadata, feeds, lists */
+
+/* The download just made, read whole into @p out and deleted. */
+static int take_text(struct upd *u, tsn_buf *out)
+{
+    char *path = pop_path(u);
+    tsn_buf_clear(out);
+    int rc = tsnu_file_read(out, path, META_MAX);
+    if (rc == TSN_ETOOBIG)
+        rc = tsn_error_set(TSN_ETOOBIG, "%s: larger than %zu bytes", path,
+                           META_MAX);
+    unlink(path);
+    free(path);
+    return rc;
+}
+
+/* A domain, as csaf:DOMAIN names a provider: [A-Za-z0-9.-] and a port. */
+static bool domain_ok(const char *s)
+{
+    size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                         "0123456789.-");
+    if (n == 0 || n > 253 || *s == '.' || *s == '-')
+        return false;
+    if (s[n] == ':')
+        return s[n + 1] && strspn(s + n + 1, "0123456789") == strlen(s + n + 1);
+    return s[n] == '\0';
+}
+
+/*
+ * Find the provider's metadata (CSAF 2.0 section 7.3.1) for @p where, a
+ * URL of it or the provider's domain: the well-known URL, then the CSAF
+ * fields of its security.txt, then the DNS path. The metadata is left
+ * as the last download, its URL in u->url.
+ */
+static int locate(struct upd *u, const char *where, tsnu_arena *arena)
+{
+    enum fetched got = GONE;
+    tsn_buf *url = &u->url;
+    tsn_buf_clear(url);
+    if (strstr(where, "://")) {
+        if (!csaf_url_ok(where))
+            return tsn_error_set(TSN_EUSAGE,
+                                 "csaf:%s: not an http(s) URL of a "
+                                 "provider-metadata.json",
+                                 where);
+        int rc = tsn_buf_puts(url, where);
+        if (rc == 0)
+            rc = fetch(u, where, JSON_TYPES, false, false, &got, NULL, NULL);
+        return rc;
+    }
+    if (!domain_ok(where))
+        return tsn_error_set(
+            TSN_EUSAGE, "csaf:%s: neither a domain nor an http(s) URL", where);
+    int rc = tsn_buf_printf(url,
+                            "https://%s/.well-known/csaf/"
+                            "provider-metadata.json",
+                            where);
+    if (rc == 0)
+        rc = fetch(u, url->ptr, JSON_TYPES, false, true, &got, NULL, NULL);
+    if (rc < 0 || got == GOT)
+        return rc;
+    char txt[600];
+    snprintf(txt, sizeof txt, "https://%s/.well-known/security.txt", where);
+    if ((rc = fetch(u, txt, "text/plain", false, true, &got, NULL, NULL)) < 0)
+        return rc;
+    if (got == GOT) {
+        tsn_buf text = TSN_BUF_INIT(META_MAX);
+        tsnr r = TSNR_INIT(arena, txt);
+        const char *const *urls = NULL;
+        size_t n = 0;
+        if ((rc = take_text(u, &text)) == 0)
+            rc = csaf_security_txt(&r, text.ptr, text.len, &urls, &n);
+        tsn_buf_dispose(&text);
+        tsnu_vec_dispose(&r.warnings);
+        for (size_t i = 0; rc == 0 && i < n; i++) {
+            if ((rc = fetch(u, urls[i], JSON_TYPES, false, true, &got, NULL,
+                            NULL)) == 0 &&
+                got == GOT) {
+                tsn_buf_clear(url);
+                return tsn_buf_puts(url, urls[i]);
+            }
+        }
+        if (rc < 0)
+            return rc;
+    }
+    tsn_buf_clear(url);
+    if ((rc = tsn_buf_printf(url, "https://csaf.data.security.%s/", where)) ==
+        0)
+        rc = fetch(u, url->ptr, JSON_TYPES, false, false, &got, NULL, NULL);
+    if (rc < 0)
+        return tsn_error_set(rc,
+                             "csaf:%s: no provider-metadata.json at its "
+                             "well-known URL, security.txt or DNS path (%s)",
+                             where, tsn_error_last()->message);
+    return 0;
+}
+
+/* One list of documents a provider keeps: a ROLIE feed, or a directory's
+ * changes.csv. */
+struct dlist {
+    const char *url;
+    const char *dir; /* the directory of a changes.csv; NULL: a feed */
+    char *etag, *lastmod;
+    int64_t newest; /* the latest entry read, or 0 */
+    bool got;
+};
+
+/* Whether @p url may be fetched for a provider whose metadata came over
+ * https (@p secure): https only, then. */
+static bool same_scheme(const char *url, bool secure)
+{
+    return !secure || strncmp(url, "https://", 8) == 0;
+}
+
+/* Report a problem with one download and count it as refused. */
+TSN_PRINTF(5, 6)
+static void refuse(tsn_vulndb_report_fn report,
+                   void *payload,
+                   size_t *count,
+                   bool refused,
+                   const char *fmt,
+                   ...)
+{
+    char msg[4400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (refused)
+        ++*count;
+    if (report)
+        report(payload, refused, msg);
+}
+
+/*
+ * Check the download just made (@p doc) against its hash file @p hash:
+ * 1 when it matches, 0 when no hash file is there (404), below 0 on a
+ * failure; a mismatch is TSN_EINVALID with the reason.
+ */
+static int check_hash(struct upd *u,
+                      const char *doc,
+                      const char *path,
+                      const char *hash,
+                      bool sha512)
+{
+    enum fetched got = GONE;
+    int rc = fetch(u, hash, "text/plain|application/octet-stream", false, true,
+                   &got, NULL, NULL);
+    if (rc < 0 || got != GOT)
+        return rc;
+    tsn_buf text = TSN_BUF_INIT(64 * 1024);
+    char want[TSNA_HASH_HEX_MAX], have[TSNA_HASH_HEX_MAX];
+    rc = take_text(u, &text);
+    if (rc == TSN_ETOOBIG || (rc == 0 && text.len > 64 * 1024))
+        rc = tsn_error_set(TSN_EINVALID, "%s: not a hash file", hash);
+    size_t n =
+        rc == 0 ? strspn(tsn_buf_cstr(&text), "0123456789abcdefABCDEF") : 0;
+    size_t need = sha512 ? 128 : 64;
+    if (rc == 0 && (n != need || (text.len > n && text.ptr[n] != ' ' &&
+                                  text.ptr[n] != '\t' && text.ptr[n] != '\n' &&
+                                  text.ptr[n] != '\r')))
+        rc = tsn_error_set(TSN_EINVALID,
+                           "%s: does not start with a %s digest in hex", hash,
+                           sha512 ? "SHA-512" : "SHA-256");
+    if (rc == 0) {
+        for (size_t i = 0; i < n; i++)
+            want[i] = (char)(text.ptr[i] | 0x20);
+        want[n] = '\0';
+        rc = tsna_hash_file(path, sha512 ? TSNA_SHA512 : TSNA_SHA256, have);
+    }
+    if (rc == 0 && strcmp(want, have) != 0)
+        rc = tsn_error_set(TSN_EINVALID,
+                           "%s: its %s does not match %s: left out", doc,
+                           sha512 ? "SHA-512" : "SHA-256", hash);
+    tsn_buf_dispose(&text);
+    return rc < 0 ? rc : 1;
+}
+
+/* The list @p l, fetched when it changed: its entries newer than the
+ * last update's, pushed onto @p todo (csaf_entry) unless @p seen has
+ * them. */
+static int read_list(struct upd *u,
+                     struct dlist *l,
+                     bool secure,
+                     tsnu_arena *arena,
+                     tsnu_strset *seen,
+                     tsnu_vec *todo,
+                     size_t *refused,
+                     tsn_vulndb_report_fn report,
+                     void *payload)
+{
+    if (!same_scheme(l->url, secure)) {
+        refuse(report, payload, refused, true,
+               "%s: not https, as the provider's metadata is: left out",
+               l->url);
+        return 0;
+    }
+    enum fetched got = GONE;
+    int rc = fetch(u, l->url, l->dir ? CSV_TYPES : JSON_TYPES, true, false,
+                   &got, &l->etag, &l->lastmod);
+    if (rc < 0 || got != GOT)
+        return rc;
+    l->got = true;
+    char key[4200], *since = NULL;
+    snprintf(key, sizeof key, "update:csaf:%s", l->url);
+    tsn_buf text = TSN_BUF_INIT(META_MAX);
+    tsnr r = TSNR_INIT(arena, l->url);
+    const csaf_entry *es = NULL;
+    size_t n = 0, left = 0;
+    if ((rc = take_text(u, &text)) == 0 &&
+        (rc = tsnv_meta_get(u->v, key, &since)) == 0)
+        rc = l->dir ? csaf_changes_read(&r, tsn_buf_cstr(&text), text.len,
+                                        l->dir, &es, &n, &left)
+                    : csaf_rolie_read(&r, tsn_buf_cstr(&text), text.len, &es,
+                                      &n, &left);
+    for (size_t i = 0; rc == 0 && i < r.warnings.len; i++)
+        refuse(report, payload, refused, false, "%s:%s", l->url,
+               ((char **)r.warnings.ptr)[i]);
+    *refused += left;
+    int64_t from = since ? strtoll(since, NULL, 10) : 0;
+    size_t fresh = 0;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        if (es[i].updated > l->newest)
+            l->newest = es[i].updated;
+        /* the same time again: a document published in the same
+         * microsecond as the last one seen is not missed */
+        if (since && es[i].updated < from)
+            continue;
+        if ((rc = tsnu_strset_add(seen, es[i].url)) == 1) {
+            fresh++;
+            rc = tsnu_vec_push(todo, &es[i]);
+        }
+    }
+    if (rc == 0)
+        say(u, "%s: %zu documents listed, %zu %s", l->url, n, fresh,
+            since ? "changed since the last update" : "to fetch");
+    tsnu_vec_dispose(&r.warnings);
+    tsn_buf_dispose(&text);
+    free(since);
+    return rc < 0 ? rc : 0;
+}
+
+/*
+ * A CSAF provider (section 7.3): its metadata, then its ROLIE feeds of
+ * TLP WHITE, GREEN or unlabelled (or, without feeds, its directories'
+ * changes.csv), each asked for only when it changed; the documents
+ * listed since the last update, each checked against its hash file when
+ * the feed names one or the provider is a trusted provider; all imported
+ * together, CSAF only.
+ */
+static int csaf(struct upd *u,
+                const char *where,
+                tsn_vulndb_import_stats *stats,
+                tsn_vulndb_report_fn report,
+                void *payload)
+{
+    tsnu_arena arena = TSNU_ARENA_INIT;
+    tsnu_strset seen = TSNU_STRSET_INIT;
+    tsnu_vec todo = TSNU_VEC_INIT(csaf_entry, 100000000);
+    tsn_buf text = TSN_BUF_INIT(META_MAX);
+    csaf_provider pm;
+    struct dlist *ls = NULL;
+    size_t nl = 0, refused = 0, sigs = 0;
+    char *meta_url = NULL;
+    int rc = locate(u, u->o->url ? u->o->url : where, &arena);
+    if (rc == 0 && !(meta_url = tsnu_strdup(u->url.ptr)))
+        rc = tsn_error_oom();
+    if (rc == 0)
+        rc = take_text(u, &text);
+    tsnr r = TSNR_INIT(&arena, meta_url);
+    if (rc == 0)
+        rc = csaf_provider_read(&r, tsn_buf_cstr(&text), text.len, &pm);
+    tsnu_vec_dispose(&r.warnings);
+    bool secure = meta_url && strncmp(meta_url, "https://", 8) == 0;
+    if (rc == 0) {
+        say(u, "csaf:%s: %s, %s, %zu ROLIE feeds, %zu directories", where,
+            pm.publisher, pm.role, pm.nfeeds, pm.ndirectories);
+        size_t cap = pm.nfeeds + pm.ndirectories;
+        if (cap == 0)
+            rc = tsn_error_set(TSN_EINVALID,
+                               "%s: the provider lists no distribution",
+                               meta_url);
+        else if (!(ls = tsnu_arena_calloc(&arena, cap, sizeof *ls)))
+            rc = tsn_error_oom();
+    }
+    for (size_t i = 0; rc == 0 && i < pm.nfeeds; i++) {
+        const char *tlp = pm.feeds[i].tlp;
+        if (strcmp(tlp, "AMBER") == 0 || strcmp(tlp, "RED") == 0)
+            say(u, "%s: TLP:%s, not fetched", pm.feeds[i].url, tlp);
+        else
+            ls[nl++].url = pm.feeds[i].url;
+    }
+    /* ROLIE is preferred when both are there (section 7.3.2) */
+    for (size_t i = 0; rc == 0 && pm.nfeeds == 0 && i < pm.ndirectories; i++) {
+        size_t len = strlen(pm.directories[i]);
+        while (len && pm.directories[i][len - 1] == '/')
+            len--;
+        char *c = tsnu_arena_alloc(&arena, len + sizeof "/changes.csv");
+        if (!c) {
+            rc = tsn_error_oom();
+            break;
+        }
+        sprintf(c, "%.*s/changes.csv", (int)len, pm.directories[i]);
+        ls[nl].url = c;
+        ls[nl++].dir = pm.directories[i];
+    }
+    for (size_t i = 0; rc == 0 && i < nl; i++)
+        rc = read_list(u, &ls[i], secure, &arena, &seen, &todo, &refused,
+                       report, payload);
+    const csaf_entry *es = todo.ptr;
+    for (size_t i = 0; rc == 0 && i < todo.len; i++) {
+        const csaf_entry *e = &es[i];
+        enum fetched got = GONE;
+        if (!same_scheme(e->url, secure) ||
+            (e->hash && !same_scheme(e->hash, secure))) {
+            refuse(report, payload, &refused, true,
+                   "%s: not https, as the provider's metadata is: left out",
+                   e->url);
+            continue;
+        }
+        if ((rc = fetch(u, e->url, JSON_TYPES, false, true, &got, NULL, NULL)) <
+                0 ||
+            got != GOT)
+            continue;
+        char *path = ((char **)u->paths.ptr)[u->paths.len - 1];
+        int checked = 0;
+        if (e->hash) {
+            checked = check_hash(u, e->url, path, e->hash, e->sha512);
+        } else if (pm.trusted) {
+            /* a trusted provider's directory: the hash files beside it */
+            char h[4200];
+            snprintf(h, sizeof h, "%s.sha512", e->url);
+            checked = check_hash(u, e->url, path, h, true);
+            if (checked == 0) {
+                snprintf(h, sizeof h, "%s.sha256", e->url);
+                checked = check_hash(u, e->url, path, h, false);
+            }
+        }
+        if (checked == TSN_EINVALID) {
+            refuse(report, payload, &refused, true, "%s",
+                   tsn_error_last()->message);
+            drop_last(u);
+        } else if (checked < 0) {
+            rc = checked;
+        } else if (checked == 0 && pm.trusted) {
+            refuse(report, payload, &refused, false,
+                   "%s: a trusted provider's document without a hash file",
+                   e->url);
+        }
+        sigs += e->sig != NULL;
+    }
+    if (rc == 0 && sigs)
+        say(u, "csaf:%s: %zu OpenPGP signatures listed, not checked", where,
+            sigs);
+    if (rc == 0)
+        rc = import(u, stats, report, payload);
+    for (size_t i = 0; rc == 0 && i < nl; i++) {
+        char key[4200], when[32];
+        if (!ls[i].got)
+            continue;
+        snprintf(key, sizeof key, "update:csaf:%s", ls[i].url);
+        snprintf(when, sizeof when, "%lld", (long long)ls[i].newest);
+        if ((rc = keep_validators(u, ls[i].url, ls[i].etag, ls[i].lastmod)) ==
+                0 &&
+            ls[i].newest)
+            rc = tsnv_meta_put(u->v, key, when);
+    }
+    if (rc == 0) {
+        char key[4200];
+        snprintf(key, sizeof key, "csaf-provider:%s", where);
+        rc = tsnv_meta_put(u->v, key, meta_url);
+    }
+    stats->refused += refused;
+    for (size_t i = 0; i < nl; i++) {
+        free(ls[i].etag);
+        free(ls[i].lastmod);
+    }
+    free(meta_url);
+    tsn_buf_dispose(&text);
+    tsnu_vec_dispose(&todo);
+    tsnu_strset_dispose(&seen);
+    tsnu_arena_dispose(&arena);
+    return rc;
+}
+
 static void cleanup(struct upd *u)
 {
     drop_paths(u);
@@ -605,10 +1002,13 @@ int tsn_vulndb_update(tsn_vulndb *v,
     } else if (strcmp(source, "jvn") == 0) {
         u.formats = 1u << TSN_ADV_JVN;
         rc = jvn(&u, stats, report, payload);
+    } else if (strncmp(source, "csaf:", 5) == 0 && source[5]) {
+        u.formats = 1u << TSN_ADV_CSAF;
+        rc = csaf(&u, source + 5, stats, report, payload);
     } else {
         rc = tsn_error_set(TSN_EUSAGE,
                            "unknown source '%s' (kev, epss, nvd, jvn, "
-                           "osv:ECOSYSTEM)",
+                           "osv:ECOSYSTEM, csaf:DOMAIN or csaf:URL)",
                            source);
     }
     cleanup(&u);

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#include "lib/adapt/crypto.h"
+
+#include <openssl/evp.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+int tsna_hash_file(const char *path,
+                   tsna_hash_alg alg,
+                   char hex[TSNA_HASH_HEX_MAX])
+{
+    *hex = '\0';
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    const EVP_MD *md = alg == TSNA_SHA512 ? EVP_sha512() : EVP_sha256();
+    int rc = ctx && EVP_DigestInit_ex(ctx, md, NULL) == 1 ? 0 : tsn_error_oom();
+    unsigned char block[65536];
+    size_t n;
+    while (rc == 0 && (n = fread(block, 1, sizeof block, f)) > 0)
+        if (EVP_DigestUpdate(ctx, block, n) != 1)
+            rc = tsn_error_set(TSN_ERROR, "%s: hashing failed", path);
+    if (rc == 0 && ferror(f))
+        rc = tsn_error_set(TSN_EIO, "%s: read error", path);
+    unsigned char d[EVP_MAX_MD_SIZE];
+    unsigned dl = 0;
+    if (rc == 0 && EVP_DigestFinal_ex(ctx, d, &dl) != 1)
+        rc = tsn_error_set(TSN_ERROR, "%s: hashing failed", path);
+    if (rc == 0)
+        for (unsigned i = 0; i < dl && 2 * i + 2 < TSNA_HASH_HEX_MAX; i++)
+            snprintf(hex + 2 * i, 3, "%02x", d[i]);
+    EVP_MD_CTX_free(ctx);
+    fclose(f);
+    return rc;
+}
