@@ -92,11 +92,11 @@ static void on_progress(void *payload, uint64_t now, uint64_t total)
 }
 
 /* Whether @p type (lower case, no parameters; "" when not given) is one
- * of the @p ok types, '|'-separated. */
+ * of the @p ok types, '|'-separated ("*": any). */
 static bool type_ok(const char *type, const char *ok)
 {
     size_t n = strlen(type);
-    if (n == 0)
+    if (n == 0 || strcmp(ok, "*") == 0)
         return true;
     for (const char *p = ok; *p;) {
         size_t k = strcspn(p, "|");
@@ -646,11 +646,14 @@ static int locate(struct upd *u, const char *where, tsnu_arena *arena)
     if ((rc = tsn_buf_printf(url, "https://csaf.data.security.%s/", where)) ==
         0)
         rc = fetch(u, url->ptr, JSON_TYPES, false, false, &got, NULL, NULL);
-    if (rc < 0)
+    if (rc < 0) {
+        char why[1024];
+        snprintf(why, sizeof why, "%s", tsn_error_last()->message);
         return tsn_error_set(rc,
                              "csaf:%s: no provider-metadata.json at its "
                              "well-known URL, security.txt or DNS path (%s)",
-                             where, tsn_error_last()->message);
+                             where, why);
+    }
     return 0;
 }
 
@@ -703,8 +706,8 @@ static int check_hash(struct upd *u,
                       bool sha512)
 {
     enum fetched got = GONE;
-    int rc = fetch(u, hash, "text/plain|application/octet-stream", false, true,
-                   &got, NULL, NULL);
+    /* any type: servers differ, and the content is checked */
+    int rc = fetch(u, hash, "*", false, true, &got, NULL, NULL);
     if (rc < 0 || got != GOT)
         return rc;
     tsn_buf text = TSN_BUF_INIT(64 * 1024);
