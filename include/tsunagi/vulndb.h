@@ -59,6 +59,20 @@ TSN_API int tsn_vulndb_import(tsn_vulndb *db,
                               tsn_vulndb_report_fn report,
                               void *payload);
 
+/** How far an import is: @p records read so far (added, updated,
+ *  unchanged or refused), and @p done of @p total bytes of its input read
+ *  (@p total 0: unknown). Called after every record and every file. */
+typedef void (*tsn_vulndb_progress_fn)(void *payload,
+                                       size_t records,
+                                       uint64_t done,
+                                       uint64_t total);
+
+/** Call @p fn as imports (and the import of an update) go; NULL stops.
+ *  The input is listed once more before an import to know its size. */
+TSN_API void tsn_vulndb_on_progress(tsn_vulndb *db,
+                                    tsn_vulndb_progress_fn fn,
+                                    void *payload);
+
 /** How tsn_vulndb_update() fetches and tells. */
 typedef struct tsn_vulndb_update_opts {
     /** The source's endpoint instead of the official one (a mirror): the

@@ -47,6 +47,8 @@ struct tsn_vulndb {
     tsna_db *db;
     tsnu_vec codecs; /* struct codec, loaded as records need them */
     tsn_buf scratch; /* one decompressed record */
+    tsn_vulndb_progress_fn progress;
+    void *progress_payload;
 };
 
 static const char schema_sql[] =
@@ -274,7 +276,8 @@ struct imp {
     tsn_vulndb_import_stats *stats;
     tsn_vulndb_report_fn report;
     void *payload;
-    unsigned formats; /* 1 << tsn_adv_format read; 0: every format */
+    unsigned formats;     /* 1 << tsn_adv_format read; 0: every format */
+    uint64_t done, total; /* input bytes read, of all (0: unknown) */
     tsna_stmt *find, *ins, *upd, *find_pkg, *ins_pkg, *ins_dict;
     struct link alias, affected;
     struct source src[NSOURCES];
@@ -322,6 +325,16 @@ static void report(struct imp *im, bool refused, const char *msg)
 {
     if (im->report)
         im->report(im->payload, refused, msg);
+}
+
+/* Tell the progress hook how far the import is. */
+static void tick(struct imp *im)
+{
+    const tsn_vulndb_import_stats *st = im->stats;
+    if (im->v->progress)
+        im->v->progress(im->v->progress_payload,
+                        st->added + st->updated + st->unchanged + st->refused,
+                        im->done, im->total);
 }
 
 /* Digest of a record's bytes: length and CRC-32. A zip entry gives both
@@ -894,7 +907,9 @@ static int import_one(struct imp *im,
         report(im, false, msg);
     }
     im->stats->warned += (*a)->nwarnings > 0;
-    return keep(im, a, text, len, dig);
+    int rc = keep(im, a, text, len, dig);
+    tick(im);
+    return rc;
 }
 
 /* A document of many records (an NVD page, a JVN feed): each is
@@ -1099,6 +1114,7 @@ static int import_zip(struct imp *im, const char *path)
         tsna_zip_entry e;
         if ((rc = tsna_zip_stat(z, i, &e)) < 0)
             break;
+        im->done += e.csize; /* import_leaf() settles it to the file's size */
         if (e.dir || !document_name(e.name))
             continue;
         im->stats->files++;
@@ -1147,11 +1163,12 @@ static int cmpstr(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int
-import_path(struct imp *im, const char *path, const char *label, int depth);
+/* What walk() calls for each file it finds, with the file's stat. */
+typedef int (*walk_fn)(void *ctx, const char *file, const struct stat *sb);
 
-/* Every *.json and *.zip file below a directory, in name order. */
-static int import_dir(struct imp *im, const char *path, int depth)
+/* Every file below directory @p path that an import reads (documents,
+ * *.zip, *.gz), in name order, depth first, through @p fn. */
+static int walk(const char *path, int depth, walk_fn fn, void *ctx)
 {
     if (depth > 32)
         return tsn_error_set(TSN_ETOOBIG, "%s: directories nested too deep",
@@ -1180,14 +1197,14 @@ static int import_dir(struct imp *im, const char *path, int depth)
     if (names.len)
         qsort(list, names.len, sizeof *list, cmpstr);
     for (size_t i = 0; i < names.len; i++) {
-        if (rc == 0) {
-            struct stat cs;
-            if (stat(list[i], &cs) == 0 && S_ISDIR(cs.st_mode))
-                rc = import_dir(im, list[i], depth + 1);
+        struct stat cs;
+        if (rc == 0 && stat(list[i], &cs) == 0) {
+            if (S_ISDIR(cs.st_mode))
+                rc = walk(list[i], depth + 1, fn, ctx);
             else if (document_name(list[i]) ||
                      tsnu_ends_with(list[i], ".zip") ||
                      tsnu_ends_with(list[i], ".gz"))
-                rc = import_path(im, list[i], NULL, depth + 1);
+                rc = fn(ctx, list[i], &cs);
         }
         free(list[i]);
     }
@@ -1195,16 +1212,54 @@ static int import_dir(struct imp *im, const char *path, int depth)
     return rc;
 }
 
-/* A record file, a zip archive of records, or a directory tree. */
+/* A record file or a zip archive of records; its bytes count as read. */
 static int
-import_path(struct imp *im, const char *path, const char *label, int depth)
+import_leaf(struct imp *im, const char *path, const char *label, uint64_t size)
+{
+    uint64_t before = im->done;
+    int rc = is_zip(path) ? import_zip(im, path) : import_file(im, path, label);
+    im->done = before + size;
+    tick(im);
+    return rc;
+}
+
+static int import_found(void *ctx, const char *file, const struct stat *sb)
+{
+    return import_leaf(ctx, file, NULL, (uint64_t)sb->st_size);
+}
+
+/* A record file, a zip archive of records, or a directory tree. */
+static int import_path(struct imp *im, const char *path, const char *label)
 {
     struct stat sb;
     if (stat(path, &sb) != 0)
         return tsn_error_set(TSN_ENOTFOUND, "%s: cannot read", path);
     if (S_ISDIR(sb.st_mode))
-        return import_dir(im, path, depth);
-    return is_zip(path) ? import_zip(im, path) : import_file(im, path, label);
+        return walk(path, 0, import_found, im);
+    return import_leaf(im, path, label, (uint64_t)sb.st_size);
+}
+
+static int add_size(void *ctx, const char *file, const struct stat *sb)
+{
+    *(uint64_t *)ctx += (uint64_t)sb->st_size;
+    return 0;
+}
+
+/* The bytes an import of @p paths reads; 0 when one cannot be listed
+ * (the import then says why). */
+static uint64_t input_bytes(const char *const *paths, size_t n)
+{
+    uint64_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct stat sb;
+        if (stat(paths[i], &sb) != 0)
+            return 0;
+        if (!S_ISDIR(sb.st_mode))
+            total += (uint64_t)sb.st_size;
+        else if (walk(paths[i], 0, add_size, &total) < 0)
+            return 0;
+    }
+    return total;
 }
 
 int tsnv_import(tsn_vulndb *v,
@@ -1222,6 +1277,8 @@ int tsnv_import(tsn_vulndb *v,
                      .report = rep,
                      .payload = payload,
                      .formats = formats};
+    if (v->progress)
+        im.total = input_bytes(paths, npaths);
     im.text = (tsn_buf)TSN_BUF_INIT(TSN_LIMIT_DOCUMENT_BYTES);
     im.stored = (tsnu_vec)TSNU_VEC_INIT(int64_t, SIZE_MAX / 16);
     im.packed = (tsn_buf)TSN_BUF_INIT(2 * TSN_LIMIT_RECORD_BYTES);
@@ -1275,7 +1332,7 @@ int tsnv_import(tsn_vulndb *v,
     if (rc == 0)
         rc = load_digests(&im);
     for (size_t i = 0; rc == 0 && i < npaths; i++)
-        rc = import_path(&im, paths[i], labels ? labels[i] : NULL, 0);
+        rc = import_path(&im, paths[i], labels ? labels[i] : NULL);
     for (size_t i = 0; rc == 0 && i < NSOURCES; i++)
         if (im.src[i].pending.len)
             rc = source_train(&im, &im.src[i]);
@@ -1318,6 +1375,14 @@ int tsn_vulndb_import(tsn_vulndb *v,
                       void *payload)
 {
     return tsnv_import(v, paths, NULL, npaths, 0, stats, rep, payload);
+}
+
+void tsn_vulndb_on_progress(tsn_vulndb *v,
+                            tsn_vulndb_progress_fn fn,
+                            void *payload)
+{
+    v->progress = fn;
+    v->progress_payload = payload;
 }
 
 /* ---- status and show -------------------------------------------------- */
