@@ -79,9 +79,125 @@ static int open_db(const char *opt, bool create, tsn_vulndb **db, char **path)
     return EXIT_OK;
 }
 
+/* Progress on stderr. On a terminal: one line rewritten at most four
+ * times a second (a download's bytes, an import's records), cleared
+ * before any other line. Otherwise: a plain line every 10 s of an
+ * import. Nothing with --quiet. */
+struct progress {
+    struct cli *cli;
+    bool tty, drawn;
+    struct timespec start; /* of the current download or import */
+    struct timespec last;  /* the last line drawn */
+    bool importing;        /* start is the import's */
+};
+
+static void progress_init(struct progress *p, struct cli *cli)
+{
+    memset(p, 0, sizeof *p);
+    p->cli = cli;
+    p->tty = isatty(2) != 0;
+    clock_gettime(CLOCK_MONOTONIC, &p->start);
+    p->last = p->start;
+}
+
+/* Clear the line, before another line or at the end. */
+static void progress_clear(struct progress *p)
+{
+    if (p && p->drawn)
+        fputs("\r\033[K", stderr);
+    if (p)
+        p->drawn = false;
+}
+
+static double seconds_since(const struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t->tv_sec) +
+           (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+/* Whether to draw now: the terminal's interval, or the log's. */
+static bool progress_due(struct progress *p, double log_every)
+{
+    if (p->cli->quiet || (!p->tty && log_every <= 0) ||
+        seconds_since(&p->last) < (p->tty ? 0.25 : log_every))
+        return false;
+    clock_gettime(CLOCK_MONOTONIC, &p->last);
+    return true;
+}
+
+/* An import's progress (tsn_vulndb_progress_fn): records, records per
+ * second, bytes of the input read and the time left. */
+static void
+on_records(void *payload, size_t records, uint64_t done, uint64_t total)
+{
+    struct progress *p = payload;
+    if (!p->importing) {
+        p->importing = true;
+        clock_gettime(CLOCK_MONOTONIC, &p->start);
+    }
+    if (!progress_due(p, 10.0))
+        return;
+    const double mib = 1024.0 * 1024.0;
+    double t = seconds_since(&p->start);
+    double rate = t > 0 ? (double)records / t : 0;
+    double brate = t > 0 ? (double)done / t : 0;
+    char size[96], left[48] = "";
+    if (total && done <= total) {
+        snprintf(size, sizeof size, "%.1f of %.1f MiB", (double)done / mib,
+                 (double)total / mib);
+        if (brate > 0)
+            snprintf(left, sizeof left, ", %.0f s left",
+                     (double)(total - done) / brate);
+    } else {
+        snprintf(size, sizeof size, "%.1f MiB", (double)done / mib);
+    }
+    if (p->tty) {
+        fprintf(stderr, "\r\033[K  %zu %s, %.0f/s, %s%s", records,
+                L(p->cli, "records", "件"), rate, size, left);
+        p->drawn = true;
+    } else {
+        fprintf(stderr, "tsunagi: %zu %s (%.0f/s), %s%s\n", records,
+                L(p->cli, "records", "件"), rate, size, left);
+    }
+}
+
+/* db update's log: a line per request and outcome; the next download's
+ * rate counts from here. */
+static void on_log(void *payload, const char *line)
+{
+    struct progress *p = payload;
+    if (p->cli->quiet)
+        return;
+    progress_clear(p);
+    fprintf(stderr, "tsunagi: %s\n", line);
+    clock_gettime(CLOCK_MONOTONIC, &p->start);
+    p->importing = false;
+}
+
+/* A download's progress: bytes, rate and the time left, on a terminal. */
+static void on_bytes(void *payload, uint64_t now, uint64_t total)
+{
+    struct progress *p = payload;
+    if (!progress_due(p, 0))
+        return;
+    double t = seconds_since(&p->start), rate = t > 0 ? (double)now / t : 0;
+    const double mib = 1024.0 * 1024.0;
+    if (total)
+        fprintf(stderr, "\r\033[K  %.1f of %.1f MiB, %.1f MiB/s, %.0f s left",
+                (double)now / mib, (double)total / mib, rate / mib,
+                rate > 0 && now <= total ? (double)(total - now) / rate : 0.0);
+    else
+        fprintf(stderr, "\r\033[K  %.1f MiB, %.1f MiB/s", (double)now / mib,
+                rate / mib);
+    p->drawn = true;
+}
+
 struct shown {
     struct cli *cli;
     size_t refused, warned;
+    struct progress *line; /* cleared before a reason, or NULL */
 };
 
 #define SHOW_MAX 10 /* reasons printed of each kind */
@@ -90,9 +206,11 @@ static void on_report(void *payload, bool refused, const char *msg)
 {
     struct shown *s = payload;
     size_t *n = refused ? &s->refused : &s->warned;
-    if (++*n <= SHOW_MAX && !s->cli->quiet)
+    if (++*n <= SHOW_MAX && !s->cli->quiet) {
+        progress_clear(s->line);
         fprintf(stderr, "tsunagi: %s: %s\n", refused ? "refused" : "warning",
                 msg);
+    }
 }
 
 /* What every db command holds: its arguments and the open database. */
@@ -149,9 +267,14 @@ int cmd_db_import(struct cli *cli, int argc, char **argv)
         return rc;
     }
     tsn_vulndb_import_stats st;
-    struct shown sh = {cli, 0, 0};
-    if (tsn_vulndb_import(c.db, (const char *const *)c.pos, (size_t)c.npos, &st,
-                          on_report, &sh) < 0) {
+    struct progress line;
+    progress_init(&line, cli);
+    struct shown sh = {cli, 0, 0, &line};
+    tsn_vulndb_on_progress(c.db, on_records, &line);
+    int irc = tsn_vulndb_import(c.db, (const char *const *)c.pos,
+                                (size_t)c.npos, &st, on_report, &sh);
+    progress_clear(&line);
+    if (irc < 0) {
         rc = cli_fail();
         if (!cli->quiet)
             fprintf(stderr, "tsunagi: nothing imported; %s is unchanged\n",
@@ -174,53 +297,6 @@ int cmd_db_import(struct cli *cli, int argc, char **argv)
     }
     db_end(&c);
     return rc;
-}
-
-/* db update's progress: one line rewritten on a terminal, at most four
- * times a second; log lines above it. */
-struct fetching {
-    struct cli *cli;
-    bool tty;
-    struct timespec start, last;
-    bool drawn;
-};
-
-static double seconds_since(const struct timespec *t)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - t->tv_sec) +
-           (double)(now.tv_nsec - t->tv_nsec) / 1e9;
-}
-
-static void on_log(void *payload, const char *line)
-{
-    struct fetching *f = payload;
-    if (f->cli->quiet)
-        return;
-    if (f->drawn)
-        fputs("\r\033[K", stderr);
-    f->drawn = false;
-    fprintf(stderr, "tsunagi: %s\n", line);
-    clock_gettime(CLOCK_MONOTONIC, &f->start);
-}
-
-static void on_bytes(void *payload, uint64_t now, uint64_t total)
-{
-    struct fetching *f = payload;
-    if (f->cli->quiet || !f->tty || seconds_since(&f->last) < 0.25)
-        return;
-    clock_gettime(CLOCK_MONOTONIC, &f->last);
-    double t = seconds_since(&f->start), rate = t > 0 ? (double)now / t : 0;
-    const double mib = 1024.0 * 1024.0;
-    if (total)
-        fprintf(stderr, "\r\033[K  %.1f of %.1f MiB, %.1f MiB/s, %.0f s left",
-                (double)now / mib, (double)total / mib, rate / mib,
-                rate > 0 ? (double)(total - now) / rate : 0.0);
-    else
-        fprintf(stderr, "\r\033[K  %.1f MiB, %.1f MiB/s", (double)now / mib,
-                rate / mib);
-    f->drawn = true;
 }
 
 /* The sources a plain `db update` refreshes: KEV, EPSS, every OSV
@@ -342,8 +418,9 @@ int cmd_db_update(struct cli *cli, int argc, char **argv)
     const char *key = getenv("NVD_API_KEY");
     if (key && *key)
         snprintf(keyhdr, sizeof keyhdr, "apiKey: %s", key);
-    struct fetching f = {cli, isatty(2) != 0, {0, 0}, {0, 0}, false};
-    clock_gettime(CLOCK_MONOTONIC, &f.start);
+    struct progress f;
+    progress_init(&f, cli);
+    tsn_vulndb_on_progress(c.db, on_records, &f);
     tsn_vulndb_update_opts o = {
         .url = url,
         .delay = d,
@@ -361,11 +438,10 @@ int cmd_db_update(struct cli *cli, int argc, char **argv)
         const char *src = ((char **)list.ptr)[i];
         o.header = strcmp(src, "nvd") == 0 && *keyhdr ? keyhdr : NULL;
         tsn_vulndb_import_stats st;
-        struct shown sh = {cli, 0, 0};
+        struct shown sh = {cli, 0, 0, &f};
+        f.importing = false;
         if (tsn_vulndb_update(c.db, src, &o, &st, on_report, &sh) < 0) {
-            if (f.drawn)
-                fputs("\r\033[K", stderr);
-            f.drawn = false;
+            progress_clear(&f);
             int code = cli_fail();
             if (!cli->quiet)
                 fprintf(stderr, "tsunagi: %s: nothing imported\n", src);
@@ -375,9 +451,7 @@ int cmd_db_update(struct cli *cli, int argc, char **argv)
                 failed = code;
             continue;
         }
-        if (f.drawn)
-            fputs("\r\033[K", stderr);
-        f.drawn = false;
+        progress_clear(&f);
         if (!cli->quiet)
             fprintf(stderr,
                     "tsunagi: %s: %zu added, %zu updated, %zu unchanged, %zu "

@@ -6,6 +6,7 @@
 #  - a path that cannot be read aborts the import and leaves the database
 #    as it was; a record that breaks the schema is refused with its reason
 #    (exit 1) and the others land;
+#  - a terminal shows the import's progress; a pipe and --quiet do not;
 #  - all or nothing: 50 imports killed with SIGKILL at random points each
 #    leave a database that passes SQLite's integrity check and holds
 #    either the whole import or none of it.
@@ -35,6 +36,19 @@ check "$("$bin" db show --db "$db" "$cve" | jq -r '.[0].id')" PYSEC-2021-424 "sh
 check $? 1 "show unknown id"
 "$bin" db status --db "$tmp/none.db" >/dev/null 2>&1
 check $? 3 "status without a knowledge base"
+
+# progress: on a terminal (script(1) gives one) a line of records, rate,
+# bytes of the input and time left; none when piped or with --quiet
+if command -v script >/dev/null; then
+    out=$(script -qec "$bin db import --db $tmp/p.db $data/osv" /dev/null | tr '\r' '\n')
+    check "$(printf '%s\n' "$out" | grep -c '^.*  [0-9]* records, [0-9]*/s, [0-9.]* of [0-9.]* MiB, [0-9]* s left$')" \
+        "$(printf '%s\n' "$out" | grep -c ' records, ')" "progress lines on a terminal"
+    check "$(printf '%s\n' "$out" | grep -c ' records, ' | sed 's/^[1-9][0-9]*$/some/')" some "progress shown on a terminal"
+    out=$(script -qec "$bin db import -q --db $tmp/q.db $data/osv/go" /dev/null | tr '\r' '\n')
+    check "$(printf '%s\n' "$out" | grep -c ' records, ')" 0 "no progress with --quiet"
+    out=$("$bin" db import --db "$tmp/r.db" "$data/osv/go" 2>&1)
+    check "$(printf '%s\n' "$out" | grep -c ' records, ')" 0 "no progress line when piped (a short import)"
+fi
 
 # a bad path: nothing lands
 "$bin" db import -q --db "$tmp/b.db" "$data/osv/pypi" >/dev/null 2>&1
