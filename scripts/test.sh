@@ -35,7 +35,8 @@ if [ "$fuzz_seconds" -gt 0 ]; then
         -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
     ninja -C build-fuzz >/dev/null
     work=$(mktemp -d)
-    for t in purl cpe json cdx_json cdx_xml spdx_json spdx_tv spdx3 version version_range osv zip kev epss nvd cve5 jvn csaf; do
+    # every target: each has its corpus directory (fuzz/meson.build)
+    for t in $(ls fuzz/corpora); do
         mkdir -p "$work/$t"
         cp fuzz/corpora/$t/* "$work/$t/"
         if ! "build-fuzz/fuzz/${t}_fuzzer" -max_total_time="$fuzz_seconds" \
