@@ -131,7 +131,7 @@ printf '{"canonical_url":"%s/dir/provider-metadata.json","distributions":[{"dire
 db=$tmp/b.db
 out=$(up --source "csaf:$base/dir/provider-metadata.json")
 check $? 1 "directory: a faulty line exits 1: $out"
-has "$out" "changes.csv:2: the path is not a .json file below the directory" "directory: the line outside named"
+has "$out" "refused: .*/dir/changes.csv:2: the path is not a .json file below the directory" "directory: the line outside named as refused"
 has "$out" "2 documents listed, 2 to fetch" "directory: two documents"
 has "$out" "2 added" "directory: both imported"
 check "$(grep -c 'secret' "$tmp/requests.log")" 0 "directory: nothing outside asked for"

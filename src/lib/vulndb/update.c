@@ -674,7 +674,8 @@ static bool same_scheme(const char *url, bool secure)
     return !secure || strncmp(url, "https://", 8) == 0;
 }
 
-/* Report a problem with one download and count it as refused. */
+/* Report a problem with one download; a refusal is counted in @p count
+ * unless it is NULL (counted by the caller). */
 TSN_PRINTF(5, 6)
 static void refuse(tsn_vulndb_report_fn report,
                    void *payload,
@@ -688,7 +689,7 @@ static void refuse(tsn_vulndb_report_fn report,
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (refused)
+    if (refused && count)
         ++*count;
     if (report)
         report(payload, refused, msg);
@@ -775,8 +776,10 @@ static int read_list(struct upd *u,
                                         l->dir, &es, &n, &left)
                     : csaf_rolie_read(&r, tsn_buf_cstr(&text), text.len, &es,
                                       &n, &left);
+    /* the entries left out are refusals: the first ones with their place,
+     * all of them counted */
     for (size_t i = 0; rc == 0 && i < r.warnings.len; i++)
-        refuse(report, payload, refused, false, "%s:%s", l->url,
+        refuse(report, payload, NULL, true, "%s:%s", l->url,
                ((char **)r.warnings.ptr)[i]);
     *refused += left;
     int64_t from = since ? strtoll(since, NULL, 10) : 0;
