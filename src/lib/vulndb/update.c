@@ -740,14 +740,14 @@ static int check_hash(struct upd *u,
 }
 
 /* The list @p l, fetched when it changed: its entries newer than the
- * last update's, pushed onto @p todo (csaf_entry) unless @p seen has
+ * last update's, pushed onto @p wanted (csaf_entry) unless @p seen has
  * them. */
 static int read_list(struct upd *u,
                      struct dlist *l,
                      bool secure,
                      tsnu_arena *arena,
                      tsnu_strset *seen,
-                     tsnu_vec *todo,
+                     tsnu_vec *wanted,
                      size_t *refused,
                      tsn_vulndb_report_fn report,
                      void *payload)
@@ -793,7 +793,7 @@ static int read_list(struct upd *u,
             continue;
         if ((rc = tsnu_strset_add(seen, es[i].url)) == 1) {
             fresh++;
-            rc = tsnu_vec_push(todo, &es[i]);
+            rc = tsnu_vec_push(wanted, &es[i]);
         }
     }
     if (rc == 0)
@@ -821,7 +821,7 @@ static int csaf(struct upd *u,
 {
     tsnu_arena arena = TSNU_ARENA_INIT;
     tsnu_strset seen = TSNU_STRSET_INIT;
-    tsnu_vec todo = TSNU_VEC_INIT(csaf_entry, 100000000);
+    tsnu_vec wanted = TSNU_VEC_INIT(csaf_entry, 100000000);
     tsn_buf text = TSN_BUF_INIT(META_MAX);
     csaf_provider pm;
     struct dlist *ls = NULL;
@@ -870,10 +870,10 @@ static int csaf(struct upd *u,
         ls[nl++].dir = pm.directories[i];
     }
     for (size_t i = 0; rc == 0 && i < nl; i++)
-        rc = read_list(u, &ls[i], secure, &arena, &seen, &todo, &refused,
+        rc = read_list(u, &ls[i], secure, &arena, &seen, &wanted, &refused,
                        report, payload);
-    const csaf_entry *es = todo.ptr;
-    for (size_t i = 0; rc == 0 && i < todo.len; i++) {
+    const csaf_entry *es = wanted.ptr;
+    for (size_t i = 0; rc == 0 && i < wanted.len; i++) {
         const csaf_entry *e = &es[i];
         enum fetched got = GONE;
         if (!same_scheme(e->url, secure) ||
@@ -942,7 +942,7 @@ static int csaf(struct upd *u,
     }
     free(meta_url);
     tsn_buf_dispose(&text);
-    tsnu_vec_dispose(&todo);
+    tsnu_vec_dispose(&wanted);
     tsnu_strset_dispose(&seen);
     tsnu_arena_dispose(&arena);
     return rc;
