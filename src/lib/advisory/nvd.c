@@ -351,7 +351,10 @@ read_doc(tsnr_many *m, tsnr_doc *doc, const tsnu_json *root, const char *name)
     int rc = 0;
     if (root->type != TSNU_JSON_OBJECT) {
         rc = tsnr_bad(&top, p, root, "an NVD document is a JSON object");
-    } else if (tsnu_json_get(root, "vulnerabilities")) {
+    } else if (tsnu_json_get(root, "vulnerabilities") &&
+               !tsnu_json_get(root, "id")) {
+        /* a page; a CVE object (the stored form of one) has an id, and
+         * may carry a member of that name among those not read */
         const char *fmt;
         const tsnu_json *vs;
         size_t n;
