@@ -11,10 +11,7 @@ res=${TSN_SOURCE_ROOT:?}/tests/resources
 shared=${TSN_SHARED_DATA:?}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() {
-    if [ "$1" = "$2" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $3: got $1, expected $2"; fi
-}
+. "${TSN_SOURCE_ROOT:?}/tests/cli/lib.sh"
 st() { "$bin" db status --db "$tmp/$1" --format json | jq -c "$2"; }
 table() { "$bin" db show --db "$tmp/$1" --format table --lang en "$2"; }
 
@@ -107,5 +104,4 @@ out=$("$bin" db import --db "$tmp/b.db" "$tmp/x.zip" 2>&1)
 check "$(echo "$out" | grep -c "3 added, 0 updated, 0 unchanged, 0 refused")" 1 "re-import: $out"
 check "$(table b.db EX-2025-0001 | grep -c "not affected: 1.4.3, 2.1.0")" 2 "same records after the round trip"
 
-echo "csaf-db: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish csaf-db

@@ -21,13 +21,7 @@ mkdir "$tmp/dl"
 export TMPDIR="$tmp/dl"
 pids=""
 trap 'kill $pids 2>/dev/null; rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() {
-    if [ "$1" = "$2" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $3: got $1, expected $2"; fi
-}
-has() { # has TEXT PATTERN WHAT
-    if printf '%s\n' "$1" | grep -q -- "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $3: '$2' not in: $1"; fi
-}
+. "${TSN_SOURCE_ROOT:?}/tests/cli/lib.sh"
 
 start_server() { # start_server ROOT PORTFILE [--tls CERT KEY]
     root=$1
@@ -181,5 +175,4 @@ check "$(grep -c '"/dir/' "$tmp/requests.log")" "$n" "by domain: nothing asked o
 ls "$tmp/dl" | grep -q . && leftover=yes || leftover=no
 check "$leftover" no "no download left behind"
 
-echo "csaf-update: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish csaf-update

@@ -16,10 +16,7 @@ data=${TSN_SHARED_DATA:-../shared/data}
 [ -d "$data/osv/pypi" ] || { echo "SKIP: shared data not found"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() {
-    if [ "$1" = "$2" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $3: got $1, expected $2"; fi
-}
+. "${TSN_SOURCE_ROOT:?}/tests/cli/lib.sh"
 count() { "$bin" db status --db "$1" --format json | jq -r .advisories; }
 db=$tmp/k.db
 pypi=$(ls "$data/osv/pypi" | wc -l) go=$(ls "$data/osv/go" | wc -l)
@@ -98,5 +95,4 @@ done
 echo "kill -9 trials: 50 over an import of ${dur} ms; none landed $none, whole $whole, torn $torn, corrupt $corrupt"
 check $torn 0 "torn imports"
 check $corrupt 0 "corrupt databases"
-echo "db: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish db

@@ -9,10 +9,7 @@ data=${TSN_SHARED_DATA:-../shared/data}
 [ -d "$data/osv/go" ] && [ -d "$data/kev" ] || { echo "SKIP: shared data not found"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() {
-    if [ "$1" = "$2" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $3: got $1, expected $2"; fi
-}
+. "${TSN_SOURCE_ROOT:?}/tests/cli/lib.sh"
 st() { "$bin" db status --db "$1" --format json | jq -c 'del(.database, .lastImport)'; }
 
 printf '#model_version:v2025.03.14,score_date:2025-08-25T00:00:00Z\ncve,epss,percentile\nCVE-2020-8911,0.00213,0.59\nCVE-2021-44228,0.94358,0.99961\n' >"$tmp/epss.csv"
@@ -50,5 +47,4 @@ check "$(echo "$out" | grep -c 'stored record is damaged')" 1 "damaged record: r
 cmp -s "$tmp/a.zip" "$tmp/keep.zip"
 check $? 0 "the existing archive untouched"
 check "$(ls "$tmp" | grep -c 'keep.zip.')" 0 "no temporary file left"
-echo "db-export: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish db-export

@@ -19,13 +19,7 @@ mkdir "$tmp/dl"
 export TMPDIR="$tmp/dl"
 pids=""
 trap 'kill $pids 2>/dev/null; rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() {
-    if [ "$1" = "$2" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $3: got $1, expected $2"; fi
-}
-has() { # has TEXT PATTERN WHAT
-    if printf '%s\n' "$1" | grep -q -- "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $3: '$2' not in: $1"; fi
-}
+. "${TSN_SOURCE_ROOT:?}/tests/cli/lib.sh"
 
 www=$tmp/www
 mkdir -p "$www/osv/PyPI" "$www/bad/PyPI" "$www/nvd" "$www/jvn"
@@ -183,5 +177,4 @@ check $? 0 "TSUNAGI_CA_BUNDLE trusts it: $out"
 ls "$tmp/dl" | grep -q . && leftover=yes || leftover=no
 check "$leftover" no "no download left behind"
 
-echo "db-update: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish db-update

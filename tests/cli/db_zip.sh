@@ -16,10 +16,7 @@ data=${TSN_SHARED_DATA:-../shared/data}
 command -v python3 >/dev/null || { echo "FAIL python3 not installed"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() {
-    if [ "$1" = "$2" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $3: got $1, expected $2"; fi
-}
+. "${TSN_SOURCE_ROOT:?}/tests/cli/lib.sh"
 count() { "$bin" db status --db "$1" --format json | jq -r .advisories; }
 go=$(ls "$data/osv/go" | wc -l)
 
@@ -136,5 +133,4 @@ out=$("$bin" db import --db "$tmp/o.db" "$tmp/declared.zip" 2>&1)
 check $? 2 "declared size over the limit: exit"
 check "$(echo "$out" | grep -c 'declared.zip: entries declare over 34359738368 bytes in all')" 1 "declared size over the limit: reason"
 check "$(count "$tmp/o.db")" "$before" "declared size over the limit: database unchanged"
-echo "db-zip: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish db-zip

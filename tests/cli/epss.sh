@@ -13,10 +13,7 @@ bin=${TSN_BIN:?}
 data=${TSN_SHARED_DATA:-../shared/data}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() {
-    if [ "$1" = "$2" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $3: got $1, expected $2"; fi
-}
+. "${TSN_SOURCE_ROOT:?}/tests/cli/lib.sh"
 st() { "$bin" db status --db "$tmp/e.db" --format json | jq -r "$1"; }
 db=$tmp/e.db
 
@@ -77,5 +74,4 @@ printf 'cve;epss;percentile\nCVE-2021-44228;0.9;0.9\n' >"$tmp/semi.csv"
 out=$("$bin" db import --db "$db" "$tmp/semi.csv" 2>&1)
 check "$(echo "$out" | grep -c "semi.csv:1: expected the header 'cve,epss,percentile'")" 1 "no header: refused"
 check "$(st .epss)" "$before" "refused files change nothing"
-echo "epss: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish epss

@@ -9,10 +9,7 @@ bin=${TSN_BIN:?}
 res=${TSN_SOURCE_ROOT:?}/tests/resources
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() {
-    if [ "$1" = "$2" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $3: got $1, expected $2"; fi
-}
+. "${TSN_SOURCE_ROOT:?}/tests/cli/lib.sh"
 st() { "$bin" db status --db "$tmp/$1" --format json | jq -c "$2"; }
 show() { "$bin" db show --db "$tmp/$1" "$2"; }
 
@@ -99,5 +96,4 @@ check $? 1 "bad XML exits 1"
 check "$(echo "$out" | grep -c "rss2.xml:1: /rss: not a JVN document")" 1 "other XML named: $out"
 check "$(echo "$out" | grep -c "cut.xml:1:27: ")" 1 "cut XML: line and column: $out"
 
-echo "jvn: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish jvn

@@ -15,10 +15,7 @@ kev=$data/kev/known_exploited_vulnerabilities.json
 [ -f "$kev" ] || { echo "SKIP: shared data not found"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() {
-    if [ "$1" = "$2" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $3: got $1, expected $2"; fi
-}
+. "${TSN_SOURCE_ROOT:?}/tests/cli/lib.sh"
 st() { "$bin" db status --db "$tmp/k.db" --format json | jq -r "$1"; }
 
 n=$(jq '.vulnerabilities | length' "$kev")
@@ -99,5 +96,4 @@ while IFS="$(printf '\t')" read -r cve want m; do
 done <"$tmp/expect"
 echo "kev schema differential: $((agree + disagree)) mutated entries ($(grep -c "	kept	" "$tmp/expect") valid by the schema), $agree agree, $disagree disagree"
 check "$disagree" 0 "disagreements with the KEV schema"
-echo "kev: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish kev

@@ -15,10 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 [ -d "$data/cyclonedx/examples" ] || { echo "SKIP: shared data not found"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() {
-    if [ "$1" = "$2" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $3: got $1, expected $2"; fi
-}
+. "${TSN_SOURCE_ROOT:?}/tests/cli/lib.sh"
 info() { "$bin" sbom info --format json "$1" | jq -r ".$2"; }
 k=$data/cyclonedx/examples/SBOM/keycloak-10.0.2/bom.json
 j=$data/cyclonedx/examples/SBOM/juice-shop/v11.1.2/bom.xml
@@ -43,5 +40,4 @@ if /usr/bin/python3 -c 'import jsonschema' 2>/dev/null; then
         fail=$((fail + 1)); echo "FAIL merged documents do not validate against bom-1.6.schema.json"
     fi
 fi
-echo "merge: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish merge

@@ -9,10 +9,7 @@ bin=${TSN_BIN:?}
 res=${TSN_SOURCE_ROOT:?}/tests/resources
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() {
-    if [ "$1" = "$2" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $3: got $1, expected $2"; fi
-}
+. "${TSN_SOURCE_ROOT:?}/tests/cli/lib.sh"
 st() { "$bin" db status --db "$tmp/a.db" --format json | jq -c "$1"; }
 
 out=$("$bin" db import --db "$tmp/a.db" "$res/nvd/page.json" "$res/cve5" "$res/osv" 2>&1)
@@ -68,5 +65,4 @@ check "$("$bin" db status --db "$tmp/c.db" --format json | jq -c '[.sources, .ec
 check "$("$bin" db show --db "$tmp/c.db" CVE-2021-44228 | jq -S -c .)" \
     "$("$bin" db show --db "$tmp/a.db" CVE-2021-44228 | jq -S -c .)" "and the same records"
 
-echo "nvd-cve5: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish nvd-cve5
