@@ -160,7 +160,10 @@ mkdir -p "$t/.well-known" "$t/sec/2022"
 printf '# security contacts\nContact: mailto:psirt@example.org\nCSAF: %s/sec/provider-metadata.json\n' "$tbase" >"$t/.well-known/security.txt"
 cp "$data/bsi-2022-0001.json" "$t/sec/2022/"
 (cd "$t/sec/2022" && sha256sum bsi-2022-0001.json >bsi-2022-0001.json.sha256)
-printf '"2022/bsi-2022-0001.json","2022-03-01T00:00:00Z"\n' >"$t/sec/changes.csv"
+mkdir -p "$t/sec/2021"
+cp "$data/rhsa-2021_5186.json" "$t/sec/2021/"
+head -c 70000 /dev/zero | tr '\0' 'a' >"$t/sec/2021/rhsa-2021_5186.json.sha256" # 70 kB: no hash file
+printf '"2022/bsi-2022-0001.json","2022-03-01T00:00:00Z"\n"2021/rhsa-2021_5186.json","2021-12-01T00:00:00Z"\n' >"$t/sec/changes.csv"
 printf '{"canonical_url":"%s/sec/provider-metadata.json","distributions":[{"directory_url":"%s/sec"},{"directory_url":"%s/dir"}],"last_updated":"2025-06-01T00:00:00Z","list_on_CSAF_aggregators":true,"metadata_version":"2.0","mirror_on_CSAF_aggregators":true,"publisher":{"category":"vendor","name":"Example PSIRT","namespace":"https://psirt.example.org"},"role":"csaf_trusted_provider"}\n' \
     "$tbase" "$tbase" "$base" >"$t/sec/provider-metadata.json"
 db=$tmp/c.db
@@ -170,6 +173,7 @@ check $? 1 "by domain: the http directory refused: $out"
 has "$out" "provider-metadata.json: gone (HTTP 404)" "by domain: the well-known URL tried first"
 has "$out" "dir/changes.csv: not https, as the provider's metadata is" "by domain: http under https refused"
 has "$out" "1 added" "by domain: the document imported"
+has "$out" "rhsa-2021_5186.json.sha256: not a hash file" "by domain: a 70 kB hash file refused with its document"
 check "$(grep -c '"/sec/2022/bsi-2022-0001.json.sha256"' "$tmp/tls/requests.log")" 1 "by domain: a trusted directory's SHA-256 file checked"
 check "$(grep -c '"/dir/' "$tmp/requests.log")" "$n" "by domain: nothing asked of the http directory"
 ls "$tmp/dl" | grep -q . && leftover=yes || leftover=no

@@ -558,16 +558,17 @@ static int jvn(struct upd *u,
 /* ---- CSAF providers --------------------------------------------------- */
 
 #define META_MAX ((size_t)16 * 1024 * 1024) /* metadata, feeds, lists */
+#define HASH_FILE_MAX ((size_t)64 * 1024)   /* a digest and a name */
 
-/* The download just made, read whole into @p out and deleted. */
-static int take_text(struct upd *u, tsn_buf *out)
+/* The download just made, read whole into @p out and deleted; longer
+ * than @p max bytes: TSN_ETOOBIG. */
+static int take_text(struct upd *u, tsn_buf *out, size_t max)
 {
     char *path = pop_path(u);
     tsn_buf_clear(out);
-    int rc = tsnu_file_read(out, path, META_MAX);
+    int rc = tsnu_file_read(out, path, max);
     if (rc == TSN_ETOOBIG)
-        rc = tsn_error_set(TSN_ETOOBIG, "%s: larger than %zu bytes", path,
-                           META_MAX);
+        rc = tsn_error_set(TSN_ETOOBIG, "%s: larger than %zu bytes", path, max);
     unlink(path);
     free(path);
     return rc;
@@ -627,7 +628,7 @@ static int locate(struct upd *u, const char *where, tsnu_arena *arena)
         tsnr r = TSNR_INIT(arena, txt);
         const char *const *urls = NULL;
         size_t n = 0;
-        if ((rc = take_text(u, &text)) == 0)
+        if ((rc = take_text(u, &text, META_MAX)) == 0)
             rc = csaf_security_txt(&r, text.ptr, text.len, &urls, &n);
         tsn_buf_dispose(&text);
         tsnu_vec_dispose(&r.warnings);
@@ -671,7 +672,7 @@ struct dlist {
  * https (@p secure): https only, then. */
 static bool same_scheme(const char *url, bool secure)
 {
-    return !secure || strncmp(url, "https://", 8) == 0;
+    return !secure || tsnu_starts_with(url, "https://");
 }
 
 /* Report a problem with one download; a refusal is counted in @p count
@@ -711,10 +712,10 @@ static int check_hash(struct upd *u,
     int rc = fetch(u, hash, "*", false, true, &got, NULL, NULL);
     if (rc < 0 || got != GOT)
         return rc;
-    tsn_buf text = TSN_BUF_INIT(64 * 1024);
+    tsn_buf text = TSN_BUF_INIT(HASH_FILE_MAX);
     char want[TSNA_HASH_HEX_MAX], have[TSNA_HASH_HEX_MAX];
-    rc = take_text(u, &text);
-    if (rc == TSN_ETOOBIG || (rc == 0 && text.len > 64 * 1024))
+    rc = take_text(u, &text, HASH_FILE_MAX);
+    if (rc == TSN_ETOOBIG)
         rc = tsn_error_set(TSN_EINVALID, "%s: not a hash file", hash);
     size_t n =
         rc == 0 ? strspn(tsn_buf_cstr(&text), "0123456789abcdefABCDEF") : 0;
@@ -770,7 +771,7 @@ static int read_list(struct upd *u,
     tsnr r = TSNR_INIT(arena, l->url);
     const csaf_entry *es = NULL;
     size_t n = 0, left = 0;
-    if ((rc = take_text(u, &text)) == 0 &&
+    if ((rc = take_text(u, &text, META_MAX)) == 0 &&
         (rc = tsnv_meta_get(u->v, key, &since)) == 0)
         rc = l->dir ? csaf_changes_read(&r, tsn_buf_cstr(&text), text.len,
                                         l->dir, &es, &n, &left)
@@ -831,12 +832,12 @@ static int csaf(struct upd *u,
     if (rc == 0 && !(meta_url = tsnu_strdup(u->url.ptr)))
         rc = tsn_error_oom();
     if (rc == 0)
-        rc = take_text(u, &text);
+        rc = take_text(u, &text, META_MAX);
     tsnr r = TSNR_INIT(&arena, meta_url);
     if (rc == 0)
         rc = csaf_provider_read(&r, tsn_buf_cstr(&text), text.len, &pm);
     tsnu_vec_dispose(&r.warnings);
-    bool secure = meta_url && strncmp(meta_url, "https://", 8) == 0;
+    bool secure = meta_url && tsnu_starts_with(meta_url, "https://");
     if (rc == 0) {
         say(u, "csaf:%s: %s, %s, %zu ROLIE feeds, %zu directories", where,
             pm.publisher, pm.role, pm.nfeeds, pm.ndirectories);
