@@ -441,8 +441,10 @@ int csaf_security_txt(
             char *url = tsnu_arena_strndup(r->arena, v, (size_t)(ve - v));
             if (!url)
                 rc = tsn_error_oom();
-            else if (strlen(url) == (size_t)(ve - v) && csaf_url_ok(url))
-                rc = tsnu_vec_push(&urls, &url);
+            else if (strlen(url) == (size_t)(ve - v) && csaf_url_ok(url) &&
+                     (rc = tsnu_vec_push(&urls, &url)) == TSN_ETOOBIG)
+                rc = tsn_error_set(TSN_ETOOBIG, "%s: more than %zu CSAF fields",
+                                   r->name, urls.max);
         }
         p = next;
     }
