@@ -276,10 +276,12 @@ static void security_txt(void)
     /* the count of CSAF fields is bounded */
     tsn_buf many = TSN_BUF_INIT(1 << 20);
     for (int i = 0; i < 1001; i++)
-        tsn_buf_printf(&many, "CSAF: https://p%d.example/provider-metadata.json\n", i);
+        tsn_buf_printf(&many,
+                       "CSAF: https://p%d.example/provider-metadata.json\n", i);
     tsnr m = TSNR_INIT(&arena, "big.txt");
     rc = csaf_security_txt(&m, many.ptr, many.len, &urls, &n);
-    CHECK(rc == TSN_ETOOBIG && strstr(tsn_error_last()->message, "big.txt: more than 1000"),
+    CHECK(rc == TSN_ETOOBIG &&
+              strstr(tsn_error_last()->message, "big.txt: more than 1000"),
           "1,001 CSAF fields refused: %s", tsn_error_last()->message);
     tsn_buf_dispose(&many);
     tsnu_vec_dispose(&m.warnings);
