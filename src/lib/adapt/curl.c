@@ -15,24 +15,29 @@ struct xfer {
     const tsna_http_req *req;
     tsna_http_resp *resp;
     CURL *curl;
+    struct curl_slist *headers;
+    char err[CURL_ERROR_SIZE];
     bool too_big, write_failed;
 };
 
-/* Connections, TLS sessions and names kept from one request to the next,
- * so that many small downloads from one server (OSV's records, a CSAF
- * provider's documents) reuse one connection. Requests are made one at
- * a time, so the share needs no locks. */
+/* Every transfer goes through one multi handle, whose cache keeps
+ * connections open from one request (or batch) to the next, so that many
+ * small downloads from one server (OSV's records, a CSAF provider's
+ * documents) reuse a few connections. The share adds TLS sessions and
+ * resolved names. Requests are made from one thread at a time, so
+ * neither needs locks. */
+static CURLM *multi;
 static CURLSH *share;
 
 int tsna_http_init(void)
 {
-    if (share)
+    if (multi)
         return 0;
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK ||
+        !(multi = curl_multi_init()))
         return tsn_error_set(TSN_ERROR, "libcurl could not start");
     share = curl_share_init();
     if (share) {
-        curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
         curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
         curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
     }
@@ -131,32 +136,30 @@ static int on_progress(void *ud,
     return 0;
 }
 
-int tsna_http_get(const tsna_http_req *req, tsna_http_resp *resp)
+/* Set up the transfer of @p x->req; 0 or TSN_ENOMEM. */
+static int start(struct xfer *x)
 {
-    memset(resp, 0, sizeof *resp);
-    resp->retry_after = -1;
-    CURL *c = curl_easy_init();
+    const tsna_http_req *req = x->req;
+    CURL *c = x->curl = curl_easy_init();
     if (!c)
-        return tsn_error_oom();
-    struct xfer x = {req, resp, c, false, false};
-    struct curl_slist *h = NULL;
+        return TSN_ENOMEM;
     char line[512];
     if (req->etag && *req->etag) {
         snprintf(line, sizeof line, "If-None-Match: %s", req->etag);
-        h = curl_slist_append(h, line);
+        x->headers = curl_slist_append(x->headers, line);
     }
     if (req->last_modified && *req->last_modified) {
         snprintf(line, sizeof line, "If-Modified-Since: %s",
                  req->last_modified);
-        h = curl_slist_append(h, line);
+        x->headers = curl_slist_append(x->headers, line);
     }
     if (req->header)
-        h = curl_slist_append(h, req->header);
+        x->headers = curl_slist_append(x->headers, req->header);
     const char *ca = getenv("TSUNAGI_CA_BUNDLE");
-    char err[CURL_ERROR_SIZE] = "";
     curl_easy_setopt(c, CURLOPT_URL, req->url);
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, err);
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+    curl_easy_setopt(c, CURLOPT_PRIVATE, x);
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, x->err);
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, x->headers);
     char agent[64];
     snprintf(agent, sizeof agent, "tsunagi/%d.%d.%d", TSN_VERSION_MAJOR,
              TSN_VERSION_MINOR, TSN_VERSION_PATCH);
@@ -175,28 +178,118 @@ int tsna_http_get(const tsna_http_req *req, tsna_http_resp *resp)
                      req->stall_seconds > 0 ? req->stall_seconds : 60L);
     curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, ""); /* what curl decodes */
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    /* a second request waits for the first connection rather than opening
+     * another when that one may carry both (HTTP/2) */
+    curl_easy_setopt(c, CURLOPT_PIPEWAIT, 1L);
     if (share)
         curl_easy_setopt(c, CURLOPT_SHARE, share);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &x);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, x);
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(c, CURLOPT_HEADERDATA, &x);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, x);
     curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-    curl_easy_setopt(c, CURLOPT_XFERINFODATA, &x);
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, x);
     curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-    CURLcode cc = curl_easy_perform(c);
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
-    curl_slist_free_all(h);
-    curl_easy_cleanup(c);
-    if (x.too_big)
-        return tsn_error_set(TSN_ETOOBIG, "%s: longer than %llu bytes",
-                             req->url, (unsigned long long)req->max_bytes);
-    if (x.write_failed)
-        return tsn_error_set(TSN_EIO, "%s: cannot write the download",
-                             req->url);
-    if (cc != CURLE_OK)
-        return tsn_error_set(TSN_ENETWORK, "%s: %s", req->url,
-                             *err ? err : curl_easy_strerror(cc));
+    return 0;
+}
+
+/* The outcome of @p x, which curl finished with @p cc; its handles go. */
+static int finish(struct xfer *x, CURLcode cc)
+{
+    const tsna_http_req *req = x->req;
+    tsna_http_resp *resp = x->resp;
+    int rc = 0;
+    curl_easy_getinfo(x->curl, CURLINFO_RESPONSE_CODE, &resp->status);
+    curl_easy_cleanup(x->curl);
+    curl_slist_free_all(x->headers);
+    x->curl = NULL;
+    x->headers = NULL;
+    if (x->too_big) {
+        rc = TSN_ETOOBIG;
+        snprintf(resp->error, sizeof resp->error, "%s: longer than %llu bytes",
+                 req->url, (unsigned long long)req->max_bytes);
+    } else if (x->write_failed) {
+        rc = TSN_EIO;
+        snprintf(resp->error, sizeof resp->error,
+                 "%s: cannot write the download", req->url);
+    } else if (cc != CURLE_OK) {
+        rc = TSN_ENETWORK;
+        snprintf(resp->error, sizeof resp->error, "%s: %s", req->url,
+                 *x->err ? x->err : curl_easy_strerror(cc));
+    }
+    return rc;
+}
+
+int tsna_http_get_all(const tsna_http_req *reqs,
+                      tsna_http_resp *resps,
+                      int *rcs,
+                      size_t n,
+                      unsigned parallel)
+{
+    if (!multi)
+        return tsn_error_set(TSN_ERROR, "tsna_http_init was not called");
+    struct xfer *xs = calloc(n ? n : 1, sizeof *xs);
+    if (!xs)
+        return tsn_error_oom();
+    curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS,
+                      (long)(parallel ? parallel : 1));
+    size_t pending = 0;
+    for (size_t i = 0; i < n; i++) {
+        memset(&resps[i], 0, sizeof resps[i]);
+        resps[i].retry_after = -1;
+        xs[i] = (struct xfer){.req = &reqs[i], .resp = &resps[i]};
+        rcs[i] = start(&xs[i]);
+        if (rcs[i] == 0 && curl_multi_add_handle(multi, xs[i].curl) != CURLM_OK)
+            rcs[i] = TSN_ENOMEM;
+        if (rcs[i] == 0)
+            pending++;
+        else {
+            finish(&xs[i], CURLE_OUT_OF_MEMORY);
+            snprintf(resps[i].error, sizeof resps[i].error, "%s: out of memory",
+                     reqs[i].url);
+        }
+    }
+    CURLMcode mc = CURLM_OK;
+    while (pending && mc == CURLM_OK) {
+        int running = 0, left;
+        mc = curl_multi_perform(multi, &running);
+        CURLMsg *m;
+        while ((m = curl_multi_info_read(multi, &left))) {
+            char *priv = NULL;
+            if (m->msg != CURLMSG_DONE)
+                continue;
+            CURLcode cc = m->data.result;
+            curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &priv);
+            struct xfer *x = (struct xfer *)(void *)priv;
+            curl_multi_remove_handle(multi, x->curl);
+            rcs[x - xs] = finish(x, cc);
+            pending--;
+        }
+        if (pending && mc == CURLM_OK)
+            mc = curl_multi_poll(multi, NULL, 0, 1000, NULL);
+    }
+    for (size_t i = 0; i < n; i++) { /* what the multi handle left */
+        if (!xs[i].curl)
+            continue;
+        curl_multi_remove_handle(multi, xs[i].curl);
+        finish(&xs[i], CURLE_OK);
+        rcs[i] = TSN_ENETWORK;
+        snprintf(resps[i].error, sizeof resps[i].error, "%s: %s", reqs[i].url,
+                 curl_multi_strerror(mc));
+    }
+    free(xs);
+    return 0;
+}
+
+int tsna_http_get(const tsna_http_req *req, tsna_http_resp *resp)
+{
+    int rc;
+    int brc = tsna_http_get_all(req, resp, &rc, 1, 1);
+    if (brc < 0)
+        return brc;
+    if (rc < 0)
+        return rc == TSN_ENOMEM ? tsn_error_oom()
+                                : tsn_error_set(rc, "%s", resp->error);
     return 0;
 }
 
