@@ -90,6 +90,10 @@ typedef struct tsn_vulndb_update_opts {
     /** The first wait between attempts in seconds, doubled each time
      *  unless the server says (Retry-After); 0: 1 s. */
     double backoff;
+    /** Connections to a server at a time for the many small downloads of
+     *  a source (OSV's changed records, a CSAF provider's documents and
+     *  hash files); 0: 8. HTTP/2 servers get them as streams of one. */
+    unsigned connections;
     /** Where downloads are held until imported; NULL: $TMPDIR or /tmp. */
     const char *tmpdir;
     /** One line per request and outcome, or NULL. */

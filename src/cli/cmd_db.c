@@ -344,18 +344,22 @@ static int default_sources(tsn_vulndb *db, tsnu_vec *out)
     return rc;
 }
 
-/* A number option: NULL leaves *out; else a number from 0 to @p max
+/* A number option: NULL leaves *out; else a number from @p min to @p max
  * (@p what: its unit, in the message) or an error. */
-static bool number_opt(
-    const char *name, const char *s, double max, const char *what, double *out)
+static bool number_opt(const char *name,
+                       const char *s,
+                       double min,
+                       double max,
+                       const char *what,
+                       double *out)
 {
     if (!s)
         return true;
     char *end;
     double d = strtod(s, &end);
-    if (end == s || *end || !(d >= 0 && d <= max)) {
-        cli_error("%s: '%s' is not a number of %s (0 to %g)", name, s, what,
-                  max);
+    if (end == s || *end || !(d >= min && d <= max)) {
+        cli_error("%s: '%s' is not a number of %s (%g to %g)", name, s, what,
+                  min, max);
         return false;
     }
     *out = d;
@@ -365,7 +369,7 @@ static bool number_opt(
 int cmd_db_update(struct cli *cli, int argc, char **argv)
 {
     const char **sources = NULL, *url = NULL, *retries = NULL, *delay = NULL,
-               *backoff = NULL;
+               *backoff = NULL, *conns = NULL;
     const struct opt extra[] = {
         {"--source", "SOURCE",
          "kev, epss, nvd, jvn, osv:ECOSYSTEM, csaf:DOMAIN or "
@@ -379,17 +383,25 @@ int cmd_db_update(struct cli *cli, int argc, char **argv)
          &backoff, NULL, NULL},
         {"--delay", "SECONDS", "between NVD requests (default NVD's rule)",
          &delay, NULL, NULL},
+        {"--connections", "N",
+         "to a server at a time for many small downloads (1 to 64, default "
+         "8)",
+         &conns, NULL, NULL},
         {0}};
     struct dbcmd c;
     int rc = db_start(cli, "update", argc, argv, 0, 0, true, extra, &c);
     tsnu_vec list = TSNU_VEC_INIT(char *, 100000);
-    double d = -1, b = 0, r = -1;
-    if (c.db && (!number_opt("--delay", delay, 86400, "seconds", &d) ||
-                 !number_opt("--backoff", backoff, 86400, "seconds", &b) ||
-                 !number_opt("--retries", retries, 100, "attempts", &r) ||
-                 r != (double)(int)r)) {
+    double d = -1, b = 0, r = -1, n = 8;
+    if (c.db &&
+        (!number_opt("--delay", delay, 0, 86400, "seconds", &d) ||
+         !number_opt("--backoff", backoff, 0, 86400, "seconds", &b) ||
+         !number_opt("--retries", retries, 0, 100, "attempts", &r) ||
+         !number_opt("--connections", conns, 1, 64, "connections", &n) ||
+         r != (double)(int)r || n != (double)(int)n)) {
         if (r != (double)(int)r)
             cli_error("--retries: a whole number");
+        else if (n != (double)(int)n)
+            cli_error("--connections: a whole number");
         rc = EXIT_BADINPUT;
         tsn_vulndb_close(c.db);
         c.db = NULL;
@@ -426,6 +438,7 @@ int cmd_db_update(struct cli *cli, int argc, char **argv)
         .delay = d,
         .retries = (int)r,
         .backoff = b,
+        .connections = (unsigned)n,
         .log = on_log,
         .progress = on_bytes,
         .payload = &f,

@@ -86,6 +86,43 @@ int tsnu_file_read(tsn_buf *out, const char *path, size_t max)
     return error;
 }
 
+int tsnu_file_read_at(
+    tsn_buf *out, const char *path, uint64_t off, uint64_t len, size_t max)
+{
+    if (len > max)
+        return tsn_error_set(
+            TSN_ETOOBIG, "%s: %llu bytes at %llu, limit is %zu", path,
+            (unsigned long long)len, (unsigned long long)off, max);
+    tsn_buf_clear(out);
+    size_t bufmax = out->max;
+    if (out->max < max + 1)
+        out->max = max + 1;
+    int error = tsn_buf_grow(out, (size_t)len + 1);
+    out->max = bufmax > max + 1 ? bufmax : max + 1;
+    if (error < 0)
+        return error;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return tsn_error_set(errno == ENOENT ? TSN_ENOTFOUND : TSN_EIO,
+                             "%s: %s", path, strerror(errno));
+    while (error == 0 && out->len < len) {
+        ssize_t n = pread(fd, out->ptr + out->len, (size_t)len - out->len,
+                          (off_t)(off + out->len));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            error = tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
+        else if (n == 0)
+            error = tsn_error_set(TSN_EIO, "%s: ends before byte %llu", path,
+                                  (unsigned long long)(off + len));
+        else
+            out->len += (size_t)n;
+    }
+    close(fd);
+    out->ptr[out->len] = '\0';
+    return error;
+}
+
 static int write_all(int fd, const char *p, size_t n)
 {
     while (n) {

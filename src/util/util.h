@@ -209,6 +209,13 @@ bool tsnu_parse_ulong(const char *s, unsigned long *out);
  */
 int tsnu_file_read(tsn_buf *out, const char *path, size_t max);
 /*
+ * Read the @p len bytes at @p off of the file at @p path into @p out (its
+ * contents replaced), refusing more than @p max bytes (TSN_ETOOBIG) and a
+ * file that ends before them (TSN_EIO). Errors name the path.
+ */
+int tsnu_file_read_at(
+    tsn_buf *out, const char *path, uint64_t off, uint64_t len, size_t max);
+/*
  * Write @p data to @p path atomically: a temporary file in the same
  * directory, fsync, rename. On failure nothing is left behind and an
  * existing file at @p path is untouched. "-" writes to stdout.

@@ -159,6 +159,55 @@ out=$(up --source nope)
 check $? 2 "unknown source: exit 2"
 has "$out" "unknown source 'nope'" "unknown source said"
 
+# many changed records: fetched 64 at a time over a few connections,
+# those that fail tried again together, one that keeps failing stops the
+# update with nothing imported
+many=$www/many/PyPI
+mkdir -p "$many"
+mrec() { # mrec N MODIFIED SUMMARY
+    printf '{"id":"PYSEC-2098-%s","modified":"%s","summary":"%s","affected":[{"package":{"ecosystem":"PyPI","name":"tsunagi-many-%s"},"ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"},{"fixed":"1.0"}]}]}]}' "$1" "$2" "$3" "$1" >"$many/PYSEC-2098-$1.json"
+}
+mlist() { # mlist MODIFIED: every record, newest first
+    seq 150 | while read -r n; do printf '%s,PYSEC-2098-%s\n' "$1" "$n"; done >"$many/modified_id.csv"
+}
+for n in $(seq 150); do mrec "$n" 2098-01-01T00:00:00Z first; done
+mlist 2098-01-01T00:00:00Z
+(cd "$many" && python3 -c 'import glob, zipfile
+z = zipfile.ZipFile("all.zip", "w", zipfile.ZIP_DEFLATED)
+for f in sorted(glob.glob("PYSEC-*.json")): z.write(f)
+z.close()')
+mup() { "$bin" db update --db "$tmp/m.db" --backoff 0.1 --source osv:PyPI "$@" 2>&1; }
+out=$(mup --url "$base/many")
+check $? 0 "many: the archive first: $out"
+for n in $(seq 150); do mrec "$n" 2098-02-01T00:00:00Z second; done
+mlist 2098-02-01T00:00:00Z
+: >"$tmp/requests.log"
+out=$(mup --url "$base/flaky/1/503/many" --connections 4)
+check $? 0 "many: 150 changed records, each failing once: $out"
+has "$out" "150 records changed since 2098-01-01T00:00:00Z" "many: the changed records listed"
+has "$out" "osv:PyPI: 0 added, 150 updated" "many: every one imported"
+has "$out" "PYSEC-2098-1.json: HTTP 503 and 63 more; trying them again in 0.1 s" "many: a batch's failures tried again together"
+check "$(grep -c '"/flaky/1/503/many/PyPI/PYSEC-2098-' "$tmp/requests.log")" 300 "many: each record asked for twice"
+conns=$(grep '"/flaky/1/503/many/PyPI/PYSEC-2098-' "$tmp/requests.log" | jq -r .port | sort -u | wc -l)
+check "$([ "$conns" -ge 2 ] && [ "$conns" -le 4 ] && echo ok)" ok "many: 2 to 4 connections ($conns)"
+check "$("$bin" db show --db "$tmp/m.db" PYSEC-2098-150 | jq -r '.[0].summary')" second "many: the last record updated"
+for n in $(seq 150); do mrec "$n" 2098-03-01T00:00:00Z third; done
+mlist 2098-03-01T00:00:00Z
+echo 500 >"$many/PYSEC-2098-77.json.status"
+out=$(mup --url "$base/many" --retries 1)
+check $? 5 "many: one record failing for good: exit 5"
+has "$out" "PYSEC-2098-77.json: HTTP 500 (after 2 attempts)" "many: the failing record named"
+has "$out" "nothing imported" "many: nothing imported"
+check "$("$bin" db show --db "$tmp/m.db" PYSEC-2098-1 | jq -r '.[0].summary')" second "many: the records as they were"
+rm "$many/PYSEC-2098-77.json.status"
+out=$(mup --url "$base/many" --connections 1)
+check $? 0 "many: one connection: $out"
+has "$out" "osv:PyPI: 0 added, 150 updated" "many: one connection: every one imported"
+check "$("$bin" db show --db "$tmp/m.db" PYSEC-2098-77 | jq -r '.[0].summary')" third "many: the record that failed now updated"
+out=$(mup --connections 0)
+check $? 2 "--connections 0: exit 2"
+has "$out" "(1 to 64)" "--connections range said"
+
 # proxies from the environment
 out=$(http_proxy=$base HTTP_PROXY=$base up --source kev --url "http://feeds.example.invalid/kev.json")
 check $? 0 "through the proxy: $out"

@@ -12,9 +12,12 @@ fault paths (any file can stand behind them):
                          Retry-After: 1), then the file
     /truncated/...       a Content-Length twice the body, then the close
     /html/...            the file as text/html
+A file beside another with ".status" added (x.json.status) holds the
+HTTP status every request for that other file gets.
     /nvd?startIndex=S    ROOT/nvd/page-S.json
 Requests in absolute form (through a proxy) are served as their path.
-Every request is logged, one JSON line, to ROOT/../requests.log.
+Every request is logged, one JSON line with the client's port (one per
+connection), to ROOT/../requests.log.
 The port chosen is written to PORTFILE.
 """
 import email.utils
@@ -65,6 +68,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             with open(LOG, "a") as f:
                 f.write(json.dumps({"path": path, "query": url.query,
                                     "target": self.path,
+                                    "port": self.client_address[1],
                                     "headers": dict(self.headers)}) + "\n")
         parts = path.strip("/").split("/")
         ctype = None
@@ -86,6 +90,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         file = os.path.join(ROOT, *[urllib.parse.unquote(p) for p in parts])
         if not os.path.isfile(file):
             return self.send(404, b"not found")
+        if os.path.isfile(file + ".status"):
+            with open(file + ".status") as f:
+                return self.send(int(f.read()), b"no")
         body = open(file, "rb").read()
         etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
         mtime = email.utils.formatdate(os.path.getmtime(file), usegmt=True)

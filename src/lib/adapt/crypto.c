@@ -8,6 +8,8 @@
 #include <string.h>
 
 int tsna_hash_file(const char *path,
+                   uint64_t off,
+                   uint64_t len,
                    tsna_hash_alg alg,
                    char hex[TSNA_HASH_HEX_MAX])
 {
@@ -15,16 +17,28 @@ int tsna_hash_file(const char *path,
     FILE *f = fopen(path, "rb");
     if (!f)
         return tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
+    if (fseeko(f, (off_t)off, SEEK_SET) != 0) {
+        fclose(f);
+        return tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
+    }
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
     const EVP_MD *md = alg == TSNA_SHA512 ? EVP_sha512() : EVP_sha256();
     int rc = ctx && EVP_DigestInit_ex(ctx, md, NULL) == 1 ? 0 : tsn_error_oom();
     unsigned char block[65536];
     size_t n;
-    while (rc == 0 && (n = fread(block, 1, sizeof block, f)) > 0)
+    uint64_t left = len;
+    while (rc == 0 && left &&
+           (n = fread(block, 1, left < sizeof block ? left : sizeof block, f)) >
+               0) {
+        left -= n;
         if (EVP_DigestUpdate(ctx, block, n) != 1)
             rc = tsn_error_set(TSN_ERROR, "%s: hashing failed", path);
+    }
     if (rc == 0 && ferror(f))
         rc = tsn_error_set(TSN_EIO, "%s: read error", path);
+    else if (rc == 0 && left)
+        rc = tsn_error_set(TSN_EIO, "%s: ends before byte %llu", path,
+                           (unsigned long long)(off + len));
     unsigned char d[EVP_MAX_MD_SIZE];
     unsigned dl = 0;
     if (rc == 0 && EVP_DigestFinal_ex(ctx, d, &dl) != 1)

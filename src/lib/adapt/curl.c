@@ -283,7 +283,7 @@ int tsna_http_get_all(const tsna_http_req *reqs,
 
 int tsna_http_get(const tsna_http_req *req, tsna_http_resp *resp)
 {
-    int rc;
+    int rc = 0;
     int brc = tsna_http_get_all(req, resp, &rc, 1, 1);
     if (brc < 0)
         return brc;

@@ -1017,12 +1017,11 @@ static void refuse_large(struct imp *im, const char *label, bool record)
     report(im, true, tsn_error_last()->message);
 }
 
-/* @p label names the file in messages (a download's URL), or NULL. */
-static int import_file(struct imp *im, const char *path, const char *label)
+/* The document just read into im->text (@p rc: how the read went;
+ * @p name names it in messages): ungzipped, then stored unless
+ * unchanged. */
+static int import_read(struct imp *im, const char *name, int rc)
 {
-    const char *name = label ? label : path;
-    tsn_buf_clear(&im->text);
-    int rc = tsnu_file_read(&im->text, path, TSN_LIMIT_DOCUMENT_BYTES);
     if (rc < 0 && rc != TSN_ETOOBIG)
         return rc;
     im->stats->files++;
@@ -1057,6 +1056,14 @@ static int import_file(struct imp *im, const char *path, const char *label)
         return 0;
     }
     return import_text(im, name, dig);
+}
+
+/* @p label names the file in messages (a download's URL), or NULL. */
+static int import_file(struct imp *im, const char *path, const char *label)
+{
+    tsn_buf_clear(&im->text);
+    int rc = tsnu_file_read(&im->text, path, TSN_LIMIT_DOCUMENT_BYTES);
+    return import_read(im, label ? label : path, rc);
 }
 
 /* A file name that names an advisory document: JSON, CSV (EPSS), XML or
@@ -1228,15 +1235,24 @@ static int import_found(void *ctx, const char *file, const struct stat *sb)
     return import_leaf(ctx, file, NULL, (uint64_t)sb->st_size);
 }
 
-/* A record file, a zip archive of records, or a directory tree. */
-static int import_path(struct imp *im, const char *path, const char *label)
+/* A record file, a zip archive of records, a directory tree, or one
+ * document in part of a file. */
+static int import_input(struct imp *im, const tsnv_input *in)
 {
+    if (in->part) {
+        int rc = tsnu_file_read_at(&im->text, in->path, in->offset, in->length,
+                                   TSN_LIMIT_DOCUMENT_BYTES);
+        rc = import_read(im, in->label ? in->label : in->path, rc);
+        im->done += in->length;
+        tick(im);
+        return rc;
+    }
     struct stat sb;
-    if (stat(path, &sb) != 0)
-        return tsn_error_set(TSN_ENOTFOUND, "%s: cannot read", path);
+    if (stat(in->path, &sb) != 0)
+        return tsn_error_set(TSN_ENOTFOUND, "%s: cannot read", in->path);
     if (S_ISDIR(sb.st_mode))
-        return walk(path, 0, import_found, im);
-    return import_leaf(im, path, label, (uint64_t)sb.st_size);
+        return walk(in->path, 0, import_found, im);
+    return import_leaf(im, in->path, in->label, (uint64_t)sb.st_size);
 }
 
 static int add_size(void *ctx, const char *file, const struct stat *sb)
@@ -1245,27 +1261,28 @@ static int add_size(void *ctx, const char *file, const struct stat *sb)
     return 0;
 }
 
-/* The bytes an import of @p paths reads; 0 when one cannot be listed
- * (the import then says why). */
-static uint64_t input_bytes(const char *const *paths, size_t n)
+/* The bytes an import of @p in reads; 0 when one cannot be listed (the
+ * import then says why). */
+static uint64_t input_bytes(const tsnv_input *in, size_t n)
 {
     uint64_t total = 0;
     for (size_t i = 0; i < n; i++) {
         struct stat sb;
-        if (stat(paths[i], &sb) != 0)
+        if (in[i].part)
+            total += in[i].length;
+        else if (stat(in[i].path, &sb) != 0)
             return 0;
-        if (!S_ISDIR(sb.st_mode))
+        else if (!S_ISDIR(sb.st_mode))
             total += (uint64_t)sb.st_size;
-        else if (walk(paths[i], 0, add_size, &total) < 0)
+        else if (walk(in[i].path, 0, add_size, &total) < 0)
             return 0;
     }
     return total;
 }
 
 int tsnv_import(tsn_vulndb *v,
-                const char *const *paths,
-                const char *const *labels,
-                size_t npaths,
+                const tsnv_input *in,
+                size_t n,
                 unsigned formats,
                 tsn_vulndb_import_stats *stats,
                 tsn_vulndb_report_fn rep,
@@ -1278,7 +1295,7 @@ int tsnv_import(tsn_vulndb *v,
                      .payload = payload,
                      .formats = formats};
     if (v->progress)
-        im.total = input_bytes(paths, npaths);
+        im.total = input_bytes(in, n);
     im.text = (tsn_buf)TSN_BUF_INIT(TSN_LIMIT_DOCUMENT_BYTES);
     im.stored = (tsnu_vec)TSNU_VEC_INIT(int64_t, SIZE_MAX / 16);
     im.packed = (tsn_buf)TSN_BUF_INIT(2 * TSN_LIMIT_RECORD_BYTES);
@@ -1331,8 +1348,8 @@ int tsnv_import(tsn_vulndb *v,
     tsna_finalize(st);
     if (rc == 0)
         rc = load_digests(&im);
-    for (size_t i = 0; rc == 0 && i < npaths; i++)
-        rc = import_path(&im, paths[i], labels ? labels[i] : NULL);
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        rc = import_input(&im, &in[i]);
     for (size_t i = 0; rc == 0 && i < NSOURCES; i++)
         if (im.src[i].pending.len)
             rc = source_train(&im, &im.src[i]);
@@ -1374,7 +1391,16 @@ int tsn_vulndb_import(tsn_vulndb *v,
                       tsn_vulndb_report_fn rep,
                       void *payload)
 {
-    return tsnv_import(v, paths, NULL, npaths, 0, stats, rep, payload);
+    tsnv_input *in = calloc(npaths ? npaths : 1, sizeof *in);
+    if (!in) {
+        memset(stats, 0, sizeof *stats);
+        return tsn_error_oom();
+    }
+    for (size_t i = 0; i < npaths; i++)
+        in[i].path = paths[i];
+    int rc = tsnv_import(v, in, npaths, 0, stats, rep, payload);
+    free(in);
+    return rc;
 }
 
 void tsn_vulndb_on_progress(tsn_vulndb *v,

@@ -54,11 +54,18 @@ struct upd {
     tsn_vulndb *v;
     const tsn_vulndb_update_opts *o;
     char dir[4096];   /* the private temporary directory */
-    tsnu_vec paths;   /* char *: downloads to import, in order */
-    tsnu_vec labels;  /* char *: the URL of each, for messages */
+    tsnu_vec in;      /* tsnv_input: downloads to import, in order */
+    tsnu_arena names; /* their paths and labels (URLs) */
     unsigned formats; /* what the source may give (1 << tsn_adv_format) */
-    unsigned serial;  /* names the downloads */
-    tsn_buf url;      /* scratch */
+    /* many small downloads (fetch_all) one after another in one file
+     * rather than a file each, whose creation costs more than the
+     * download; each first goes to a slot file of its batch */
+    FILE *pack;
+    char *pack_path;
+    uint64_t pack_len;
+    FILE *slots[64]; /* BATCH */
+    unsigned serial; /* names the downloads */
+    tsn_buf url;     /* scratch */
 };
 
 TSN_PRINTF(2, 3)
@@ -109,9 +116,144 @@ static bool type_ok(const char *type, const char *ok)
 
 enum fetched { GOT, NOT_MODIFIED, GONE };
 
+/* Whether a GET that ended in @p rc and @p resp is worth another try. */
+static bool worth_again(int rc, const tsna_http_resp *resp)
+{
+    return rc == TSN_ENETWORK ||
+           (rc == 0 && (resp->status == 408 || resp->status == 429 ||
+                        resp->status >= 500));
+}
+
+#define BATCH 64 /* downloads under way at once (fetch_all: u->slots) */
+
 /*
- * GET @p url into a new file of the temporary directory (its path pushed
- * onto u->paths when GOT). With @p cond, the validators kept for the URL
+ * GET each of @p reqs[0..n) (n <= BATCH) into its req->out,
+ * u->o->connections at a time (8 when 0), attempt after attempt as the
+ * options allow: those that fail in a way worth another try are tried
+ * again together, after the longest wait one of their servers asks for
+ * (Retry-After) or else a wait doubled each time. 0 when every server
+ * answered (any status, in resps), else the first failure for good.
+ */
+static int get_all(struct upd *u,
+                   const tsna_http_req *reqs,
+                   tsna_http_resp *resps,
+                   size_t n)
+{
+    tsna_http_req sub[BATCH];
+    tsna_http_resp got[BATCH];
+    int rcs[BATCH];
+    size_t idx[BATCH], k = n;
+    double wait = u->o->backoff > 0 ? u->o->backoff : 1.0;
+    int tries = u->o->retries >= 0 ? u->o->retries + 1 : 5;
+    unsigned conns = u->o->connections ? u->o->connections : 8;
+    for (size_t i = 0; i < n; i++)
+        idx[i] = i;
+    for (int attempt = 1;; attempt++) {
+        for (size_t j = 0; j < k; j++) {
+            sub[j] = reqs[idx[j]];
+            rewind(sub[j].out);
+            if (ftruncate(fileno(sub[j].out), 0) != 0)
+                return tsn_error_set(TSN_EIO,
+                                     "%s: cannot empty its download: %s",
+                                     sub[j].url, strerror(errno));
+        }
+        int rc = tsna_http_get_all(sub, got, rcs, k, conns);
+        if (rc < 0)
+            return rc;
+        size_t again = 0;
+        double w = 0;
+        char why[700], first[700] = "";
+        for (size_t j = 0; j < k; j++) {
+            tsna_http_resp *r = &resps[idx[j]];
+            *r = got[j];
+            if (!worth_again(rcs[j], r)) {
+                if (rcs[j] < 0)
+                    return tsn_error_set(rcs[j], "%s", r->error);
+                continue;
+            }
+            if (rcs[j])
+                snprintf(why, sizeof why, "%s", r->error);
+            else
+                snprintf(why, sizeof why, "%s: HTTP %ld", sub[j].url,
+                         r->status);
+            if (attempt >= tries)
+                return tsn_error_set(TSN_ENETWORK, "%s (after %d attempts)",
+                                     why, attempt);
+            double this = wait;
+            if (rcs[j] == 0 && r->retry_after >= 0) {
+                if (r->retry_after > WAIT_MAX)
+                    return tsn_error_set(TSN_ENETWORK,
+                                         "%s: the server asks to wait %ld s",
+                                         why, r->retry_after);
+                this = (double)r->retry_after;
+            }
+            if (this > w)
+                w = this;
+            if (again == 0)
+                memcpy(first, why, sizeof first);
+            idx[again++] = idx[j];
+        }
+        if (again == 0)
+            return 0;
+        if (again == 1)
+            say(u, "%s; trying again in %.1f s", first, w);
+        else
+            say(u, "%s and %zu more; trying them again in %.1f s", first,
+                again - 1, w);
+        pause_for(w);
+        wait *= 2;
+        k = again;
+    }
+}
+
+/* What a finished GET of @p url gave: GOT (a 200 of one of the @p types),
+ * NOT_MODIFIED, GONE (a 404 when @p gone_ok), else a failure. */
+static int settle(struct upd *u,
+                  const char *url,
+                  const char *types,
+                  bool gone_ok,
+                  const tsna_http_resp *resp,
+                  enum fetched *out)
+{
+    if (resp->status == 304) {
+        say(u, "%s: not modified", url);
+        *out = NOT_MODIFIED;
+        return 0;
+    }
+    if (resp->status == 404 && gone_ok) {
+        say(u, "%s: gone (HTTP 404)", url);
+        *out = GONE;
+        return 0;
+    }
+    if (resp->status != 200)
+        return tsn_error_set(TSN_ENETWORK, "%s: HTTP %ld", url, resp->status);
+    if (!type_ok(resp->content_type, types))
+        return tsn_error_set(TSN_ENETWORK, "%s: content type %s, expected %s",
+                             url, resp->content_type, types);
+    say(u, "%s: %llu bytes", url, (unsigned long long)resp->bytes);
+    *out = GOT;
+    return 0;
+}
+
+/* Add the download of @p url in @p path (the whole file, or with
+ * @p part the @p len bytes at @p off) to the list to import. */
+static int keep(struct upd *u,
+                const char *path,
+                const char *url,
+                bool part,
+                uint64_t off,
+                uint64_t len)
+{
+    tsnv_input in = {tsnu_arena_strdup(&u->names, path),
+                     tsnu_arena_strdup(&u->names, url), part, off, len};
+    if (!in.path || !in.label || tsnu_vec_push(&u->in, &in) < 0)
+        return tsn_error_oom();
+    return 0;
+}
+
+/*
+ * GET @p url into a new file of the temporary directory (added to the
+ * list to import when GOT). With @p cond, the validators kept for the URL
  * are sent and the new ones kept by the caller (*etag, *lastmod:
  * malloc'd). @p types: the content types accepted. A 404 is GONE when
  * @p gone_ok, else a failure.
@@ -139,96 +281,128 @@ static int fetch(struct upd *u,
     FILE *f = rc == 0 ? fopen(path, "w+b") : NULL;
     if (rc == 0 && !f)
         rc = tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
-    double wait = u->o->backoff > 0 ? u->o->backoff : 1.0;
-    int tries = u->o->retries >= 0 ? u->o->retries + 1 : 5;
     tsna_http_resp resp;
-    for (int attempt = 1; rc == 0; attempt++) {
-        tsna_http_req req = {
-            .url = url,
-            .etag = et,
-            .last_modified = lm,
-            .header = u->o->header,
-            .out = f,
-            .max_bytes = DOWNLOAD_MAX,
-            .stall_seconds = 60,
-            .progress = on_progress,
-            .payload = u,
-        };
-        rewind(f);
-        if (ftruncate(fileno(f), 0) != 0) {
-            rc = tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
-            break;
-        }
-        rc = tsna_http_get(&req, &resp);
-        bool again = rc == TSN_ENETWORK ||
-                     (rc == 0 && (resp.status == 408 || resp.status == 429 ||
-                                  resp.status >= 500));
-        if (!again)
-            break;
-        char why[512];
-        if (rc)
-            snprintf(why, sizeof why, "%s", tsn_error_last()->message);
-        else
-            snprintf(why, sizeof why, "%s: HTTP %ld", url, resp.status);
-        if (attempt >= tries) {
-            rc = tsn_error_set(TSN_ENETWORK, "%s (after %d attempts)", why,
-                               attempt);
-            break;
-        }
-        double w = wait;
-        if (rc == 0 && resp.retry_after >= 0) {
-            if (resp.retry_after > WAIT_MAX) {
-                rc = tsn_error_set(TSN_ENETWORK,
-                                   "%s: the server asks to wait %ld s", why,
-                                   resp.retry_after);
-                break;
-            }
-            w = (double)resp.retry_after;
-        }
-        say(u, "%s; trying again in %.1f s", why, w);
-        pause_for(w);
-        wait *= 2;
-        rc = 0;
-    }
+    tsna_http_req req = {
+        .url = url,
+        .etag = et,
+        .last_modified = lm,
+        .header = u->o->header,
+        .out = f,
+        .max_bytes = DOWNLOAD_MAX,
+        .stall_seconds = 60,
+        .progress = on_progress,
+        .payload = u,
+    };
+    if (rc == 0)
+        rc = get_all(u, &req, &resp, 1);
     if (f && fclose(f) != 0 && rc == 0)
         rc = tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
     free(et);
     free(lm);
-    if (rc < 0)
+    if (rc == 0)
+        rc = settle(u, url, types, gone_ok, &resp, out);
+    if (rc < 0 || *out != GOT) {
+        unlink(path);
         return rc;
-    if (resp.status == 304) {
-        say(u, "%s: not modified", url);
-        *out = NOT_MODIFIED;
-        return 0;
     }
-    if (resp.status == 404 && gone_ok) {
-        say(u, "%s: gone (HTTP 404)", url);
-        *out = GONE;
-        return 0;
-    }
-    if (resp.status != 200)
-        return tsn_error_set(TSN_ENETWORK, "%s: HTTP %ld", url, resp.status);
-    if (!type_ok(resp.content_type, types))
-        return tsn_error_set(TSN_ENETWORK, "%s: content type %s, expected %s",
-                             url, resp.content_type, types);
-    say(u, "%s: %llu bytes", url, (unsigned long long)resp.bytes);
-    char *p = tsnu_strdup(path), *l = tsnu_strdup(url);
-    if (!p || !l || tsnu_vec_push(&u->labels, &l) < 0) {
-        free(p);
-        free(l);
-        return tsn_error_oom();
-    }
-    if (tsnu_vec_push(&u->paths, &p) < 0) {
-        free(p);
-        free(((char **)u->labels.ptr)[--u->labels.len]);
-        return tsn_error_oom();
-    }
+    if ((rc = keep(u, path, url, false, 0, 0)) < 0)
+        return rc;
     if (cond) {
         *etag = *resp.etag ? tsnu_strdup(resp.etag) : NULL;
         *lastmod = *resp.last_modified ? tsnu_strdup(resp.last_modified) : NULL;
     }
-    *out = GOT;
     return 0;
+}
+
+/* One download of a batch (fetch_all). */
+struct get {
+    const char *url;
+    enum fetched got;
+    uint64_t off, len; /* GOT: where in u->pack_path */
+};
+
+/* Append the @p n bytes of @p from (rewound) to the pack. */
+static int pack_add(struct upd *u, FILE *from, uint64_t n)
+{
+    char block[65536];
+    int rc = 0;
+    if (!u->pack) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/pack", u->dir);
+        if (!(u->pack_path = tsnu_strdup(path)))
+            return tsn_error_oom();
+        if (!(u->pack = fopen(path, "w+b")))
+            return tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
+    }
+    rewind(from);
+    for (uint64_t left = n; rc == 0 && left;) {
+        size_t k =
+            fread(block, 1, left < sizeof block ? left : sizeof block, from);
+        if (k == 0 || fwrite(block, 1, k, u->pack) != k)
+            rc = tsn_error_set(TSN_EIO, "%s: %s", u->pack_path,
+                               k ? strerror(errno) : "a download went short");
+        left -= k;
+    }
+    if (rc == 0)
+        u->pack_len += n;
+    return rc;
+}
+
+/* The pack written out, for reading. */
+static int pack_flush(struct upd *u)
+{
+    if (u->pack && fflush(u->pack) != 0)
+        return tsn_error_set(TSN_EIO, "%s: %s", u->pack_path, strerror(errno));
+    return 0;
+}
+
+/*
+ * GET each of @p g[0..n) (not conditional) into the pack, BATCH at a
+ * time (get_all); the first that fails for good stops the rest.
+ */
+static int fetch_all(
+    struct upd *u, struct get *g, size_t n, const char *types, bool gone_ok)
+{
+    tsna_http_req reqs[BATCH];
+    tsna_http_resp resps[BATCH];
+    uint64_t bytes = 0;
+    int rc = 0;
+    for (size_t i = 0; i < n; i++)
+        g[i] = (struct get){.url = g[i].url, .got = GONE};
+    for (size_t at = 0; rc == 0 && at < n; at += BATCH) {
+        size_t k = n - at < BATCH ? n - at : BATCH;
+        for (size_t i = 0; rc == 0 && i < k; i++) {
+            char path[4200];
+            snprintf(path, sizeof path, "%s/slot-%02zu", u->dir, i);
+            if (!u->slots[i] && !(u->slots[i] = fopen(path, "w+b")))
+                rc = tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
+            reqs[i] = (tsna_http_req){
+                .url = g[at + i].url,
+                .header = u->o->header,
+                .out = u->slots[i],
+                .max_bytes = DOWNLOAD_MAX,
+                .stall_seconds = 60,
+            };
+        }
+        if (rc == 0)
+            rc = get_all(u, reqs, resps, k);
+        for (size_t i = 0; rc == 0 && i < k; i++) {
+            struct get *x = &g[at + i];
+            if (fflush(reqs[i].out) != 0)
+                rc = tsn_error_set(TSN_EIO, "%s: %s", x->url, strerror(errno));
+            if (rc == 0)
+                rc = settle(u, x->url, types, gone_ok, &resps[i], &x->got);
+            if (rc == 0 && x->got == GOT) {
+                x->off = u->pack_len;
+                x->len = resps[i].bytes;
+                rc = pack_add(u, reqs[i].out, x->len);
+                bytes += x->len;
+            }
+        }
+        if (rc == 0 && u->o->progress)
+            u->o->progress(u->o->payload, bytes, 0);
+    }
+    return rc;
 }
 
 /* Keep the validators of @p url for the next update. */
@@ -251,27 +425,14 @@ static int keep_validators(struct upd *u,
 /* Forget the downloads (the files go with the directory). */
 static void drop_paths(struct upd *u)
 {
-    for (size_t i = 0; i < u->paths.len; i++) {
-        free(((char **)u->paths.ptr)[i]);
-        free(((char **)u->labels.ptr)[i]);
-    }
-    u->paths.len = u->labels.len = 0;
+    u->in.len = 0;
 }
 
-/* Take the last download off the list to import: its path (the caller
- * frees it). */
-static char *pop_path(struct upd *u)
+/* Take the last download (a whole file) off the list to import: its
+ * path. */
+static const char *pop_path(struct upd *u)
 {
-    free(((char **)u->labels.ptr)[--u->labels.len]);
-    return ((char **)u->paths.ptr)[--u->paths.len];
-}
-
-/* Take the last download off the list and delete it. */
-static void drop_last(struct upd *u)
-{
-    char *p = pop_path(u);
-    unlink(p);
-    free(p);
+    return ((tsnv_input *)u->in.ptr)[--u->in.len].path;
 }
 
 /* Import what was downloaded, in one transaction. */
@@ -280,11 +441,13 @@ static int import(struct upd *u,
                   tsn_vulndb_report_fn report,
                   void *payload)
 {
-    if (u->paths.len == 0)
+    if (u->in.len == 0)
         return 0;
-    return tsnv_import(u->v, (const char *const *)u->paths.ptr,
-                       (const char *const *)u->labels.ptr, u->paths.len,
-                       u->formats, stats, report, payload);
+    int rc = pack_flush(u);
+    if (rc == 0)
+        rc = tsnv_import(u->v, u->in.ptr, u->in.len, u->formats, stats, report,
+                         payload);
+    return rc;
 }
 
 #define JSON_TYPES                                                             \
@@ -382,23 +545,33 @@ static int osv(struct upd *u,
                    false, true, &got, NULL, NULL);
     bool listed = rc == 0 && got == GOT;
     if (listed) {
-        char *list = pop_path(u);
+        const char *list = pop_path(u);
         rc = changed_since(list, since, &ids, newest, sizeof newest);
         unlink(list);
-        free(list);
     }
     if (rc == 0 && listed && since && ids.len <= OSV_ONE_BY_ONE) {
         say(u, "osv:%s: %zu records changed since %s", eco, ids.len, since);
+        struct get *g = calloc(ids.len ? ids.len : 1, sizeof *g);
+        tsnu_arena arena = TSNU_ARENA_INIT;
+        if (!g)
+            rc = tsn_error_oom();
         for (size_t i = 0; rc == 0 && i < ids.len; i++) {
             tsn_buf_clear(url);
             if ((rc = tsn_buf_printf(url, "%s/", base)) == 0 &&
                 (rc = tsna_http_escape(url, eco)) == 0 &&
                 (rc = tsn_buf_putc(url, '/')) == 0 &&
                 (rc = tsna_http_escape(url, ((char **)ids.ptr)[i])) == 0 &&
-                (rc = tsn_buf_puts(url, ".json")) == 0)
-                rc = fetch(u, url->ptr, JSON_TYPES, false, true, &got, NULL,
-                           NULL);
+                (rc = tsn_buf_puts(url, ".json")) == 0 &&
+                !(g[i].url = tsnu_arena_strdup(&arena, url->ptr)))
+                rc = tsn_error_oom();
         }
+        if (rc == 0)
+            rc = fetch_all(u, g, ids.len, JSON_TYPES, true);
+        for (size_t i = 0; rc == 0 && i < ids.len; i++)
+            if (g[i].got == GOT)
+                rc = keep(u, u->pack_path, g[i].url, true, g[i].off, g[i].len);
+        free(g);
+        tsnu_arena_dispose(&arena);
     } else if (rc == 0) {
         char *etag = NULL, *lastmod = NULL;
         tsn_buf_clear(url);
@@ -491,7 +664,8 @@ static int nvd(struct upd *u,
             rc = fetch(u, u->url.ptr, JSON_TYPES, false, false, &got, NULL,
                        NULL);
         if (rc == 0) {
-            total = total_results(((char **)u->paths.ptr)[u->paths.len - 1]);
+            total =
+                total_results(((tsnv_input *)u->in.ptr)[u->in.len - 1].path);
             if (total < 0)
                 rc = tsn_error_set(TSN_EINVALID,
                                    "%s: not a CVE API page (no totalResults)",
@@ -564,13 +738,12 @@ static int jvn(struct upd *u,
  * than @p max bytes: TSN_ETOOBIG. */
 static int take_text(struct upd *u, tsn_buf *out, size_t max)
 {
-    char *path = pop_path(u);
+    const char *path = pop_path(u);
     tsn_buf_clear(out);
     int rc = tsnu_file_read(out, path, max);
     if (rc == TSN_ETOOBIG)
         rc = tsn_error_set(TSN_ETOOBIG, "%s: larger than %zu bytes", path, max);
     unlink(path);
-    free(path);
     return rc;
 }
 
@@ -697,26 +870,23 @@ static void refuse(tsn_vulndb_report_fn report,
 }
 
 /*
- * Check the download just made (@p doc) against its hash file @p hash:
- * 1 when it matches, 0 when no hash file is there (404), below 0 on a
- * failure; a mismatch is TSN_EINVALID with the reason.
+ * Check the document @p doc against its hash file @p hash, both in the
+ * pack: 0 when it matches; a mismatch, or a hash file without a digest,
+ * is TSN_EINVALID with the reason.
  */
 static int check_hash(struct upd *u,
-                      const char *doc,
-                      const char *path,
-                      const char *hash,
+                      const struct get *doc,
+                      const struct get *hash,
                       bool sha512)
 {
-    enum fetched got = GONE;
-    /* any type: servers differ, and the content is checked */
-    int rc = fetch(u, hash, "*", false, true, &got, NULL, NULL);
-    if (rc < 0 || got != GOT)
-        return rc;
     tsn_buf text = TSN_BUF_INIT(HASH_FILE_MAX);
     char want[TSNA_HASH_HEX_MAX], have[TSNA_HASH_HEX_MAX];
-    rc = take_text(u, &text, HASH_FILE_MAX);
+    int rc = pack_flush(u);
+    if (rc == 0)
+        rc = tsnu_file_read_at(&text, u->pack_path, hash->off, hash->len,
+                               HASH_FILE_MAX);
     if (rc == TSN_ETOOBIG)
-        rc = tsn_error_set(TSN_EINVALID, "%s: not a hash file", hash);
+        rc = tsn_error_set(TSN_EINVALID, "%s: not a hash file", hash->url);
     size_t n =
         rc == 0 ? strspn(tsn_buf_cstr(&text), "0123456789abcdefABCDEF") : 0;
     size_t need = sha512 ? 128 : 64;
@@ -724,20 +894,77 @@ static int check_hash(struct upd *u,
                                   text.ptr[n] != '\t' && text.ptr[n] != '\n' &&
                                   text.ptr[n] != '\r')))
         rc = tsn_error_set(TSN_EINVALID,
-                           "%s: does not start with a %s digest in hex", hash,
-                           sha512 ? "SHA-512" : "SHA-256");
+                           "%s: does not start with a %s digest in hex",
+                           hash->url, sha512 ? "SHA-512" : "SHA-256");
     if (rc == 0) {
         for (size_t i = 0; i < n; i++)
             want[i] = (char)(text.ptr[i] | 0x20);
         want[n] = '\0';
-        rc = tsna_hash_file(path, sha512 ? TSNA_SHA512 : TSNA_SHA256, have);
+        rc = tsna_hash_file(u->pack_path, doc->off, doc->len,
+                            sha512 ? TSNA_SHA512 : TSNA_SHA256, have);
     }
     if (rc == 0 && strcmp(want, have) != 0)
         rc = tsn_error_set(TSN_EINVALID,
-                           "%s: its %s does not match %s: left out", doc,
-                           sha512 ? "SHA-512" : "SHA-256", hash);
+                           "%s: its %s does not match %s: left out", doc->url,
+                           sha512 ? "SHA-512" : "SHA-256", hash->url);
     tsn_buf_dispose(&text);
-    return rc < 0 ? rc : 1;
+    return rc;
+}
+
+/* The hash files of the documents @p docs (GOT or not) that @p es say
+ * (hash given, or @p beside: "URL.sha512" for each document without one,
+ * then "URL.sha256" for those still without), fetched in @p hashes;
+ * hashes[i].url is NULL when the document has none to fetch. */
+static int fetch_hashes(struct upd *u,
+                        const csaf_entry *const *es,
+                        struct get *docs,
+                        struct get *hashes,
+                        bool *sha512,
+                        size_t n,
+                        bool beside,
+                        tsnu_arena *arena)
+{
+    /* two rounds: named hash files and .sha512 together, then .sha256
+     * for the trusted provider's documents without a .sha512 */
+    struct get *todo = calloc(n ? n : 1, sizeof *todo);
+    size_t *at = calloc(n ? n : 1, sizeof *at);
+    int rc = todo && at ? 0 : tsn_error_oom();
+    for (int round = 0; rc == 0 && round < 2; round++) {
+        size_t k = 0;
+        for (size_t i = 0; rc == 0 && i < n; i++) {
+            const char *h = NULL;
+            if (docs[i].got != GOT)
+                continue;
+            if (round == 0 && es[i]->hash) {
+                h = es[i]->hash;
+                sha512[i] = es[i]->sha512;
+            } else if (!es[i]->hash && beside &&
+                       (round == 0 || hashes[i].got == GONE)) {
+                size_t len = strlen(es[i]->url) + sizeof ".sha512";
+                char *c = tsnu_arena_alloc(arena, len);
+                if (!c) {
+                    rc = tsn_error_oom();
+                    break;
+                }
+                snprintf(c, len, "%s.%s", es[i]->url,
+                         round == 0 ? "sha512" : "sha256");
+                h = c;
+                sha512[i] = round == 0;
+            }
+            if (!h)
+                continue;
+            todo[k].url = h;
+            at[k++] = i;
+        }
+        /* any type: servers differ, and the content is checked */
+        if (rc == 0)
+            rc = fetch_all(u, todo, k, "*", true);
+        for (size_t j = 0; j < k; j++)
+            hashes[at[j]] = todo[j];
+    }
+    free(todo);
+    free(at);
+    return rc;
 }
 
 /* The list @p l, fetched when it changed: its entries newer than the
@@ -873,10 +1100,18 @@ static int csaf(struct upd *u,
     for (size_t i = 0; rc == 0 && i < nl; i++)
         rc = read_list(u, &ls[i], secure, &arena, &seen, &wanted, &refused,
                        report, payload);
-    const csaf_entry *es = wanted.ptr;
+    /* the documents, then their hash files, each a batch */
+    size_t nd = 0;
+    const csaf_entry **des = calloc(wanted.len + 1, sizeof *des);
+    struct get *docs = calloc(wanted.len + 1, sizeof *docs);
+    struct get *hashes = calloc(wanted.len + 1, sizeof *hashes);
+    bool *sha512 = calloc(wanted.len + 1, sizeof *sha512);
+    if (rc == 0 && (!des || !docs || !hashes || !sha512))
+        rc = tsn_error_oom();
+    for (size_t i = 0; rc == 0 && i < wanted.len; i++)
+        hashes[i].got = GONE;
     for (size_t i = 0; rc == 0 && i < wanted.len; i++) {
-        const csaf_entry *e = &es[i];
-        enum fetched got = GONE;
+        const csaf_entry *e = &((const csaf_entry *)wanted.ptr)[i];
         if (!same_scheme(e->url, secure) ||
             (e->hash && !same_scheme(e->hash, secure))) {
             refuse(report, payload, &refused, true,
@@ -884,37 +1119,37 @@ static int csaf(struct upd *u,
                    e->url);
             continue;
         }
-        if ((rc = fetch(u, e->url, JSON_TYPES, false, true, &got, NULL, NULL)) <
-                0 ||
-            got != GOT)
-            continue;
-        char *path = ((char **)u->paths.ptr)[u->paths.len - 1];
-        int checked = 0;
-        if (e->hash) {
-            checked = check_hash(u, e->url, path, e->hash, e->sha512);
-        } else if (pm.trusted) {
-            /* a trusted provider's directory: the hash files beside it */
-            char h[4200];
-            snprintf(h, sizeof h, "%s.sha512", e->url);
-            checked = check_hash(u, e->url, path, h, true);
-            if (checked == 0) {
-                snprintf(h, sizeof h, "%s.sha256", e->url);
-                checked = check_hash(u, e->url, path, h, false);
-            }
-        }
-        if (checked == TSN_EINVALID) {
-            refuse(report, payload, &refused, true, "%s",
-                   tsn_error_last()->message);
-            drop_last(u);
-        } else if (checked < 0) {
-            rc = checked;
-        } else if (checked == 0 && pm.trusted) {
-            refuse(report, payload, &refused, false,
-                   "%s: a trusted provider's document without a hash file",
-                   e->url);
-        }
+        des[nd] = e;
+        docs[nd++].url = e->url;
         sigs += e->sig != NULL;
     }
+    if (rc == 0)
+        rc = fetch_all(u, docs, nd, JSON_TYPES, true);
+    if (rc == 0)
+        rc = fetch_hashes(u, des, docs, hashes, sha512, nd, pm.trusted, &arena);
+    for (size_t i = 0; rc == 0 && i < nd; i++) {
+        if (docs[i].got != GOT)
+            continue;
+        if (hashes[i].got == GOT) {
+            int checked = check_hash(u, &docs[i], &hashes[i], sha512[i]);
+            if (checked == TSN_EINVALID) {
+                refuse(report, payload, &refused, true, "%s",
+                       tsn_error_last()->message);
+                continue;
+            }
+            if ((rc = checked) < 0)
+                break;
+        } else if (pm.trusted) {
+            refuse(report, payload, &refused, false,
+                   "%s: a trusted provider's document without a hash file",
+                   docs[i].url);
+        }
+        rc = keep(u, u->pack_path, docs[i].url, true, docs[i].off, docs[i].len);
+    }
+    free(des);
+    free(docs);
+    free(hashes);
+    free(sha512);
     if (rc == 0 && sigs)
         say(u, "csaf:%s: %zu OpenPGP signatures listed, not checked", where,
             sigs);
@@ -951,9 +1186,14 @@ static int csaf(struct upd *u,
 
 static void cleanup(struct upd *u)
 {
-    drop_paths(u);
-    tsnu_vec_dispose(&u->paths);
-    tsnu_vec_dispose(&u->labels);
+    tsnu_vec_dispose(&u->in);
+    tsnu_arena_dispose(&u->names);
+    if (u->pack)
+        fclose(u->pack);
+    free(u->pack_path);
+    for (size_t i = 0; i < BATCH; i++)
+        if (u->slots[i])
+            fclose(u->slots[i]);
     if (*u->dir) {
         DIR *d = opendir(u->dir);
         struct dirent *de;
@@ -980,8 +1220,8 @@ int tsn_vulndb_update(tsn_vulndb *v,
 {
     memset(stats, 0, sizeof *stats);
     struct upd u = {.v = v, .o = o};
-    u.paths = (tsnu_vec)TSNU_VEC_INIT(char *, 10000000);
-    u.labels = (tsnu_vec)TSNU_VEC_INIT(char *, 10000000);
+    u.in = (tsnu_vec)TSNU_VEC_INIT(tsnv_input, 10000000);
+    u.names = (tsnu_arena)TSNU_ARENA_INIT;
     u.url = (tsn_buf)TSN_BUF_INIT(1 << 20);
     const char *tmp = o->tmpdir ? o->tmpdir : getenv("TMPDIR");
     snprintf(u.dir, sizeof u.dir, "%s/tsunagi-update-XXXXXX",
