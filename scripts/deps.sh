@@ -29,7 +29,8 @@ if [ -n "$missing" ]; then
     # shellcheck disable=SC2086
     $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
-# npm's semver, at the version tests/diff/node/package-lock.json pins
+# npm's semver and ae-cvss-calculator, at the versions
+# tests/diff/node/package-lock.json pins
 if [ "$kind" = test ]; then
     lock=tests/diff/node/package-lock.json
     have=tests/diff/node/node_modules/.package-lock.json

@@ -6,6 +6,7 @@
 #include "common.h"
 #include "context.h"
 #include "cpe.h"
+#include "cvss.h"
 #include "errors.h"
 #include "limits.h"
 #include "purl.h"

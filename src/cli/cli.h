@@ -98,6 +98,7 @@ int cmd_sbom_validate(struct cli *cli, int argc, char **argv);
 int cmd_sbom_info(struct cli *cli, int argc, char **argv);
 int cmd_sbom_check(struct cli *cli, int argc, char **argv);
 int cmd_cpe_parse(struct cli *cli, int argc, char **argv);
+int cmd_cvss_score(struct cli *cli, int argc, char **argv);
 int cmd_sbom_convert(struct cli *cli, int argc, char **argv);
 int cmd_sbom_diff(struct cli *cli, int argc, char **argv);
 int cmd_sbom_merge(struct cli *cli, int argc, char **argv);

@@ -25,6 +25,14 @@ const struct command commands[] = {
      "Parses a CPE 2.3 formatted string (cpe:2.3:...) or a CPE URI\n"
      "(cpe:/...) into a well-formed name (NISTIR 7695) and prints all three\n"
      "forms. Wildcards bind to %02 ('*') and %01 ('?') in a URI."},
+    {"cvss", "score", cmd_cvss_score,
+     "compute the scores of CVSS vectors (v2.0, v3.0, v3.1, v4.0)",
+     "tsunagi cvss score [--format table|json] VECTOR...|-",
+     "Computes each vector's scores as FIRST's specifications define them:\n"
+     "v2 and v3 base, temporal and environmental scores (and the base\n"
+     "score's impact and exploitability), v4 CVSS-B and the score of the\n"
+     "whole vector; the rating (v2 as NVD rates). '-' reads one vector a\n"
+     "line from stdin. Exit 2 when a vector is not one."},
     {"sbom", "validate", cmd_sbom_validate,
      "check a document against its format's schema and rules",
      "tsunagi sbom validate [--format table|json] FILE...",

@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* tsunagi cvss score: the scores of CVSS vectors (v2.0, v3.0, v3.1, v4.0). */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/json.h"
+
+#define LINE_MAX_BYTES 4096
+
+static const char *version_name(tsn_cvss_version v)
+{
+    switch (v) {
+    case TSN_CVSS_V2:
+        return "2.0";
+    case TSN_CVSS_V30:
+        return "3.0";
+    case TSN_CVSS_V31:
+        return "3.1";
+    case TSN_CVSS_V40:
+        return "4.0";
+    }
+    return "?";
+}
+
+/* One vector's line: JSON or for people. */
+static int put(struct cli *cli, tsn_buf *out, const char *vector)
+{
+    tsn_cvss_scores s;
+    if (tsn_cvss_score(vector, &s) < 0)
+        return cli_fail();
+    if (cli->format == FORMAT_JSON) {
+        tsn_buf_puts(out, "{\"vector\": ");
+        tsnu_json_put_string(out, vector);
+        tsn_buf_printf(out, ", \"version\": \"%s\", \"base\": %.1f",
+                       version_name(s.version), s.base);
+        if (s.version != TSN_CVSS_V40)
+            tsn_buf_printf(out,
+                           ", \"impact\": %.1f, \"exploitability\": %.1f, "
+                           "\"temporal\": %.1f, \"environmental\": %.1f",
+                           s.impact, s.exploitability, s.temporal,
+                           s.environmental);
+        tsn_buf_printf(out, ", \"score\": %.1f, \"rating\": \"%s\"}\n", s.score,
+                       tsn_cvss_rating_name(s.rating));
+        return EXIT_OK;
+    }
+    tsn_buf_printf(out, "%4.1f %-8s  %s", s.score,
+                   tsn_cvss_rating_name(s.rating), vector);
+    if (s.version != TSN_CVSS_V40)
+        tsn_buf_printf(out, "  (%s %.1f, %s %.1f, %s %.1f)",
+                       L(cli, "base", "基本"), s.base,
+                       L(cli, "temporal", "現状"), s.temporal,
+                       L(cli, "environmental", "環境"), s.environmental);
+    else if (s.score != s.base)
+        tsn_buf_printf(out, "  (CVSS-B %.1f)", s.base);
+    tsn_buf_putc(out, '\n');
+    return EXIT_OK;
+}
+
+int cmd_cvss_score(struct cli *cli, int argc, char **argv)
+{
+    const struct command *cmd = cli_command("cvss", "score");
+    char **pos = NULL;
+    int npos = 0, rc = EXIT_OK, prc;
+    tsn_buf out = TSN_BUF_INIT((size_t)1 << 30);
+
+    prc = cli_parse(cli, cmd, NULL, argc, argv, &pos, &npos);
+    if (prc != 0)
+        return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
+    if (npos == 0) {
+        cli_error("%s: expected at least one vector, or - to read them from "
+                  "stdin",
+                  cli->cmd);
+        free(pos);
+        return EXIT_BADINPUT;
+    }
+    for (int i = 0; i < npos; i++) {
+        if (strcmp(pos[i], "-") != 0) {
+            int r = put(cli, &out, pos[i]);
+            if (r != EXIT_OK && rc == EXIT_OK)
+                rc = r;
+            continue;
+        }
+        /* one vector a line; a faulty one is reported with its line */
+        char line[LINE_MAX_BYTES];
+        unsigned long n = 0;
+        while (fgets(line, sizeof line, stdin)) {
+            n++;
+            size_t len = strcspn(line, "\r\n");
+            if (line[len] == '\0' && !feof(stdin)) {
+                cli_error("<stdin>:%lu: a line longer than %d bytes", n,
+                          LINE_MAX_BYTES - 2);
+                rc = EXIT_BADINPUT;
+                int c;
+                while ((c = getchar()) != EOF && c != '\n')
+                    ;
+                continue;
+            }
+            line[len] = '\0';
+            if (len == 0)
+                continue;
+            tsn_cvss_scores s;
+            if (tsn_cvss_score(line, &s) < 0) {
+                cli_error("<stdin>:%lu: %s", n, tsn_error_last()->message);
+                tsn_error_clear();
+                rc = EXIT_BADINPUT;
+                continue;
+            }
+            put(cli, &out, line);
+        }
+    }
+    prc = cli_emit(NULL, &out);
+    tsn_buf_dispose(&out);
+    free(pos);
+    return rc != EXIT_OK ? rc : prc;
+}
