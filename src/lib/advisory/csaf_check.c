@@ -9,9 +9,11 @@
 #include "lib/lib.h"
 
 #include "lib/advisory/csaf.h"
+#include "tsunagi/cvss.h"
 #include "tsunagi/version.h"
 #include "util/json.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -257,8 +259,187 @@ static int contradicting(csaf *c, const tsnu_json *vu, const tsnu_jpath *vp)
     return rc;
 }
 
+/* The properties of a CVSS object (the CVSS JSON schemas 2.0, 3.0 and
+ * 3.1) that name a metric of its vector: "LETTER=WORD|..." per value;
+ * NOT_DEFINED is a metric the vector does not give (or gives as X/ND). */
+struct cvss_prop {
+    const char *prop, *metric, *values;
+};
+static const struct cvss_prop cvss2_props[] = {
+    {"accessVector", "AV", "N=NETWORK|A=ADJACENT_NETWORK|L=LOCAL"},
+    {"accessComplexity", "AC", "H=HIGH|M=MEDIUM|L=LOW"},
+    {"authentication", "Au", "M=MULTIPLE|S=SINGLE|N=NONE"},
+    {"confidentialityImpact", "C", "N=NONE|P=PARTIAL|C=COMPLETE"},
+    {"integrityImpact", "I", "N=NONE|P=PARTIAL|C=COMPLETE"},
+    {"availabilityImpact", "A", "N=NONE|P=PARTIAL|C=COMPLETE"},
+    {"exploitability", "E",
+     "U=UNPROVEN|POC=PROOF_OF_CONCEPT|F=FUNCTIONAL|H=HIGH|ND=NOT_DEFINED"},
+    {"remediationLevel", "RL",
+     "OF=OFFICIAL_FIX|TF=TEMPORARY_FIX|W=WORKAROUND|U=UNAVAILABLE|"
+     "ND=NOT_DEFINED"},
+    {"reportConfidence", "RC",
+     "UC=UNCONFIRMED|UR=UNCORROBORATED|C=CONFIRMED|ND=NOT_DEFINED"},
+    {"collateralDamagePotential", "CDP",
+     "N=NONE|L=LOW|LM=LOW_MEDIUM|MH=MEDIUM_HIGH|H=HIGH|ND=NOT_DEFINED"},
+    {"targetDistribution", "TD", "N=NONE|L=LOW|M=MEDIUM|H=HIGH|ND=NOT_DEFINED"},
+    {"confidentialityRequirement", "CR",
+     "L=LOW|M=MEDIUM|H=HIGH|ND=NOT_DEFINED"},
+    {"integrityRequirement", "IR", "L=LOW|M=MEDIUM|H=HIGH|ND=NOT_DEFINED"},
+    {"availabilityRequirement", "AR", "L=LOW|M=MEDIUM|H=HIGH|ND=NOT_DEFINED"},
+    {NULL, NULL, NULL},
+};
+#define AV3 "N=NETWORK|A=ADJACENT_NETWORK|L=LOCAL|P=PHYSICAL"
+#define CIA3 "H=HIGH|L=LOW|N=NONE"
+#define REQ3 "L=LOW|M=MEDIUM|H=HIGH|X=NOT_DEFINED"
+static const struct cvss_prop cvss3_props[] = {
+    {"attackVector", "AV", AV3},
+    {"attackComplexity", "AC", "L=LOW|H=HIGH"},
+    {"privilegesRequired", "PR", "N=NONE|L=LOW|H=HIGH"},
+    {"userInteraction", "UI", "N=NONE|R=REQUIRED"},
+    {"scope", "S", "U=UNCHANGED|C=CHANGED"},
+    {"confidentialityImpact", "C", CIA3},
+    {"integrityImpact", "I", CIA3},
+    {"availabilityImpact", "A", CIA3},
+    {"exploitCodeMaturity", "E",
+     "U=UNPROVEN|P=PROOF_OF_CONCEPT|F=FUNCTIONAL|H=HIGH|X=NOT_DEFINED"},
+    {"remediationLevel", "RL",
+     "O=OFFICIAL_FIX|T=TEMPORARY_FIX|W=WORKAROUND|U=UNAVAILABLE|"
+     "X=NOT_DEFINED"},
+    {"reportConfidence", "RC",
+     "U=UNKNOWN|R=REASONABLE|C=CONFIRMED|X=NOT_DEFINED"},
+    {"confidentialityRequirement", "CR", REQ3},
+    {"integrityRequirement", "IR", REQ3},
+    {"availabilityRequirement", "AR", REQ3},
+    {"modifiedAttackVector", "MAV", AV3 "|X=NOT_DEFINED"},
+    {"modifiedAttackComplexity", "MAC", "L=LOW|H=HIGH|X=NOT_DEFINED"},
+    {"modifiedPrivilegesRequired", "MPR", "N=NONE|L=LOW|H=HIGH|X=NOT_DEFINED"},
+    {"modifiedUserInteraction", "MUI", "N=NONE|R=REQUIRED|X=NOT_DEFINED"},
+    {"modifiedScope", "MS", "U=UNCHANGED|C=CHANGED|X=NOT_DEFINED"},
+    {"modifiedConfidentialityImpact", "MC", CIA3 "|X=NOT_DEFINED"},
+    {"modifiedIntegrityImpact", "MI", CIA3 "|X=NOT_DEFINED"},
+    {"modifiedAvailabilityImpact", "MA", CIA3 "|X=NOT_DEFINED"},
+    {NULL, NULL, NULL},
+};
+
+/* The value of @p metric in @p vector (a vector tsn_cvss_score()
+ * read) into @p out; "" when the vector does not give it. */
+static void
+vector_value(const char *vector, const char *metric, char *out, size_t cap)
+{
+    size_t n = strlen(metric);
+    *out = '\0';
+    for (const char *p = vector; *p;) {
+        size_t len = strcspn(p, "/");
+        if (len > n && strncmp(p, metric, n) == 0 && p[n] == ':' &&
+            len - n - 1 < cap) {
+            memcpy(out, p + n + 1, len - n - 1);
+            out[len - n - 1] = '\0';
+            return;
+        }
+        p += len + (p[len] == '/');
+    }
+}
+
+/* The word of vector value @p v in @p values ("N=NETWORK|..."), into
+ * @p out; NOT_DEFINED for "" (not given). */
+static void value_word(const char *values, const char *v, char *out, size_t cap)
+{
+    snprintf(out, cap, "NOT_DEFINED");
+    size_t n = strlen(v);
+    for (const char *p = values; n && *p;) {
+        size_t len = strcspn(p, "|");
+        const char *eq = memchr(p, '=', len);
+        if (eq && (size_t)(eq - p) == n && strncmp(p, v, n) == 0) {
+            snprintf(out, cap, "%.*s", (int)(len - n - 1), eq + 1);
+            return;
+        }
+        p += len + (p[len] == '|');
+    }
+}
+
+/*
+ * 6.1.9: a CVSS object's scores and severities are what its vector
+ * computes; 6.1.10: its metric properties say what its vector says. A
+ * vector that is not one, or of another version than the object's, fails
+ * the schema's pattern (6.1.8).
+ */
+static int
+cvss_object(csaf *c, const tsnu_json *cv, const tsnu_jpath *kp, bool v3)
+{
+    const char *vec = tsnu_json_get_str(cv, "vectorString");
+    const char *ver = tsnu_json_get_str(cv, "version");
+    tsnu_jpath vp = AT(kp, "vectorString");
+    tsn_cvss_scores sc;
+    if (!vec || !ver)
+        return 0; /* 6.1.8 said so */
+    if (tsn_cvss_score(vec, &sc) < 0) {
+        char why[512];
+        snprintf(why, sizeof why, "%s", tsn_error_last()->message);
+        return tsnr_bad(&c->c, &vp, tsnu_json_get(cv, "vectorString"),
+                        "CSAF 6.1.8: not a CVSS vector: %s", why);
+    }
+    tsn_cvss_version want = !v3                       ? TSN_CVSS_V2
+                            : strcmp(ver, "3.0") == 0 ? TSN_CVSS_V30
+                            : strcmp(ver, "3.1") == 0 ? TSN_CVSS_V31
+                                                      : (tsn_cvss_version)0;
+    if (sc.version != want)
+        return tsnr_bad(&c->c, &vp, tsnu_json_get(cv, "vectorString"),
+                        "CSAF 6.1.8: a vector of another CVSS version than "
+                        "the object's %s",
+                        ver);
+    static const struct {
+        const char *score, *severity;
+    } kinds[] = {{"baseScore", "baseSeverity"},
+                 {"temporalScore", "temporalSeverity"},
+                 {"environmentalScore", "environmentalSeverity"}};
+    const double computed[] = {sc.base, sc.temporal, sc.environmental};
+    int rc = 0;
+    for (size_t k = 0; rc == 0 && k < 3; k++) {
+        const tsnu_json *n = tsnu_json_get(cv, kinds[k].score);
+        if (n && n->type == TSNU_JSON_NUMBER &&
+            fabs(strtod(n->u.str, NULL) - computed[k]) > 1e-9) {
+            tsnu_jpath np = AT(kp, kinds[k].score);
+            rc = tsnr_bad(&c->c, &np, n,
+                          "CSAF 6.1.9: %s %s, where the vector computes %.1f",
+                          kinds[k].score, n->u.str, computed[k]);
+            break;
+        }
+        const char *sev = v3 ? tsnu_json_get_str(cv, kinds[k].severity) : NULL;
+        double sv = computed[k];
+        const char *want_sev =
+            tsn_cvss_rating_name(sv == 0    ? TSN_CVSS_NONE
+                                 : sv < 4.0 ? TSN_CVSS_LOW
+                                 : sv < 7.0 ? TSN_CVSS_MEDIUM
+                                 : sv < 9.0 ? TSN_CVSS_HIGH
+                                            : TSN_CVSS_CRITICAL);
+        if (sev && strcmp(sev, want_sev) != 0) {
+            tsnu_jpath np = AT(kp, kinds[k].severity);
+            rc = tsnr_bad(&c->c, &np, tsnu_json_get(cv, kinds[k].severity),
+                          "CSAF 6.1.9: %s %s, where the vector's %.1f is %s",
+                          kinds[k].severity, sev, sv, want_sev);
+        }
+    }
+    for (const struct cvss_prop *p = v3 ? cvss3_props : cvss2_props;
+         rc == 0 && p->prop; p++) {
+        const char *have = tsnu_json_get_str(cv, p->prop);
+        char val[8], word[32];
+        if (!have)
+            continue;
+        vector_value(vec, p->metric, val, sizeof val);
+        value_word(p->values, val, word, sizeof word);
+        if (strcmp(have, word) != 0) {
+            tsnu_jpath np = AT(kp, p->prop);
+            rc = tsnr_bad(&c->c, &np, tsnu_json_get(cv, p->prop),
+                          "CSAF 6.1.10: %s %s, where the vector says %s:%s "
+                          "(%s)",
+                          p->prop, have, p->metric, *val ? val : "-", word);
+        }
+    }
+    return rc;
+}
+
 /* 6.1.7: one score per CVSS version and product; 6.1.8: the required
- * properties of each score. */
+ * properties of each score; 6.1.9 and 6.1.10 (cvss_object()). */
 static int scores(csaf *c, const tsnu_json *vu, const tsnu_jpath *vp)
 {
     const tsnu_json *ss = tsnu_json_get(vu, "scores");
@@ -285,6 +466,8 @@ static int scores(csaf *c, const tsnu_json *vu, const tsnu_jpath *vp)
                     rc = tsnr_bad(&c->c, &kp, cv,
                                   "CSAF 6.1.8: the CVSS %s score has no '%s'",
                                   k ? "v3" : "v2", req3[r]);
+            if (rc == 0)
+                rc = cvss_object(c, cv, &kp, k == 1);
             const char *ver = tsnu_json_get_str(cv, "version");
             const tsnu_json *prods = tsnu_json_get(s, "products");
             for (size_t j = 0; rc == 0 && ver && prods &&
