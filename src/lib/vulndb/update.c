@@ -926,9 +926,9 @@ static int fetch_hashes(struct upd *u,
 {
     /* two rounds: named hash files and .sha512 together, then .sha256
      * for the trusted provider's documents without a .sha512 */
-    struct get *todo = calloc(n ? n : 1, sizeof *todo);
+    struct get *batch = calloc(n ? n : 1, sizeof *batch);
     size_t *at = calloc(n ? n : 1, sizeof *at);
-    int rc = todo && at ? 0 : tsn_error_oom();
+    int rc = batch && at ? 0 : tsn_error_oom();
     for (int round = 0; rc == 0 && round < 2; round++) {
         size_t k = 0;
         for (size_t i = 0; rc == 0 && i < n; i++) {
@@ -953,16 +953,16 @@ static int fetch_hashes(struct upd *u,
             }
             if (!h)
                 continue;
-            todo[k].url = h;
+            batch[k].url = h;
             at[k++] = i;
         }
         /* any type: servers differ, and the content is checked */
         if (rc == 0)
-            rc = fetch_all(u, todo, k, "*", true);
+            rc = fetch_all(u, batch, k, "*", true);
         for (size_t j = 0; j < k; j++)
-            hashes[at[j]] = todo[j];
+            hashes[at[j]] = batch[j];
     }
-    free(todo);
+    free(batch);
     free(at);
     return rc;
 }
