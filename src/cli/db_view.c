@@ -7,6 +7,7 @@
 #include "cli.h"
 
 #include "tsunagi/cpe.h"
+#include "tsunagi/cvss.h"
 #include "tsunagi/limits.h"
 #include "tsunagi/vulndb.h"
 #include "util/util.h"
@@ -14,6 +15,14 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+
+/* A CVSS rating in the reader's language (Japanese as JVN words them). */
+static const char *rating_name(const struct cli *cli, tsn_cvss_rating r)
+{
+    static const char *const ja[] = {"なし", "注意", "警告", "重要", "緊急"};
+    return cli->lang == LANG_JA && (unsigned)r < 5 ? ja[r]
+                                                   : tsn_cvss_rating_name(r);
+}
 
 #define REFS_SHOWN 10
 
@@ -246,10 +255,16 @@ static void render(const struct cli *cli,
     size_t start = b->out->len;
     for (size_t i = 0; i < v->n; i++) {
         const tsn_advisory *a = v->advisories[i];
-        for (size_t j = 0; j < a->nseverity; j++)
+        for (size_t j = 0; j < a->nseverity; j++) {
             pf(b, "%s%s %s (%s)", b->out->len > start ? "\n    " : "",
                a->severity[j].type, a->severity[j].score,
                a->severity[j].by ? a->severity[j].by : a->source);
+            tsn_cvss_scores sc; /* a vector's score; a rating stays as is */
+            if (tsn_cvss_score(a->severity[j].score, &sc) == 0)
+                pf(b, ": %.1f %s", sc.score, rating_name(cli, sc.rating));
+            else
+                tsn_error_clear();
+        }
     }
     ps(b, b->out->len > start ? "\n" : "-\n");
 

@@ -30,7 +30,8 @@ check "$(echo "$t" | grep -c "PyPI libexample: >= 1.4.0, < 1.4.3; >= 1.4.0, < 2.
 check "$(echo "$t" | grep -c "Example Example Gateway (cpe:2.3:h:example:gateway:\*:\*:\*:\*:\*:\*:\*:\*): >= 3.0.0, < 3.2.1; not affected: 4.0")" 1 "vers range and CPE"
 check "$(echo "$t" | grep -c '"under investigation: Example Cloud"')" 1 "under investigation"
 check "$(echo "$t" | grep -c "CVE-2025-11111, GHSA-abcd-efgh-ijkl")" 1 "aliases"
-check "$(echo "$t" | grep -c "CVSS_V3 CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H (Example PSIRT)")" 1 "score by the publisher"
+check "$(echo "$t" | grep -c "CVSS_V3 CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H (Example PSIRT): 9.8 CRITICAL")" 1 "score by the publisher, computed from its vector"
+check "$("$bin" db show --db "$tmp/a.db" --format table --lang ja EX-2025-0001 | grep -c "(Example PSIRT): 9.8 緊急")" 1 "the rating in Japanese"
 check "$(table a.db GHSA-abcd-efgh-ijkl | head -1)" "GHSA-abcd-efgh-ijkl" "found by GHSA id"
 check "$(table a.db CVE-2022-27193 | grep -c "< 1.0.0-rc2; = 1.0.0-alpha, 1.0.0-dev1, 1.0.0-dev2, 1.0.0-dev3, 1.0.0-rc1; not affected: 1.0.0-rc2")" 1 "BSI's first_fixed and known_affected"
 
