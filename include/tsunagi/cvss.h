@@ -62,10 +62,25 @@ typedef struct tsn_cvss_scores {
  * Read @p vector (v2 without a prefix, "CVSS:3.0/", "CVSS:3.1/" or
  * "CVSS:4.0/") and compute its scores into @p out.
  * @return 0; TSN_EINVALID when the vector is not one (an unknown metric
- *         or value, a metric twice, a base metric missing, v4 metrics out
- *         of their order), the reason in tsn_error_last().
+ *         or value, a metric twice, a base metric missing, over 512
+ *         bytes), the reason in tsn_error_last(). Metrics may come in any
+ *         order.
  */
 TSN_API int tsn_cvss_score(const char *vector, tsn_cvss_scores *out);
+
+/**
+ * The value of @p metric ("AV", "E", "MSI") in @p vector, as written
+ * ("N", "POC"), into @p out of @p cap bytes.
+ * @return 1; 0 when the vector does not give the metric (@p out ""); as
+ *         tsn_cvss_score() when the vector is not one.
+ */
+TSN_API int
+tsn_cvss_metric(const char *vector, const char *metric, char *out, size_t cap);
+
+/** The rating of @p score: v2 as NVD rates it (Low, Medium, High), v3 and
+ *  v4 by FIRST's table (None for 0, Low, Medium, High, Critical from 9). */
+TSN_API tsn_cvss_rating tsn_cvss_rating_of(tsn_cvss_version version,
+                                           double score);
 
 /** "NONE", "LOW", "MEDIUM", "HIGH" or "CRITICAL" (as CSAF and the CVSS
  *  JSON schemas write them). */

@@ -120,6 +120,35 @@ int main(void)
                           TSN_CVSS_SUPPLEMENTAL),
           "v4 threat, environmental and supplemental given: %u", s.given);
 
+    /* a metric's value as written; ratings by version */
+    char v[8];
+    CHECK(tsn_cvss_metric("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:P",
+                          "E", v, sizeof v) == 1 &&
+              strcmp(v, "P") == 0,
+          "E of a v3.1 vector: %s", v);
+    CHECK(tsn_cvss_metric("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "RL",
+                          v, sizeof v) == 0 &&
+              *v == '\0',
+          "RL not given: '%s'", v);
+    CHECK(tsn_cvss_metric("AV:N/AC:L/Au:N/C:P/I:P/A:P/E:POC", "E", v,
+                          sizeof v) == 1 &&
+              strcmp(v, "POC") == 0,
+          "v2 E:POC: %s", v);
+    CHECK(tsn_cvss_metric("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/"
+                          "SC:N/SI:N/SA:N/U:Amber",
+                          "U", v, 3) == TSN_ETOOBIG,
+          "a value longer than the buffer");
+    tsn_error_clear();
+    CHECK(tsn_cvss_metric("CVSS:3.1/AV:N", "AV", v, sizeof v) == TSN_EINVALID,
+          "the metric of a vector that is not one");
+    tsn_error_clear();
+    CHECK(tsn_cvss_rating_of(TSN_CVSS_V2, 0) == TSN_CVSS_LOW &&
+              tsn_cvss_rating_of(TSN_CVSS_V2, 9.5) == TSN_CVSS_HIGH &&
+              tsn_cvss_rating_of(TSN_CVSS_V31, 0) == TSN_CVSS_NONE &&
+              tsn_cvss_rating_of(TSN_CVSS_V31, 3.9) == TSN_CVSS_LOW &&
+              tsn_cvss_rating_of(TSN_CVSS_V40, 9.0) == TSN_CVSS_CRITICAL,
+          "ratings: v2 as NVD rates, v3/v4 by FIRST's table");
+
     /* not vectors */
     refused(NULL, "empty");
     refused("", "empty");

@@ -321,25 +321,6 @@ static const struct cvss_prop cvss3_props[] = {
     {NULL, NULL, NULL},
 };
 
-/* The value of @p metric in @p vector (a vector tsn_cvss_score()
- * read) into @p out; "" when the vector does not give it. */
-static void
-vector_value(const char *vector, const char *metric, char *out, size_t cap)
-{
-    size_t n = strlen(metric);
-    *out = '\0';
-    for (const char *p = vector; *p;) {
-        size_t len = strcspn(p, "/");
-        if (len > n && strncmp(p, metric, n) == 0 && p[n] == ':' &&
-            len - n - 1 < cap) {
-            memcpy(out, p + n + 1, len - n - 1);
-            out[len - n - 1] = '\0';
-            return;
-        }
-        p += len + (p[len] == '/');
-    }
-}
-
 /* The word of vector value @p v in @p values ("N=NETWORK|..."), into
  * @p out; NOT_DEFINED for "" (not given). */
 static void value_word(const char *values, const char *v, char *out, size_t cap)
@@ -425,7 +406,8 @@ cvss_object(csaf *c, const tsnu_json *cv, const tsnu_jpath *kp, bool v3)
         char val[8], word[32];
         if (!have)
             continue;
-        vector_value(vec, p->metric, val, sizeof val);
+        if (tsn_cvss_metric(vec, p->metric, val, sizeof val) < 0)
+            return tsn_error_last()->code;
         value_word(p->values, val, word, sizeof word);
         if (strcmp(have, word) != 0) {
             tsnu_jpath np = AT(kp, p->prop);

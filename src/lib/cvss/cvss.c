@@ -228,15 +228,6 @@ static double round1(double x)
     return floor(x * 10 + 0.5) / 10;
 }
 
-static tsn_cvss_rating rating3(double s)
-{
-    return s == 0    ? TSN_CVSS_NONE
-           : s < 4.0 ? TSN_CVSS_LOW
-           : s < 7.0 ? TSN_CVSS_MEDIUM
-           : s < 9.0 ? TSN_CVSS_HIGH
-                     : TSN_CVSS_CRITICAL;
-}
-
 /* ---- v2.0 ----------------------------------------------------------- */
 
 static void score2(const int *val, tsn_cvss_scores *o)
@@ -274,9 +265,7 @@ static void score2(const int *val, tsn_cvss_scores *o)
     o->score = (o->given & TSN_CVSS_ENVIRONMENTAL) ? o->environmental
                : (o->given & TSN_CVSS_TEMPORAL)    ? o->temporal
                                                    : o->base;
-    o->rating = o->score < 4.0   ? TSN_CVSS_LOW
-                : o->score < 7.0 ? TSN_CVSS_MEDIUM
-                                 : TSN_CVSS_HIGH;
+    o->rating = tsn_cvss_rating_of(TSN_CVSS_V2, o->score);
 }
 
 /* ---- v3.0 and v3.1 -------------------------------------------------- */
@@ -350,7 +339,7 @@ static void score3(const int *val, bool v31, tsn_cvss_scores *o)
     o->score = (o->given & TSN_CVSS_ENVIRONMENTAL) ? o->environmental
                : (o->given & TSN_CVSS_TEMPORAL)    ? o->temporal
                                                    : o->base;
-    o->rating = rating3(o->score);
+    o->rating = tsn_cvss_rating_of(TSN_CVSS_V31, o->score);
 }
 
 /* ---- v4.0 ----------------------------------------------------------- */
@@ -368,13 +357,10 @@ static void effective(const int *val, bool base_only, struct v4 *x)
     char *const slot[] = {&x->av, &x->ac, &x->at, &x->pr, &x->ui, &x->vc,
                           &x->vi, &x->va, &x->sc, &x->si, &x->sa};
     for (int k = 0; k < 11; k++) {
-        int mv = base_only ? -1 : val[V4_MAV + k];
-        const char *vals = v4[V4_MAV + k].values;
-        const char *bvals = v4[k].values;
-        int idx = mv > 0 ? mv : -1;
-        const char *p = idx > 0 ? vals : bvals;
-        int i = idx > 0 ? idx : val[k];
-        while (i--)
+        /* a modified metric's values are X, then the base metric's */
+        int mv = base_only ? 0 : val[V4_MAV + k];
+        const char *p = mv > 0 ? v4[V4_MAV + k].values : v4[k].values;
+        for (int i = mv > 0 ? mv : val[k]; i > 0; i--)
             p += strcspn(p, "|") + 1;
         *slot[k] = *p;
     }
@@ -386,26 +372,24 @@ static void effective(const int *val, bool base_only, struct v4 *x)
     x->ar = req[base_only || val[V4_AR] < 0 ? 0 : val[V4_AR]];
 }
 
-/* The severity level of value @p c of metric @p m (FIRST's calculator:
- * 0.1 a step, 0 the most severe). */
-static double level(const char *m, char c)
+/* The 14 metrics whose distances from a highest-severity vector count,
+ * and the values of each from most to least severe, at the severity
+ * levels of FIRST's calculator (0.0, 0.1, ...; SC's start at 0.1, as
+ * SI's and SA's S for Safety is 0.0). */
+static const struct {
+    const char *name, *order;
+} distance_metrics[14] = {
+    {"AV", "NALP"}, {"PR", "NLH"},  {"UI", "NPA"},  {"AC", "LH"},
+    {"AT", "NP"},   {"VC", "HLN"},  {"VI", "HLN"},  {"VA", "HLN"},
+    {"SC", "-HLN"}, {"SI", "SHLN"}, {"SA", "SHLN"}, {"CR", "HML"},
+    {"IR", "HML"},  {"AR", "HML"},
+};
+
+static double level(int k, char c)
 {
-    if (strcmp(m, "AV") == 0)
-        return c == 'N' ? 0.0 : c == 'A' ? 0.1 : c == 'L' ? 0.2 : 0.3;
-    if (strcmp(m, "PR") == 0)
-        return c == 'N' ? 0.0 : c == 'L' ? 0.1 : 0.2;
-    if (strcmp(m, "UI") == 0)
-        return c == 'N' ? 0.0 : c == 'P' ? 0.1 : 0.2;
-    if (strcmp(m, "AC") == 0)
-        return c == 'L' ? 0.0 : 0.1;
-    if (strcmp(m, "AT") == 0)
-        return c == 'N' ? 0.0 : 0.1;
-    if (m[0] == 'V') /* VC VI VA */
-        return c == 'H' ? 0.0 : c == 'L' ? 0.1 : 0.2;
-    if (m[0] == 'S') /* SC SI SA */
-        return c == 'S' ? 0.0 : c == 'H' ? 0.1 : c == 'L' ? 0.2 : 0.3;
-    /* CR IR AR */
-    return c == 'H' ? 0.0 : c == 'M' ? 0.1 : 0.2;
+    static const double steps[] = {0.0, 0.1, 0.2, 0.3};
+    const char *at = strchr(distance_metrics[k].order, c);
+    return at ? steps[at - distance_metrics[k].order] : 0.0;
 }
 
 /* The value of metric @p m in the partial vector @p s ("AV:N/PR:N/"). */
@@ -471,9 +455,6 @@ static double score4_of(const struct v4 *x)
 
     /* the first of the macrovector's highest-severity vectors that the
      * vector does not exceed */
-    static const char *const names[] = {"AV", "PR", "UI", "AC", "AT",
-                                        "VC", "VI", "VA", "SC", "SI",
-                                        "SA", "CR", "IR", "AR"};
     const char have[] = {x->av, x->pr, x->ui, x->ac, x->at, x->vc, x->vi,
                          x->va, x->sc, x->si, x->sa, x->cr, x->ir, x->ar};
     double dist[14] = {0};
@@ -490,9 +471,9 @@ static double score4_of(const struct v4 *x)
                         for (int k = 0; k < 14; k++) {
                             char mv = 0;
                             for (int p = 0; !mv && p < 4; p++)
-                                mv = value_in(parts[p], names[k]);
-                            dist[k] =
-                                level(names[k], have[k]) - level(names[k], mv);
+                                mv = value_in(parts[p],
+                                              distance_metrics[k].name);
+                            dist[k] = level(k, have[k]) - level(k, mv);
                             if (dist[k] < 0)
                                 found = false;
                         }
@@ -543,47 +524,68 @@ static void score4(const int *val, tsn_cvss_scores *o)
     effective(val, false, &x);
     o->score = score4_of(&x);
     o->impact = o->exploitability = o->temporal = o->environmental = -1;
-    o->rating = rating3(o->score);
+    o->rating = tsn_cvss_rating_of(TSN_CVSS_V40, o->score);
 }
 
-int tsn_cvss_score(const char *vector, tsn_cvss_scores *out)
+/* Read @p vector: its version, its version's metric table and one value
+ * index per metric (-1: absent) into @p val. */
+static int read_vector(const char *vector,
+                       tsn_cvss_version *version,
+                       const struct metric **tab,
+                       int *val)
 {
-    memset(out, 0, sizeof *out);
     if (!vector || !*vector)
         return tsn_error_set(TSN_EINVALID, "an empty CVSS vector");
     if (strlen(vector) > VECTOR_MAX)
         return tsn_error_set(TSN_EINVALID, "a CVSS vector longer than %d bytes",
                              VECTOR_MAX);
-    int val[MAX_METRICS];
-    int rc;
+    const char *rest = vector + 5;
     if (strncmp(vector, "CVSS:", 5) != 0) {
-        out->version = TSN_CVSS_V2;
-        if ((rc = read_metrics(vector, vector, v2, val)) < 0)
-            return rc;
+        *version = TSN_CVSS_V2;
+        *tab = v2;
+        rest = vector;
+    } else if (strncmp(rest, "3.0/", 4) == 0 || strncmp(rest, "3.1/", 4) == 0) {
+        *version = rest[2] == '1' ? TSN_CVSS_V31 : TSN_CVSS_V30;
+        *tab = v3;
+        rest += 4;
+    } else if (strncmp(rest, "4.0/", 4) == 0) {
+        *version = TSN_CVSS_V40;
+        *tab = v4;
+        rest += 4;
+    } else {
+        return tsn_error_set(TSN_EINVALID,
+                             "'%s': not a CVSS version this reads (CVSS:3.0/, "
+                             "CVSS:3.1/, CVSS:4.0/, or v2 without a prefix)",
+                             vector);
+    }
+    return read_metrics(vector, rest, *tab, val);
+}
+
+int tsn_cvss_score(const char *vector, tsn_cvss_scores *out)
+{
+    memset(out, 0, sizeof *out);
+    int val[MAX_METRICS];
+    const struct metric *tab;
+    int rc = read_vector(vector, &out->version, &tab, val);
+    if (rc < 0)
+        return rc;
+    switch (out->version) {
+    case TSN_CVSS_V2:
         if (any_given(v2, val, V2_E, V2_CDP, true))
             out->given |= TSN_CVSS_TEMPORAL;
         if (any_given(v2, val, V2_CDP, 99, true))
             out->given |= TSN_CVSS_ENVIRONMENTAL;
         score2(val, out);
-        return 0;
-    }
-    const char *rest = vector + 5;
-    if (strncmp(rest, "3.0/", 4) == 0 || strncmp(rest, "3.1/", 4) == 0) {
-        bool v31 = rest[2] == '1';
-        out->version = v31 ? TSN_CVSS_V31 : TSN_CVSS_V30;
-        if ((rc = read_metrics(vector, rest + 4, v3, val)) < 0)
-            return rc;
+        break;
+    case TSN_CVSS_V30:
+    case TSN_CVSS_V31:
         if (any_given(v3, val, V3_E, V3_CR, false))
             out->given |= TSN_CVSS_TEMPORAL;
         if (any_given(v3, val, V3_CR, 99, false))
             out->given |= TSN_CVSS_ENVIRONMENTAL;
-        score3(val, v31, out);
-        return 0;
-    }
-    if (strncmp(rest, "4.0/", 4) == 0) {
-        out->version = TSN_CVSS_V40;
-        if ((rc = read_metrics(vector, rest + 4, v4, val)) < 0)
-            return rc;
+        score3(val, out->version == TSN_CVSS_V31, out);
+        break;
+    case TSN_CVSS_V40:
         if (any_given(v4, val, V4_E, V4_CR, false))
             out->given |= TSN_CVSS_TEMPORAL;
         if (any_given(v4, val, V4_CR, V4_S, false))
@@ -591,12 +593,52 @@ int tsn_cvss_score(const char *vector, tsn_cvss_scores *out)
         if (any_given(v4, val, V4_S, 99, false))
             out->given |= TSN_CVSS_SUPPLEMENTAL;
         score4(val, out);
-        return 0;
+        break;
     }
-    return tsn_error_set(TSN_EINVALID,
-                         "'%s': not a CVSS version this reads (CVSS:3.0/, "
-                         "CVSS:3.1/, CVSS:4.0/, or v2 without a prefix)",
-                         vector);
+    return 0;
+}
+
+int tsn_cvss_metric(const char *vector,
+                    const char *metric,
+                    char *out,
+                    size_t cap)
+{
+    int val[MAX_METRICS];
+    const struct metric *tab;
+    tsn_cvss_version version;
+    int rc = read_vector(vector, &version, &tab, val);
+    if (cap)
+        *out = '\0';
+    if (rc < 0)
+        return rc;
+    for (size_t m = 0; tab[m].name; m++) {
+        if (strcmp(tab[m].name, metric) != 0 || val[m] < 0)
+            continue;
+        const char *p = tab[m].values;
+        for (int i = val[m]; i > 0; i--)
+            p += strcspn(p, "|") + 1;
+        size_t n = strcspn(p, "|");
+        if (n >= cap)
+            return tsn_error_set(TSN_ETOOBIG, "%s: a value longer than %zu",
+                                 metric, cap);
+        memcpy(out, p, n);
+        out[n] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
+tsn_cvss_rating tsn_cvss_rating_of(tsn_cvss_version version, double score)
+{
+    if (version == TSN_CVSS_V2)
+        return score < 4.0   ? TSN_CVSS_LOW
+               : score < 7.0 ? TSN_CVSS_MEDIUM
+                             : TSN_CVSS_HIGH;
+    return score == 0    ? TSN_CVSS_NONE
+           : score < 4.0 ? TSN_CVSS_LOW
+           : score < 7.0 ? TSN_CVSS_MEDIUM
+           : score < 9.0 ? TSN_CVSS_HIGH
+                         : TSN_CVSS_CRITICAL;
 }
 
 const char *tsn_cvss_rating_name(tsn_cvss_rating r)
