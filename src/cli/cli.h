@@ -78,6 +78,10 @@ void cli_warn(struct cli *cli, const char *fmt, ...) TSN_PRINTF(2, 3);
 int cli_fail(void);
 /* Map a TSN_E* code to an exit code. */
 int cli_exit_code(int error);
+/* Call @p each with every line of stdin (its newline taken off) and its
+ * number, until one returns nonzero: that is the result, else EXIT_OK. */
+int cli_lines(int (*each)(char *line, unsigned long lineno, void *ctx),
+              void *ctx);
 /* Write a buffer to stdout or to a file atomically; exit code. */
 int cli_emit(const char *path, const tsn_buf *b);
 

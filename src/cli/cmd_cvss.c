@@ -8,8 +8,6 @@
 
 #include "util/json.h"
 
-#define LINE_MAX_BYTES 4096
-
 static const char *version_name(tsn_cvss_version v)
 {
     switch (v) {
@@ -25,37 +23,60 @@ static const char *version_name(tsn_cvss_version v)
     return "?";
 }
 
-/* One vector's line: JSON or for people. */
-static int put(struct cli *cli, tsn_buf *out, const char *vector)
+/* One vector's line, JSON or for people, into @p out. */
+static void put(const struct cli *cli,
+                tsn_buf *out,
+                const char *vector,
+                const tsn_cvss_scores *s)
 {
-    tsn_cvss_scores s;
-    if (tsn_cvss_score(vector, &s) < 0)
-        return cli_fail();
     if (cli->format == FORMAT_JSON) {
         tsn_buf_puts(out, "{\"vector\": ");
         tsnu_json_put_string(out, vector);
         tsn_buf_printf(out, ", \"version\": \"%s\", \"base\": %.1f",
-                       version_name(s.version), s.base);
-        if (s.version != TSN_CVSS_V40)
+                       version_name(s->version), s->base);
+        if (s->version != TSN_CVSS_V40)
             tsn_buf_printf(out,
                            ", \"impact\": %.1f, \"exploitability\": %.1f, "
                            "\"temporal\": %.1f, \"environmental\": %.1f",
-                           s.impact, s.exploitability, s.temporal,
-                           s.environmental);
-        tsn_buf_printf(out, ", \"score\": %.1f, \"rating\": \"%s\"}\n", s.score,
-                       tsn_cvss_rating_name(s.rating));
+                           s->impact, s->exploitability, s->temporal,
+                           s->environmental);
+        tsn_buf_printf(out, ", \"score\": %.1f, \"rating\": \"%s\"}\n",
+                       s->score, tsn_cvss_rating_name(s->rating));
+        return;
+    }
+    tsn_buf_printf(out, "%4.1f %-8s  %s", s->score,
+                   tsn_cvss_rating_name(s->rating), vector);
+    if (s->version != TSN_CVSS_V40)
+        tsn_buf_printf(out, "  (%s %.1f, %s %.1f, %s %.1f)",
+                       L(cli, "base", "基本"), s->base,
+                       L(cli, "temporal", "現状"), s->temporal,
+                       L(cli, "environmental", "環境"), s->environmental);
+    else if (s->score != s->base)
+        tsn_buf_printf(out, "  (CVSS-B %.1f)", s->base);
+    tsn_buf_putc(out, '\n');
+}
+
+struct scoring {
+    const struct cli *cli;
+    tsn_buf *out;
+    int rc; /* EXIT_BADINPUT once a line was not a vector */
+};
+
+/* One line of stdin: a faulty vector is reported with its line, and the
+ * rest still scored. */
+static int score_line(char *line, unsigned long lineno, void *ctx)
+{
+    struct scoring *sc = ctx;
+    tsn_cvss_scores s;
+    if (!*line)
+        return EXIT_OK;
+    if (tsn_cvss_score(line, &s) < 0) {
+        cli_error("<stdin>:%lu: %s", lineno, tsn_error_last()->message);
+        tsn_error_clear();
+        sc->rc = EXIT_BADINPUT;
         return EXIT_OK;
     }
-    tsn_buf_printf(out, "%4.1f %-8s  %s", s.score,
-                   tsn_cvss_rating_name(s.rating), vector);
-    if (s.version != TSN_CVSS_V40)
-        tsn_buf_printf(out, "  (%s %.1f, %s %.1f, %s %.1f)",
-                       L(cli, "base", "基本"), s.base,
-                       L(cli, "temporal", "現状"), s.temporal,
-                       L(cli, "environmental", "環境"), s.environmental);
-    else if (s.score != s.base)
-        tsn_buf_printf(out, "  (CVSS-B %.1f)", s.base);
-    tsn_buf_putc(out, '\n');
+    put(sc->cli, sc->out, line, &s);
     return EXIT_OK;
 }
 
@@ -77,39 +98,21 @@ int cmd_cvss_score(struct cli *cli, int argc, char **argv)
         return EXIT_BADINPUT;
     }
     for (int i = 0; i < npos; i++) {
-        if (strcmp(pos[i], "-") != 0) {
-            int r = put(cli, &out, pos[i]);
-            if (r != EXIT_OK && rc == EXIT_OK)
+        if (strcmp(pos[i], "-") == 0) {
+            struct scoring sc = {cli, &out, EXIT_OK};
+            cli_lines(score_line, &sc);
+            if (sc.rc != EXIT_OK && rc == EXIT_OK)
+                rc = sc.rc;
+            continue;
+        }
+        tsn_cvss_scores s;
+        if (tsn_cvss_score(pos[i], &s) < 0) {
+            int r = cli_fail();
+            if (rc == EXIT_OK)
                 rc = r;
             continue;
         }
-        /* one vector a line; a faulty one is reported with its line */
-        char line[LINE_MAX_BYTES];
-        unsigned long n = 0;
-        while (fgets(line, sizeof line, stdin)) {
-            n++;
-            size_t len = strcspn(line, "\r\n");
-            if (line[len] == '\0' && !feof(stdin)) {
-                cli_error("<stdin>:%lu: a line longer than %d bytes", n,
-                          LINE_MAX_BYTES - 2);
-                rc = EXIT_BADINPUT;
-                int c;
-                while ((c = getchar()) != EOF && c != '\n')
-                    ;
-                continue;
-            }
-            line[len] = '\0';
-            if (len == 0)
-                continue;
-            tsn_cvss_scores s;
-            if (tsn_cvss_score(line, &s) < 0) {
-                cli_error("<stdin>:%lu: %s", n, tsn_error_last()->message);
-                tsn_error_clear();
-                rc = EXIT_BADINPUT;
-                continue;
-            }
-            put(cli, &out, line);
-        }
+        put(cli, &out, pos[i], &s);
     }
     prc = cli_emit(NULL, &out);
     tsn_buf_dispose(&out);

@@ -24,6 +24,25 @@ static const char *sym(int c)
     return c < 0 ? "<" : c > 0 ? ">" : "=";
 }
 
+struct tab_lines {
+    const char *expect;
+    void (*each)(const char *a, const char *b, void *ctx);
+    void *ctx;
+};
+
+static int tab_line(char *line, unsigned long lineno, void *ctx)
+{
+    const struct tab_lines *t = ctx;
+    char *tab = strrchr(line, '\t');
+    if (!tab) {
+        cli_error("<stdin>:%lu: expected %s", lineno, t->expect);
+        return EXIT_BADINPUT;
+    }
+    *tab = '\0';
+    t->each(line, tab + 1, t->ctx);
+    return EXIT_OK;
+}
+
 /*
  * --batch input: "A<TAB>B" lines on stdin (split at the last tab), each
  * handed to @p each, which prints one answer line. Used by the
@@ -33,25 +52,8 @@ static int tab_lines(const char *expect,
                      void (*each)(const char *a, const char *b, void *ctx),
                      void *ctx)
 {
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    unsigned long lineno = 0;
-    int rc = EXIT_OK;
-    while ((n = getline(&line, &cap, stdin)) >= 0) {
-        lineno++;
-        if (n > 0 && line[n - 1] == '\n')
-            line[--n] = '\0';
-        char *tab = strrchr(line, '\t');
-        if (!tab) {
-            cli_error("<stdin>:%lu: expected %s", lineno, expect);
-            rc = EXIT_BADINPUT;
-            break;
-        }
-        *tab = '\0';
-        each(line, tab + 1, ctx);
-    }
-    free(line);
+    struct tab_lines t = {expect, each, ctx};
+    int rc = cli_lines(tab_line, &t);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         cli_error("cannot write to standard output");
         return EXIT_IO;

@@ -221,6 +221,25 @@ int cli_fail(void)
     return cli_exit_code(e->code ? e->code : TSN_ERROR);
 }
 
+int cli_lines(int (*each)(char *line, unsigned long lineno, void *ctx),
+              void *ctx)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    unsigned long lineno = 0;
+    int rc = EXIT_OK;
+    while (rc == EXIT_OK && (n = getline(&line, &cap, stdin)) >= 0) {
+        if (n > 0 && line[n - 1] == '\n')
+            line[--n] = '\0';
+        if (n > 0 && line[n - 1] == '\r')
+            line[--n] = '\0';
+        rc = each(line, ++lineno, ctx);
+    }
+    free(line);
+    return rc;
+}
+
 int cli_emit(const char *path, const tsn_buf *b)
 {
     if (!path || strcmp(path, "-") == 0) {
