@@ -61,7 +61,7 @@ struct upd {
      * rather than a file each, whose creation costs more than the
      * download; each first goes to a slot file of its batch */
     FILE *pack;
-    char *pack_path;
+    const char *pack_path; /* in names */
     uint64_t pack_len;
     FILE *slots[64]; /* BATCH */
     unsigned serial; /* names the downloads */
@@ -235,8 +235,9 @@ static int settle(struct upd *u,
     return 0;
 }
 
-/* Add the download of @p url in @p path (the whole file, or with
- * @p part the @p len bytes at @p off) to the list to import. */
+/* Add the download of @p url in @p path (held in u->names: the pack's
+ * one path serves all its parts) to the list to import: the whole file,
+ * or with @p part the @p len bytes at @p off. */
 static int keep(struct upd *u,
                 const char *path,
                 const char *url,
@@ -244,8 +245,7 @@ static int keep(struct upd *u,
                 uint64_t off,
                 uint64_t len)
 {
-    tsnv_input in = {tsnu_arena_strdup(&u->names, path),
-                     tsnu_arena_strdup(&u->names, url), part, off, len};
+    tsnv_input in = {path, tsnu_arena_strdup(&u->names, url), part, off, len};
     if (!in.path || !in.label || tsnu_vec_push(&u->in, &in) < 0)
         return tsn_error_oom();
     return 0;
@@ -305,7 +305,10 @@ static int fetch(struct upd *u,
         unlink(path);
         return rc;
     }
-    if ((rc = keep(u, path, url, false, 0, 0)) < 0)
+    const char *held = tsnu_arena_strdup(&u->names, path);
+    if (!held)
+        return tsn_error_oom();
+    if ((rc = keep(u, held, url, false, 0, 0)) < 0)
         return rc;
     if (cond) {
         *etag = *resp.etag ? tsnu_strdup(resp.etag) : NULL;
@@ -329,7 +332,7 @@ static int pack_add(struct upd *u, FILE *from, uint64_t n)
     if (!u->pack) {
         char path[4200];
         snprintf(path, sizeof path, "%s/pack", u->dir);
-        if (!(u->pack_path = tsnu_strdup(path)))
+        if (!(u->pack_path = tsnu_arena_strdup(&u->names, path)))
             return tsn_error_oom();
         if (!(u->pack = fopen(path, "w+b")))
             return tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
@@ -1190,7 +1193,6 @@ static void cleanup(struct upd *u)
     tsnu_arena_dispose(&u->names);
     if (u->pack)
         fclose(u->pack);
-    free(u->pack_path);
     for (size_t i = 0; i < BATCH; i++)
         if (u->slots[i])
             fclose(u->slots[i]);
