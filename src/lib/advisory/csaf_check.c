@@ -14,6 +14,7 @@
 #include "util/json.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -861,6 +862,38 @@ static int hashes(csaf *c)
 
 /* ---- flags, threats and remediations per product ------------------------ */
 
+/* Call @p fn with each product id that @p it (a flag, threat or
+ * remediation) names, directly or through a group, until it returns
+ * nonzero: that is the result. */
+static int each_named(const csaf *c,
+                      const tsnu_json *it,
+                      int (*fn)(void *ctx, const char *id),
+                      void *ctx)
+{
+    int rc = 0;
+    const tsnu_json *ps = tsnu_json_get(it, "product_ids");
+    for (size_t k = 0;
+         rc == 0 && ps && ps->type == TSNU_JSON_ARRAY && k < ps->len; k++)
+        rc = fn(ctx, ps->u.items[k].u.str);
+    const tsnu_json *gs = tsnu_json_get(it, "group_ids");
+    for (size_t k = 0;
+         rc == 0 && gs && gs->type == TSNU_JSON_ARRAY && k < gs->len; k++) {
+        size_t g;
+        if (!tsnu_map_get(&c->groups, gs->u.items[k].u.str, &g))
+            continue;
+        const tsnu_json *gp = tsnu_json_get(&c->group_items[g], "product_ids");
+        for (size_t j = 0;
+             rc == 0 && gp && gp->type == TSNU_JSON_ARRAY && j < gp->len; j++)
+            rc = fn(ctx, gp->u.items[j].u.str);
+    }
+    return rc;
+}
+
+static int is_id(void *ctx, const char *id)
+{
+    return tsnu_streq(id, ctx);
+}
+
 /* How many items of @p list (flags, threats, remediations) of @p vu name
  * product @p id, directly or through a group; with @p threat_cat only
  * threats of that category count. */
@@ -878,45 +911,33 @@ static size_t naming(const csaf *c,
         if (threat_cat &&
             !tsnu_streq(tsnu_json_get_str(it, "category"), threat_cat))
             continue;
-        bool hit = false;
-        const tsnu_json *ps = tsnu_json_get(it, "product_ids");
-        for (size_t k = 0;
-             !hit && ps && ps->type == TSNU_JSON_ARRAY && k < ps->len; k++)
-            hit = tsnu_streq(ps->u.items[k].u.str, id);
-        const tsnu_json *gs = tsnu_json_get(it, "group_ids");
-        for (size_t k = 0;
-             !hit && gs && gs->type == TSNU_JSON_ARRAY && k < gs->len; k++) {
-            size_t g;
-            if (!tsnu_map_get(&c->groups, gs->u.items[k].u.str, &g))
-                continue;
-            const tsnu_json *gp =
-                tsnu_json_get(&c->group_items[g], "product_ids");
-            for (size_t j = 0;
-                 !hit && gp && gp->type == TSNU_JSON_ARRAY && j < gp->len; j++)
-                hit = tsnu_streq(gp->u.items[j].u.str, id);
-        }
-        count += hit;
+        count += each_named(c, it, is_id, (void *)(uintptr_t)id) != 0;
     }
     return count;
 }
 
-/* The flag that names @p id already (through @p seen), else note @p f. */
-static int flag_seen(csaf *c,
-                     tsnu_map *seen,
-                     const char *id,
-                     size_t f,
-                     const tsnu_json *fl,
-                     const tsnu_jpath *fp)
+/* 6.1.33's pass over the flags: which flag named each product first. */
+struct flag_pass {
+    csaf *c;
+    tsnu_map seen;
+    size_t f;
+    const tsnu_json *fl;
+    const tsnu_jpath *fp;
+};
+
+/* The flag that names @p id already, else note this one. */
+static int flag_seen(void *ctx, const char *id)
 {
+    struct flag_pass *p = ctx;
     size_t g;
-    if (tsnu_map_get(seen, id, &g) && g != f) {
-        tsnu_jpath ip = IDX(fp, f);
-        return tsnr_bad(&c->c, &ip, &fl->u.items[f],
+    if (tsnu_map_get(&p->seen, id, &g) && g != p->f) {
+        tsnu_jpath ip = IDX(p->fp, p->f);
+        return tsnr_bad(&p->c->c, &ip, &p->fl->u.items[p->f],
                         "CSAF 6.1.33: product '%s' has a second flag with a "
                         "VEX justification (the first is flags/%zu)",
                         id, g);
     }
-    return tsnu_map_put(seen, id, f);
+    return tsnu_map_put(&p->seen, id, p->f);
 }
 
 /* 6.1.33: at most one flag (every flag label is a VEX justification) per
@@ -926,29 +947,12 @@ static int vex_flags(csaf *c, const tsnu_json *vu, const tsnu_jpath *vp)
     const tsnu_json *fl = tsnu_json_get(vu, "flags");
     if (!fl || fl->type != TSNU_JSON_ARRAY || fl->len < 2)
         return 0;
-    tsnu_map seen = TSNU_MAP_INIT;
     tsnu_jpath fp = AT(vp, "flags");
+    struct flag_pass p = {c, TSNU_MAP_INIT, 0, fl, &fp};
     int rc = 0;
-    for (size_t f = 0; rc == 0 && f < fl->len; f++) {
-        const tsnu_json *ps = tsnu_json_get(&fl->u.items[f], "product_ids");
-        for (size_t k = 0;
-             rc == 0 && ps && ps->type == TSNU_JSON_ARRAY && k < ps->len; k++)
-            rc = flag_seen(c, &seen, ps->u.items[k].u.str, f, fl, &fp);
-        const tsnu_json *gs = tsnu_json_get(&fl->u.items[f], "group_ids");
-        for (size_t k = 0;
-             rc == 0 && gs && gs->type == TSNU_JSON_ARRAY && k < gs->len; k++) {
-            size_t g;
-            if (!tsnu_map_get(&c->groups, gs->u.items[k].u.str, &g))
-                continue;
-            const tsnu_json *gp =
-                tsnu_json_get(&c->group_items[g], "product_ids");
-            for (size_t j = 0;
-                 rc == 0 && gp && gp->type == TSNU_JSON_ARRAY && j < gp->len;
-                 j++)
-                rc = flag_seen(c, &seen, gp->u.items[j].u.str, f, fl, &fp);
-        }
-    }
-    tsnu_map_dispose(&seen);
+    for (; rc == 0 && p.f < fl->len; p.f++)
+        rc = each_named(c, &fl->u.items[p.f], flag_seen, &p);
+    tsnu_map_dispose(&p.seen);
     return rc;
 }
 
