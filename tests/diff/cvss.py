@@ -128,8 +128,24 @@ def version(v):
     return "4.0" if v.startswith("CVSS:4.0/") else v[5:8] if v.startswith("CVSS:") else "2.0"
 
 
+def stdin_faults(tsn):
+    """A line that is not a vector is named with its line, gives exit 2,
+    and the lines after it are still scored."""
+    good = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"
+    res = subprocess.run([tsn, "cvss", "score", "--format", "json", "-"],
+                         input=f"x\n{good}\n", capture_output=True, text=True)
+    out = [json.loads(line) for line in res.stdout.splitlines()]
+    ok = res.returncode == 2 and "<stdin>:1: 'x': unknown metric" in res.stderr \
+        and len(out) == 1 and out[0]["score"] == 9.8
+    print(f"stdin with a faulty line: {'as expected' if ok else 'WRONG'} "
+          f"(exit {res.returncode}, {len(out)} scored)")
+    return ok
+
+
 def main():
     tsn = sys.argv[1]
+    if not stdin_faults(tsn):
+        return 1
     data = os.environ.get("TSN_SHARED_DATA", os.path.join(HERE, "..", "..", "..", "shared", "data"))
     rng = random.Random(2026)
     shared = shared_vectors(data) if os.path.isdir(data) else []
