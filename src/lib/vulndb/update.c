@@ -19,10 +19,8 @@
  */
 #include "lib/lib.h"
 
-#include "lib/adapt/crypto.h"
 #include "lib/adapt/http.h"
-#include "lib/advisory/csaf_dist.h"
-#include "lib/vulndb/vulndb_int.h"
+#include "lib/vulndb/update_int.h"
 #include "tsunagi/limits.h"
 #include "tsunagi/vulndb.h"
 
@@ -48,28 +46,9 @@
 #define NVD_WINDOW_DAYS 120 /* the API's longest lastMod window */
 #define OSV_ONE_BY_ONE 5000 /* more changed records: the whole archive */
 #define WAIT_MAX 600        /* seconds a server may ask us to wait */
-#define DOWNLOAD_MAX ((uint64_t)8 * 1024 * 1024 * 1024)
-
-struct upd {
-    tsn_vulndb *v;
-    const tsn_vulndb_update_opts *o;
-    char dir[4096];   /* the private temporary directory */
-    tsnu_vec in;      /* tsnv_input: downloads to import, in order */
-    tsnu_arena names; /* their paths and labels (URLs) */
-    unsigned formats; /* what the source may give (1 << tsn_adv_format) */
-    /* many small downloads (fetch_all) one after another in one file
-     * rather than a file each, whose creation costs more than the
-     * download; each first goes to a slot file of its batch */
-    FILE *pack;
-    const char *pack_path; /* in names */
-    uint64_t pack_len;
-    FILE *slots[64]; /* BATCH */
-    unsigned serial; /* names the downloads */
-    tsn_buf url;     /* scratch */
-};
 
 TSN_PRINTF(2, 3)
-static void say(struct upd *u, const char *fmt, ...)
+void upd_say(struct upd *u, const char *fmt, ...)
 {
     if (!u->o->log)
         return;
@@ -114,8 +93,6 @@ static bool type_ok(const char *type, const char *ok)
     return false;
 }
 
-enum fetched { GOT, NOT_MODIFIED, GONE };
-
 /* Whether a GET that ended in @p rc and @p resp is worth another try. */
 static bool worth_again(int rc, const tsna_http_resp *resp)
 {
@@ -123,8 +100,6 @@ static bool worth_again(int rc, const tsna_http_resp *resp)
            (rc == 0 && (resp->status == 408 || resp->status == 429 ||
                         resp->status >= 500));
 }
-
-#define BATCH 64 /* downloads under way at once (fetch_all: u->slots) */
 
 /*
  * GET each of @p reqs[0..n) (n <= BATCH) into its req->out,
@@ -196,10 +171,10 @@ static int get_all(struct upd *u,
         if (again == 0)
             return 0;
         if (again == 1)
-            say(u, "%s; trying again in %.1f s", first, w);
+            upd_say(u, "%s; trying again in %.1f s", first, w);
         else
-            say(u, "%s and %zu more; trying them again in %.1f s", first,
-                again - 1, w);
+            upd_say(u, "%s and %zu more; trying them again in %.1f s", first,
+                    again - 1, w);
         pause_for(w);
         wait *= 2;
         k = again;
@@ -216,12 +191,12 @@ static int settle(struct upd *u,
                   enum fetched *out)
 {
     if (resp->status == 304) {
-        say(u, "%s: not modified", url);
+        upd_say(u, "%s: not modified", url);
         *out = NOT_MODIFIED;
         return 0;
     }
     if (resp->status == 404 && gone_ok) {
-        say(u, "%s: gone (HTTP 404)", url);
+        upd_say(u, "%s: gone (HTTP 404)", url);
         *out = GONE;
         return 0;
     }
@@ -230,7 +205,7 @@ static int settle(struct upd *u,
     if (!type_ok(resp->content_type, types))
         return tsn_error_set(TSN_ENETWORK, "%s: content type %s, expected %s",
                              url, resp->content_type, types);
-    say(u, "%s: %llu bytes", url, (unsigned long long)resp->bytes);
+    upd_say(u, "%s: %llu bytes", url, (unsigned long long)resp->bytes);
     *out = GOT;
     return 0;
 }
@@ -238,12 +213,12 @@ static int settle(struct upd *u,
 /* Add the download of @p url in @p path (held in u->names: the pack's
  * one path serves all its parts) to the list to import: the whole file,
  * or with @p part the @p len bytes at @p off. */
-static int keep(struct upd *u,
-                const char *path,
-                const char *url,
-                bool part,
-                uint64_t off,
-                uint64_t len)
+int upd_keep(struct upd *u,
+             const char *path,
+             const char *url,
+             bool part,
+             uint64_t off,
+             uint64_t len)
 {
     tsnv_input in = {path, tsnu_arena_strdup(&u->names, url), part, off, len};
     if (!in.path || !in.label || tsnu_vec_push(&u->in, &in) < 0)
@@ -258,14 +233,14 @@ static int keep(struct upd *u,
  * malloc'd). @p types: the content types accepted. A 404 is GONE when
  * @p gone_ok, else a failure.
  */
-static int fetch(struct upd *u,
-                 const char *url,
-                 const char *types,
-                 bool cond,
-                 bool gone_ok,
-                 enum fetched *out,
-                 char **etag,
-                 char **lastmod)
+int upd_fetch(struct upd *u,
+              const char *url,
+              const char *types,
+              bool cond,
+              bool gone_ok,
+              enum fetched *out,
+              char **etag,
+              char **lastmod)
 {
     char path[4200];
     snprintf(path, sizeof path, "%s/%05u", u->dir, u->serial++);
@@ -308,7 +283,7 @@ static int fetch(struct upd *u,
     const char *held = tsnu_arena_strdup(&u->names, path);
     if (!held)
         return tsn_error_oom();
-    if ((rc = keep(u, held, url, false, 0, 0)) < 0)
+    if ((rc = upd_keep(u, held, url, false, 0, 0)) < 0)
         return rc;
     if (cond) {
         *etag = *resp.etag ? tsnu_strdup(resp.etag) : NULL;
@@ -316,13 +291,6 @@ static int fetch(struct upd *u,
     }
     return 0;
 }
-
-/* One download of a batch (fetch_all). */
-struct get {
-    const char *url;
-    enum fetched got;
-    uint64_t off, len; /* GOT: where in u->pack_path */
-};
 
 /* Append the @p n bytes of @p from (rewound) to the pack. */
 static int pack_add(struct upd *u, FILE *from, uint64_t n)
@@ -352,7 +320,7 @@ static int pack_add(struct upd *u, FILE *from, uint64_t n)
 }
 
 /* The pack written out, for reading. */
-static int pack_flush(struct upd *u)
+int upd_pack_flush(struct upd *u)
 {
     if (u->pack && fflush(u->pack) != 0)
         return tsn_error_set(TSN_EIO, "%s: %s", u->pack_path, strerror(errno));
@@ -363,7 +331,7 @@ static int pack_flush(struct upd *u)
  * GET each of @p g[0..n) (not conditional) into the pack, BATCH at a
  * time (get_all); the first that fails for good stops the rest.
  */
-static int fetch_all(
+int upd_fetch_all(
     struct upd *u, struct get *g, size_t n, const char *types, bool gone_ok)
 {
     tsna_http_req reqs[BATCH];
@@ -409,10 +377,10 @@ static int fetch_all(
 }
 
 /* Keep the validators of @p url for the next update. */
-static int keep_validators(struct upd *u,
-                           const char *url,
-                           const char *etag,
-                           const char *lastmod)
+int upd_keep_validators(struct upd *u,
+                        const char *url,
+                        const char *etag,
+                        const char *lastmod)
 {
     char key[4200];
     int rc = 0;
@@ -433,33 +401,25 @@ static void drop_paths(struct upd *u)
 
 /* Take the last download (a whole file) off the list to import: its
  * path. */
-static const char *pop_path(struct upd *u)
+const char *upd_pop_path(struct upd *u)
 {
     return ((tsnv_input *)u->in.ptr)[--u->in.len].path;
 }
 
 /* Import what was downloaded, in one transaction. */
-static int import(struct upd *u,
-                  tsn_vulndb_import_stats *stats,
-                  tsn_vulndb_report_fn report,
-                  void *payload)
+int upd_import(struct upd *u,
+               tsn_vulndb_import_stats *stats,
+               tsn_vulndb_report_fn report,
+               void *payload)
 {
     if (u->in.len == 0)
         return 0;
-    int rc = pack_flush(u);
+    int rc = upd_pack_flush(u);
     if (rc == 0)
         rc = tsnv_import(u->v, u->in.ptr, u->in.len, u->formats, stats, report,
                          payload);
     return rc;
 }
-
-#define JSON_TYPES                                                             \
-    "application/json|text/json|text/plain|application/octet-stream"
-#define ZIP_TYPES                                                              \
-    "application/zip|application/x-zip-compressed|application/octet-stream"
-#define CSV_TYPES                                                              \
-    "text/csv|text/plain|application/gzip|application/x-gzip|"                 \
-    "application/octet-stream"
 
 #define XML_TYPES                                                              \
     "application/xml|text/xml|application/rdf+xml|text/plain|"                 \
@@ -475,9 +435,10 @@ static int feed(struct upd *u,
 {
     enum fetched got;
     char *etag = NULL, *lastmod = NULL;
-    int rc = fetch(u, url, types, true, false, &got, &etag, &lastmod);
-    if (rc == 0 && got == GOT && (rc = import(u, stats, report, payload)) == 0)
-        rc = keep_validators(u, url, etag, lastmod);
+    int rc = upd_fetch(u, url, types, true, false, &got, &etag, &lastmod);
+    if (rc == 0 && got == GOT &&
+        (rc = upd_import(u, stats, report, payload)) == 0)
+        rc = upd_keep_validators(u, url, etag, lastmod);
     free(etag);
     free(lastmod);
     return rc;
@@ -544,16 +505,17 @@ static int osv(struct upd *u,
     if (rc == 0 && (rc = tsn_buf_printf(url, "%s/", base)) == 0 &&
         (rc = tsna_http_escape(url, eco)) == 0 &&
         (rc = tsn_buf_puts(url, "/modified_id.csv")) == 0)
-        rc = fetch(u, url->ptr, "text/csv|text/plain|application/octet-stream",
-                   false, true, &got, NULL, NULL);
+        rc = upd_fetch(u, url->ptr,
+                       "text/csv|text/plain|application/octet-stream", false,
+                       true, &got, NULL, NULL);
     bool listed = rc == 0 && got == GOT;
     if (listed) {
-        const char *list = pop_path(u);
+        const char *list = upd_pop_path(u);
         rc = changed_since(list, since, &ids, newest, sizeof newest);
         unlink(list);
     }
     if (rc == 0 && listed && since && ids.len <= OSV_ONE_BY_ONE) {
-        say(u, "osv:%s: %zu records changed since %s", eco, ids.len, since);
+        upd_say(u, "osv:%s: %zu records changed since %s", eco, ids.len, since);
         struct get *g = calloc(ids.len ? ids.len : 1, sizeof *g);
         tsnu_arena arena = TSNU_ARENA_INIT;
         if (!g)
@@ -569,10 +531,11 @@ static int osv(struct upd *u,
                 rc = tsn_error_oom();
         }
         if (rc == 0)
-            rc = fetch_all(u, g, ids.len, JSON_TYPES, true);
+            rc = upd_fetch_all(u, g, ids.len, JSON_TYPES, true);
         for (size_t i = 0; rc == 0 && i < ids.len; i++)
             if (g[i].got == GOT)
-                rc = keep(u, u->pack_path, g[i].url, true, g[i].off, g[i].len);
+                rc = upd_keep(u, u->pack_path, g[i].url, true, g[i].off,
+                              g[i].len);
         free(g);
         tsnu_arena_dispose(&arena);
     } else if (rc == 0) {
@@ -581,17 +544,17 @@ static int osv(struct upd *u,
         if ((rc = tsn_buf_printf(url, "%s/", base)) == 0 &&
             (rc = tsna_http_escape(url, eco)) == 0 &&
             (rc = tsn_buf_puts(url, "/all.zip")) == 0)
-            rc = fetch(u, url->ptr, ZIP_TYPES, true, false, &got, &etag,
-                       &lastmod);
+            rc = upd_fetch(u, url->ptr, ZIP_TYPES, true, false, &got, &etag,
+                           &lastmod);
         if (rc == 0 && got == GOT &&
-            (rc = import(u, stats, report, payload)) == 0)
-            rc = keep_validators(u, url->ptr, etag, lastmod);
+            (rc = upd_import(u, stats, report, payload)) == 0)
+            rc = upd_keep_validators(u, url->ptr, etag, lastmod);
         free(etag);
         free(lastmod);
         drop_paths(u); /* imported, or nothing to import */
     }
     if (rc == 0)
-        rc = import(u, stats, report, payload);
+        rc = upd_import(u, stats, report, payload);
     if (rc == 0 && *newest)
         rc = tsnv_meta_put(u->v, key, newest);
     for (size_t i = 0; i < ids.len; i++)
@@ -649,9 +612,9 @@ static int nvd(struct upd *u,
                      "&lastModStartDate=%s&lastModEndDate=%s", a, b);
         }
     }
-    say(u, "nvd: %s",
-        *window ? "CVEs changed since the last update"
-                : "every CVE (no update in the last 120 days)");
+    upd_say(u, "nvd: %s",
+            *window ? "CVEs changed since the last update"
+                    : "every CVE (no update in the last 120 days)");
     double delay = u->o->delay >= 0 ? u->o->delay
                    : u->o->header   ? 0.6
                                     : 6.0; /* NVD's published rate limits */
@@ -664,8 +627,8 @@ static int nvd(struct upd *u,
         if ((rc = tsn_buf_printf(&u->url,
                                  "%s?resultsPerPage=%d&startIndex=%lld%s", base,
                                  NVD_PAGE, start, window)) == 0)
-            rc = fetch(u, u->url.ptr, JSON_TYPES, false, false, &got, NULL,
-                       NULL);
+            rc = upd_fetch(u, u->url.ptr, JSON_TYPES, false, false, &got, NULL,
+                           NULL);
         if (rc == 0) {
             total =
                 total_results(((tsnv_input *)u->in.ptr)[u->in.len - 1].path);
@@ -676,7 +639,7 @@ static int nvd(struct upd *u,
         }
     }
     if (rc == 0)
-        rc = import(u, stats, report, payload);
+        rc = upd_import(u, stats, report, payload);
     if (rc == 0)
         rc = tsnv_meta_put(u->v, "update:nvd", started);
     free(since);
@@ -716,474 +679,19 @@ static int jvn(struct upd *u,
         enum fetched got;
         snprintf(y->url, sizeof y->url, "%.*s/jvndb_detail_%d.rdf", (int)blen,
                  base, JVN_FIRST_YEAR + (int)i);
-        rc = fetch(u, y->url, XML_TYPES, true, i + 1 == n, &got, &y->etag,
-                   &y->lastmod);
+        rc = upd_fetch(u, y->url, XML_TYPES, true, i + 1 == n, &got, &y->etag,
+                       &y->lastmod);
         y->got = rc == 0 && got == GOT;
     }
     if (rc == 0)
-        rc = import(u, stats, report, payload);
+        rc = upd_import(u, stats, report, payload);
     for (size_t i = 0; i < n; i++) {
         if (rc == 0 && ys[i].got)
-            rc = keep_validators(u, ys[i].url, ys[i].etag, ys[i].lastmod);
+            rc = upd_keep_validators(u, ys[i].url, ys[i].etag, ys[i].lastmod);
         free(ys[i].etag);
         free(ys[i].lastmod);
     }
     free(ys);
-    return rc;
-}
-
-/* ---- CSAF providers --------------------------------------------------- */
-
-#define META_MAX ((size_t)16 * 1024 * 1024) /* metadata, feeds, lists */
-#define HASH_FILE_MAX ((size_t)64 * 1024)   /* a digest and a name */
-
-/* The download just made, read whole into @p out and deleted; longer
- * than @p max bytes: TSN_ETOOBIG. */
-static int take_text(struct upd *u, tsn_buf *out, size_t max)
-{
-    const char *path = pop_path(u);
-    tsn_buf_clear(out);
-    int rc = tsnu_file_read(out, path, max);
-    if (rc == TSN_ETOOBIG)
-        rc = tsn_error_set(TSN_ETOOBIG, "%s: larger than %zu bytes", path, max);
-    unlink(path);
-    return rc;
-}
-
-/* A domain, as csaf:DOMAIN names a provider: [A-Za-z0-9.-] and a port. */
-static bool domain_ok(const char *s)
-{
-    size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                         "0123456789.-");
-    if (n == 0 || n > 253 || *s == '.' || *s == '-')
-        return false;
-    if (s[n] == ':')
-        return s[n + 1] && strspn(s + n + 1, "0123456789") == strlen(s + n + 1);
-    return s[n] == '\0';
-}
-
-/*
- * Find the provider's metadata (CSAF 2.0 section 7.3.1) for @p where, a
- * URL of it or the provider's domain: the well-known URL, then the CSAF
- * fields of its security.txt, then the DNS path. The metadata is left
- * as the last download, its URL in u->url.
- */
-static int locate(struct upd *u, const char *where, tsnu_arena *arena)
-{
-    enum fetched got = GONE;
-    tsn_buf *url = &u->url;
-    tsn_buf_clear(url);
-    if (strstr(where, "://")) {
-        if (!csaf_url_ok(where))
-            return tsn_error_set(TSN_EUSAGE,
-                                 "csaf:%s: not an http(s) URL of a "
-                                 "provider-metadata.json",
-                                 where);
-        int rc = tsn_buf_puts(url, where);
-        if (rc == 0)
-            rc = fetch(u, where, JSON_TYPES, false, false, &got, NULL, NULL);
-        return rc;
-    }
-    if (!domain_ok(where))
-        return tsn_error_set(
-            TSN_EUSAGE, "csaf:%s: neither a domain nor an http(s) URL", where);
-    int rc = tsn_buf_printf(url,
-                            "https://%s/.well-known/csaf/"
-                            "provider-metadata.json",
-                            where);
-    if (rc == 0)
-        rc = fetch(u, url->ptr, JSON_TYPES, false, true, &got, NULL, NULL);
-    if (rc < 0 || got == GOT)
-        return rc;
-    char txt[600];
-    snprintf(txt, sizeof txt, "https://%s/.well-known/security.txt", where);
-    if ((rc = fetch(u, txt, "text/plain", false, true, &got, NULL, NULL)) < 0)
-        return rc;
-    if (got == GOT) {
-        tsn_buf text = TSN_BUF_INIT(META_MAX);
-        tsnr r = TSNR_INIT(arena, txt);
-        const char *const *urls = NULL;
-        size_t n = 0;
-        if ((rc = take_text(u, &text, META_MAX)) == 0)
-            rc = csaf_security_txt(&r, text.ptr, text.len, &urls, &n);
-        tsn_buf_dispose(&text);
-        tsnu_vec_dispose(&r.warnings);
-        for (size_t i = 0; rc == 0 && i < n; i++) {
-            if ((rc = fetch(u, urls[i], JSON_TYPES, false, true, &got, NULL,
-                            NULL)) == 0 &&
-                got == GOT) {
-                tsn_buf_clear(url);
-                return tsn_buf_puts(url, urls[i]);
-            }
-        }
-        if (rc < 0)
-            return rc;
-    }
-    tsn_buf_clear(url);
-    if ((rc = tsn_buf_printf(url, "https://csaf.data.security.%s/", where)) ==
-        0)
-        rc = fetch(u, url->ptr, JSON_TYPES, false, false, &got, NULL, NULL);
-    if (rc < 0) {
-        char why[1024];
-        snprintf(why, sizeof why, "%s", tsn_error_last()->message);
-        return tsn_error_set(rc,
-                             "csaf:%s: no provider-metadata.json at its "
-                             "well-known URL, security.txt or DNS path (%s)",
-                             where, why);
-    }
-    return 0;
-}
-
-/* One list of documents a provider keeps: a ROLIE feed, or a directory's
- * changes.csv. */
-struct dlist {
-    const char *url;
-    const char *dir; /* the directory of a changes.csv; NULL: a feed */
-    char *etag, *lastmod;
-    int64_t newest; /* the latest entry read, or 0 */
-    bool got;
-};
-
-/* Whether @p url may be fetched for a provider whose metadata came over
- * https (@p secure): https only, then. */
-static bool same_scheme(const char *url, bool secure)
-{
-    return !secure || tsnu_starts_with(url, "https://");
-}
-
-/* Report a problem with one download; a refusal is counted in @p count
- * unless it is NULL (counted by the caller). */
-TSN_PRINTF(5, 6)
-static void refuse(tsn_vulndb_report_fn report,
-                   void *payload,
-                   size_t *count,
-                   bool refused,
-                   const char *fmt,
-                   ...)
-{
-    char msg[4400];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    if (refused && count)
-        ++*count;
-    if (report)
-        report(payload, refused, msg);
-}
-
-/*
- * Check the document @p doc against its hash file @p hash, both in the
- * pack: 0 when it matches; a mismatch, or a hash file without a digest,
- * is TSN_EINVALID with the reason.
- */
-static int check_hash(struct upd *u,
-                      const struct get *doc,
-                      const struct get *hash,
-                      bool sha512)
-{
-    tsn_buf text = TSN_BUF_INIT(HASH_FILE_MAX);
-    char want[TSNA_HASH_HEX_MAX], have[TSNA_HASH_HEX_MAX];
-    int rc = pack_flush(u);
-    if (rc == 0)
-        rc = tsnu_file_read_at(&text, u->pack_path, hash->off, hash->len,
-                               HASH_FILE_MAX);
-    if (rc == TSN_ETOOBIG)
-        rc = tsn_error_set(TSN_EINVALID, "%s: not a hash file", hash->url);
-    size_t n =
-        rc == 0 ? strspn(tsn_buf_cstr(&text), "0123456789abcdefABCDEF") : 0;
-    size_t need = sha512 ? 128 : 64;
-    if (rc == 0 && (n != need || (text.len > n && text.ptr[n] != ' ' &&
-                                  text.ptr[n] != '\t' && text.ptr[n] != '\n' &&
-                                  text.ptr[n] != '\r')))
-        rc = tsn_error_set(TSN_EINVALID,
-                           "%s: does not start with a %s digest in hex",
-                           hash->url, sha512 ? "SHA-512" : "SHA-256");
-    if (rc == 0) {
-        for (size_t i = 0; i < n; i++)
-            want[i] = (char)(text.ptr[i] | 0x20);
-        want[n] = '\0';
-        rc = tsna_hash_file(u->pack_path, doc->off, doc->len,
-                            sha512 ? TSNA_SHA512 : TSNA_SHA256, have);
-    }
-    if (rc == 0 && strcmp(want, have) != 0)
-        rc = tsn_error_set(TSN_EINVALID,
-                           "%s: its %s does not match %s: left out", doc->url,
-                           sha512 ? "SHA-512" : "SHA-256", hash->url);
-    tsn_buf_dispose(&text);
-    return rc;
-}
-
-/* The hash files of the documents @p docs (GOT or not) that @p es say
- * (hash given, or @p beside: "URL.sha512" for each document without one,
- * then "URL.sha256" for those still without), fetched in @p hashes;
- * hashes[i].url is NULL when the document has none to fetch. */
-static int fetch_hashes(struct upd *u,
-                        const csaf_entry *const *es,
-                        struct get *docs,
-                        struct get *hashes,
-                        bool *sha512,
-                        size_t n,
-                        bool beside,
-                        tsnu_arena *arena)
-{
-    /* two rounds: named hash files and .sha512 together, then .sha256
-     * for the trusted provider's documents without a .sha512 */
-    struct get *batch = calloc(n ? n : 1, sizeof *batch);
-    size_t *at = calloc(n ? n : 1, sizeof *at);
-    int rc = batch && at ? 0 : tsn_error_oom();
-    for (int round = 0; rc == 0 && round < 2; round++) {
-        size_t k = 0;
-        for (size_t i = 0; rc == 0 && i < n; i++) {
-            const char *h = NULL;
-            if (docs[i].got != GOT)
-                continue;
-            if (round == 0 && es[i]->hash) {
-                h = es[i]->hash;
-                sha512[i] = es[i]->sha512;
-            } else if (!es[i]->hash && beside &&
-                       (round == 0 || hashes[i].got == GONE)) {
-                size_t len = strlen(es[i]->url) + sizeof ".sha512";
-                char *c = tsnu_arena_alloc(arena, len);
-                if (!c) {
-                    rc = tsn_error_oom();
-                    break;
-                }
-                snprintf(c, len, "%s.%s", es[i]->url,
-                         round == 0 ? "sha512" : "sha256");
-                h = c;
-                sha512[i] = round == 0;
-            }
-            if (!h)
-                continue;
-            batch[k].url = h;
-            at[k++] = i;
-        }
-        /* any type: servers differ, and the content is checked */
-        if (rc == 0)
-            rc = fetch_all(u, batch, k, "*", true);
-        for (size_t j = 0; j < k; j++)
-            hashes[at[j]] = batch[j];
-    }
-    free(batch);
-    free(at);
-    return rc;
-}
-
-/* The list @p l, fetched when it changed: its entries newer than the
- * last update's, pushed onto @p wanted (csaf_entry) unless @p seen has
- * them. */
-static int read_list(struct upd *u,
-                     struct dlist *l,
-                     bool secure,
-                     tsnu_arena *arena,
-                     tsnu_strset *seen,
-                     tsnu_vec *wanted,
-                     size_t *refused,
-                     tsn_vulndb_report_fn report,
-                     void *payload)
-{
-    if (!same_scheme(l->url, secure)) {
-        refuse(report, payload, refused, true,
-               "%s: not https, as the provider's metadata is: left out",
-               l->url);
-        return 0;
-    }
-    enum fetched got = GONE;
-    int rc = fetch(u, l->url, l->dir ? CSV_TYPES : JSON_TYPES, true, false,
-                   &got, &l->etag, &l->lastmod);
-    if (rc < 0 || got != GOT)
-        return rc;
-    l->got = true;
-    char key[4200], *since = NULL;
-    snprintf(key, sizeof key, "update:csaf:%s", l->url);
-    tsn_buf text = TSN_BUF_INIT(META_MAX);
-    tsnr r = TSNR_INIT(arena, l->url);
-    const csaf_entry *es = NULL;
-    size_t n = 0, left = 0;
-    if ((rc = take_text(u, &text, META_MAX)) == 0 &&
-        (rc = tsnv_meta_get(u->v, key, &since)) == 0)
-        rc = l->dir ? csaf_changes_read(&r, tsn_buf_cstr(&text), text.len,
-                                        l->dir, &es, &n, &left)
-                    : csaf_rolie_read(&r, tsn_buf_cstr(&text), text.len, &es,
-                                      &n, &left);
-    /* the entries left out are refusals: the first ones with their place,
-     * all of them counted */
-    for (size_t i = 0; rc == 0 && i < r.warnings.len; i++)
-        refuse(report, payload, NULL, true, "%s:%s", l->url,
-               ((char **)r.warnings.ptr)[i]);
-    *refused += left;
-    int64_t from = since ? strtoll(since, NULL, 10) : 0;
-    size_t fresh = 0;
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        if (es[i].updated > l->newest)
-            l->newest = es[i].updated;
-        /* the same time again: a document published in the same
-         * microsecond as the last one seen is not missed */
-        if (since && es[i].updated < from)
-            continue;
-        if ((rc = tsnu_strset_add(seen, es[i].url)) == 1) {
-            fresh++;
-            rc = tsnu_vec_push(wanted, &es[i]);
-        }
-    }
-    if (rc == 0)
-        say(u, "%s: %zu documents listed, %zu %s", l->url, n, fresh,
-            since ? "changed since the last update" : "to fetch");
-    tsnu_vec_dispose(&r.warnings);
-    tsn_buf_dispose(&text);
-    free(since);
-    return rc < 0 ? rc : 0;
-}
-
-/*
- * A CSAF provider (section 7.3): its metadata, then its ROLIE feeds of
- * TLP WHITE, GREEN or unlabelled (or, without feeds, its directories'
- * changes.csv), each asked for only when it changed; the documents
- * listed since the last update, each checked against its hash file when
- * the feed names one or the provider is a trusted provider; all imported
- * together, CSAF only.
- */
-static int csaf(struct upd *u,
-                const char *where,
-                tsn_vulndb_import_stats *stats,
-                tsn_vulndb_report_fn report,
-                void *payload)
-{
-    tsnu_arena arena = TSNU_ARENA_INIT;
-    tsnu_strset seen = TSNU_STRSET_INIT;
-    tsnu_vec wanted = TSNU_VEC_INIT(csaf_entry, 100000000);
-    tsn_buf text = TSN_BUF_INIT(META_MAX);
-    csaf_provider pm;
-    struct dlist *ls = NULL;
-    size_t nl = 0, refused = 0, sigs = 0;
-    char *meta_url = NULL;
-    int rc = locate(u, u->o->url ? u->o->url : where, &arena);
-    if (rc == 0 && !(meta_url = tsnu_strdup(u->url.ptr)))
-        rc = tsn_error_oom();
-    if (rc == 0)
-        rc = take_text(u, &text, META_MAX);
-    tsnr r = TSNR_INIT(&arena, meta_url);
-    if (rc == 0)
-        rc = csaf_provider_read(&r, tsn_buf_cstr(&text), text.len, &pm);
-    tsnu_vec_dispose(&r.warnings);
-    bool secure = meta_url && tsnu_starts_with(meta_url, "https://");
-    if (rc == 0) {
-        say(u, "csaf:%s: %s, %s, %zu ROLIE feeds, %zu directories", where,
-            pm.publisher, pm.role, pm.nfeeds, pm.ndirectories);
-        size_t cap = pm.nfeeds + pm.ndirectories;
-        if (cap == 0)
-            rc = tsn_error_set(TSN_EINVALID,
-                               "%s: the provider lists no distribution",
-                               meta_url);
-        else if (!(ls = tsnu_arena_calloc(&arena, cap, sizeof *ls)))
-            rc = tsn_error_oom();
-    }
-    for (size_t i = 0; rc == 0 && i < pm.nfeeds; i++) {
-        const char *tlp = pm.feeds[i].tlp;
-        if (strcmp(tlp, "AMBER") == 0 || strcmp(tlp, "RED") == 0)
-            say(u, "%s: TLP:%s, not fetched", pm.feeds[i].url, tlp);
-        else
-            ls[nl++].url = pm.feeds[i].url;
-    }
-    /* ROLIE is preferred when both are there (section 7.3.2) */
-    for (size_t i = 0; rc == 0 && pm.nfeeds == 0 && i < pm.ndirectories; i++) {
-        size_t len = strlen(pm.directories[i]);
-        while (len && pm.directories[i][len - 1] == '/')
-            len--;
-        char *c = tsnu_arena_alloc(&arena, len + sizeof "/changes.csv");
-        if (!c) {
-            rc = tsn_error_oom();
-            break;
-        }
-        sprintf(c, "%.*s/changes.csv", (int)len, pm.directories[i]);
-        ls[nl].url = c;
-        ls[nl++].dir = pm.directories[i];
-    }
-    for (size_t i = 0; rc == 0 && i < nl; i++)
-        rc = read_list(u, &ls[i], secure, &arena, &seen, &wanted, &refused,
-                       report, payload);
-    /* the documents, then their hash files, each a batch */
-    size_t nd = 0;
-    const csaf_entry **des = calloc(wanted.len + 1, sizeof *des);
-    struct get *docs = calloc(wanted.len + 1, sizeof *docs);
-    struct get *hashes = calloc(wanted.len + 1, sizeof *hashes);
-    bool *sha512 = calloc(wanted.len + 1, sizeof *sha512);
-    if (rc == 0 && (!des || !docs || !hashes || !sha512))
-        rc = tsn_error_oom();
-    for (size_t i = 0; rc == 0 && i < wanted.len; i++)
-        hashes[i].got = GONE;
-    for (size_t i = 0; rc == 0 && i < wanted.len; i++) {
-        const csaf_entry *e = &((const csaf_entry *)wanted.ptr)[i];
-        if (!same_scheme(e->url, secure) ||
-            (e->hash && !same_scheme(e->hash, secure))) {
-            refuse(report, payload, &refused, true,
-                   "%s: not https, as the provider's metadata is: left out",
-                   e->url);
-            continue;
-        }
-        des[nd] = e;
-        docs[nd++].url = e->url;
-        sigs += e->sig != NULL;
-    }
-    if (rc == 0)
-        rc = fetch_all(u, docs, nd, JSON_TYPES, true);
-    if (rc == 0)
-        rc = fetch_hashes(u, des, docs, hashes, sha512, nd, pm.trusted, &arena);
-    for (size_t i = 0; rc == 0 && i < nd; i++) {
-        if (docs[i].got != GOT)
-            continue;
-        if (hashes[i].got == GOT) {
-            int checked = check_hash(u, &docs[i], &hashes[i], sha512[i]);
-            if (checked == TSN_EINVALID) {
-                refuse(report, payload, &refused, true, "%s",
-                       tsn_error_last()->message);
-                continue;
-            }
-            if ((rc = checked) < 0)
-                break;
-        } else if (pm.trusted) {
-            refuse(report, payload, &refused, false,
-                   "%s: a trusted provider's document without a hash file",
-                   docs[i].url);
-        }
-        rc = keep(u, u->pack_path, docs[i].url, true, docs[i].off, docs[i].len);
-    }
-    free(des);
-    free(docs);
-    free(hashes);
-    free(sha512);
-    if (rc == 0 && sigs)
-        say(u, "csaf:%s: %zu OpenPGP signatures listed, not checked", where,
-            sigs);
-    if (rc == 0)
-        rc = import(u, stats, report, payload);
-    for (size_t i = 0; rc == 0 && i < nl; i++) {
-        char key[4200], when[32];
-        if (!ls[i].got)
-            continue;
-        snprintf(key, sizeof key, "update:csaf:%s", ls[i].url);
-        snprintf(when, sizeof when, "%lld", (long long)ls[i].newest);
-        if ((rc = keep_validators(u, ls[i].url, ls[i].etag, ls[i].lastmod)) ==
-                0 &&
-            ls[i].newest)
-            rc = tsnv_meta_put(u->v, key, when);
-    }
-    if (rc == 0) {
-        char key[4200];
-        snprintf(key, sizeof key, "csaf-provider:%s", where);
-        rc = tsnv_meta_put(u->v, key, meta_url);
-    }
-    stats->refused += refused;
-    for (size_t i = 0; i < nl; i++) {
-        free(ls[i].etag);
-        free(ls[i].lastmod);
-    }
-    free(meta_url);
-    tsn_buf_dispose(&text);
-    tsnu_vec_dispose(&wanted);
-    tsnu_strset_dispose(&seen);
-    tsnu_arena_dispose(&arena);
     return rc;
 }
 
@@ -1253,7 +761,7 @@ int tsn_vulndb_update(tsn_vulndb *v,
         rc = jvn(&u, stats, report, payload);
     } else if (strncmp(source, "csaf:", 5) == 0 && source[5]) {
         u.formats = 1u << TSN_ADV_CSAF;
-        rc = csaf(&u, source + 5, stats, report, payload);
+        rc = upd_csaf(&u, source + 5, stats, report, payload);
     } else {
         rc = tsn_error_set(TSN_EUSAGE,
                            "unknown source '%s' (kev, epss, nvd, jvn, "
