@@ -6,10 +6,10 @@
 set -eu
 cd "$(dirname "$0")/.."
 kind=${1:-build}
-pkgs="gcc meson ninja-build pkg-config python3 libexpat1-dev libsqlite3-dev libzstd-dev libzip-dev zlib1g-dev libcurl4-openssl-dev libssl-dev ca-certificates node-spdx-license-ids node-spdx-exceptions"
+pkgs="gcc meson ninja-build pkg-config python3 libexpat1-dev libsqlite3-dev libzstd-dev libzip-dev zlib1g-dev libcurl4-openssl-dev libssl-dev librnp-dev ca-certificates node-spdx-license-ids node-spdx-exceptions"
 if [ "$kind" = test ]; then
     # clang for the libFuzzer build; jq and xmllint cross-check the readers.
-    pkgs="$pkgs clang clang-format libclang-rt-14-dev jq libxml2-utils python3-jsonschema sqlite3 openssl"
+    pkgs="$pkgs clang clang-format libclang-rt-14-dev jq libxml2-utils python3-jsonschema sqlite3 openssl gnupg"
     # reference implementations for the version differential tests
     pkgs="$pkgs libdpkg-dev python3-packaging python3-rpm ruby maven"
     # Node.js for the npm semver reference, unless one is installed already
