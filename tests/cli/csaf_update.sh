@@ -78,7 +78,7 @@ has "$out" "feed-tlp-white.json:.*/feed/entry/4.*left out\|feed-tlp-white.json:1
 has "$out" "rhsa-2022_0011.json: its SHA-512 does not match" "rolie: the hash mismatch named"
 has "$out" "not-csaf.json: an OSV record (or no known format), not what this source gives" "rolie: a document that is not CSAF refused"
 has "$out" "2 added, 0 updated, 0 unchanged, 3 refused" "rolie: two imported, three refused"
-has "$out" "4 OpenPGP signatures listed, not checked" "rolie: signatures not checked, said"
+has "$out" "4 OpenPGP signatures listed, not checked: the provider lists no public key" "rolie: signatures not checked without keys, said"
 check "$(st '.sources | keys | join(",")')" "csaf:psirt.example.org,csaf:www.bsi.bund.de" "rolie: held per publisher"
 check "$(st '.csafProviders | join(",")')" "$meta" "rolie: the provider kept for later updates"
 check "$(reqs /.well-known/csaf/2022/bsi-2022-0001.json.sha512)" 1 "rolie: the hash file fetched"

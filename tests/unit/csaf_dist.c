@@ -47,6 +47,11 @@ static void oasis_examples(void)
         CHECK_STR(pm.role, "csaf_trusted_provider", "role");
         CHECK(pm.trusted, "a trusted provider");
         CHECK(pm.nfeeds == 1 && pm.ndirectories == 0, "one feed, no directory");
+        CHECK(pm.nkeys == 1, "one OpenPGP key");
+        if (pm.nkeys == 1)
+            CHECK_STR(pm.keys[0].fingerprint,
+                      "8F5F267907B2C4559DB360DB2294BA7D2B2298B1",
+                      "the key's fingerprint");
         if (pm.nfeeds == 1) {
             CHECK_STR(pm.feeds[0].tlp, "WHITE", "the feed's TLP");
             CHECK_STR(
@@ -142,6 +147,36 @@ static void provider_rules(void)
               strstr(tsn_error_last()->message,
                      "/distributions/0/rolie/feeds/0/tlp_label"),
           "an unknown TLP refused: %s", tsn_error_last()->message);
+    rc = meta(&arena,
+              "\"role\":\"csaf_provider\",\"distributions\":[{\"directory_"
+              "url\":\"https://p.example/\"}],\"public_openpgp_keys\":[{"
+              "\"url\":\"https://k.example/a.asc\"},{\"url\":\"https://"
+              "k.example/b.asc\",\"fingerprint\":\"0123456789abcdef01234567"
+              "89ABCDEF01234567\"}]}",
+              &pm);
+    CHECK(rc == 0 && pm.nkeys == 2 && !pm.keys[0].fingerprint &&
+              pm.keys[1].fingerprint,
+          "two keys, one without a fingerprint: %s", tsn_error_last()->message);
+    rc = meta(&arena,
+              "\"role\":\"csaf_provider\",\"distributions\":[{\"directory_"
+              "url\":\"https://p.example/\"}],\"public_openpgp_keys\":[{"
+              "\"url\":\"https://k.example/b.asc\",\"fingerprint\":"
+              "\"0123456789abcdef0123456789ABCDEF0123456\"}]}",
+              &pm);
+    CHECK(rc == TSN_EINVALID &&
+              strstr(tsn_error_last()->message,
+                     "/public_openpgp_keys/0/fingerprint: '0123456789abcdef0"
+                     "123456789ABCDEF0123456' is not a fingerprint"),
+          "39 hex digits refused: %s", tsn_error_last()->message);
+    rc = meta(&arena,
+              "\"role\":\"csaf_provider\",\"distributions\":[{\"directory_"
+              "url\":\"https://p.example/\"}],\"public_openpgp_keys\":[{"
+              "\"fingerprint\":\"0123456789abcdef0123456789ABCDEF01234567\"}"
+              "]}",
+              &pm);
+    CHECK(rc == TSN_EINVALID &&
+              strstr(tsn_error_last()->message, "/public_openpgp_keys/0"),
+          "a key without its URL refused: %s", tsn_error_last()->message);
     rc =
         meta(&arena, "\"role\":\"csaf_provider\",\"distributions\":[{}]}", &pm);
     CHECK(rc == TSN_EINVALID && strstr(tsn_error_last()->message,

@@ -14,6 +14,7 @@
 
 #define URL_MAX 2048
 #define ENTRIES_MAX 10000000 /* entries of one feed or changes.csv */
+#define KEYS_MAX 64          /* public OpenPGP keys of a provider */
 
 bool csaf_url_ok(const char *s)
 {
@@ -95,6 +96,37 @@ static int read_rolie(tsnr *r,
     return rc;
 }
 
+/* public_openpgp_keys: {url, fingerprint} each. */
+static int read_keys(tsnr *r, const tsnu_json *root, tsnu_vec *keys)
+{
+    const tsnu_json *items;
+    size_t n = 0;
+    int rc = tsnr_items(r, root, NULL, "public_openpgp_keys", false, &items,
+                        &n);
+    tsnu_jpath kp = TSNR_AT(NULL, "public_openpgp_keys");
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        tsnu_jpath ip = TSNR_IDX(&kp, i);
+        csaf_key_ref k = {0};
+        if ((rc = tsnr_object(r, &items[i], &ip)) == 0 &&
+            (rc = url_member(r, &items[i], &ip, "url", true, &k.url)) == 0 &&
+            (rc = tsnr_str(r, &items[i], &ip, "fingerprint", false,
+                           &k.fingerprint)) == 0 &&
+            k.fingerprint &&
+            (strlen(k.fingerprint) < 40 ||
+             strspn(k.fingerprint, "0123456789abcdefABCDEF") !=
+                 strlen(k.fingerprint))) {
+            tsnu_jpath at = TSNR_AT(&ip, "fingerprint");
+            rc = tsnr_bad(r, &at, tsnu_json_get(&items[i], "fingerprint"),
+                          "'%.80s' is not a fingerprint (40 or more hex "
+                          "digits)",
+                          k.fingerprint);
+        }
+        if (rc == 0)
+            rc = tsnu_vec_push(keys, &k);
+    }
+    return rc;
+}
+
 int csaf_provider_read(tsnr *r,
                        const char *text,
                        size_t len,
@@ -108,6 +140,7 @@ int csaf_provider_read(tsnr *r,
     size_t nd = 0;
     tsnu_vec dirs = TSNU_VEC_INIT(const char *, ENTRIES_MAX);
     tsnu_vec feeds = TSNU_VEC_INIT(csaf_feed_ref, ENTRIES_MAX);
+    tsnu_vec keys = TSNU_VEC_INIT(csaf_key_ref, KEYS_MAX);
     int rc = tsnr_parse(&root, r->arena, text, len, r->name);
     if (rc == 0 && root->type != TSNU_JSON_OBJECT)
         rc = tsnr_bad(r, top, root,
@@ -160,8 +193,13 @@ int csaf_provider_read(tsnr *r,
         rc = tsnr_list(r, &dirs, &out->directories, &out->ndirectories);
     if (rc == 0)
         rc = tsnr_list(r, &feeds, &out->feeds, &out->nfeeds);
+    if (rc == 0)
+        rc = read_keys(r, root, &keys);
+    if (rc == 0)
+        rc = tsnr_list(r, &keys, &out->keys, &out->nkeys);
     tsnu_vec_dispose(&dirs);
     tsnu_vec_dispose(&feeds);
+    tsnu_vec_dispose(&keys);
     return rc;
 }
 

@@ -19,6 +19,12 @@ typedef struct csaf_feed_ref {
     const char *tlp; /* UNLABELED, WHITE, GREEN, AMBER or RED */
 } csaf_feed_ref;
 
+/* A public OpenPGP key the metadata lists (requirement 20). */
+typedef struct csaf_key_ref {
+    const char *url;
+    const char *fingerprint; /* 40 or more hex digits, or NULL */
+} csaf_key_ref;
+
 typedef struct csaf_provider {
     const char *publisher;          /* publisher/namespace */
     const char *role;               /* csaf_publisher, csaf_provider, ... */
@@ -28,6 +34,8 @@ typedef struct csaf_provider {
     size_t ndirectories;
     const csaf_feed_ref *feeds; /* the ROLIE feeds of every distribution */
     size_t nfeeds;
+    const csaf_key_ref *keys; /* public_openpgp_keys */
+    size_t nkeys;
 } csaf_provider;
 
 /* A document a feed or changes.csv lists. */

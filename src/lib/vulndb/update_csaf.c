@@ -8,6 +8,7 @@
 #include "lib/lib.h"
 
 #include "lib/adapt/crypto.h"
+#include "lib/adapt/pgp.h"
 #include "lib/advisory/csaf_dist.h"
 #include "lib/vulndb/update_int.h"
 
@@ -19,6 +20,8 @@
 
 #define META_MAX ((size_t)16 * 1024 * 1024) /* metadata, feeds, lists */
 #define HASH_FILE_MAX ((size_t)64 * 1024)   /* a digest and a name */
+#define SIG_FILE_MAX ((size_t)64 * 1024)    /* a detached signature */
+#define KEY_FILE_MAX ((size_t)1024 * 1024)  /* a public key, certified */
 
 /* The download just made, read whole into @p out and deleted; longer
  * than @p max bytes: TSN_ETOOBIG. */
@@ -255,6 +258,144 @@ static int fetch_hashes(struct upd *u,
     return rc;
 }
 
+/* The part @p g of the pack into @p text, at most @p max bytes: longer
+ * is TSN_EINVALID, "not a WHAT". */
+static int read_part(struct upd *u,
+                     const struct get *g,
+                     size_t max,
+                     const char *what,
+                     tsn_buf *text)
+{
+    int rc = upd_pack_flush(u);
+    if (rc == 0)
+        rc = tsnu_file_read_at(text, u->pack_path, g->off, g->len, max);
+    if (rc == TSN_ETOOBIG)
+        rc = tsn_error_set(TSN_EINVALID, "%s: larger than %zu bytes: not %s",
+                           g->url, max, what);
+    return rc;
+}
+
+/*
+ * The provider's public OpenPGP keys (requirement 20) into @p ring,
+ * fetched together; each must be the key of the fingerprint the
+ * metadata gives. A key that is not there, not a key or another key is
+ * left out with a warning.
+ */
+static int load_keys(struct upd *u,
+                     const csaf_provider *pm,
+                     bool secure,
+                     tsna_pgp *ring,
+                     tsn_vulndb_report_fn report,
+                     void *payload)
+{
+    struct get *g = calloc(pm->nkeys + 1, sizeof *g);
+    size_t *at = calloc(pm->nkeys + 1, sizeof *at), k = 0;
+    int rc = g && at ? 0 : tsn_error_oom();
+    for (size_t i = 0; rc == 0 && i < pm->nkeys; i++) {
+        if (!same_scheme(pm->keys[i].url, secure)) {
+            refuse(report, payload, NULL, false,
+                   "%s: not https, as the provider's metadata is: OpenPGP "
+                   "key left out",
+                   pm->keys[i].url);
+            continue;
+        }
+        g[k].url = pm->keys[i].url;
+        at[k++] = i;
+    }
+    /* any type: key servers differ, and the content is checked */
+    if (rc == 0)
+        rc = upd_fetch_all(u, g, k, "*", true);
+    tsn_buf text = TSN_BUF_INIT(KEY_FILE_MAX);
+    for (size_t j = 0; rc == 0 && j < k; j++) {
+        const csaf_key_ref *key = &pm->keys[at[j]];
+        char fpr[TSNA_PGP_FPR_MAX];
+        if (g[j].got != GOT) {
+            refuse(report, payload, NULL, false,
+                   "%s: not there (HTTP 404): OpenPGP key left out", key->url);
+            continue;
+        }
+        int got = read_part(u, &g[j], KEY_FILE_MAX, "a key", &text);
+        if (got == 0)
+            got = tsna_pgp_add_keys(ring, text.ptr, text.len, key->fingerprint,
+                                    fpr);
+        if (got == TSN_EINVALID || got == TSN_ETOOBIG)
+            refuse(report, payload, NULL, false, "%s: OpenPGP key left out: %s",
+                   key->url, tsn_error_last()->message);
+        else if ((rc = got) == 0)
+            upd_say(u, "%s: OpenPGP key %s", key->url, fpr);
+    }
+    tsn_buf_dispose(&text);
+    free(g);
+    free(at);
+    return rc;
+}
+
+/* The signature files of the documents @p docs fetched (requirement 19):
+ * the one the feed names, else URL.asc; sigs[i].got is GONE for those
+ * without. */
+static int fetch_sigs(struct upd *u,
+                      const csaf_entry *const *es,
+                      const struct get *docs,
+                      struct get *sigs,
+                      size_t n,
+                      tsnu_arena *arena)
+{
+    struct get *batch = calloc(n ? n : 1, sizeof *batch);
+    size_t *at = calloc(n ? n : 1, sizeof *at), k = 0;
+    int rc = batch && at ? 0 : tsn_error_oom();
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        sigs[i].got = GONE;
+        if (docs[i].got != GOT)
+            continue;
+        const char *url = es[i]->sig;
+        if (!url) {
+            size_t len = strlen(es[i]->url) + sizeof ".asc";
+            char *c = tsnu_arena_alloc(arena, len);
+            if (!c) {
+                rc = tsn_error_oom();
+                break;
+            }
+            snprintf(c, len, "%s.asc", es[i]->url);
+            url = c;
+        }
+        batch[k].url = url;
+        at[k++] = i;
+    }
+    /* any type: servers differ, and the content is checked */
+    if (rc == 0)
+        rc = upd_fetch_all(u, batch, k, "*", true);
+    for (size_t j = 0; rc == 0 && j < k; j++)
+        sigs[at[j]] = batch[j];
+    free(batch);
+    free(at);
+    return rc;
+}
+
+/* Check the document @p doc against its signature @p sig, both in the
+ * pack: 0 when a key of @p ring made it, else TSN_EINVALID with why. */
+static int check_sig(struct upd *u,
+                     tsna_pgp *ring,
+                     const struct get *doc,
+                     const struct get *sig)
+{
+    tsn_buf text = TSN_BUF_INIT(SIG_FILE_MAX);
+    char signer[TSNA_PGP_FPR_MAX];
+    int rc = read_part(u, sig, SIG_FILE_MAX, "a signature", &text);
+    if (rc == 0)
+        rc = tsna_pgp_verify(ring, u->pack_path, doc->off, doc->len, text.ptr,
+                             text.len, signer);
+    if (rc == TSN_EINVALID) {
+        char why[1024];
+        snprintf(why, sizeof why, "%s", tsn_error_last()->message);
+        rc = tsn_error_set(TSN_EINVALID,
+                           "%s: its OpenPGP signature %s: %s: "
+                           "left out",
+                           doc->url, sig->url, why);
+    }
+    tsn_buf_dispose(&text);
+    return rc;
+}
+
 /* The list @p l, fetched when it changed: its entries newer than the
  * last update's, pushed onto @p wanted (csaf_entry) unless @p seen has
  * them. */
@@ -326,7 +467,8 @@ static int read_list(struct upd *u,
  * TLP WHITE, GREEN or unlabelled (or, without feeds, its directories'
  * changes.csv), each asked for only when it changed; the documents
  * listed since the last update, each checked against its hash file when
- * the feed names one or the provider is a trusted provider; all imported
+ * the feed names one or the provider is a trusted provider, and against
+ * its OpenPGP signature when the provider lists keys; all imported
  * together, CSAF only.
  */
 int upd_csaf(struct upd *u,
@@ -341,7 +483,7 @@ int upd_csaf(struct upd *u,
     tsn_buf text = TSN_BUF_INIT(META_MAX);
     csaf_provider pm;
     struct dlist *ls = NULL;
-    size_t nl = 0, refused = 0, sigs = 0;
+    size_t nl = 0, refused = 0;
     char *meta_url = NULL;
     int rc = locate(u, u->o->url ? u->o->url : where, &arena);
     if (rc == 0 && !(meta_url = tsnu_strdup(u->url.ptr)))
@@ -388,20 +530,24 @@ int upd_csaf(struct upd *u,
     for (size_t i = 0; rc == 0 && i < nl; i++)
         rc = read_list(u, &ls[i], secure, &arena, &seen, &wanted, &refused,
                        report, payload);
-    /* the documents, then their hash files, each a batch */
-    size_t nd = 0;
+    /* the documents, then their hash files, then (when the provider
+     * lists keys) their signatures, each a batch */
+    size_t nd = 0, listed = 0, signed_ = 0, unsigned_ = 0;
     const csaf_entry **des = calloc(wanted.len + 1, sizeof *des);
     struct get *docs = calloc(wanted.len + 1, sizeof *docs);
     struct get *hashes = calloc(wanted.len + 1, sizeof *hashes);
+    struct get *sigs = calloc(wanted.len + 1, sizeof *sigs);
     bool *sha512 = calloc(wanted.len + 1, sizeof *sha512);
-    if (rc == 0 && (!des || !docs || !hashes || !sha512))
+    tsna_pgp *ring = NULL;
+    if (rc == 0 && (!des || !docs || !hashes || !sigs || !sha512))
         rc = tsn_error_oom();
     for (size_t i = 0; rc == 0 && i < wanted.len; i++)
-        hashes[i].got = GONE;
+        hashes[i].got = sigs[i].got = GONE;
     for (size_t i = 0; rc == 0 && i < wanted.len; i++) {
         const csaf_entry *e = &((const csaf_entry *)wanted.ptr)[i];
         if (!same_scheme(e->url, secure) ||
-            (e->hash && !same_scheme(e->hash, secure))) {
+            (e->hash && !same_scheme(e->hash, secure)) ||
+            (e->sig && !same_scheme(e->sig, secure))) {
             refuse(report, payload, &refused, true,
                    "%s: not https, as the provider's metadata is: left out",
                    e->url);
@@ -409,12 +555,22 @@ int upd_csaf(struct upd *u,
         }
         des[nd] = e;
         docs[nd++].url = e->url;
-        sigs += e->sig != NULL;
+        listed += e->sig != NULL;
     }
     if (rc == 0)
         rc = upd_fetch_all(u, docs, nd, JSON_TYPES, true);
     if (rc == 0)
         rc = fetch_hashes(u, des, docs, hashes, sha512, nd, pm.trusted, &arena);
+    if (rc == 0 && nd && pm.nkeys && (rc = tsna_pgp_new(&ring)) == 0)
+        rc = load_keys(u, &pm, secure, ring, report, payload);
+    bool checking = rc == 0 && ring && tsna_pgp_count(ring) > 0;
+    if (rc == 0 && pm.nkeys && nd && !checking)
+        refuse(report, payload, NULL, false,
+               "csaf:%s: none of the provider's %zu OpenPGP keys could be "
+               "read: signatures not checked",
+               where, pm.nkeys);
+    if (checking)
+        rc = fetch_sigs(u, des, docs, sigs, nd, &arena);
     for (size_t i = 0; rc == 0 && i < nd; i++) {
         if (docs[i].got != GOT)
             continue;
@@ -432,16 +588,43 @@ int upd_csaf(struct upd *u,
                    "%s: a trusted provider's document without a hash file",
                    docs[i].url);
         }
+        if (checking && sigs[i].got == GOT) {
+            int checked = check_sig(u, ring, &docs[i], &sigs[i]);
+            if (checked == TSN_EINVALID) {
+                refuse(report, payload, &refused, true, "%s",
+                       tsn_error_last()->message);
+                continue;
+            }
+            if ((rc = checked) < 0)
+                break;
+            signed_++;
+        } else if (checking) {
+            unsigned_++;
+            if (pm.trusted)
+                refuse(report, payload, &refused, false,
+                       "%s: a trusted provider's document without a "
+                       "signature",
+                       docs[i].url);
+        }
         rc = upd_keep(u, u->pack_path, docs[i].url, true, docs[i].off,
                       docs[i].len);
     }
     free(des);
     free(docs);
     free(hashes);
+    free(sigs);
     free(sha512);
-    if (rc == 0 && sigs)
-        upd_say(u, "csaf:%s: %zu OpenPGP signatures listed, not checked", where,
-                sigs);
+    tsna_pgp_free(ring);
+    if (rc == 0 && !pm.nkeys && listed)
+        upd_say(u,
+                "csaf:%s: %zu OpenPGP signatures listed, not checked: the "
+                "provider lists no public key",
+                where, listed);
+    if (rc == 0 && checking)
+        upd_say(u,
+                "csaf:%s: %zu documents signed by the provider's keys, %zu "
+                "without a signature",
+                where, signed_, unsigned_);
     if (rc == 0)
         rc = upd_import(u, stats, report, payload);
     for (size_t i = 0; rc == 0 && i < nl; i++) {
