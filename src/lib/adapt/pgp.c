@@ -52,9 +52,9 @@ void tsna_pgp_free(tsna_pgp *k)
  * Debian's librnp is built with its log always on: lines such as
  * "[signature_validate() ...] wrong lbits" go to stderr whatever
  * rnp_ffi_set_log_fd() says, between the CLI's own messages, which
- * already give the reason. While librnp reads keys or checks a
- * signature, fd 2 goes to /dev/null (process-wide: no other thread may
- * write to stderr meanwhile).
+ * already give the reason. While tsna_pgp_add_keys() or
+ * tsna_pgp_verify() runs, fd 2 goes to /dev/null (process-wide: no other
+ * thread may write to stderr meanwhile).
  */
 static int hush(void)
 {
@@ -145,11 +145,11 @@ static int add_one(tsna_pgp *k, const char *fpr)
     return 0;
 }
 
-int tsna_pgp_add_keys(tsna_pgp *k,
-                      const void *data,
-                      size_t len,
-                      const char *want,
-                      char fpr[TSNA_PGP_FPR_MAX])
+static int add_keys(tsna_pgp *k,
+                    const void *data,
+                    size_t len,
+                    const char *want,
+                    char fpr[TSNA_PGP_FPR_MAX])
 {
     char wanted[TSNA_PGP_FPR_MAX];
     *fpr = '\0';
@@ -160,10 +160,8 @@ int tsna_pgp_add_keys(tsna_pgp *k,
     char *results = NULL;
     if (len == 0 || rnp_input_from_memory(&in, data, len, false) != RNP_SUCCESS)
         return tsn_error_set(TSN_EINVALID, "not an OpenPGP public key");
-    int saved = hush();
     rnp_result_t r =
         rnp_import_keys(k->ffi, in, RNP_LOAD_SAVE_PUBLIC_KEYS, &results);
-    unhush(saved);
     rnp_input_destroy(in);
     if (r != RNP_SUCCESS) {
         rnp_buffer_destroy(results);
@@ -237,20 +235,23 @@ static void key_id(rnp_op_verify_signature_t s, char out[TSNA_PGP_FPR_MAX])
     rnp_signature_handle_t h = NULL;
     char *id = NULL;
     *out = '\0';
-    if (rnp_op_verify_signature_get_handle(s, &h) == RNP_SUCCESS &&
-        rnp_signature_get_keyid(h, &id) == RNP_SUCCESS && id)
+    /* on failure librnp 0.16 frees the handle but leaves it set: it is
+     * destroyed only after a success */
+    if (rnp_op_verify_signature_get_handle(s, &h) != RNP_SUCCESS)
+        return;
+    if (rnp_signature_get_keyid(h, &id) == RNP_SUCCESS && id)
         snprintf(out, TSNA_PGP_FPR_MAX, "%s", id);
     rnp_buffer_destroy(id);
     rnp_signature_handle_destroy(h);
 }
 
-int tsna_pgp_verify(tsna_pgp *k,
-                    const char *path,
-                    uint64_t off,
-                    uint64_t len,
-                    const void *sig,
-                    size_t siglen,
-                    char signer[TSNA_PGP_FPR_MAX])
+static int verify(tsna_pgp *k,
+                  const char *path,
+                  uint64_t off,
+                  uint64_t len,
+                  const void *sig,
+                  size_t siglen,
+                  char signer[TSNA_PGP_FPR_MAX])
 {
     *signer = '\0';
     struct range g = {fopen(path, "rb"), len, false};
@@ -272,9 +273,7 @@ int tsna_pgp_verify(tsna_pgp *k,
     rnp_result_t why = RNP_ERROR_NO_SIGNATURES_FOUND;
     char id[TSNA_PGP_FPR_MAX] = "", other[TSNA_PGP_FPR_MAX] = "";
     if (rc == 0) {
-        int saved = hush();
         rnp_result_t r = rnp_op_verify_execute(op);
-        unhush(saved);
         if (g.failed)
             rc = tsn_error_set(TSN_EIO, "%s: cannot read the document", path);
         else if (rnp_op_verify_get_signature_count(op, &n) != RNP_SUCCESS)
@@ -339,5 +338,31 @@ int tsna_pgp_verify(tsna_pgp *k,
     rnp_input_destroy(sin);
     rnp_input_destroy(doc);
     fclose(g.f);
+    return rc;
+}
+
+int tsna_pgp_add_keys(tsna_pgp *k,
+                      const void *data,
+                      size_t len,
+                      const char *want,
+                      char fpr[TSNA_PGP_FPR_MAX])
+{
+    int saved = hush();
+    int rc = add_keys(k, data, len, want, fpr);
+    unhush(saved);
+    return rc;
+}
+
+int tsna_pgp_verify(tsna_pgp *k,
+                    const char *path,
+                    uint64_t off,
+                    uint64_t len,
+                    const void *sig,
+                    size_t siglen,
+                    char signer[TSNA_PGP_FPR_MAX])
+{
+    int saved = hush();
+    int rc = verify(k, path, off, len, sig, siglen, signer);
+    unhush(saved);
     return rc;
 }
