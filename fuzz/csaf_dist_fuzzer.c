@@ -2,7 +2,8 @@
 /*
  * Fuzz target: what a CSAF provider serves to db update, chosen by the
  * first byte: provider-metadata.json ('m'), a ROLIE feed ('f'), a
- * changes.csv ('c') or a security.txt ('s'). Whatever reads holds only
+ * changes.csv ('c'), a security.txt ('s') or an aggregator.json ('a').
+ * Whatever reads holds only
  * http(s) URLs of the form csaf_url_ok() allows, changes.csv's below its
  * directory with no "." or ".." segment; a refusal names the input.
  */
@@ -47,6 +48,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 url(pm.directories[i]);
             for (size_t i = 0; i < pm.nfeeds; i++)
                 url(pm.feeds[i].url);
+            for (size_t i = 0; i < pm.nkeys; i++)
+                url(pm.keys[i].url);
+        }
+    } else if (data[0] == 'a') {
+        csaf_aggregator ag;
+        if ((rc = csaf_aggregator_read(&r, text, len, &ag)) == 0) {
+            if (ag.nproviders == 0)
+                abort();
+            for (size_t i = 0; i < ag.nproviders + ag.npublishers; i++)
+                url(ag.urls[i]);
         }
     } else if (data[0] == 'f' || data[0] == 'c') {
         const csaf_entry *es;

@@ -372,8 +372,8 @@ int cmd_db_update(struct cli *cli, int argc, char **argv)
                *backoff = NULL, *conns = NULL;
     const struct opt extra[] = {
         {"--source", "SOURCE",
-         "kev, epss, nvd, jvn, osv:ECOSYSTEM, csaf:DOMAIN or "
-         "csaf:URL (repeatable)",
+         "kev, epss, nvd, jvn, osv:ECOSYSTEM, csaf:DOMAIN, "
+         "csaf:URL or csaf-aggregator:DOMAIN|URL (repeatable)",
          NULL, NULL, &sources},
         {"--url", "URL", "fetch the one --source from this mirror", &url, NULL,
          NULL},

@@ -176,6 +176,34 @@ has "$out" "1 added" "by domain: the document imported"
 has "$out" "rhsa-2021_5186.json.sha256: not a hash file" "by domain: a 70 kB hash file refused with its document"
 check "$(grep -c '"/sec/2022/bsi-2022-0001.json.sha256"' "$tmp/tls/requests.log")" 1 "by domain: a trusted directory's SHA-256 file checked"
 check "$(grep -c '"/dir/' "$tmp/requests.log")" "$n" "by domain: nothing asked of the http directory"
+# an aggregator.json: each provider and publisher it lists in turn, one
+# that fails reported while the others still update
+agg() { # agg URL...
+    printf '{"aggregator":{"category":"lister","name":"Example Lister","namespace":"https://lister.example"},"aggregator_version":"2.0","canonical_url":"%s/agg/aggregator.json","csaf_providers":[' "$base"
+    sep=""
+    for u in "$@"; do printf '%s{"metadata":{"last_updated":"2025-06-01T00:00:00Z","publisher":{"category":"vendor","name":"X","namespace":"https://x.example"},"url":"%s"}}' "$sep" "$u"; sep=,; done
+    printf '],"last_updated":"2025-06-01T00:00:00Z"}\n'
+}
+mkdir -p "$tmp/www/agg"
+agg "$meta" "$base/missing/provider-metadata.json" "$base/dir/provider-metadata.json" >"$tmp/www/agg/aggregator.json"
+db=$tmp/d.db
+out=$(up --source "csaf-aggregator:$base/agg/aggregator.json")
+check $? 5 "aggregator: a provider not there gives exit 5: $out"
+has "$out" "csaf-aggregator:$base/agg/aggregator.json: Example Lister (lister), 3 providers, 0 publishers" "aggregator: read"
+has "$out" "refused: csaf:$base/missing/provider-metadata.json: .*HTTP 404" "aggregator: the missing provider reported"
+has "$out" "csaf:$meta: 3 added" "aggregator: the first provider updated"
+has "$out" "csaf:$base/dir/provider-metadata.json: 0 added, 0 updated, 2 unchanged" "aggregator: the provider after the failure updated too"
+has "$out" "1 of 3 providers and publishers failed" "aggregator: the failures counted"
+check "$(st '.csafProviders | length')" 2 "aggregator: the providers kept for plain updates"
+out=$(up --source "csaf-aggregator:$base/agg/nope.json")
+check $? 5 "aggregator not there: exit 5"
+printf '{"aggregator_version":"2.0"}' >"$tmp/www/agg/bad.json"
+out=$(up --source "csaf-aggregator:$base/agg/bad.json")
+check $? 2 "a faulty aggregator.json: exit 2"
+has "$out" "bad.json:1: .*'aggregator' is required" "a faulty aggregator.json: where and what"
+out=$(up --source "csaf-aggregator:exa mple")
+check $? 2 "aggregator: a bad domain, exit 2"
+
 ls "$tmp/dl" | grep -q . && leftover=yes || leftover=no
 check "$leftover" no "no download left behind"
 

@@ -341,9 +341,81 @@ static void urls(void)
     CHECK(!csaf_url_ok(longer), "longer than 2,048 bytes");
 }
 
+static void aggregators(void)
+{
+    if (!th_shared("csaf/2.0/examples/aggregator")) {
+        printf("SKIP: the OASIS aggregator examples are not there\n");
+        return;
+    }
+    tsnu_arena arena = TSNU_ARENA_INIT;
+    static const size_t publishers[] = {0, 0, 1};
+    for (int i = 1; i <= 3; i++) {
+        char rel[128];
+        snprintf(rel, sizeof rel,
+                 "csaf/2.0/examples/aggregator/example-0%d-aggregator.json", i);
+        size_t len = 0;
+        char *text = shared(rel, &len);
+        tsnr r = TSNR_INIT(&arena, rel);
+        csaf_aggregator ag;
+        int rc = text ? csaf_aggregator_read(&r, text, len, &ag) : -1;
+        CHECK(rc == 0, "%s reads: %s", rel, tsn_error_last()->message);
+        if (rc == 0) {
+            CHECK(ag.nproviders == 2 && ag.npublishers == publishers[i - 1],
+                  "%s: %zu providers, %zu publishers", rel, ag.nproviders,
+                  ag.npublishers);
+            CHECK_STR(ag.urls[0],
+                      "https://www.example.com/.well-known/csaf/"
+                      "provider-metadata.json",
+                      "the first provider's metadata");
+            CHECK_STR(ag.category, i == 1 ? "lister" : "aggregator",
+                      "the category");
+        }
+        tsnu_vec_dispose(&r.warnings);
+        free(text);
+    }
+    static const struct {
+        const char *text, *says;
+    } bad[] = {
+        {"[]", "a JSON object"},
+        {"{\"aggregator_version\":\"2.1\"}",
+         "/aggregator_version: aggregator version '2.1'"},
+        {"{\"aggregator_version\":\"2.0\",\"aggregator\":{\"name\":\"A\","
+         "\"category\":\"hub\",\"namespace\":\"https://a.example\"}}",
+         "/aggregator/category: 'hub' is not"},
+        {"{\"aggregator_version\":\"2.0\",\"aggregator\":{\"name\":\"A\","
+         "\"category\":\"lister\",\"namespace\":\"https://a.example\"},"
+         "\"csaf_providers\":[]}",
+         "'csaf_providers' lists no one"},
+        {"{\"aggregator_version\":\"2.0\",\"aggregator\":{\"name\":\"A\","
+         "\"category\":\"lister\",\"namespace\":\"https://a.example\"},"
+         "\"csaf_providers\":[{\"metadata\":{\"url\":\"file:///etc/"
+         "passwd\"}}]}",
+         "/csaf_providers/0/metadata/url: 'file:///etc/passwd' is not an "
+         "http(s) URL"},
+        {"{\"aggregator_version\":\"2.0\",\"aggregator\":{\"name\":\"A\","
+         "\"category\":\"lister\",\"namespace\":\"https://a.example\"},"
+         "\"csaf_providers\":[{\"mirrors\":[]}]}",
+         "/csaf_providers/0: 'metadata' is required"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        tsnr r = TSNR_INIT(&arena, "agg.json");
+        csaf_aggregator ag;
+        int rc =
+            csaf_aggregator_read(&r, bad[i].text, strlen(bad[i].text), &ag);
+        CHECK(rc == TSN_EINVALID &&
+                  strstr(tsn_error_last()->message, "agg.json") &&
+                  strstr(tsn_error_last()->message, bad[i].says),
+              "bad aggregator %zu refused with '%s': %s", i, bad[i].says,
+              tsn_error_last()->message);
+        tsnu_vec_dispose(&r.warnings);
+    }
+    tsnu_arena_dispose(&arena);
+}
+
 int main(void)
 {
     oasis_examples();
+    aggregators();
     provider_rules();
     rolie_rules();
     changes_rules();

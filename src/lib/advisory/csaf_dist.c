@@ -101,8 +101,8 @@ static int read_keys(tsnr *r, const tsnu_json *root, tsnu_vec *keys)
 {
     const tsnu_json *items;
     size_t n = 0;
-    int rc = tsnr_items(r, root, NULL, "public_openpgp_keys", false, &items,
-                        &n);
+    int rc =
+        tsnr_items(r, root, NULL, "public_openpgp_keys", false, &items, &n);
     tsnu_jpath kp = TSNR_AT(NULL, "public_openpgp_keys");
     for (size_t i = 0; rc == 0 && i < n; i++) {
         tsnu_jpath ip = TSNR_IDX(&kp, i);
@@ -200,6 +200,92 @@ int csaf_provider_read(tsnr *r,
     tsnu_vec_dispose(&dirs);
     tsnu_vec_dispose(&feeds);
     tsnu_vec_dispose(&keys);
+    return rc;
+}
+
+/* ---- aggregator.json --------------------------------------------------- */
+
+/* The metadata URLs of the entries of @p key (csaf_providers or
+ * csaf_publishers), onto @p urls. */
+static int read_parties(tsnr *r,
+                        const tsnu_json *root,
+                        const char *key,
+                        bool required,
+                        tsnu_vec *urls,
+                        size_t *n)
+{
+    const tsnu_json *items;
+    size_t k = 0;
+    int rc = tsnr_items(r, root, NULL, key, required, &items, &k);
+    if (rc == 0 && required && k == 0)
+        rc = tsnr_bad(r, NULL, root, "'%s' lists no one", key);
+    tsnu_jpath kp = TSNR_AT(NULL, key);
+    for (size_t i = 0; rc == 0 && i < k; i++) {
+        tsnu_jpath ip = TSNR_IDX(&kp, i);
+        const tsnu_json *meta = NULL;
+        const char *url = NULL;
+        if ((rc = tsnr_object(r, &items[i], &ip)) == 0 &&
+            (rc = tsnr_member(r, &items[i], &ip, "metadata", TSNU_JSON_OBJECT,
+                              &meta)) == 0 &&
+            !meta)
+            rc = tsnr_bad(r, &ip, &items[i], "'metadata' is required");
+        tsnu_jpath mp = TSNR_AT(&ip, "metadata");
+        if (rc == 0)
+            rc = url_member(r, meta, &mp, "url", true, &url);
+        if (rc == 0)
+            rc = tsnu_vec_push(urls, &url);
+    }
+    *n = k;
+    return rc;
+}
+
+int csaf_aggregator_read(tsnr *r,
+                         const char *text,
+                         size_t len,
+                         csaf_aggregator *out)
+{
+    memset(out, 0, sizeof *out);
+    const tsnu_jpath *top = NULL;
+    tsnu_json *root;
+    const tsnu_json *agg = NULL;
+    const char *version = NULL;
+    tsnu_vec urls = TSNU_VEC_INIT(const char *, ENTRIES_MAX);
+    int rc = tsnr_parse(&root, r->arena, text, len, r->name);
+    if (rc == 0 && root->type != TSNU_JSON_OBJECT)
+        rc = tsnr_bad(r, top, root, "an aggregator.json is a JSON object");
+    if (rc == 0)
+        rc = tsnr_str(r, root, top, "aggregator_version", true, &version);
+    if (rc == 0 && strcmp(version, "2.0") != 0) {
+        tsnu_jpath at = TSNR_AT(top, "aggregator_version");
+        rc = tsnr_bad(r, &at, tsnu_json_get(root, "aggregator_version"),
+                      "aggregator version '%.20s': only 2.0 is read", version);
+    }
+    if (rc == 0)
+        rc = tsnr_member(r, root, top, "aggregator", TSNU_JSON_OBJECT, &agg);
+    if (rc == 0 && !agg)
+        rc = tsnr_bad(r, top, root, "'aggregator' is required");
+    tsnu_jpath ap = TSNR_AT(top, "aggregator");
+    if (rc == 0)
+        rc = tsnr_str(r, agg, &ap, "name", true, &out->name);
+    if (rc == 0)
+        rc = tsnr_str(r, agg, &ap, "category", true, &out->category);
+    if (rc == 0 && strcmp(out->category, "aggregator") != 0 &&
+        strcmp(out->category, "lister") != 0) {
+        tsnu_jpath at = TSNR_AT(&ap, "category");
+        rc = tsnr_bad(r, &at, tsnu_json_get(agg, "category"),
+                      "'%.40s' is not an aggregator category of CSAF 2.0",
+                      out->category);
+    }
+    if (rc == 0)
+        rc = read_parties(r, root, "csaf_providers", true, &urls,
+                          &out->nproviders);
+    if (rc == 0)
+        rc = read_parties(r, root, "csaf_publishers", false, &urls,
+                          &out->npublishers);
+    size_t n = 0;
+    if (rc == 0)
+        rc = tsnr_list(r, &urls, &out->urls, &n);
+    tsnu_vec_dispose(&urls);
     return rc;
 }
 

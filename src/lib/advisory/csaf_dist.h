@@ -72,6 +72,21 @@ int csaf_changes_read(tsnr *r,
                       size_t *n,
                       size_t *left);
 
+/* What an aggregator.json (requirement 21) lists: the metadata URL of
+ * each provider, then of each publisher. */
+typedef struct csaf_aggregator {
+    const char *name;     /* aggregator/name */
+    const char *category; /* aggregator or lister */
+    const char *const *urls;
+    size_t nproviders, npublishers; /* urls[0..nproviders) are providers' */
+} csaf_aggregator;
+
+/* Read aggregator.json; its strings live in r->arena. */
+int csaf_aggregator_read(tsnr *r,
+                         const char *text,
+                         size_t len,
+                         csaf_aggregator *out);
+
 /* The URLs of the CSAF fields of a security.txt (RFC 9116). */
 int csaf_security_txt(
     tsnr *r, const char *text, size_t len, const char *const **out, size_t *n);

@@ -399,6 +399,17 @@ static void drop_paths(struct upd *u)
     u->in.len = 0;
 }
 
+void upd_reset(struct upd *u)
+{
+    drop_paths(u);
+    if (u->pack) {
+        fclose(u->pack);
+        u->pack = NULL;
+        unlink(u->pack_path);
+    }
+    u->pack_len = 0;
+}
+
 /* Take the last download (a whole file) off the list to import: its
  * path. */
 const char *upd_pop_path(struct upd *u)
@@ -762,10 +773,14 @@ int tsn_vulndb_update(tsn_vulndb *v,
     } else if (strncmp(source, "csaf:", 5) == 0 && source[5]) {
         u.formats = 1u << TSN_ADV_CSAF;
         rc = upd_csaf(&u, source + 5, stats, report, payload);
+    } else if (strncmp(source, "csaf-aggregator:", 16) == 0 && source[16]) {
+        u.formats = 1u << TSN_ADV_CSAF;
+        rc = upd_csaf_aggregator(&u, source + 16, stats, report, payload);
     } else {
         rc = tsn_error_set(TSN_EUSAGE,
                            "unknown source '%s' (kev, epss, nvd, jvn, "
-                           "osv:ECOSYSTEM, csaf:DOMAIN or csaf:URL)",
+                           "osv:ECOSYSTEM, csaf:DOMAIN, csaf:URL or "
+                           "csaf-aggregator:URL)",
                            source);
     }
     cleanup(&u);

@@ -471,11 +471,12 @@ static int read_list(struct upd *u,
  * its OpenPGP signature when the provider lists keys; all imported
  * together, CSAF only.
  */
-int upd_csaf(struct upd *u,
-             const char *where,
-             tsn_vulndb_import_stats *stats,
-             tsn_vulndb_report_fn report,
-             void *payload)
+static int provider(struct upd *u,
+                    const char *where,
+                    const char *at,
+                    tsn_vulndb_import_stats *stats,
+                    tsn_vulndb_report_fn report,
+                    void *payload)
 {
     tsnu_arena arena = TSNU_ARENA_INIT;
     tsnu_strset seen = TSNU_STRSET_INIT;
@@ -485,7 +486,7 @@ int upd_csaf(struct upd *u,
     struct dlist *ls = NULL;
     size_t nl = 0, refused = 0;
     char *meta_url = NULL;
-    int rc = locate(u, u->o->url ? u->o->url : where, &arena);
+    int rc = locate(u, at, &arena);
     if (rc == 0 && !(meta_url = tsnu_strdup(u->url.ptr)))
         rc = tsn_error_oom();
     if (rc == 0)
@@ -652,6 +653,115 @@ int upd_csaf(struct upd *u,
     tsn_buf_dispose(&text);
     tsnu_vec_dispose(&wanted);
     tsnu_strset_dispose(&seen);
+    tsnu_arena_dispose(&arena);
+    return rc;
+}
+
+int upd_csaf(struct upd *u,
+             const char *where,
+             tsn_vulndb_import_stats *stats,
+             tsn_vulndb_report_fn report,
+             void *payload)
+{
+    return provider(u, where, u->o->url ? u->o->url : where, stats, report,
+                    payload);
+}
+
+/*
+ * Every provider and publisher an aggregator.json lists (CSAF 2.0
+ * requirement 21), @p where its URL or the aggregator's domain
+ * (https://DOMAIN/.well-known/csaf-aggregator/aggregator.json), each as
+ * csaf:URL in a transaction of its own: one that fails is reported and
+ * the others still update; the first failure is returned at the end.
+ */
+int upd_csaf_aggregator(struct upd *u,
+                        const char *where,
+                        tsn_vulndb_import_stats *stats,
+                        tsn_vulndb_report_fn report,
+                        void *payload)
+{
+    tsnu_arena arena = TSNU_ARENA_INIT;
+    tsn_buf text = TSN_BUF_INIT(META_MAX);
+    tsn_buf *url = &u->url;
+    enum fetched got;
+    csaf_aggregator ag;
+    char *at = NULL;
+    int rc = 0;
+    tsn_buf_clear(url);
+    if (u->o->url || strstr(where, "://")) {
+        const char *given = u->o->url ? u->o->url : where;
+        rc = csaf_url_ok(given) ? tsn_buf_puts(url, given)
+                                : tsn_error_set(TSN_EUSAGE,
+                                                "csaf-aggregator:%s: not an "
+                                                "http(s) URL of an "
+                                                "aggregator.json",
+                                                given);
+    } else if (domain_ok(where)) {
+        rc = tsn_buf_printf(url,
+                            "https://%s/.well-known/csaf-aggregator/"
+                            "aggregator.json",
+                            where);
+    } else {
+        rc = tsn_error_set(TSN_EUSAGE,
+                           "csaf-aggregator:%s: neither a domain nor an "
+                           "http(s) URL",
+                           where);
+    }
+    if (rc == 0 && !(at = tsnu_strdup(url->ptr)))
+        rc = tsn_error_oom();
+    if (rc == 0)
+        rc = upd_fetch(u, at, JSON_TYPES, false, false, &got, NULL, NULL);
+    if (rc == 0)
+        rc = take_text(u, &text, META_MAX);
+    tsnr r = TSNR_INIT(&arena, at);
+    if (rc == 0)
+        rc = csaf_aggregator_read(&r, tsn_buf_cstr(&text), text.len, &ag);
+    tsnu_vec_dispose(&r.warnings);
+    bool secure = at && tsnu_starts_with(at, "https://");
+    size_t n = rc == 0 ? ag.nproviders + ag.npublishers : 0, failed = 0;
+    if (rc == 0)
+        upd_say(u, "csaf-aggregator:%s: %s (%s), %zu providers, %zu publishers",
+                where, ag.name, ag.category, ag.nproviders, ag.npublishers);
+    int first = 0;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        const char *p = ag.urls[i];
+        if (!same_scheme(p, secure)) {
+            refuse(report, payload, &stats->refused, true,
+                   "%s: not https, as the aggregator is: left out", p);
+            continue;
+        }
+        tsn_vulndb_import_stats st = {0};
+        upd_reset(u);
+        int one = provider(u, p, p, &st, report, payload);
+        if (one < 0) {
+            if (one == TSN_ENOMEM || one == TSN_EIO)
+                rc = one; /* this machine's trouble, not the provider's */
+            else
+                refuse(report, payload, NULL, true, "csaf:%s: %s", p,
+                       tsn_error_last()->message);
+            failed++;
+            if (!first)
+                first = one;
+            continue;
+        }
+        upd_say(u,
+                "csaf:%s: %zu added, %zu updated, %zu unchanged, %zu "
+                "refused",
+                p, st.added, st.updated, st.unchanged, st.refused);
+        stats->files += st.files;
+        stats->added += st.added;
+        stats->updated += st.updated;
+        stats->unchanged += st.unchanged;
+        stats->refused += st.refused;
+        stats->warned += st.warned;
+    }
+    if (rc == 0 && first)
+        rc = tsn_error_set(first,
+                           "csaf-aggregator:%s: %zu of %zu providers "
+                           "and publishers failed (each reported above)",
+                           where, failed, n);
+    free(at);
+    tsn_buf_dispose(&text);
     tsnu_arena_dispose(&arena);
     return rc;
 }

@@ -96,6 +96,10 @@ int upd_keep_validators(struct upd *u,
                         const char *etag,
                         const char *lastmod);
 
+/* Forget the downloads to import and empty the pack: the next import
+ * starts afresh (one provider of an aggregator after another). */
+void upd_reset(struct upd *u);
+
 /* Take the last download (a whole file) off the list to import: its
  * path. */
 const char *upd_pop_path(struct upd *u);
@@ -112,5 +116,13 @@ int upd_csaf(struct upd *u,
              tsn_vulndb_import_stats *stats,
              tsn_vulndb_report_fn report,
              void *payload);
+
+/* Every provider an aggregator.json lists, csaf-aggregator:DOMAIN or
+ * csaf-aggregator:URL (update_csaf.c). */
+int upd_csaf_aggregator(struct upd *u,
+                        const char *where,
+                        tsn_vulndb_import_stats *stats,
+                        tsn_vulndb_report_fn report,
+                        void *payload);
 
 #endif
