@@ -31,6 +31,7 @@ import argparse
 import glob
 import json
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -123,6 +124,29 @@ http {{
 """
 
 
+def jvn_feed(fixture, dst, entries):
+    """A JVN iPedia yearly detail feed of @entries records: the fixture's
+    records again and again, each with an id and CVE ids of its own."""
+    with open(fixture, encoding="utf-8") as f:
+        text = f.read()
+    head, rest = text.split("<Vulinfo>", 1)
+    blocks = ["<Vulinfo>" + b for b in rest.split("<Vulinfo>")]
+    blocks[-1] = blocks[-1].replace("</VULDEF-Document>", "")
+    cve = [100000]
+
+    def next_cve(_):
+        cve[0] += 1
+        return "CVE-2024-%d" % cve[0]
+
+    with open(dst, "w", encoding="utf-8") as out:
+        out.write(head)
+        for i in range(entries):
+            b = re.sub(r"JVNDB-\d{4}-\d{6}", "JVNDB-2024-%06d" % (i + 1),
+                       blocks[i % len(blocks)])
+            out.write(re.sub(r"CVE-\d{4}-\d+", next_cve, b))
+        out.write("</VULDEF-Document>\n")
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -180,124 +204,152 @@ def main():
     ap.add_argument("--data", default=os.path.join(root, "../shared/data"))
     ap.add_argument("--work", default="/tmp/tsunagi-bench")
     ap.add_argument("--records", type=int, default=500000)
+    ap.add_argument("--jvn-entries", type=int, default=30000)
+    ap.add_argument("--parts", default="osv,synth,jvn",
+                    help="which measures to run (comma-separated)")
     a = ap.parse_args()
+    parts = set(a.parts.split(","))
     tsn = os.path.abspath(a.bin)
     data = os.path.abspath(a.data)
     os.makedirs(a.work, exist_ok=True)
     db = os.path.join(a.work, "bench.db")
 
-    # --- shared OSV data ---------------------------------------------------
-    osv = os.path.join(data, "osv")
-    files = sorted(glob.glob(os.path.join(osv, "*", "*.json")))
-    raw = sum(os.path.getsize(f) for f in files)
-    listing = os.path.join(a.work, "osv-files.txt")
-    with open(listing, "w") as f:
-        f.write("\n".join(files) + "\n")
-    imp, jq = [], []
-    for _ in range(a.runs):
-        rm_db(db)
-        imp.append(run_once([tsn, "db", "import", "-q", "--db", db, osv])[0])
-        jq.append(run_once(f"xargs cat < {listing} | jq -c . >/dev/null", shell=True)[0])
-    size = os.path.getsize(db)
-    print(f"shared OSV data: {len(files)} records, {raw:,} bytes of JSON")
-    median_row("  tsunagi db import (fresh database)", imp)
-    median_row("  baseline: jq -c . over the same files", jq)
-    print(f"  ratio import / jq: {statistics.median(imp) / statistics.median(jq):.2f}; "
-          f"database {size:,} bytes = {100 * size / raw:.1f}% of the JSON")
-
-    # --- synthetic records in one zip -------------------------------------
-    big = os.path.join(a.work, f"synth-{a.records}.zip")
-    if not os.path.exists(big):
-        print(f"generating {big} ...", flush=True)
-        tool = os.path.join(data, "..", "tools", "synth-scale-data")
-        subprocess.run([tool, "zip", str(a.records), big], check=True,
-                       stdout=subprocess.DEVNULL)
-    upd = os.path.join(a.work, f"synth-{a.records}-1pct.zip")
-    delta = os.path.join(a.work, f"synth-{a.records}-delta.zip")
-    if not os.path.exists(upd) or not os.path.exists(delta):
-        print(f"generating {upd} and {delta} ...", flush=True)
-        changed_zip(big, upd, delta)
-    with zipfile.ZipFile(big) as z:
-        uncompressed = sum(i.file_size for i in z.infolist())
-    full, rss, wc, jqz, update, dupdate = [], [], [], [], [], []
-    base = os.path.join(a.work, "base.db")
-    for r in range(a.runs):
-        rm_db(db)
-        t, m = run_once([tsn, "db", "import", "-q", "--db", db, big])
-        full.append(t)
-        rss.append(m)
-        if r == 0:
-            size = os.path.getsize(db)
-            rm_db(base)
-            shutil.copyfile(db, base)
-        wc.append(run_once(f"unzip -p {big} | wc -c >/dev/null", shell=True)[0])
-        jqz.append(run_once(f"unzip -p {big} | jq -c . >/dev/null", shell=True)[0])
-        rm_db(db)
-        shutil.copyfile(base, db)
-        os.sync()  # the copy's dirty pages would be the update's fsync
-        update.append(run_once([tsn, "db", "import", "-q", "--db", db, upd])[0])
-        rm_db(db)
-        shutil.copyfile(base, db)
-        os.sync()  # the copy's dirty pages would be the update's fsync
-        dupdate.append(run_once([tsn, "db", "import", "-q", "--db", db, delta])[0])
-    print(f"{a.records:,} synthetic records: {uncompressed:,} bytes of JSON, "
-          f"zip {os.path.getsize(big):,} bytes")
-    median_row("  tsunagi db import (fresh database)", full,
-               f"; peak RSS {max(rss) / 2**20:.0f} MiB")
-    median_row("  baseline: unzip -p | wc -c", wc)
-    median_row("  baseline: unzip -p | jq -c .", jqz)
-    print(f"  database {size:,} bytes = {100 * size / uncompressed:.1f}% of the JSON; "
-          f"import / unzip|wc {statistics.median(full) / statistics.median(wc):.2f}, "
-          f"import / unzip|jq {statistics.median(full) / statistics.median(jqz):.2f}")
-    median_row("  update: whole archive, 1% changed", update)
-    median_row("  update: the changed 1% alone", dupdate)
-    print(f"  update / full import: whole archive "
-          f"{100 * statistics.median(update) / statistics.median(full):.1f}%, "
-          f"changed records alone "
-          f"{100 * statistics.median(dupdate) / statistics.median(full):.1f}%")
-
-    # --- db update against a local server ----------------------------------
-    www = os.path.join(a.work, "www")
-    served_update(big, www)
-    eco = os.path.join(www, "osv", "PyPI")
-    proc, url, served_by = start_server(www, a.work)
-    with open(os.path.join(eco, "modified_id-1pct.csv")) as f:
-        urls = [f"{url}/PyPI/{line.split(',')[1].strip()}.json"
-                for line in f if "2026-06-01" in line]
-    curlcfg = os.path.join(a.work, "curl.cfg")
-    with open(curlcfg, "w") as f:
-        for u in [f"{url}/PyPI/modified_id.csv"] + urls:
-            f.write(f'url = "{u}"\noutput = "/dev/null"\n')
-    try:
-        shutil.copyfile(os.path.join(eco, "modified_id-0.csv"),
-                        os.path.join(eco, "modified_id.csv"))
-        rm_db(base)
-        first = run_once([tsn, "db", "update", "-q", "--db", base, "--source",
-                          "osv:PyPI", "--url", url])[0]
-        shutil.copyfile(os.path.join(eco, "modified_id-1pct.csv"),
-                        os.path.join(eco, "modified_id.csv"))
-        served, fetched = [], []
+    if "osv" in parts:
+        # --- shared OSV data ---------------------------------------------------
+        osv = os.path.join(data, "osv")
+        files = sorted(glob.glob(os.path.join(osv, "*", "*.json")))
+        raw = sum(os.path.getsize(f) for f in files)
+        listing = os.path.join(a.work, "osv-files.txt")
+        with open(listing, "w") as f:
+            f.write("\n".join(files) + "\n")
+        imp, jq = [], []
         for _ in range(a.runs):
+            rm_db(db)
+            imp.append(run_once([tsn, "db", "import", "-q", "--db", db, osv])[0])
+            jq.append(run_once(f"xargs cat < {listing} | jq -c . >/dev/null", shell=True)[0])
+        size = os.path.getsize(db)
+        print(f"shared OSV data: {len(files)} records, {raw:,} bytes of JSON")
+        median_row("  tsunagi db import (fresh database)", imp)
+        median_row("  baseline: jq -c . over the same files", jq)
+        print(f"  ratio import / jq: {statistics.median(imp) / statistics.median(jq):.2f}; "
+              f"database {size:,} bytes = {100 * size / raw:.1f}% of the JSON")
+
+    if "synth" in parts:
+        # --- synthetic records in one zip -------------------------------------
+        big = os.path.join(a.work, f"synth-{a.records}.zip")
+        if not os.path.exists(big):
+            print(f"generating {big} ...", flush=True)
+            tool = os.path.join(data, "..", "tools", "synth-scale-data")
+            subprocess.run([tool, "zip", str(a.records), big], check=True,
+                           stdout=subprocess.DEVNULL)
+        upd = os.path.join(a.work, f"synth-{a.records}-1pct.zip")
+        delta = os.path.join(a.work, f"synth-{a.records}-delta.zip")
+        if not os.path.exists(upd) or not os.path.exists(delta):
+            print(f"generating {upd} and {delta} ...", flush=True)
+            changed_zip(big, upd, delta)
+        with zipfile.ZipFile(big) as z:
+            uncompressed = sum(i.file_size for i in z.infolist())
+        full, rss, wc, jqz, update, dupdate = [], [], [], [], [], []
+        base = os.path.join(a.work, "base.db")
+        for r in range(a.runs):
+            rm_db(db)
+            t, m = run_once([tsn, "db", "import", "-q", "--db", db, big])
+            full.append(t)
+            rss.append(m)
+            if r == 0:
+                size = os.path.getsize(db)
+                rm_db(base)
+                shutil.copyfile(db, base)
+            wc.append(run_once(f"unzip -p {big} | wc -c >/dev/null", shell=True)[0])
+            jqz.append(run_once(f"unzip -p {big} | jq -c . >/dev/null", shell=True)[0])
             rm_db(db)
             shutil.copyfile(base, db)
             os.sync()  # the copy's dirty pages would be the update's fsync
-            served.append(run_once([tsn, "db", "update", "-q", "--db", db,
-                                    "--source", "osv:PyPI", "--url", url])[0])
-            fetched.append(run_once(["curl", "-sf", "--parallel",
-                                     "--parallel-max", "8", "-K", curlcfg])[0])
-    finally:
-        proc.terminate()
-        proc.wait()
-    print(f"  db update osv:PyPI from a local server ({served_by}): the first "
-          f"(all.zip) {first:.2f} s")
-    median_row(f"  db update, 1% changed ({len(urls)} records)", served)
-    median_row("  baseline: curl --parallel, the list and records", fetched)
-    print(f"  db update / full import: "
-          f"{100 * statistics.median(served) / statistics.median(full):.1f}%; "
-          f"db update / curl: "
-          f"{statistics.median(served) / statistics.median(fetched):.2f}")
-    rm_db(db)
-    rm_db(base)
+            update.append(run_once([tsn, "db", "import", "-q", "--db", db, upd])[0])
+            rm_db(db)
+            shutil.copyfile(base, db)
+            os.sync()  # the copy's dirty pages would be the update's fsync
+            dupdate.append(run_once([tsn, "db", "import", "-q", "--db", db, delta])[0])
+        print(f"{a.records:,} synthetic records: {uncompressed:,} bytes of JSON, "
+              f"zip {os.path.getsize(big):,} bytes")
+        median_row("  tsunagi db import (fresh database)", full,
+                   f"; peak RSS {max(rss) / 2**20:.0f} MiB")
+        median_row("  baseline: unzip -p | wc -c", wc)
+        median_row("  baseline: unzip -p | jq -c .", jqz)
+        print(f"  database {size:,} bytes = {100 * size / uncompressed:.1f}% of the JSON; "
+              f"import / unzip|wc {statistics.median(full) / statistics.median(wc):.2f}, "
+              f"import / unzip|jq {statistics.median(full) / statistics.median(jqz):.2f}")
+        median_row("  update: whole archive, 1% changed", update)
+        median_row("  update: the changed 1% alone", dupdate)
+        print(f"  update / full import: whole archive "
+              f"{100 * statistics.median(update) / statistics.median(full):.1f}%, "
+              f"changed records alone "
+              f"{100 * statistics.median(dupdate) / statistics.median(full):.1f}%")
+
+        # --- db update against a local server ----------------------------------
+        www = os.path.join(a.work, "www")
+        served_update(big, www)
+        eco = os.path.join(www, "osv", "PyPI")
+        proc, url, served_by = start_server(www, a.work)
+        with open(os.path.join(eco, "modified_id-1pct.csv")) as f:
+            urls = [f"{url}/PyPI/{line.split(',')[1].strip()}.json"
+                    for line in f if "2026-06-01" in line]
+        curlcfg = os.path.join(a.work, "curl.cfg")
+        with open(curlcfg, "w") as f:
+            for u in [f"{url}/PyPI/modified_id.csv"] + urls:
+                f.write(f'url = "{u}"\noutput = "/dev/null"\n')
+        try:
+            shutil.copyfile(os.path.join(eco, "modified_id-0.csv"),
+                            os.path.join(eco, "modified_id.csv"))
+            rm_db(base)
+            first = run_once([tsn, "db", "update", "-q", "--db", base, "--source",
+                              "osv:PyPI", "--url", url])[0]
+            shutil.copyfile(os.path.join(eco, "modified_id-1pct.csv"),
+                            os.path.join(eco, "modified_id.csv"))
+            served, fetched = [], []
+            for _ in range(a.runs):
+                rm_db(db)
+                shutil.copyfile(base, db)
+                os.sync()  # the copy's dirty pages would be the update's fsync
+                served.append(run_once([tsn, "db", "update", "-q", "--db", db,
+                                        "--source", "osv:PyPI", "--url", url])[0])
+                fetched.append(run_once(["curl", "-sf", "--parallel",
+                                         "--parallel-max", "8", "-K", curlcfg])[0])
+        finally:
+            proc.terminate()
+            proc.wait()
+        print(f"  db update osv:PyPI from a local server ({served_by}): the first "
+              f"(all.zip) {first:.2f} s")
+        median_row(f"  db update, 1% changed ({len(urls)} records)", served)
+        median_row("  baseline: curl --parallel, the list and records", fetched)
+        print(f"  db update / full import: "
+              f"{100 * statistics.median(served) / statistics.median(full):.1f}%; "
+              f"db update / curl: "
+              f"{statistics.median(served) / statistics.median(fetched):.2f}")
+        rm_db(db)
+        rm_db(base)
+    if "jvn" in parts:
+        # --- a JVN iPedia yearly feed of real size ----------------------------
+        feed = os.path.join(a.work, f"jvndb_detail_{a.jvn_entries}.rdf")
+        if not os.path.exists(feed):
+            jvn_feed(os.path.join(root, "tests/resources/jvn/jvndb_detail_2025.rdf"),
+                     feed, a.jvn_entries)
+        imp, rss, xl = [], [], []
+        for _ in range(a.runs):
+            rm_db(db)
+            t, m = run_once([tsn, "db", "import", "-q", "--db", db, feed])
+            imp.append(t)
+            rss.append(m)
+            xl.append(run_once(["xmllint", "--noout", "--stream", feed])[0])
+        print(f"JVN iPedia detail feed: {a.jvn_entries:,} records, "
+              f"{os.path.getsize(feed):,} bytes of XML")
+        median_row("  tsunagi db import (fresh database)", imp,
+                   f"; peak RSS {statistics.median(rss) / 2**20:.0f} MiB")
+        median_row("  baseline: xmllint --noout --stream", xl)
+        print(f"  ratio import / xmllint: "
+              f"{statistics.median(imp) / statistics.median(xl):.2f}; database "
+              f"{os.path.getsize(db):,} bytes")
+        rm_db(db)
 
 
 if __name__ == "__main__":
