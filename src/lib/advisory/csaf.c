@@ -11,6 +11,7 @@
 
 #include "lib/advisory/csaf.h"
 #include "lib/advisory/rd.h"
+#include "lib/ident/pkg.h"
 #include "tsunagi/advisory.h"
 #include "tsunagi/limits.h"
 #include "tsunagi/purl.h"
@@ -345,44 +346,6 @@ struct map {
     } * known;
 };
 
-/* The OSV ecosystem and package name of a purl, for the purl types whose
- * registry is one ecosystem; false for others (deb, rpm, generic, ...). */
-static bool purl_package(tsnu_arena *ar,
-                         const tsn_purl *pu,
-                         const char **eco,
-                         const char **name)
-{
-    static const struct {
-        const char *type, *eco;
-        char sep; /* joins namespace and name, or 0: name alone */
-    } map[] = {
-        {"pypi", "PyPI", 0},
-        {"npm", "npm", '/'},
-        {"maven", "Maven", ':'},
-        {"golang", "Go", '/'},
-        {"cargo", "crates.io", 0},
-        {"gem", "RubyGems", 0},
-        {"composer", "Packagist", '/'},
-        {"nuget", "NuGet", 0},
-        {"hex", "Hex", 0},
-        {"pub", "Pub", 0},
-        {"hackage", "Hackage", 0},
-        {"cran", "CRAN", 0},
-        {"swift", "SwiftURL", '/'},
-    };
-    for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
-        if (strcmp(pu->type, map[i].type) != 0)
-            continue;
-        *eco = map[i].eco;
-        *name = map[i].sep && pu->namespace_
-                    ? tsnu_arena_printf(ar, "%s%c%s", pu->namespace_,
-                                        map[i].sep, pu->name)
-                    : tsnu_arena_strdup(ar, pu->name);
-        return *name != NULL;
-    }
-    return false;
-}
-
 /* The entry of @p pr (the product a relationship names, resolved), made
  * when new; its version into *@p ver. */
 static int
@@ -408,7 +371,7 @@ entry_of(struct map *m, const csaf_prod *pr, struct pkg **out, const char **ver)
         char *canon = NULL;
         if ((rc = tsn_purl_canonical(&canon, &base)) == 0) {
             purl = tsnu_arena_strdup(ar, canon);
-            if (!purl_package(ar, pu, &eco, &name))
+            if (!tsni_purl_package(ar, pu, &eco, &name))
                 eco = name = NULL;
             oom = !purl || (eco && !name) || (pu->version && !*ver);
         }

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Packages as the knowledge base knows them: an OSV ecosystem ("PyPI",
+ * "Debian:12", "Alpine:v3.19") and a name in that ecosystem. A purl is
+ * turned into one (tsni_purl_package), and a name into the key the
+ * package index holds and a scan looks up (tsni_package_key): the same
+ * package written two ways the ecosystem treats as one ("Django" and
+ * "django", "zope.interface" and "zope-interface") gets one key.
+ */
+#ifndef TSN_IDENT_PKG_H
+#define TSN_IDENT_PKG_H
+
+#include "lib/lib.h"
+#include "tsunagi/purl.h"
+
+/*
+ * The OSV ecosystem and package name of @p pu, in @p arena; false when
+ * its type has none (generic, github, ...) or a distribution package
+ * does not say which release it is from. Registries: pypi → PyPI, npm,
+ * maven (group:artifact), golang (module path), cargo, gem, composer,
+ * nuget, hex, pub, hackage, cran, swift. Distributions, by the purl's
+ * distro qualifier: deb/debian → Debian:N (debian-12, bookworm, ...),
+ * deb/ubuntu → Ubuntu:YY.MM (":LTS" for LTS releases), apk/alpine →
+ * Alpine:vX.Y; their packages are named by the source package (the
+ * upstream qualifier) when the purl gives one.
+ */
+bool tsni_purl_package(tsnu_arena *arena,
+                       const tsn_purl *pu,
+                       const char **eco,
+                       const char **name);
+
+/*
+ * The key of package @p name of ecosystem @p eco in the index, in
+ * @p arena (NULL when out of memory): PyPI's names as PEP 503 normalises
+ * them, crates.io's in lower case with '_' as '-', NuGet's and
+ * Packagist's in lower case; other ecosystems' names as they are.
+ */
+const char *
+tsni_package_key(tsnu_arena *arena, const char *eco, const char *name);
+
+#endif

@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Packages from purls (registries and distributions) and the keys the
+ * package index holds for them.
+ */
+#include "harness.h"
+#include "lib/ident/pkg.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void purls(void)
+{
+    static const struct {
+        const char *purl, *eco, *name; /* eco NULL: none */
+    } cases[] = {
+        {"pkg:pypi/Django@4.2", "PyPI", "django"},
+        {"pkg:npm/%40angular/core@16.0.0", "npm", "@angular/core"},
+        {"pkg:npm/lodash@4.17.20", "npm", "lodash"},
+        {"pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", "Maven",
+         "org.apache.logging.log4j:log4j-core"},
+        {"pkg:golang/github.com/gin-gonic/gin@v1.9.0", "Go",
+         "github.com/gin-gonic/gin"},
+        {"pkg:cargo/serde@1.0.0", "crates.io", "serde"},
+        {"pkg:gem/rails@7.0.0", "RubyGems", "rails"},
+        {"pkg:composer/laravel/framework@10.0.0", "Packagist",
+         "laravel/framework"},
+        {"pkg:nuget/Newtonsoft.Json@13.0.1", "NuGet", "Newtonsoft.Json"},
+        {"pkg:deb/debian/libssl3@3.0.11-1~deb12u2?arch=amd64&upstream=openssl&"
+         "distro=debian-12",
+         "Debian:12", "openssl"},
+        {"pkg:deb/debian/curl@7.88.1-10?distro=bookworm", "Debian:12", "curl"},
+        {"pkg:deb/debian/libc6@2.36-9?upstream=glibc%402.36-9&distro=debian-"
+         "12.4",
+         "Debian:12", "glibc"},
+        {"pkg:deb/ubuntu/openssl@3.0.2-0ubuntu1?distro=ubuntu-22.04",
+         "Ubuntu:22.04:LTS", "openssl"},
+        {"pkg:deb/ubuntu/openssl@3.0.10?distro=ubuntu-23.10", "Ubuntu:23.10",
+         "openssl"},
+        {"pkg:apk/alpine/busybox@1.36.1-r15?arch=x86_64&distro=alpine-3.19.1",
+         "Alpine:v3.19", "busybox"},
+        {"pkg:deb/debian/curl@7.88.1-10", NULL, NULL},
+        {"pkg:deb/debian/curl@7.88.1-10?distro=sid", NULL, NULL},
+        {"pkg:rpm/redhat/openssl@3.0.7?distro=rhel-9", NULL, NULL},
+        {"pkg:generic/openssl@3.0.0", NULL, NULL},
+        {"pkg:github/package-url/purl-spec@1.0", NULL, NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        tsn_purl *pu = NULL;
+        tsnu_arena arena = TSNU_ARENA_INIT;
+        const char *eco = NULL, *name = NULL;
+        int rc = tsn_purl_parse(&pu, cases[i].purl, 0);
+        CHECK(rc == 0, "%s parses", cases[i].purl);
+        if (rc < 0)
+            continue;
+        bool got = tsni_purl_package(&arena, pu, &eco, &name);
+        CHECK(got == (cases[i].eco != NULL), "%s: %s", cases[i].purl,
+              got ? "a package" : "no package");
+        if (got && cases[i].eco) {
+            CHECK_STR(eco, cases[i].eco, cases[i].purl);
+            CHECK_STR(name, cases[i].name, cases[i].purl);
+        }
+        tsn_purl_free(pu);
+        tsnu_arena_dispose(&arena);
+    }
+}
+
+static void keys(void)
+{
+    static const char *const cases[][3] = {
+        {"PyPI", "Django", "django"},
+        {"PyPI", "zope.interface", "zope-interface"},
+        {"PyPI", "Foo__Bar-.baz", "foo-bar-baz"},
+        {"PyPI", "requests", "requests"},
+        {"crates.io", "Serde_JSON", "serde-json"},
+        {"NuGet", "Newtonsoft.Json", "newtonsoft.json"},
+        {"Packagist", "Laravel/Framework", "laravel/framework"},
+        {"npm", "JSONStream", "JSONStream"},
+        {"Maven", "org.Example:Artifact", "org.Example:Artifact"},
+        {"RubyGems", "RedCloth", "RedCloth"},
+        {"Debian:12", "openssl", "openssl"},
+    };
+    tsnu_arena arena = TSNU_ARENA_INIT;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char what[128];
+        snprintf(what, sizeof what, "%s %s", cases[i][0], cases[i][1]);
+        CHECK_STR(tsni_package_key(&arena, cases[i][0], cases[i][1]),
+                  cases[i][2], what);
+    }
+    tsnu_arena_dispose(&arena);
+}
+
+int main(void)
+{
+    purls();
+    keys();
+    return th_finish("pkg");
+}
