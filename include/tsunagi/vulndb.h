@@ -19,7 +19,7 @@ extern "C" {
 #endif
 
 /** Schema version this library writes and reads. */
-#define TSN_VULNDB_SCHEMA 5
+#define TSN_VULNDB_SCHEMA 6
 
 typedef struct tsn_vulndb tsn_vulndb;
 

@@ -7,6 +7,7 @@
 
 #include "lib/adapt/sqlite.h"
 #include "lib/advisory/rd.h"
+#include "lib/ident/pkg.h"
 #include "lib/adapt/zip.h"
 #include "lib/adapt/zlib.h"
 #include "lib/adapt/zstd.h"
@@ -377,9 +378,9 @@ static void source_close(struct source *src)
     tsn_buf_dispose(&src->samples);
 }
 
-/* The package's id, added when new. */
+/* The id of package @p name (a key) of @p eco, added when new. */
 static int
-package(struct imp *im, const char *eco, const char *name, int64_t *pid)
+package_id(struct imp *im, const char *eco, const char *name, int64_t *pid)
 {
     int rc;
     tsna_reset(im->find_pkg);
@@ -399,6 +400,20 @@ package(struct imp *im, const char *eco, const char *name, int64_t *pid)
         return rc;
     *pid = im->next_pid++;
     return 0;
+}
+
+/* The package's id, added when new; held under its key
+ * (tsni_package_key: "Django" and "django" are one PyPI package). */
+static int
+package(struct imp *im, const char *eco, const char *name, int64_t *pid)
+{
+    int rc;
+    tsnu_arena tmp = TSNU_ARENA_INIT;
+    if (!(name = tsni_package_key(&tmp, eco, name)))
+        return tsn_error_oom();
+    rc = package_id(im, eco, name, pid);
+    tsnu_arena_dispose(&tmp);
+    return rc;
 }
 
 /* The package of a CPE: ecosystem "CPE", name "vendor:product" as the
