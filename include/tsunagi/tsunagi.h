@@ -15,5 +15,6 @@
 #include "range.h"
 #include "advisory.h"
 #include "vulndb.h"
+#include "scan.h"
 
 #endif

@@ -16,6 +16,7 @@ enum {
     EXIT_OK = 0,
     EXIT_FINDINGS = 1, /* the check ran and the answer is "no" */
     EXIT_BADINPUT = 2, /* usage error or input that cannot be read */
+    EXIT_NODB = 3,     /* the knowledge base is missing */
     EXIT_IO = 4,       /* output could not be written */
     EXIT_NETWORK = 5,  /* a download failed (network, TLS, server) */
     EXIT_INTERNAL = 70 /* out of memory, internal error */
@@ -85,6 +86,11 @@ int cli_lines(int (*each)(char *line, unsigned long lineno, void *ctx),
 /* Write a buffer to stdout or to a file atomically; exit code. */
 int cli_emit(const char *path, const tsn_buf *b);
 
+/* Open the knowledge base at --db @p opt (or $TSUNAGI_DB, or the
+ * default path): its path in *@p path (free()); an exit code, EXIT_NODB
+ * when it is not there and @p create is false. */
+int cli_open_db(const char *opt, bool create, tsn_vulndb **db, char **path);
+
 /* Pick the message in the user's language. */
 #define L(cli, en, ja) ((cli)->lang == LANG_JA ? (ja) : (en))
 
@@ -115,6 +121,7 @@ int cmd_db_status(struct cli *cli, int argc, char **argv);
 int cmd_db_show(struct cli *cli, int argc, char **argv);
 int cmd_db_export(struct cli *cli, int argc, char **argv);
 int cmd_db_update(struct cli *cli, int argc, char **argv);
+int cmd_scan(struct cli *cli, int argc, char **argv);
 
 extern const struct command commands[];
 /* The table entry for noun/verb (it must exist). */

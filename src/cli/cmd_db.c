@@ -13,8 +13,6 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { EXIT_NODB = 3 }; /* knowledge base missing (docs/exit-codes.md) */
-
 /* --db, else $TSUNAGI_DB, else $XDG_DATA_HOME/tsunagi/vuln.db, else
  * ~/.local/share/tsunagi/vuln.db. */
 static char *db_path(const char *opt)
@@ -58,8 +56,7 @@ static int make_parents(const char *path)
     return 0;
 }
 
-/* Open the knowledge base; exit code on failure. */
-static int open_db(const char *opt, bool create, tsn_vulndb **db, char **path)
+int cli_open_db(const char *opt, bool create, tsn_vulndb **db, char **path)
 {
     *path = db_path(opt);
     if (!*path) {
@@ -248,7 +245,7 @@ static int db_start(struct cli *cli,
         cli_error("usage: %s", cmd->usage);
         return EXIT_BADINPUT;
     }
-    return open_db(dbopt, create, &c->db, &c->path);
+    return cli_open_db(dbopt, create, &c->db, &c->path);
 }
 
 static void db_end(struct dbcmd *c)

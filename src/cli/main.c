@@ -160,6 +160,21 @@ const struct command commands[] = {
      "which db import reads back: a database carried to a site without\n"
      "network. The archive appears whole or not at all. Exit 3 when there\n"
      "is no knowledge base, 4 when the archive cannot be written."},
+    {"scan", "", cmd_scan,
+     "find the known vulnerabilities of the components of SBOMs",
+     "tsunagi scan [--db FILE] [--fail-on WHAT]... [--format table|json] "
+     "[--lang en|ja] SBOM...",
+     "Reads each SBOM (any format sbom validate reads) and matches its\n"
+     "components against the knowledge base by package URL: the purl's\n"
+     "ecosystem and name (Debian, Ubuntu and Alpine packages by their\n"
+     "distro qualifier), and its version in each advisory's ranges with\n"
+     "the ecosystem's version rules. Records that name each other are one\n"
+     "finding, with its severity (the newest CVSS version given), KEV and\n"
+     "EPSS, the fixed versions and the nearest upgrade that fixes every\n"
+     "finding of the component. Components without a purl, or whose purl\n"
+     "has no known ecosystem or version, are listed as not checked.\n"
+     "Exit 0, 1 when a finding meets --fail-on, 2 when an SBOM cannot be\n"
+     "read, 3 when there is no knowledge base."},
     {NULL, NULL, NULL, NULL, NULL, NULL}};
 
 const struct command *cli_command(const char *noun, const char *verb)
@@ -427,7 +442,8 @@ static void usage_all(FILE *f)
     fprintf(f, "\n  tsunagi <noun> <verb> --help   help for one command\n"
                "  tsunagi --version              print the version\n\n"
                "exit codes: 0 ok, 1 check failed, 2 bad input or usage, "
-               "4 output error,\n70 internal error (docs/exit-codes.md)\n");
+               "3 no knowledge\nbase, 4 output error, 5 download failed, "
+               "70 internal error (docs/exit-codes.md)\n");
 }
 
 static out_lang lang_from_env(void)
@@ -471,17 +487,20 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     for (const struct command *c = commands; c->noun; c++) {
+        /* a command of a noun alone (scan) has the verb "" */
+        bool bare = !*c->verb;
         if (strcmp(c->noun, argv[1]) != 0)
             continue;
-        if (argc < 3 || strcmp(c->verb, argv[2]) != 0)
+        if (!bare && (argc < 3 || strcmp(c->verb, argv[2]) != 0))
             continue;
-        snprintf(cmdname, sizeof cmdname, "%s %s", c->noun, c->verb);
+        snprintf(cmdname, sizeof cmdname, "%s%s%s", c->noun, bare ? "" : " ",
+                 c->verb);
         cli.cmd = cmdname;
         if (tsn_ctx_new(&cli.ctx) < 0) {
             cli_error("out of memory");
             return EXIT_INTERNAL;
         }
-        rc = c->run(&cli, argc - 3, argv + 3);
+        rc = c->run(&cli, argc - (bare ? 2 : 3), argv + (bare ? 2 : 3));
         tsn_ctx_free(cli.ctx);
         return rc;
     }

@@ -2074,3 +2074,102 @@ int tsnv_meta_put(tsn_vulndb *v, const char *key, const char *value)
 {
     return meta_set(v->db, key, value);
 }
+
+/* ---- lookups for a scan ------------------------------------------------- */
+
+struct tsnv_lookup {
+    tsn_vulndb *v;
+    tsna_stmt *by_package, *kev, *epss;
+};
+
+int tsnv_lookup_open(tsn_vulndb *v, tsnv_lookup **out)
+{
+    *out = NULL;
+    tsnv_lookup *lk = tsn_calloc(1, sizeof *lk);
+    if (!lk)
+        return tsn_error_oom();
+    lk->v = v;
+    int rc = tsna_prepare(v->db,
+                          "SELECT a.dict, a.record, a.source, a.id, "
+                          "a.withdrawn IS NOT NULL FROM package p JOIN "
+                          "affected f ON f.pid = p.pid JOIN advisory a ON "
+                          "a.rid = f.rid WHERE p.ecosystem = ? AND p.name = ? "
+                          "ORDER BY a.source, a.id",
+                          &lk->by_package);
+    if (rc == 0)
+        rc = tsna_prepare(v->db, "SELECT ransomware FROM kev WHERE cve = ?",
+                          &lk->kev);
+    if (rc == 0)
+        rc = tsna_prepare(v->db,
+                          "SELECT epss, percentile FROM epss WHERE cve = ?",
+                          &lk->epss);
+    if (rc < 0) {
+        tsnv_lookup_close(lk);
+        return rc;
+    }
+    *out = lk;
+    return 0;
+}
+
+void tsnv_lookup_close(tsnv_lookup *lk)
+{
+    if (!lk)
+        return;
+    tsna_finalize(lk->by_package);
+    tsna_finalize(lk->kev);
+    tsna_finalize(lk->epss);
+    tsn_free(lk);
+}
+
+int tsnv_lookup_package(tsnv_lookup *lk,
+                        const char *eco,
+                        const char *key,
+                        tsnv_advisory_fn fn,
+                        void *ctx)
+{
+    tsna_stmt *st = lk->by_package;
+    tsna_reset(st);
+    int rc = tsna_bind_text(st, 1, eco);
+    if (rc == 0)
+        rc = tsna_bind_text(st, 2, key);
+    while (rc == 0 && (rc = tsna_step(st)) == 1) {
+        size_t len;
+        const void *rec = tsna_col_blob(st, 1, &len);
+        char label[512];
+        snprintf(label, sizeof label, "%s/%s", tsna_col_text(st, 2),
+                 tsna_col_text(st, 3));
+        tsn_advisory *a = NULL;
+        rc = record_text(lk->v, tsna_col_int(st, 0), rec, len);
+        if (rc == 0)
+            rc = read_stored(tsna_col_text(st, 2), lk->v->scratch.ptr,
+                             lk->v->scratch.len, label, &a);
+        if (rc == 0)
+            rc = fn(ctx, a, tsna_col_int(st, 4) != 0);
+    }
+    tsna_reset(st);
+    return rc < 0 ? rc : 0;
+}
+
+int tsnv_lookup_cve(tsnv_lookup *lk, const char *cve, tsnv_threat *out)
+{
+    memset(out, 0, sizeof *out);
+    tsna_reset(lk->kev);
+    int rc = tsna_bind_text(lk->kev, 1, cve);
+    if (rc == 0 && (rc = tsna_step(lk->kev)) == 1) {
+        out->kev = true;
+        out->ransomware = tsna_col_int(lk->kev, 0) != 0;
+        rc = 0;
+    }
+    tsna_reset(lk->kev);
+    tsna_reset(lk->epss);
+    if (rc == 0)
+        rc = tsna_bind_text(lk->epss, 1, cve);
+    if (rc == 0 && (rc = tsna_step(lk->epss)) == 1) {
+        out->has_epss = true;
+        out->epss = tsna_col_double(lk->epss, 0);
+        out->percentile = tsna_col_double(lk->epss, 1);
+        rc = 0;
+    }
+    tsna_reset(lk->epss);
+    return rc < 0 ? rc : 0;
+}

@@ -4,6 +4,7 @@
 #define TSN_VULNDB_INT_H
 
 #include "lib/lib.h"
+#include "tsunagi/advisory.h"
 #include "tsunagi/vulndb.h"
 
 /* The meta value of @p key (malloc'd; NULL when unset). */
@@ -31,5 +32,35 @@ int tsnv_import(tsn_vulndb *v,
                 tsn_vulndb_import_stats *stats,
                 tsn_vulndb_report_fn report,
                 void *payload);
+
+/* What a scan asks of the knowledge base (db.c), with its statements
+ * prepared once. */
+typedef struct tsnv_lookup tsnv_lookup;
+
+/* Called with each advisory a package is affected by, read back into the
+ * model: @p a is the callee's (tsn_advisory_free), @p withdrawn whether
+ * its source withdrew it. A negative return stops the lookup. */
+typedef int (*tsnv_advisory_fn)(void *ctx, tsn_advisory *a, bool withdrawn);
+
+/* KEV and EPSS of one CVE. */
+typedef struct tsnv_threat {
+    bool kev, ransomware; /* in the KEV catalog; known ransomware use */
+    bool has_epss;
+    double epss, percentile;
+} tsnv_threat;
+
+int tsnv_lookup_open(tsn_vulndb *v, tsnv_lookup **out);
+void tsnv_lookup_close(tsnv_lookup *lk);
+
+/* Every advisory the index holds for package @p key (tsni_package_key)
+ * of ecosystem @p eco, by source and id. */
+int tsnv_lookup_package(tsnv_lookup *lk,
+                        const char *eco,
+                        const char *key,
+                        tsnv_advisory_fn fn,
+                        void *ctx);
+
+/* The KEV entry and EPSS score of @p cve (all false when none). */
+int tsnv_lookup_cve(tsnv_lookup *lk, const char *cve, tsnv_threat *out);
 
 #endif

@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Scanning: the components of an SBOM matched against the knowledge base.
+ * A component is looked up by its package (the purl's ecosystem and
+ * name), and an advisory's affected entry for that package holds the
+ * component when its version lies in one of the entry's ranges (with the
+ * ecosystem's version rules) or is one of its listed versions, and is not
+ * one of the versions the source says are unaffected. Withdrawn advisories
+ * are left out. The records that hold a component and name each other
+ * (GHSA-..., PYSEC-..., CVE-...) are one finding.
+ */
+#ifndef TSUNAGI_SCAN_H
+#define TSUNAGI_SCAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "common.h"
+#include "cvss.h"
+#include "sbom.h"
+#include "vulndb.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** One vulnerability of one component. */
+typedef struct tsn_finding {
+    size_t component; /**< index into tsn_sbom_components() */
+    /** The vulnerability's name: its CVE id when one of its records has
+     *  one, else the first record's id. */
+    const char *id;
+    const char *const *aliases; /**< every other id of the group, sorted */
+    size_t naliases;
+    /** The records that hold the component, "source/id" ("osv/GHSA-...") */
+    const char *const *records;
+    size_t nrecords;
+    const char *summary; /**< or NULL */
+    /** How the component is held, one line per record: "vers:pypi/>=1.0|<1.2"
+     *  (a range, canonical vers) or "version 1.1 listed" */
+    const char *const *matched;
+    size_t nmatched;
+    /** The fixed versions of the ranges that hold it, oldest first */
+    const char *const *fixed;
+    size_t nfixed;
+    /** The CVSS vector the severity is from (the newest CVSS version any
+     *  record gives, its highest score), or NULL */
+    const char *vector;
+    tsn_cvss_scores cvss; /**< valid with vector */
+    /** The severity: from the vector, or a source's own rating
+     *  (GHSA's "HIGH") when no record gives a vector; TSN_CVSS_NONE with
+     *  has_severity false when none says. */
+    tsn_cvss_rating severity;
+    bool has_severity;
+    bool kev, ransomware; /**< a CVE of it is in CISA's KEV catalog */
+    bool has_epss;
+    double epss, percentile; /**< the highest of its CVEs' */
+} tsn_finding;
+
+/** Why a component was not checked. */
+typedef enum tsn_scan_skip {
+    TSN_SCAN_CHECKED = 0,
+    TSN_SCAN_NO_PURL,      /**< no package URL (or an invalid one) */
+    TSN_SCAN_NO_ECOSYSTEM, /**< a purl type the knowledge base has no
+                                ecosystem for (generic, rpm, ...) */
+    TSN_SCAN_NO_RELEASE,   /**< a Debian, Ubuntu or Alpine package without
+                                the release it is from (its distro
+                                qualifier) */
+    TSN_SCAN_NO_VERSION,   /**< the purl gives no version */
+    TSN_SCAN_BAD_VERSION,  /**< not a version of the ecosystem's scheme */
+} tsn_scan_skip;
+
+typedef struct tsn_scan_component {
+    tsn_scan_skip skip;
+    const char *ecosystem, *package; /**< as looked up, or NULL */
+    const char *version;             /**< or NULL */
+    /** The nearest version that none of its findings' ranges holds, from
+     *  their fixed versions, or NULL (no finding, or none fixes all) */
+    const char *upgrade;
+    size_t findings; /**< how many findings it has */
+} tsn_scan_component;
+
+typedef struct tsn_scan {
+    tsn_finding *findings; /**< by component, then id */
+    size_t nfindings;
+    tsn_scan_component *components; /**< one per SBOM component */
+    size_t ncomponents;
+    size_t checked; /**< components looked up */
+} tsn_scan;
+
+/**
+ * Match the components of @p sbom against @p db.
+ * @param[out] out free with tsn_scan_free().
+ * @return 0, or TSN_ENOMEM / TSN_EIO / TSN_EINVALID from the knowledge base
+ */
+TSN_API int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out);
+
+TSN_API void tsn_scan_free(tsn_scan *scan);
+
+/**
+ * The result as one JSON object (documented in docs/scan.md): @p target
+ * (the SBOM's name, or NULL), the counts, the SBOM's components with what
+ * was looked up and why any was not checked, and the findings.
+ * @param[out] out free with tsn_free().
+ */
+TSN_API int tsn_scan_to_json(const tsn_scan *scan,
+                             const tsn_sbom *sbom,
+                             const char *target,
+                             char **out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * tsunagi scan: SBOMs matched against the knowledge base, for people (a
+ * table grouped by component) or programs (JSON, docs/scan.md), with a
+ * gate for CI (--fail-on).
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* --fail-on: a finding fails the run when any condition holds. */
+struct gate {
+    bool set;
+    int severity; /* the lowest rating that fails, or -1 */
+    bool kev;
+    double epss; /* fails at or above; > 1: not asked */
+};
+
+static int gate_add(struct gate *g, const char *s)
+{
+    static const char *const levels[] = {"none", "low", "medium", "high",
+                                         "critical"};
+    g->set = true;
+    for (int i = TSN_CVSS_LOW; i <= TSN_CVSS_CRITICAL; i++)
+        if (strcmp(s, levels[i]) == 0) {
+            if (g->severity < 0 || i < g->severity)
+                g->severity = i;
+            return 0;
+        }
+    if (strcmp(s, "kev") == 0) {
+        g->kev = true;
+        return 0;
+    }
+    if (strncmp(s, "epss:", 5) == 0) {
+        char *end = NULL;
+        double p = strtod(s + 5, &end);
+        if (end != s + 5 && !*end && p >= 0 && p <= 1) {
+            if (p < g->epss)
+                g->epss = p;
+            return 0;
+        }
+    }
+    cli_error("--fail-on %s: expected critical, high, medium, low, kev or "
+              "epss:P (P from 0 to 1)",
+              s);
+    return -1;
+}
+
+/* Whether finding @p f fails the gate. A finding no source rates fails
+ * any severity threshold: it may be of any severity. */
+static bool gate_fails(const struct gate *g, const tsn_finding *f)
+{
+    if (g->severity >= 0 &&
+        (!f->has_severity || (int)f->severity >= g->severity))
+        return true;
+    if (g->kev && f->kev)
+        return true;
+    return f->has_epss && f->epss >= g->epss;
+}
+
+static const char *skip_text(const struct cli *cli, tsn_scan_skip s)
+{
+    switch (s) {
+    case TSN_SCAN_NO_PURL:
+        return L(cli, "no package URL", "パッケージURLなし");
+    case TSN_SCAN_NO_ECOSYSTEM:
+        return L(cli, "no ecosystem known for its package URL",
+                 "パッケージURLのエコシステムが不明");
+    case TSN_SCAN_NO_RELEASE:
+        return L(cli, "a distribution package without its release (distro=)",
+                 "配布版（distro=）のないディストリビューションのパッケージ");
+    case TSN_SCAN_NO_VERSION:
+        return L(cli, "no version", "バージョンなし");
+    case TSN_SCAN_BAD_VERSION:
+        return L(cli, "not a version of its ecosystem",
+                 "エコシステムのバージョンとして不正");
+    case TSN_SCAN_CHECKED:
+        break;
+    }
+    return "";
+}
+
+static const char *severity_text(const struct cli *cli, const tsn_finding *f)
+{
+    static const char *const en[] = {"NONE", "LOW", "MEDIUM", "HIGH",
+                                     "CRITICAL"};
+    static const char *const ja[] = {"なし", "注意", "警告", "重要", "緊急"};
+    if (!f->has_severity)
+        return L(cli, "UNKNOWN", "不明");
+    return L(cli, en[f->severity], ja[f->severity]);
+}
+
+static const char *colour(bool on, const tsn_finding *f)
+{
+    static const char *const c[] = {"", "\033[36m", "\033[33m", "\033[31m",
+                                    "\033[1;31m"};
+    return on && f->has_severity ? c[f->severity] : "";
+}
+
+/* The scan of @p name for people, into @p out. */
+static void render(const struct cli *cli,
+                   const char *name,
+                   const tsn_sbom *sbom,
+                   const tsn_scan *sc,
+                   bool tty,
+                   tsn_buf *out)
+{
+    size_t n = 0;
+    const tsn_sbom_component *comps = tsn_sbom_components(sbom, &n);
+    const char *off = tty ? "\033[0m" : "";
+    tsn_buf_printf(out, "%s\n", name);
+    for (size_t i = 0; i < sc->nfindings;) {
+        size_t ci = sc->findings[i].component;
+        const tsn_scan_component *c = &sc->components[ci];
+        tsn_buf_printf(out, "\n%s%s", tty ? "\033[1m" : "",
+                       comps[ci].purl ? comps[ci].purl : comps[ci].name);
+        tsn_buf_printf(out, "%s  (%s %s %s)", off, c->ecosystem, c->package,
+                       c->version);
+        if (c->upgrade)
+            tsn_buf_printf(out, "  %s %s", L(cli, "upgrade to", "更新先"),
+                           c->upgrade);
+        tsn_buf_putc(out, '\n');
+        for (; i < sc->nfindings && sc->findings[i].component == ci; i++) {
+            const tsn_finding *f = &sc->findings[i];
+            tsn_buf_printf(out, "  %s%-8s%s", colour(tty, f),
+                           severity_text(cli, f), off);
+            if (f->vector)
+                tsn_buf_printf(out, " %4.1f", f->cvss.score);
+            else
+                tsn_buf_puts(out, "     ");
+            tsn_buf_printf(out, "  %s", f->id);
+            for (size_t j = 0; j < f->naliases && j < 4; j++)
+                tsn_buf_printf(out, " %s", f->aliases[j]);
+            if (f->naliases > 4)
+                tsn_buf_printf(out, " (+%zu)", f->naliases - 4);
+            if (f->kev)
+                tsn_buf_printf(out, "  %sKEV%s%s", tty ? "\033[1;35m" : "",
+                               f->ransomware ? L(cli, " (ransomware)",
+                                                 "（ランサムウェア）")
+                                             : "",
+                               off);
+            if (f->has_epss)
+                tsn_buf_printf(out, "  EPSS %.3f (%.0f%%)", f->epss,
+                               f->percentile * 100);
+            tsn_buf_putc(out, '\n');
+            if (f->summary)
+                tsn_buf_printf(out, "      %.100s\n", f->summary);
+            for (size_t j = 0; j < f->nmatched; j++)
+                tsn_buf_printf(out, "      %s %s\n",
+                               L(cli, "affected:", "影響範囲:"), f->matched[j]);
+            if (f->nfixed) {
+                tsn_buf_printf(out, "      %s", L(cli, "fixed in:", "修正版:"));
+                for (size_t j = 0; j < f->nfixed; j++)
+                    tsn_buf_printf(out, " %s", f->fixed[j]);
+                tsn_buf_putc(out, '\n');
+            }
+        }
+    }
+    size_t by[5] = {0}, unrated = 0, kev = 0;
+    for (size_t i = 0; i < sc->nfindings; i++) {
+        if (sc->findings[i].has_severity)
+            by[sc->findings[i].severity]++;
+        else
+            unrated++;
+        kev += sc->findings[i].kev;
+    }
+    tsn_buf_printf(out,
+                   L(cli,
+                     "\n%zu components, %zu checked: %zu findings "
+                     "(%zu critical, %zu high, %zu medium, %zu low, %zu "
+                     "unrated; %zu in KEV)\n",
+                     "\n構成要素 %zu 件、照合 %zu 件: 検出 %zu 件"
+                     "（緊急 %zu、重要 %zu、警告 %zu、注意 %zu、"
+                     "評価なし %zu、KEV %zu）\n"),
+                   sc->ncomponents, sc->checked, sc->nfindings,
+                   by[TSN_CVSS_CRITICAL], by[TSN_CVSS_HIGH],
+                   by[TSN_CVSS_MEDIUM], by[TSN_CVSS_LOW] + by[TSN_CVSS_NONE],
+                   unrated, kev);
+    if (sc->checked < sc->ncomponents) {
+        tsn_buf_printf(out, L(cli, "not checked (%zu):\n", "未照合 (%zu):\n"),
+                       sc->ncomponents - sc->checked);
+        for (size_t i = 0; i < sc->ncomponents; i++) {
+            if (!sc->components[i].skip)
+                continue;
+            const char *what = comps[i].purl   ? comps[i].purl
+                               : comps[i].name ? comps[i].name
+                                               : comps[i].ref;
+            bool ver = comps[i].version && !comps[i].purl;
+            tsn_buf_printf(out, "  %s%s%s: %s\n", what ? what : "?",
+                           ver ? " " : "", ver ? comps[i].version : "",
+                           skip_text(cli, sc->components[i].skip));
+        }
+    }
+}
+
+int cmd_scan(struct cli *cli, int argc, char **argv)
+{
+    const struct command *cmd = cli_command("scan", "");
+    const char *dbopt = NULL, **fail_on = NULL;
+    const struct opt opts[] = {
+        {"--db", "FILE", "the knowledge base file", &dbopt, NULL, NULL},
+        {"--fail-on", "WHAT",
+         "exit 1 when a finding is critical, high, medium or low (or worse), "
+         "kev, or epss:P (repeatable)",
+         NULL, NULL, &fail_on},
+        {NULL, NULL, NULL, NULL, NULL, NULL}};
+    char **pos = NULL, *path = NULL;
+    int npos = 0;
+    int rc = cli_parse(cli, cmd, opts, argc, argv, &pos, &npos);
+    if (rc != 0) {
+        free(fail_on);
+        return rc > 0 ? EXIT_OK : EXIT_BADINPUT;
+    }
+    struct gate g = {false, -1, false, 2.0};
+    for (size_t i = 0; fail_on && fail_on[i] && rc == 0; i++)
+        if (gate_add(&g, fail_on[i]) < 0)
+            rc = EXIT_BADINPUT;
+    if (rc == 0 && npos == 0) {
+        cli_error("usage: %s", cmd->usage);
+        rc = EXIT_BADINPUT;
+    }
+    tsn_vulndb *db = NULL;
+    if (rc == 0)
+        rc = cli_open_db(dbopt, false, &db, &path);
+    bool tty = isatty(1) && !getenv("NO_COLOR");
+    tsn_buf out = TSN_BUF_INIT(SIZE_MAX / 2);
+    bool failed = false;
+    if (rc == 0 && cli->format == FORMAT_JSON)
+        tsn_buf_puts(&out, "{\"schemaVersion\": 1, \"targets\": [\n");
+    for (int i = 0; rc == 0 && i < npos; i++) {
+        tsn_sbom *sbom = NULL;
+        tsn_scan *sc = NULL;
+        char *json = NULL;
+        if (tsn_sbom_read_file(&sbom, cli->ctx, pos[i], NULL) < 0) {
+            rc = cli_fail();
+            break;
+        }
+        if (tsn_scan_run(db, sbom, &sc) < 0 ||
+            (cli->format == FORMAT_JSON &&
+             tsn_scan_to_json(sc, sbom, pos[i], &json) < 0)) {
+            rc = cli_fail();
+        } else if (json) {
+            size_t len = strlen(json);
+            while (len && json[len - 1] == '\n')
+                len--;
+            if (i)
+                tsn_buf_puts(&out, ",\n");
+            tsn_buf_put(&out, json, len);
+        } else {
+            if (i)
+                tsn_buf_putc(&out, '\n');
+            render(cli, pos[i], sbom, sc, tty, &out);
+        }
+        for (size_t j = 0; rc == 0 && sc && j < sc->nfindings; j++)
+            failed |= g.set && gate_fails(&g, &sc->findings[j]);
+        tsn_free(json);
+        tsn_scan_free(sc);
+        tsn_sbom_free(sbom);
+    }
+    if (rc == 0 && cli->format == FORMAT_JSON)
+        tsn_buf_puts(&out, "\n]}\n");
+    if (rc == 0)
+        rc = cli_emit(NULL, &out);
+    if (rc == 0 && failed)
+        rc = EXIT_FINDINGS;
+    tsn_buf_dispose(&out);
+    tsn_vulndb_close(db);
+    free(path);
+    free(pos);
+    free(fail_on);
+    return rc;
+}

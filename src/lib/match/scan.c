@@ -1,0 +1,540 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * tsn_scan_run(): each component's package looked up in the knowledge
+ * base, each advisory's affected entries for that package evaluated at
+ * the component's version, the records that hold it grouped by the ids
+ * they share, and each group enriched with its severity, KEV and EPSS.
+ */
+#include "lib/lib.h"
+
+#include "lib/ident/pkg.h"
+#include "lib/vulndb/vulndb_int.h"
+#include "tsunagi/advisory.h"
+#include "tsunagi/limits.h"
+#include "tsunagi/purl.h"
+#include "tsunagi/range.h"
+#include "tsunagi/scan.h"
+#include "tsunagi/version.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct scan {
+    tsn_scan pub; /* first: the handle is the public struct */
+    tsnu_arena arena;
+    tsnu_vec advs;     /* tsn_advisory *: the findings' strings live here */
+    tsnu_vec findings; /* tsn_finding */
+};
+
+/* One record that holds the component, and how. */
+struct hit {
+    tsn_advisory *a;
+    const tsn_adv_affected *af;
+    tsnu_vec how;   /* const char *: canonical vers or "version X listed" */
+    tsnu_vec fixed; /* const char * */
+    size_t group;
+};
+
+/* What one component's lookup gathers. */
+struct comp {
+    struct scan *s;
+    tsnv_lookup *lk;
+    const char *eco, *key, *version;
+    tsn_vscheme scheme;
+    tsnu_vec hits; /* struct hit */
+    int rc;
+};
+
+static int push_str(tsnu_vec *v, const char *s)
+{
+    return tsnu_vec_push(v, &s);
+}
+
+/* Whether @p a and @p b are the same version of @p scheme (the same
+ * text when either is not a version of it). */
+static bool same_version(tsn_vscheme scheme, const char *a, const char *b)
+{
+    int c = 0;
+    if (tsn_version_compare(scheme, a, b, &c) < 0) {
+        tsn_error_clear();
+        return strcmp(a, b) == 0;
+    }
+    return c == 0;
+}
+
+/* The scheme a range of @p af compares with. */
+static tsn_vscheme range_scheme(const tsn_adv_range *r, tsn_vscheme eco)
+{
+    if (r->scheme) {
+        tsn_vscheme s = tsn_vscheme_lookup(r->scheme);
+        if (s != TSN_VS_UNKNOWN)
+            return s;
+    }
+    return strcmp(r->type, "SEMVER") == 0 ? TSN_VS_SEMVER : eco;
+}
+
+/*
+ * Whether @p af holds version @p ver of @p scheme: in one of its ranges
+ * (GIT ranges are commits, not versions, and are not evaluated) or
+ * listed, and not listed as unaffected. With @p h, how and the fixed
+ * versions of the ranges that hold it go there (strings in @p ar).
+ */
+static int holds(const tsn_adv_affected *af,
+                 tsn_vscheme scheme,
+                 const char *ver,
+                 bool *in,
+                 struct hit *h,
+                 tsnu_arena *ar)
+{
+    *in = false;
+    for (size_t i = 0; i < af->nunaffected; i++)
+        if (same_version(scheme, af->unaffected[i], ver))
+            return 0;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < af->nranges; i++) {
+        const tsn_adv_range *r = &af->ranges[i];
+        if (strcmp(r->type, "GIT") == 0 || r->nevents == 0 || r->nevents > 1000)
+            continue;
+        tsn_osv_event ev[1000];
+        for (size_t j = 0; j < r->nevents; j++) {
+            ev[j].type = (tsn_osv_event_type)r->events[j].kind;
+            ev[j].version = r->events[j].version;
+        }
+        tsn_range *rg = NULL;
+        bool x = false;
+        /* a range the knowledge base cannot evaluate (a version that is
+         * none of the scheme's), or a component version outside the
+         * range's scheme: this range says nothing */
+        if (tsn_range_from_osv(&rg, range_scheme(r, scheme), ev, r->nevents) <
+                0 ||
+            tsn_range_contains(rg, ver, &x) < 0) {
+            tsn_error_clear();
+            tsn_range_free(rg);
+            continue;
+        }
+        if (x) {
+            *in = true;
+            if (!h) {
+                tsn_range_free(rg);
+                return 0;
+            }
+            char *vers = NULL;
+            if ((rc = tsn_range_to_vers(rg, &vers)) == 0) {
+                const char *c = tsnu_arena_strdup(ar, vers);
+                rc = c ? push_str(&h->how, c) : tsn_error_oom();
+            }
+            tsn_free(vers);
+            for (size_t j = 0; rc == 0 && j < r->nevents; j++)
+                if (r->events[j].kind == TSN_EV_FIXED)
+                    rc = push_str(&h->fixed, r->events[j].version);
+        }
+        tsn_range_free(rg);
+    }
+    /* a listed version counts when no range holds it (OSV lists the
+     * versions its ranges give, too) */
+    for (size_t i = 0; rc == 0 && !*in && i < af->nversions; i++) {
+        if (!same_version(scheme, af->versions[i], ver))
+            continue;
+        *in = true;
+        if (!h)
+            return 0;
+        const char *how = tsnu_arena_printf(ar, "version %s listed", ver);
+        rc = how ? push_str(&h->how, how) : tsn_error_oom();
+    }
+    return rc;
+}
+
+/* tsnv_lookup_package() callback: keep @p a when an entry holds the
+ * component. */
+static int on_advisory(void *ctx, tsn_advisory *a, bool withdrawn)
+{
+    struct comp *c = ctx;
+    struct scan *s = c->s;
+    if (withdrawn || !a) {
+        tsn_advisory_free(a);
+        return 0;
+    }
+    int rc = tsnu_vec_push(&s->advs, &a);
+    if (rc < 0) {
+        tsn_advisory_free(a);
+        return rc;
+    }
+    for (size_t i = 0; rc == 0 && i < a->naffected; i++) {
+        const tsn_adv_affected *af = &a->affected[i];
+        if (!af->ecosystem || !af->name || strcmp(af->ecosystem, c->eco) != 0)
+            continue;
+        const char *key = tsni_package_key(&s->arena, af->ecosystem, af->name);
+        if (!key)
+            return tsn_error_oom();
+        if (strcmp(key, c->key) != 0)
+            continue;
+        struct hit h = {a, af, TSNU_VEC_INIT(const char *, 1000),
+                        TSNU_VEC_INIT(const char *, 1000), 0};
+        bool in = false;
+        rc = holds(af, c->scheme, c->version, &in, &h, &s->arena);
+        if (rc == 0 && in)
+            rc = tsnu_vec_push(&c->hits, &h);
+        else {
+            tsnu_vec_dispose(&h.how);
+            tsnu_vec_dispose(&h.fixed);
+        }
+    }
+    return rc;
+}
+
+/* Whether records @p a and @p b name each other or a common alias. */
+static bool related(const tsn_advisory *a, const tsn_advisory *b)
+{
+    if (strcmp(a->id, b->id) == 0)
+        return true;
+    for (size_t i = 0; i < a->naliases; i++) {
+        if (strcmp(a->aliases[i], b->id) == 0)
+            return true;
+        for (size_t j = 0; j < b->naliases; j++)
+            if (strcmp(a->aliases[i], b->aliases[j]) == 0)
+                return true;
+    }
+    for (size_t j = 0; j < b->naliases; j++)
+        if (strcmp(b->aliases[j], a->id) == 0)
+            return true;
+    return false;
+}
+
+/* Strings in byte order; @p scheme (a tsn_vscheme *) NULL. */
+static int cmp_str(const void *a, const void *b, void *scheme)
+{
+    (void)scheme;
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Versions of *@p scheme, oldest first; one that is not a version of it
+ * by its text. */
+static int cmp_version(const void *a, const void *b, void *scheme)
+{
+    int c = 0;
+    if (tsn_version_compare(*(tsn_vscheme *)scheme, *(const char *const *)a,
+                            *(const char *const *)b, &c) < 0) {
+        tsn_error_clear();
+        return cmp_str(a, b, NULL);
+    }
+    return c;
+}
+
+typedef int (*cmp_fn)(const void *, const void *, void *);
+
+/* @p v (const char *) sorted by @p cmp without repeats, into @p ar. */
+static const char *const *
+sorted(tsnu_vec *v, cmp_fn cmp, void *ctx, tsnu_arena *ar, size_t *n)
+{
+    *n = 0;
+    if (v->len == 0)
+        return NULL;
+    const char **p = v->ptr;
+    qsort_r(p, v->len, sizeof *p, cmp, ctx);
+    size_t k = 0;
+    for (size_t i = 0; i < v->len; i++)
+        if (k == 0 || cmp(&p[k - 1], &p[i], ctx) != 0)
+            p[k++] = p[i];
+    v->len = k;
+    *n = k;
+    return tsnu_vec_copy(v, ar);
+}
+
+/* A textual rating ("HIGH", "moderate") as a rating; false when not one. */
+static bool rating_word(const char *s, tsn_cvss_rating *out)
+{
+    static const struct {
+        const char *word;
+        tsn_cvss_rating r;
+    } words[] = {
+        {"critical", TSN_CVSS_CRITICAL}, {"high", TSN_CVSS_HIGH},
+        {"important", TSN_CVSS_HIGH},    {"moderate", TSN_CVSS_MEDIUM},
+        {"medium", TSN_CVSS_MEDIUM},     {"low", TSN_CVSS_LOW},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcasecmp(s, words[i].word) == 0) {
+            *out = words[i].r;
+            return true;
+        }
+    return false;
+}
+
+/* Severity, KEV and EPSS of finding @p f from its records @p hs[0..n)
+ * of group @p g. */
+static int enrich(struct comp *c,
+                  tsn_finding *f,
+                  const struct hit *hs,
+                  size_t n,
+                  size_t g,
+                  const char *const *ids,
+                  size_t nids)
+{
+    tsn_cvss_rating word = TSN_CVSS_NONE;
+    bool has_word = false;
+    for (size_t i = 0; i < n; i++) {
+        if (hs[i].group != g)
+            continue;
+        const tsn_advisory *a = hs[i].a;
+        for (size_t j = 0; j < a->nseverity; j++) {
+            const char *v = a->severity[j].score;
+            tsn_cvss_scores sc;
+            tsn_cvss_rating r;
+            if (!v)
+                continue;
+            if (strncmp(a->severity[j].type, "CVSS_", 5) == 0 &&
+                tsn_cvss_score(v, &sc) == 0) {
+                if (!f->vector || sc.version > f->cvss.version ||
+                    (sc.version == f->cvss.version &&
+                     sc.score > f->cvss.score)) {
+                    f->vector = v;
+                    f->cvss = sc;
+                }
+            } else if (rating_word(v, &r) && (!has_word || r > word)) {
+                word = r;
+                has_word = true;
+            }
+            tsn_error_clear();
+        }
+    }
+    if (f->vector) {
+        f->severity = f->cvss.rating;
+        f->has_severity = true;
+    } else if (has_word) {
+        f->severity = word;
+        f->has_severity = true;
+    }
+    for (size_t i = 0; i < nids; i++) {
+        if (strncmp(ids[i], "CVE-", 4) != 0)
+            continue;
+        tsnv_threat t;
+        int rc = tsnv_lookup_cve(c->lk, ids[i], &t);
+        if (rc < 0)
+            return rc;
+        f->kev |= t.kev;
+        f->ransomware |= t.ransomware;
+        if (t.has_epss && (!f->has_epss || t.epss > f->epss)) {
+            f->has_epss = true;
+            f->epss = t.epss;
+            f->percentile = t.percentile;
+        }
+    }
+    return 0;
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+    return strcmp(((const tsn_finding *)a)->id, ((const tsn_finding *)b)->id);
+}
+
+/* The findings of component @p ci from its hits, grouped. */
+static int findings_of(struct comp *c, size_t ci, tsn_scan_component *sc)
+{
+    struct scan *s = c->s;
+    struct hit *hs = c->hits.ptr;
+    size_t n = c->hits.len, ngroups = 0;
+    /* groups: a record joins the group of the first earlier record it is
+     * related to, and groups it links are merged */
+    for (size_t i = 0; i < n; i++) {
+        hs[i].group = ngroups++;
+        for (size_t j = 0; j < i; j++) {
+            if (!related(hs[i].a, hs[j].a) || hs[j].group == hs[i].group)
+                continue;
+            size_t from = hs[i].group, to = hs[j].group;
+            for (size_t k = 0; k <= i; k++)
+                if (hs[k].group == from)
+                    hs[k].group = to;
+        }
+    }
+    tsnu_vec fixed_all = TSNU_VEC_INIT(const char *, 100000);
+    int rc = 0;
+    size_t first = s->findings.len;
+    for (size_t g = 0; rc == 0 && g < ngroups; g++) {
+        tsnu_vec ids = TSNU_VEC_INIT(const char *, 100000);
+        tsnu_vec recs = TSNU_VEC_INIT(const char *, 100000);
+        tsnu_vec how = TSNU_VEC_INIT(const char *, 100000);
+        tsnu_vec fixed = TSNU_VEC_INIT(const char *, 100000);
+        tsn_finding f = {.component = ci};
+        bool any = false;
+        for (size_t i = 0; rc == 0 && i < n; i++) {
+            if (hs[i].group != g)
+                continue;
+            const tsn_advisory *a = hs[i].a;
+            any = true;
+            if (!f.summary)
+                f.summary = a->summary;
+            const char *rec =
+                tsnu_arena_printf(&s->arena, "%s/%s", a->source, a->id);
+            rc = rec ? push_str(&recs, rec) : tsn_error_oom();
+            if (rc == 0)
+                rc = push_str(&ids, a->id);
+            for (size_t j = 0; rc == 0 && j < a->naliases; j++)
+                rc = push_str(&ids, a->aliases[j]);
+            for (size_t j = 0; rc == 0 && j < hs[i].how.len; j++)
+                rc = push_str(&how, ((const char **)hs[i].how.ptr)[j]);
+            for (size_t j = 0; rc == 0 && j < hs[i].fixed.len; j++) {
+                const char *v = ((const char **)hs[i].fixed.ptr)[j];
+                if ((rc = push_str(&fixed, v)) == 0)
+                    rc = push_str(&fixed_all, v);
+            }
+        }
+        if (rc == 0 && any) {
+            size_t nids = 0;
+            const char *const *all =
+                sorted(&ids, cmp_str, NULL, &s->arena, &nids);
+            const char *lead = ((const char **)recs.ptr)[0];
+            lead = strchr(lead, '/') + 1;
+            for (size_t i = 0; i < nids; i++)
+                if (strncmp(all[i], "CVE-", 4) == 0) {
+                    lead = all[i];
+                    break;
+                }
+            f.id = lead;
+            const char **others =
+                tsnu_arena_calloc(&s->arena, nids ? nids : 1, sizeof *others);
+            if (!others)
+                rc = tsn_error_oom();
+            for (size_t i = 0; rc == 0 && i < nids; i++)
+                if (strcmp(all[i], lead) != 0)
+                    others[f.naliases++] = all[i];
+            f.aliases = others;
+            f.records = sorted(&recs, cmp_str, NULL, &s->arena, &f.nrecords);
+            f.matched = sorted(&how, cmp_str, NULL, &s->arena, &f.nmatched);
+            f.fixed =
+                sorted(&fixed, cmp_version, &c->scheme, &s->arena, &f.nfixed);
+            if (rc == 0 &&
+                ((nids && !all) || (f.nrecords && !f.records) ||
+                 (f.nmatched && !f.matched) || (f.nfixed && !f.fixed)))
+                rc = tsn_error_oom();
+            if (rc == 0)
+                rc = enrich(c, &f, hs, n, g, all, nids);
+            if (rc == 0)
+                rc = tsnu_vec_push(&s->findings, &f);
+        }
+        tsnu_vec_dispose(&ids);
+        tsnu_vec_dispose(&recs);
+        tsnu_vec_dispose(&how);
+        tsnu_vec_dispose(&fixed);
+    }
+    sc->findings = s->findings.len - first;
+    if (sc->findings > 1)
+        qsort(&((tsn_finding *)s->findings.ptr)[first], sc->findings,
+              sizeof(tsn_finding), cmp_finding);
+    /* the nearest fixed version no record's entry holds */
+    size_t nf = 0;
+    const char *const *cands =
+        rc == 0 ? sorted(&fixed_all, cmp_version, &c->scheme, &s->arena, &nf)
+                : NULL;
+    for (size_t i = 0; rc == 0 && i < nf && !sc->upgrade; i++) {
+        int after = 0;
+        if (tsn_version_compare(c->scheme, cands[i], c->version, &after) < 0) {
+            tsn_error_clear();
+            continue;
+        }
+        bool held = after <= 0;
+        for (size_t j = 0; !held && j < n; j++)
+            rc = holds(hs[j].af, c->scheme, cands[i], &held, NULL, NULL);
+        if (rc == 0 && !held)
+            sc->upgrade = cands[i];
+    }
+    tsnu_vec_dispose(&fixed_all);
+    return rc;
+}
+
+/* Look component @p ci up. */
+static int scan_one(struct scan *s,
+                    tsnv_lookup *lk,
+                    const tsn_sbom_component *comp,
+                    size_t ci,
+                    tsn_scan_component *sc)
+{
+    tsn_purl *pu = NULL;
+    if (!comp->purl || comp->purl_invalid ||
+        tsn_purl_parse(&pu, comp->purl, 0) < 0) {
+        tsn_error_clear();
+        sc->skip = TSN_SCAN_NO_PURL;
+        return 0;
+    }
+    struct comp c = {.s = s, .lk = lk};
+    int rc = 0;
+    if (!tsni_purl_package(&s->arena, pu, &c.eco, &sc->package)) {
+        bool distro =
+            (strcmp(pu->type, "deb") == 0 || strcmp(pu->type, "apk") == 0) &&
+            !tsn_purl_qualifier_get(pu, "distro");
+        sc->skip = distro ? TSN_SCAN_NO_RELEASE : TSN_SCAN_NO_ECOSYSTEM;
+    } else if (!pu->version && !comp->version) {
+        sc->skip = TSN_SCAN_NO_VERSION;
+    } else {
+        sc->ecosystem = c.eco;
+        c.version = sc->version = tsnu_arena_strdup(
+            &s->arena, pu->version ? pu->version : comp->version);
+        c.scheme = tsn_vscheme_for_ecosystem(c.eco);
+        c.key = tsni_package_key(&s->arena, c.eco, sc->package);
+        if (!c.version || !c.key)
+            rc = tsn_error_oom();
+        else if (tsn_version_check(c.scheme, c.version) < 0) {
+            tsn_error_clear();
+            sc->skip = TSN_SCAN_BAD_VERSION;
+        }
+    }
+    tsn_purl_free(pu);
+    if (rc < 0 || sc->skip)
+        return rc;
+    c.hits = (tsnu_vec)TSNU_VEC_INIT(struct hit, TSN_LIMIT_COMPONENTS);
+    rc = tsnv_lookup_package(lk, c.eco, c.key, on_advisory, &c);
+    if (rc == 0)
+        rc = findings_of(&c, ci, sc);
+    for (size_t i = 0; i < c.hits.len; i++) {
+        tsnu_vec_dispose(&((struct hit *)c.hits.ptr)[i].how);
+        tsnu_vec_dispose(&((struct hit *)c.hits.ptr)[i].fixed);
+    }
+    tsnu_vec_dispose(&c.hits);
+    return rc;
+}
+
+int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out)
+{
+    *out = NULL;
+    struct scan *s = tsn_calloc(1, sizeof *s);
+    if (!s)
+        return tsn_error_oom();
+    s->arena = (tsnu_arena)TSNU_ARENA_INIT;
+    s->advs = (tsnu_vec)TSNU_VEC_INIT(tsn_advisory *, 100000000);
+    s->findings = (tsnu_vec)TSNU_VEC_INIT(tsn_finding, 100000000);
+    size_t n = 0;
+    const tsn_sbom_component *comps = tsn_sbom_components(sbom, &n);
+    tsnv_lookup *lk = NULL;
+    int rc = tsnv_lookup_open(db, &lk);
+    if (rc == 0 && n &&
+        !(s->pub.components =
+              tsnu_arena_calloc(&s->arena, n, sizeof *s->pub.components)))
+        rc = tsn_error_oom();
+    s->pub.ncomponents = rc == 0 ? n : 0;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        rc = scan_one(s, lk, &comps[i], i, &s->pub.components[i]);
+        s->pub.checked += rc == 0 && !s->pub.components[i].skip;
+    }
+    tsnv_lookup_close(lk);
+    s->pub.findings = s->findings.ptr;
+    s->pub.nfindings = s->findings.len;
+    if (rc < 0) {
+        tsn_scan_free(&s->pub);
+        return rc;
+    }
+    *out = &s->pub;
+    return 0;
+}
+
+void tsn_scan_free(tsn_scan *scan)
+{
+    if (!scan)
+        return;
+    struct scan *s = (struct scan *)scan;
+    for (size_t i = 0; i < s->advs.len; i++)
+        tsn_advisory_free(((tsn_advisory **)s->advs.ptr)[i]);
+    tsnu_vec_dispose(&s->advs);
+    tsnu_vec_dispose(&s->findings);
+    tsnu_arena_dispose(&s->arena);
+    tsn_free(s);
+}

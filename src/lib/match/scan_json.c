@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * A scan as JSON, the stable machine form (docs/scan.md): the counts,
+ * each component with what was looked up, and each finding.
+ */
+#include "lib/lib.h"
+
+#include "tsunagi/scan.h"
+#include "util/json.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const skips[] = {
+    [TSN_SCAN_CHECKED] = NULL,
+    [TSN_SCAN_NO_PURL] = "no-purl",
+    [TSN_SCAN_NO_ECOSYSTEM] = "unknown-ecosystem",
+    [TSN_SCAN_NO_RELEASE] = "no-distro-release",
+    [TSN_SCAN_NO_VERSION] = "no-version",
+    [TSN_SCAN_BAD_VERSION] = "invalid-version",
+};
+
+static void
+strings(tsnu_jw *w, const char *key, const char *const *list, size_t n)
+{
+    tsnu_jw_key(w, key);
+    tsnu_jw_array(w);
+    for (size_t i = 0; i < n; i++)
+        tsnu_jw_string(w, list[i]);
+    tsnu_jw_end(w);
+}
+
+/* A version of CVSS as its vector writes it. */
+static const char *cvss_version(tsn_cvss_version v)
+{
+    return v == TSN_CVSS_V2    ? "2.0"
+           : v == TSN_CVSS_V30 ? "3.0"
+           : v == TSN_CVSS_V31 ? "3.1"
+                               : "4.0";
+}
+
+static void finding(tsnu_jw *w,
+                    const tsn_finding *f,
+                    const tsn_sbom_component *c,
+                    const tsn_scan_component *sc)
+{
+    tsnu_jw_object(w);
+    tsnu_jw_kstr(w, "id", f->id);
+    strings(w, "aliases", f->aliases, f->naliases);
+    tsnu_jw_key(w, "component");
+    tsnu_jw_long(w, (long)f->component);
+    if (c->ref)
+        tsnu_jw_kstr(w, "bomRef", c->ref);
+    if (c->purl)
+        tsnu_jw_kstr(w, "purl", c->purl);
+    tsnu_jw_kstr(w, "ecosystem", sc->ecosystem);
+    tsnu_jw_kstr(w, "package", sc->package);
+    tsnu_jw_kstr(w, "version", sc->version);
+    if (f->summary)
+        tsnu_jw_kstr(w, "summary", f->summary);
+    strings(w, "records", f->records, f->nrecords);
+    strings(w, "matched", f->matched, f->nmatched);
+    strings(w, "fixedVersions", f->fixed, f->nfixed);
+    if (sc->upgrade)
+        tsnu_jw_kstr(w, "upgrade", sc->upgrade);
+    if (f->has_severity)
+        tsnu_jw_kstr(w, "severity", tsn_cvss_rating_name(f->severity));
+    if (f->vector) {
+        tsnu_jw_key(w, "cvss");
+        tsnu_jw_object(w);
+        tsnu_jw_kstr(w, "version", cvss_version(f->cvss.version));
+        tsnu_jw_kstr(w, "vector", f->vector);
+        tsnu_jw_key(w, "baseScore");
+        tsnu_jw_double(w, f->cvss.base);
+        tsnu_jw_key(w, "score");
+        tsnu_jw_double(w, f->cvss.score);
+        tsnu_jw_end(w);
+    }
+    tsnu_jw_key(w, "kev");
+    tsnu_jw_bool(w, f->kev);
+    if (f->kev) {
+        tsnu_jw_key(w, "knownRansomwareUse");
+        tsnu_jw_bool(w, f->ransomware);
+    }
+    if (f->has_epss) {
+        tsnu_jw_key(w, "epss");
+        tsnu_jw_object(w);
+        tsnu_jw_key(w, "probability");
+        tsnu_jw_double(w, f->epss);
+        tsnu_jw_key(w, "percentile");
+        tsnu_jw_double(w, f->percentile);
+        tsnu_jw_end(w);
+    }
+    tsnu_jw_end(w);
+}
+
+int tsn_scan_to_json(const tsn_scan *scan,
+                     const tsn_sbom *sbom,
+                     const char *target,
+                     char **out)
+{
+    *out = NULL;
+    size_t n = 0;
+    const tsn_sbom_component *comps = tsn_sbom_components(sbom, &n);
+    if (n != scan->ncomponents)
+        return tsn_error_set(TSN_EUSAGE, "the scan is not of this SBOM");
+    size_t by[5] = {0}, unrated = 0, kev = 0;
+    for (size_t i = 0; i < scan->nfindings; i++) {
+        const tsn_finding *f = &scan->findings[i];
+        if (f->has_severity)
+            by[f->severity]++;
+        else
+            unrated++;
+        kev += f->kev;
+    }
+    tsn_buf b = TSN_BUF_INIT(SIZE_MAX / 2);
+    tsnu_jw w;
+    tsnu_jw_init(&w, &b);
+    tsnu_jw_object(&w);
+    if (target)
+        tsnu_jw_kstr(&w, "target", target);
+    tsnu_jw_key(&w, "summary");
+    tsnu_jw_object(&w);
+    tsnu_jw_key(&w, "components");
+    tsnu_jw_long(&w, (long)scan->ncomponents);
+    tsnu_jw_key(&w, "checked");
+    tsnu_jw_long(&w, (long)scan->checked);
+    tsnu_jw_key(&w, "notChecked");
+    tsnu_jw_long(&w, (long)(scan->ncomponents - scan->checked));
+    tsnu_jw_key(&w, "findings");
+    tsnu_jw_long(&w, (long)scan->nfindings);
+    static const char *const names[] = {"none", "low", "medium", "high",
+                                        "critical"};
+    tsnu_jw_key(&w, "bySeverity");
+    tsnu_jw_object(&w);
+    for (int r = TSN_CVSS_CRITICAL; r >= TSN_CVSS_NONE; r--) {
+        tsnu_jw_key(&w, names[r]);
+        tsnu_jw_long(&w, (long)by[r]);
+    }
+    tsnu_jw_key(&w, "unknown");
+    tsnu_jw_long(&w, (long)unrated);
+    tsnu_jw_end(&w);
+    tsnu_jw_key(&w, "kev");
+    tsnu_jw_long(&w, (long)kev);
+    tsnu_jw_end(&w);
+    tsnu_jw_key(&w, "components");
+    tsnu_jw_array(&w);
+    for (size_t i = 0; i < n; i++) {
+        const tsn_scan_component *sc = &scan->components[i];
+        tsnu_jw_object(&w);
+        tsnu_jw_key(&w, "index");
+        tsnu_jw_long(&w, (long)i);
+        if (comps[i].ref)
+            tsnu_jw_kstr(&w, "bomRef", comps[i].ref);
+        if (comps[i].name)
+            tsnu_jw_kstr(&w, "name", comps[i].name);
+        if (comps[i].version)
+            tsnu_jw_kstr(&w, "version", comps[i].version);
+        if (comps[i].purl)
+            tsnu_jw_kstr(&w, "purl", comps[i].purl);
+        tsnu_jw_key(&w, "checked");
+        tsnu_jw_bool(&w, sc->skip == TSN_SCAN_CHECKED);
+        if (sc->skip)
+            tsnu_jw_kstr(&w, "notChecked", skips[sc->skip]);
+        if (sc->ecosystem) {
+            tsnu_jw_kstr(&w, "ecosystem", sc->ecosystem);
+            tsnu_jw_kstr(&w, "package", sc->package);
+        }
+        tsnu_jw_key(&w, "findings");
+        tsnu_jw_long(&w, (long)sc->findings);
+        if (sc->upgrade)
+            tsnu_jw_kstr(&w, "upgrade", sc->upgrade);
+        tsnu_jw_end(&w);
+    }
+    tsnu_jw_end(&w);
+    tsnu_jw_key(&w, "findings");
+    tsnu_jw_array(&w);
+    for (size_t i = 0; i < scan->nfindings; i++) {
+        const tsn_finding *f = &scan->findings[i];
+        finding(&w, f, &comps[f->component], &scan->components[f->component]);
+    }
+    tsnu_jw_end(&w);
+    tsnu_jw_end(&w);
+    int rc = tsnu_jw_finish(&w);
+    if (rc < 0) {
+        tsn_buf_dispose(&b);
+        return rc;
+    }
+    *out = tsn_buf_detach(&b);
+    return 0;
+}

@@ -1,0 +1,100 @@
+#!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# tsunagi scan: records written for the test (tests/resources/scan/records: PyPI
+# records that alias each other under three spellings of one name, a
+# withdrawn one, a Debian one, EPSS scores) and the shared OSV data with
+# CISA's real KEV catalog. Checks the grouping, the name keys, the
+# withdrawn record left out, Debian versions, severities from v3.1 and
+# v4.0 vectors, the nearest upgrade, KEV and EPSS, the components not
+# checked and why, the JSON, --fail-on and the exit codes.
+set -u
+bin=${TSN_BIN:?}
+data=${TSN_SHARED_DATA:-../shared/data}
+res=${TSN_SOURCE_ROOT:?}/tests/resources/scan
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+. "${TSN_SOURCE_ROOT:?}/tests/cli/lib.sh"
+
+db=$tmp/s.db
+"$bin" db import -q --db "$db" "$res/records"
+check $? 0 "import the test records"
+scan() { "$bin" scan --db "$db" "$@"; }
+js=$(scan --format json "$res/sbom.cdx.json")
+check $? 0 "scan: exit 0 without --fail-on"
+q() { printf '%s' "$js" | jq -r "$1"; }
+check "$(q '.schemaVersion')" 1 "json: schema version"
+check "$(q '.targets[0].target')" "$res/sbom.cdx.json" "json: the target named"
+check "$(q '.targets[0].summary | [.components, .checked, .notChecked, .findings] | join(" ")')" "7 6 1 5" "json: counts"
+f() { printf '%s' "$js" | jq -r --arg r "$1" "[.targets[0].findings[] | select(.bomRef == \$r)] | $2"; }
+check "$(f z1 'map(.id) | join(" ")')" "CVE-2099-0001 CVE-2099-0002" "5.4.0: two findings, by CVE id"
+check "$(f z1 '.[0].aliases | join(" ")')" "GHSA-aaaa-bbbb-cccc PYSEC-2099-1" "5.4.0: the records that alias each other are one finding"
+check "$(f z1 '.[0].records | join(" ")')" "osv/GHSA-aaaa-bbbb-cccc osv/PYSEC-2099-1" "5.4.0: both records, though they spell the package Zope.Interface and zope-interface"
+check "$(f z1 '.[0].severity + " " + (.[0].cvss.score | tostring) + " " + .[0].cvss.version')" "CRITICAL 9.1 3.1" "5.4.0: severity from the v3.1 vector"
+check "$(f z1 '.[1].severity + " " + .[1].cvss.version')" "MEDIUM 4.0" "5.4.0: severity from the v4.0 vector (zope_interface)"
+check "$(f z1 '.[0].fixedVersions | join(" ")')" "5.4.1 6.0.2" "5.4.0: fixed versions"
+check "$(f z1 '.[0].upgrade')" "6.0.2" "5.4.0: the nearest upgrade past the last_affected of the other"
+check "$(f z1 '.[0].epss.probability')" "0.61234" "5.4.0: EPSS"
+check "$(f z1 '[.[] | select(.id == "CVE-2099-0003")] | length')" 0 "the withdrawn record is left out"
+check "$(f z2 'map(.id) | join(" ")')" "CVE-2099-0001" "6.0.1: in the second range only"
+check "$(f z2 '.[0].records | join(" ")')" "osv/GHSA-aaaa-bbbb-cccc" "6.0.1: PYSEC's range ends at 5.4.1"
+check "$(f z3 'map(.id) | join(" ")')" "CVE-2099-0002" "5.4.1: the fixed version is not held; last_affected 5.4.2 is"
+check "$(f z3 '.[0] | has("upgrade")')" false "5.4.1: no fixed version known, no upgrade"
+check "$(f z4 'length')" 0 "5.4.3: past last_affected"
+check "$(f d1 'map(.id) | join(" ")')" "CVE-2099-0004" "Debian 3.0.11-1~deb12u1: before the fix"
+check "$(f d1 '.[0].ecosystem + " " + .[0].package')" "Debian:12 openssl" "Debian: the source package from upstream="
+check "$(f d2 'length')" 0 "Debian 3.0.11-1~deb12u2: the fixed version"
+check "$(q '.targets[0].components[6].notChecked')" "no-distro-release" "a deb purl without distro= is not checked, said why"
+
+# the table, in both languages
+out=$(scan "$res/sbom.cdx.json")
+has "$out" "upgrade to 6.0.2" "table: the upgrade"
+has "$out" "CRITICAL  9.1  CVE-2099-0001 GHSA-aaaa-bbbb-cccc PYSEC-2099-1  EPSS 0.612 (98%)" "table: a finding's line"
+has "$out" "7 components, 6 checked: 5 findings (2 critical, 0 high, 2 medium, 0 low, 1 unrated; 0 in KEV)" "table: the counts"
+has "$out" "a distribution package without its release" "table: why one was not checked"
+out=$(scan --lang ja "$res/sbom.cdx.json")
+has "$out" "緊急" "table in Japanese: the rating"
+has "$out" "構成要素 7 件、照合 6 件" "table in Japanese: the counts"
+
+# the gate
+scan --fail-on critical "$res/sbom.cdx.json" >/dev/null
+check $? 1 "--fail-on critical: exit 1"
+scan --fail-on epss:0.7 "$res/sbom.cdx.json" >/dev/null
+check $? 0 "--fail-on epss:0.7: none that high"
+scan --fail-on epss:0.6 "$res/sbom.cdx.json" >/dev/null
+check $? 1 "--fail-on epss:0.6: one"
+scan --fail-on kev "$res/sbom.cdx.json" >/dev/null
+check $? 0 "--fail-on kev: none in KEV"
+out=$(scan --fail-on severe "$res/sbom.cdx.json" 2>&1)
+check $? 2 "--fail-on severe: exit 2"
+has "$out" "expected critical, high, medium, low, kev or epss:P" "--fail-on severe: said"
+
+# bad input and a missing knowledge base
+printf '{"bomFormat":"CycloneDX","specVersion":"1.6","components":[' >"$tmp/cut.json"
+out=$(scan "$tmp/cut.json" 2>&1)
+check $? 2 "a cut SBOM: exit 2"
+has "$out" "cut.json:1:" "a cut SBOM: where"
+out=$("$bin" scan --db "$tmp/none.db" "$res/sbom.cdx.json" 2>&1)
+check $? 3 "no knowledge base: exit 3"
+out=$(scan 2>&1)
+check $? 2 "no SBOM: exit 2"
+
+# real data: a PyPI record whose CVE is in CISA's catalog
+kev=$data/kev/known_exploited_vulnerabilities.json
+osv=$data/osv/pypi
+if [ -f "$kev" ] && [ -d "$osv" ]; then
+    "$bin" db import -q --db "$db" "$osv" "$kev"
+    jq -r '.vulnerabilities[].cveID' "$kev" | sort >"$tmp/kevids"
+    both=$(cat "$osv"/*.json | jq -r 'select(.aliases and .affected[0].ranges[0].events[0].introduced) | .id as $i | .aliases[] | select(startswith("CVE-")) | "\(.) \($i)"' |
+        sort | join - "$tmp/kevids" | head -1)
+    cve=${both% *} id=${both#* }
+    rec=$osv/$id.json
+    name=$(jq -r '.affected[0].package.name' "$rec")
+    ver=$(jq -r '[.affected[0].ranges[0].events[] | select(.introduced and .introduced != "0") | .introduced][0] // .affected[0].versions[0]' "$rec")
+    printf '{"bomFormat":"CycloneDX","specVersion":"1.6","components":[{"type":"library","bom-ref":"k","name":"%s","version":"%s","purl":"pkg:pypi/%s@%s"}]}' \
+        "$name" "$ver" "$name" "$ver" >"$tmp/k.json"
+    js=$(scan --format json "$tmp/k.json")
+    check "$(q "[.targets[0].findings[] | select(.id == \"$cve\")][0].kev")" true "$name $ver: $cve is in KEV"
+    scan --fail-on kev "$tmp/k.json" >/dev/null
+    check $? 1 "$name $ver: --fail-on kev exits 1"
+fi
+finish scan
