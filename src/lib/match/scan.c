@@ -24,14 +24,34 @@
 struct scan {
     tsn_scan pub; /* first: the handle is the public struct */
     tsnu_arena arena;
-    tsnu_vec advs;     /* tsn_advisory *: the findings' strings live here */
+    tsnu_vec advs; /* tsn_advisory *: the findings' strings live here */
+    /* a package seen before ("ECOSYSTEM\x1fKEY") → its run of entries:
+     * the same package at several versions is read and compiled once */
+    tsnu_map seen;
+    tsnu_vec pkgs;     /* struct run */
+    tsnu_vec entries;  /* struct entry *, each package's in a run */
     tsnu_vec findings; /* tsn_finding */
+};
+
+/* One affected entry of an advisory for the package, compiled: its ranges
+ * and versions read once with the ecosystem's scheme. */
+struct entry {
+    tsn_advisory *a;
+    const tsn_adv_affected *af;
+    tsn_range **ranges; /* af->nranges; NULL: a range that says nothing */
+    tsn_ver **listed;   /* af->nversions; NULL: not a version of it */
+    tsn_ver **unaffected;
+};
+
+/* The entries of one package: entries[start .. start + n). */
+struct run {
+    size_t start, n;
 };
 
 /* One record that holds the component, and how. */
 struct hit {
     tsn_advisory *a;
-    const tsn_adv_affected *af;
+    const struct entry *e;
     tsnu_vec how;   /* const char *: canonical vers or "version X listed" */
     tsnu_vec fixed; /* const char * */
     size_t group;
@@ -44,7 +64,6 @@ struct comp {
     const char *eco, *key, *version;
     tsn_vscheme scheme;
     tsnu_vec hits; /* struct hit */
-    int rc;
 };
 
 static int push_str(tsnu_vec *v, const char *s)
@@ -52,19 +71,7 @@ static int push_str(tsnu_vec *v, const char *s)
     return tsnu_vec_push(v, &s);
 }
 
-/* Whether @p a and @p b are the same version of @p scheme (the same
- * text when either is not a version of it). */
-static bool same_version(tsn_vscheme scheme, const char *a, const char *b)
-{
-    int c = 0;
-    if (tsn_version_compare(scheme, a, b, &c) < 0) {
-        tsn_error_clear();
-        return strcmp(a, b) == 0;
-    }
-    return c == 0;
-}
-
-/* The scheme a range of @p af compares with. */
+/* The scheme a range compares with. */
 static tsn_vscheme range_scheme(const tsn_adv_range *r, tsn_vscheme eco)
 {
     if (r->scheme) {
@@ -75,67 +82,154 @@ static tsn_vscheme range_scheme(const tsn_adv_range *r, tsn_vscheme eco)
     return strcmp(r->type, "SEMVER") == 0 ? TSN_VS_SEMVER : eco;
 }
 
+/* Versions @p v[0..n) of @p scheme parsed, NULL where one is not a
+ * version of it (compared by its text then). */
+static int
+parse_all(tsn_vscheme scheme, const char *const *v, size_t n, tsn_ver ***out)
+{
+    *out = NULL;
+    if (n == 0)
+        return 0;
+    if (!(*out = tsn_calloc(n, sizeof **out)))
+        return tsn_error_oom();
+    for (size_t i = 0; i < n; i++) {
+        int rc = tsn_version_parse(&(*out)[i], scheme, v[i]);
+        if (rc == TSN_ENOMEM)
+            return rc;
+        if (rc < 0)
+            tsn_error_clear();
+    }
+    return 0;
+}
+
+static void free_all(tsn_ver **v, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++)
+        tsn_version_free(v[i]);
+    tsn_free(v);
+}
+
+static void entry_free(struct entry *e)
+{
+    if (!e)
+        return;
+    for (size_t i = 0; e->ranges && i < e->af->nranges; i++)
+        tsn_range_free(e->ranges[i]);
+    tsn_free(e->ranges);
+    free_all(e->listed, e->af->nversions);
+    free_all(e->unaffected, e->af->nunaffected);
+    tsn_free(e);
+}
+
 /*
- * Whether @p af holds version @p ver of @p scheme: in one of its ranges
- * (GIT ranges are commits, not versions, and are not evaluated) or
- * listed, and not listed as unaffected. With @p h, how and the fixed
- * versions of the ranges that hold it go there (strings in @p ar).
+ * Compile entry @p af of @p a with @p scheme. GIT ranges name commits,
+ * not versions, and are not compiled; nor is a range the knowledge base
+ * cannot evaluate (a version in it that is none of its scheme's): it says
+ * nothing.
  */
-static int holds(const tsn_adv_affected *af,
-                 tsn_vscheme scheme,
+static int entry_new(tsn_advisory *a,
+                     const tsn_adv_affected *af,
+                     tsn_vscheme scheme,
+                     struct entry **out)
+{
+    struct entry *e = tsn_calloc(1, sizeof *e);
+    *out = NULL;
+    if (!e)
+        return tsn_error_oom();
+    e->a = a;
+    e->af = af;
+    int rc = 0;
+    if (af->nranges &&
+        !(e->ranges = tsn_calloc(af->nranges, sizeof *e->ranges)))
+        rc = tsn_error_oom();
+    for (size_t i = 0; rc == 0 && i < af->nranges; i++) {
+        const tsn_adv_range *r = &af->ranges[i];
+        if (strcmp(r->type, "GIT") == 0 || r->nevents == 0 ||
+            r->nevents > TSN_LIMIT_RANGE_TERMS)
+            continue;
+        tsn_osv_event ev[TSN_LIMIT_RANGE_TERMS];
+        for (size_t j = 0; j < r->nevents; j++) {
+            ev[j].type = (tsn_osv_event_type)r->events[j].kind;
+            ev[j].version = r->events[j].version;
+        }
+        rc = tsn_range_from_osv(&e->ranges[i], range_scheme(r, scheme), ev,
+                                r->nevents);
+        if (rc < 0 && rc != TSN_ENOMEM) {
+            tsn_error_clear();
+            e->ranges[i] = NULL;
+            rc = 0;
+        }
+    }
+    if (rc == 0)
+        rc = parse_all(scheme, af->versions, af->nversions, &e->listed);
+    if (rc == 0)
+        rc = parse_all(scheme, af->unaffected, af->nunaffected, &e->unaffected);
+    if (rc < 0) {
+        entry_free(e);
+        return rc;
+    }
+    *out = e;
+    return 0;
+}
+
+/* Whether @p p (parsed, or NULL) is the version @p text (@p v parsed). */
+static bool
+same(const tsn_ver *p, const char *ptext, const tsn_ver *v, const char *text)
+{
+    return p && v ? tsn_version_cmp(p, v) == 0 : strcmp(ptext, text) == 0;
+}
+
+/*
+ * Whether entry @p e holds version @p ver (@p v parsed with the entry's
+ * scheme): in one of its ranges or listed, and not listed as unaffected.
+ * With @p h, how and the fixed versions of the ranges that hold it go
+ * there (strings in @p ar).
+ */
+static int holds(const struct entry *e,
+                 const tsn_ver *v,
                  const char *ver,
                  bool *in,
                  struct hit *h,
                  tsnu_arena *ar)
 {
+    const tsn_adv_affected *af = e->af;
     *in = false;
     for (size_t i = 0; i < af->nunaffected; i++)
-        if (same_version(scheme, af->unaffected[i], ver))
+        if (same(e->unaffected[i], af->unaffected[i], v, ver))
             return 0;
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < af->nranges; i++) {
-        const tsn_adv_range *r = &af->ranges[i];
-        if (strcmp(r->type, "GIT") == 0 || r->nevents == 0 || r->nevents > 1000)
-            continue;
-        tsn_osv_event ev[1000];
-        for (size_t j = 0; j < r->nevents; j++) {
-            ev[j].type = (tsn_osv_event_type)r->events[j].kind;
-            ev[j].version = r->events[j].version;
-        }
-        tsn_range *rg = NULL;
+        const tsn_range *r = e->ranges[i];
         bool x = false;
-        /* a range the knowledge base cannot evaluate (a version that is
-         * none of the scheme's), or a component version outside the
-         * range's scheme: this range says nothing */
-        if (tsn_range_from_osv(&rg, range_scheme(r, scheme), ev, r->nevents) <
-                0 ||
-            tsn_range_contains(rg, ver, &x) < 0) {
+        if (!r)
+            continue;
+        int got = v && tsn_range_scheme(r) == tsn_version_scheme(v)
+                      ? tsn_range_contains_ver(r, v, &x)
+                      : tsn_range_contains(r, ver, &x);
+        if (got < 0) { /* not a version of the range's scheme */
             tsn_error_clear();
-            tsn_range_free(rg);
             continue;
         }
-        if (x) {
-            *in = true;
-            if (!h) {
-                tsn_range_free(rg);
-                return 0;
-            }
-            char *vers = NULL;
-            if ((rc = tsn_range_to_vers(rg, &vers)) == 0) {
-                const char *c = tsnu_arena_strdup(ar, vers);
-                rc = c ? push_str(&h->how, c) : tsn_error_oom();
-            }
-            tsn_free(vers);
-            for (size_t j = 0; rc == 0 && j < r->nevents; j++)
-                if (r->events[j].kind == TSN_EV_FIXED)
-                    rc = push_str(&h->fixed, r->events[j].version);
+        if (!x)
+            continue;
+        *in = true;
+        if (!h)
+            return 0;
+        char *vers = NULL;
+        if ((rc = tsn_range_to_vers(r, &vers)) == 0) {
+            const char *c = tsnu_arena_strdup(ar, vers);
+            rc = c ? push_str(&h->how, c) : tsn_error_oom();
         }
-        tsn_range_free(rg);
+        tsn_free(vers);
+        const tsn_adv_range *ar_ = &af->ranges[i];
+        for (size_t j = 0; rc == 0 && j < ar_->nevents; j++)
+            if (ar_->events[j].kind == TSN_EV_FIXED)
+                rc = push_str(&h->fixed, ar_->events[j].version);
     }
     /* a listed version counts when no range holds it (OSV lists the
      * versions its ranges give, too) */
     for (size_t i = 0; rc == 0 && !*in && i < af->nversions; i++) {
-        if (!same_version(scheme, af->versions[i], ver))
+        if (!same(e->listed[i], af->versions[i], v, ver))
             continue;
         *in = true;
         if (!h)
@@ -146,8 +240,8 @@ static int holds(const tsn_adv_affected *af,
     return rc;
 }
 
-/* tsnv_lookup_package() callback: keep @p a when an entry holds the
- * component. */
+/* tsnv_lookup_package() callback: the entries of @p a for the package,
+ * compiled, unless it is withdrawn. */
 static int on_advisory(void *ctx, tsn_advisory *a, bool withdrawn)
 {
     struct comp *c = ctx;
@@ -163,6 +257,7 @@ static int on_advisory(void *ctx, tsn_advisory *a, bool withdrawn)
     }
     for (size_t i = 0; rc == 0 && i < a->naffected; i++) {
         const tsn_adv_affected *af = &a->affected[i];
+        struct entry *e = NULL;
         if (!af->ecosystem || !af->name || strcmp(af->ecosystem, c->eco) != 0)
             continue;
         const char *key = tsni_package_key(&s->arena, af->ecosystem, af->name);
@@ -170,17 +265,48 @@ static int on_advisory(void *ctx, tsn_advisory *a, bool withdrawn)
             return tsn_error_oom();
         if (strcmp(key, c->key) != 0)
             continue;
-        struct hit h = {a, af, TSNU_VEC_INIT(const char *, 1000),
-                        TSNU_VEC_INIT(const char *, 1000), 0};
-        bool in = false;
-        rc = holds(af, c->scheme, c->version, &in, &h, &s->arena);
-        if (rc == 0 && in)
-            rc = tsnu_vec_push(&c->hits, &h);
-        else {
-            tsnu_vec_dispose(&h.how);
-            tsnu_vec_dispose(&h.fixed);
-        }
+        if ((rc = entry_new(a, af, c->scheme, &e)) == 0 &&
+            (rc = tsnu_vec_push(&s->entries, &e)) < 0)
+            entry_free(e);
     }
+    return rc;
+}
+
+/* The compiled entries of the component's package: read from the
+ * knowledge base the first time, kept for its other versions. */
+static int package_run(struct comp *c, struct run *out)
+{
+    struct scan *s = c->s;
+    const char *id = tsnu_arena_printf(&s->arena, "%s\x1f%s", c->eco, c->key);
+    size_t at = 0;
+    if (!id)
+        return tsn_error_oom();
+    if (tsnu_map_get(&s->seen, id, &at)) {
+        *out = ((struct run *)s->pkgs.ptr)[at];
+        return 0;
+    }
+    struct run r = {s->entries.len, 0};
+    int rc = tsnv_lookup_package(c->lk, c->eco, c->key, on_advisory, c);
+    r.n = s->entries.len - r.start;
+    if (rc == 0)
+        rc = tsnu_vec_push(&s->pkgs, &r);
+    if (rc == 0)
+        rc = tsnu_map_put(&s->seen, id, s->pkgs.len - 1);
+    *out = r;
+    return rc;
+}
+
+/* Keep entry @p e as a hit when it holds the component at @p v. */
+static int evaluate(struct comp *c, const struct entry *e, const tsn_ver *v)
+{
+    struct hit h = {e->a, e, TSNU_VEC_INIT(const char *, 1000),
+                    TSNU_VEC_INIT(const char *, 1000), 0};
+    bool in = false;
+    int rc = holds(e, v, c->version, &in, &h, &c->s->arena);
+    if (rc == 0 && in)
+        return tsnu_vec_push(&c->hits, &h);
+    tsnu_vec_dispose(&h.how);
+    tsnu_vec_dispose(&h.fixed);
     return rc;
 }
 
@@ -433,8 +559,12 @@ static int findings_of(struct comp *c, size_t ci, tsn_scan_component *sc)
             continue;
         }
         bool held = after <= 0;
-        for (size_t j = 0; !held && j < n; j++)
-            rc = holds(hs[j].af, c->scheme, cands[i], &held, NULL, NULL);
+        tsn_ver *cv = NULL;
+        if (!held && tsn_version_parse(&cv, c->scheme, cands[i]) < 0)
+            tsn_error_clear();
+        for (size_t j = 0; rc == 0 && !held && j < n; j++)
+            rc = holds(hs[j].e, cv, cands[i], &held, NULL, NULL);
+        tsn_version_free(cv);
         if (rc == 0 && !held)
             sc->upgrade = cands[i];
     }
@@ -482,7 +612,14 @@ static int scan_one(struct scan *s,
     if (rc < 0 || sc->skip)
         return rc;
     c.hits = (tsnu_vec)TSNU_VEC_INIT(struct hit, TSN_LIMIT_COMPONENTS);
-    rc = tsnv_lookup_package(lk, c.eco, c.key, on_advisory, &c);
+    struct run run = {0, 0};
+    tsn_ver *v = NULL;
+    rc = tsn_version_parse(&v, c.scheme, c.version);
+    if (rc == 0)
+        rc = package_run(&c, &run);
+    for (size_t i = 0; rc == 0 && i < run.n; i++)
+        rc = evaluate(&c, ((struct entry **)s->entries.ptr)[run.start + i], v);
+    tsn_version_free(v);
     if (rc == 0)
         rc = findings_of(&c, ci, sc);
     for (size_t i = 0; i < c.hits.len; i++) {
@@ -502,6 +639,9 @@ int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out)
     s->arena = (tsnu_arena)TSNU_ARENA_INIT;
     s->advs = (tsnu_vec)TSNU_VEC_INIT(tsn_advisory *, 100000000);
     s->findings = (tsnu_vec)TSNU_VEC_INIT(tsn_finding, 100000000);
+    s->seen = (tsnu_map)TSNU_MAP_INIT;
+    s->pkgs = (tsnu_vec)TSNU_VEC_INIT(struct run, 100000000);
+    s->entries = (tsnu_vec)TSNU_VEC_INIT(struct entry *, 100000000);
     size_t n = 0;
     const tsn_sbom_component *comps = tsn_sbom_components(sbom, &n);
     tsnv_lookup *lk = NULL;
@@ -535,6 +675,11 @@ void tsn_scan_free(tsn_scan *scan)
         tsn_advisory_free(((tsn_advisory **)s->advs.ptr)[i]);
     tsnu_vec_dispose(&s->advs);
     tsnu_vec_dispose(&s->findings);
+    tsnu_vec_dispose(&s->pkgs);
+    tsnu_map_dispose(&s->seen);
+    for (size_t i = 0; i < s->entries.len; i++)
+        entry_free(((struct entry **)s->entries.ptr)[i]);
+    tsnu_vec_dispose(&s->entries);
     tsnu_arena_dispose(&s->arena);
     tsn_free(s);
 }
