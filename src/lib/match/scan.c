@@ -671,15 +671,16 @@ void tsn_scan_free(tsn_scan *scan)
     if (!scan)
         return;
     struct scan *s = (struct scan *)scan;
+    /* the entries first: they point into their advisories */
+    for (size_t i = 0; i < s->entries.len; i++)
+        entry_free(((struct entry **)s->entries.ptr)[i]);
+    tsnu_vec_dispose(&s->entries);
     for (size_t i = 0; i < s->advs.len; i++)
         tsn_advisory_free(((tsn_advisory **)s->advs.ptr)[i]);
     tsnu_vec_dispose(&s->advs);
     tsnu_vec_dispose(&s->findings);
     tsnu_vec_dispose(&s->pkgs);
     tsnu_map_dispose(&s->seen);
-    for (size_t i = 0; i < s->entries.len; i++)
-        entry_free(((struct entry **)s->entries.ptr)[i]);
-    tsnu_vec_dispose(&s->entries);
     tsnu_arena_dispose(&s->arena);
     tsn_free(s);
 }
