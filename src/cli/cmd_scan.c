@@ -69,6 +69,9 @@ static const char *skip_text(const struct cli *cli, tsn_scan_skip s)
     case TSN_SCAN_NO_ECOSYSTEM:
         return L(cli, "no ecosystem known for its package URL",
                  "パッケージURLのエコシステムが不明");
+    case TSN_SCAN_CPE_ONLY:
+        return L(cli, "only a CPE: CPE matching is not there yet",
+                 "CPEのみ（CPEでの照合は未対応）");
     case TSN_SCAN_NO_RELEASE:
         return L(cli, "a distribution package without its release (distro=)",
                  "配布版（distro=）のないディストリビューションのパッケージ");

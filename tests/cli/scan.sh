@@ -78,6 +78,18 @@ check $? 3 "no knowledge base: exit 3"
 out=$(scan 2>&1)
 check $? 2 "no SBOM: exit 2"
 
+# the quick start's example: what the README shows
+ex=${TSN_SOURCE_ROOT:?}/examples
+"$bin" db import -q --db "$tmp/ex.db" "$ex/advisories"
+check $? 0 "the example advisories import"
+js=$("$bin" scan --db "$tmp/ex.db" --format json "$ex/analytics-platform.cdx.json")
+check "$(q '[.targets[0].findings[] | .id + "@" + .package] | join(" ")')" \
+    "CVE-2022-28346@django CVE-2022-33891@pyspark CVE-2020-11651@salt CVE-2023-29401@github.com/gin-gonic/gin" "example: the four findings"
+check "$(q '.targets[0].summary | [.components, .checked, .kev] | join(" ")')" "7 5 2" "example: counts and KEV"
+check "$(q '[.targets[0].components[] | .notChecked // empty] | join(" ")')" "unknown-ecosystem cpe-only" "example: why two are not checked"
+out=$("$bin" scan --db "$tmp/ex.db" "$ex/analytics-platform.cdx.json")
+has "$out" "7 components, 5 checked: 4 findings (2 critical, 1 high, 0 medium, 0 low, 1 unrated; 2 in KEV)" "example: the README's last lines"
+
 # real data: a PyPI record whose CVE is in CISA's catalog
 kev=$data/kev/known_exploited_vulnerabilities.json
 osv=$data/osv/pypi

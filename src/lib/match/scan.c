@@ -583,7 +583,9 @@ static int scan_one(struct scan *s,
     if (!comp->purl || comp->purl_invalid ||
         tsn_purl_parse(&pu, comp->purl, 0) < 0) {
         tsn_error_clear();
-        sc->skip = TSN_SCAN_NO_PURL;
+        sc->skip = comp->n_cpes && (!comp->purl || comp->purl_invalid)
+                       ? TSN_SCAN_CPE_ONLY
+                       : TSN_SCAN_NO_PURL;
         return 0;
     }
     struct comp c = {.s = s, .lk = lk};

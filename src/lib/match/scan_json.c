@@ -15,6 +15,7 @@
 static const char *const skips[] = {
     [TSN_SCAN_CHECKED] = NULL,
     [TSN_SCAN_NO_PURL] = "no-purl",
+    [TSN_SCAN_CPE_ONLY] = "cpe-only",
     [TSN_SCAN_NO_ECOSYSTEM] = "unknown-ecosystem",
     [TSN_SCAN_NO_RELEASE] = "no-distro-release",
     [TSN_SCAN_NO_VERSION] = "no-version",
