@@ -1,0 +1,32 @@
+#!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# Every SBOM of CycloneDX's examples (../shared/data/cyclonedx/examples,
+# JSON and XML) scanned against the shared OSV data (PyPI and Go): each
+# one the SBOM reader reads must scan with exit 0; the totals of
+# components, checked ones, reasons for the others and findings are
+# printed.
+set -u
+bin=${TSN_BIN:?}
+data=${TSN_SHARED_DATA:-../shared/data}
+[ -d "$data/cyclonedx/examples" ] && [ -d "$data/osv/pypi" ] || { echo "SKIP: shared data not found"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+. "${TSN_SOURCE_ROOT:?}/tests/cli/lib.sh"
+"$bin" db import -q --db "$tmp/kb.db" "$data/osv/pypi" "$data/osv/go"
+check $? 0 "import the shared OSV data"
+n=0 unread=0
+find "$data/cyclonedx/examples" \( -name '*.json' -o -name '*.xml' \) | sort >"$tmp/files"
+while read -r f; do
+    "$bin" sbom info -q "$f" >/dev/null 2>&1 || { unread=$((unread + 1)); continue; }
+    n=$((n + 1))
+    if ! "$bin" scan -q --db "$tmp/kb.db" --format json "$f" >"$tmp/out-$n.json" 2>"$tmp/err"; then
+        check "scan failed" "scan exit 0" "$f: $(cat "$tmp/err")"
+        continue
+    fi
+    pass=$((pass + 1))
+done <"$tmp/files"
+jq -s -r '[.[].targets[0]] as $t |
+  "\($t | length) SBOMs scanned: \($t | map(.summary.components) | add) components, \($t | map(.summary.checked) | add) checked, \($t | map(.summary.findings) | add) findings; not checked: " +
+  ([$t[].components[] | .notChecked // empty] | group_by(.) | map("\(.[0]) \(length)") | join(", "))' "$tmp"/out-*.json
+echo "($unread files the SBOM reader does not read as SBOMs were left out)"
+finish scan-examples
