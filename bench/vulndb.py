@@ -40,17 +40,7 @@ import sys
 import time
 import zipfile
 
-
-def run_once(cmd, shell=False):
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, shell=shell, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        sys.exit(f"bench: {cmd} exited {code}")
-    return elapsed, usage.ru_maxrss * 1024
+from benchlib import run_once
 
 
 def rm_db(path):
