@@ -47,6 +47,10 @@ typedef struct tsn_finding {
      *  record gives, its highest score), or NULL */
     const char *vector;
     tsn_cvss_scores cvss; /**< valid with vector */
+    /** "source/id" of the record the vector is from: one that holds the
+     *  component or, when none gives a vector, another record of one of
+     *  its CVE ids (NVD's, CVE 5's); NULL without a vector */
+    const char *severity_source;
     /** The severity: from the vector, or a source's own rating
      *  (GHSA's "HIGH") when no record gives a vector; TSN_CVSS_NONE with
      *  has_severity false when none says. */

@@ -2,11 +2,13 @@
 # SPDX-License-Identifier: Apache-2.0
 # tsunagi scan: records written for the test (tests/resources/scan/records: PyPI
 # records that alias each other under three spellings of one name, a
-# withdrawn one, a Debian one, EPSS scores) and the shared OSV data with
+# withdrawn one, a Debian one, a CVE's own record with only its score,
+# EPSS scores) and the shared OSV data with
 # CISA's real KEV catalog. Checks the grouping, the name keys, the
 # withdrawn record left out, Debian versions, severities from v3.1 and
 # v4.0 vectors, the nearest upgrade, KEV and EPSS, the components not
-# checked and why, the JSON, --fail-on and the exit codes.
+# checked and why, a severity taken from the CVE's own record, the JSON,
+# --fail-on and the exit codes.
 set -u
 bin=${TSN_BIN:?}
 data=${TSN_SHARED_DATA:-../shared/data}
@@ -43,13 +45,15 @@ check "$(f z4 'length')" 0 "5.4.3: past last_affected"
 check "$(f d1 'map(.id) | join(" ")')" "CVE-2099-0004" "Debian 3.0.11-1~deb12u1: before the fix"
 check "$(f d1 '.[0].ecosystem + " " + .[0].package')" "Debian:12 openssl" "Debian: the source package from upstream="
 check "$(f d2 'length')" 0 "Debian 3.0.11-1~deb12u2: the fixed version"
+check "$(f d1 '.[0].severity + " " + .[0].cvss.source')" "MEDIUM osv/CVE-2099-0004" "Debian: rated from the CVE's own record, which names no package"
+check "$(f z1 '.[0].cvss.source')" "osv/GHSA-aaaa-bbbb-cccc" "the vector's record named"
 check "$(q '.targets[0].components[6].notChecked')" "no-distro-release" "a deb purl without distro= is not checked, said why"
 
 # the table, in both languages
 out=$(scan "$res/sbom.cdx.json")
 has "$out" "upgrade to 6.0.2" "table: the upgrade"
 has "$out" "CRITICAL  9.1  CVE-2099-0001 GHSA-aaaa-bbbb-cccc PYSEC-2099-1  EPSS 0.612 (98%)" "table: a finding's line"
-has "$out" "7 components, 6 checked: 5 findings (2 critical, 0 high, 2 medium, 0 low, 1 unrated; 0 in KEV)" "table: the counts"
+has "$out" "7 components, 6 checked: 5 findings (2 critical, 0 high, 3 medium, 0 low, 0 unrated; 0 in KEV)" "table: the counts"
 has "$out" "a distribution package without its release" "table: why one was not checked"
 out=$(scan --lang ja "$res/sbom.cdx.json")
 has "$out" "緊急" "table in Japanese: the rating"

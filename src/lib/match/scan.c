@@ -31,6 +31,10 @@ struct scan {
     tsnu_vec pkgs;     /* struct run */
     tsnu_vec entries;  /* struct entry *, each package's in a run */
     tsnu_vec findings; /* tsn_finding */
+    /* a CVE asked for before → the best vector of its records, in a
+     * cve_best entry (tsn_finding: vector, cvss, severity_source) */
+    tsnu_map cves;
+    tsnu_vec cve_best;
 };
 
 /* One affected entry of an advisory for the package, compiled: its ranges
@@ -387,6 +391,101 @@ static bool rating_word(const char *s, tsn_cvss_rating *out)
     return false;
 }
 
+/* The severity of a finding as its records give it. */
+struct rating {
+    tsn_finding *f;
+    tsn_cvss_rating word; /* the highest word rating seen */
+    bool has_word;
+    struct scan *s;
+};
+
+/* Take the CVSS vectors and word ratings of @p a into @p rt: the newest
+ * CVSS version, its highest score. */
+static int rate(struct rating *rt, const tsn_advisory *a)
+{
+    tsn_finding *f = rt->f;
+    const char *from = NULL;
+    for (size_t j = 0; j < a->nseverity; j++) {
+        const char *v = a->severity[j].score;
+        tsn_cvss_scores sc;
+        tsn_cvss_rating r;
+        if (!v)
+            continue;
+        if (strncmp(a->severity[j].type, "CVSS_", 5) == 0 &&
+            tsn_cvss_score(v, &sc) == 0) {
+            if (!f->vector || sc.version > f->cvss.version ||
+                (sc.version == f->cvss.version && sc.score > f->cvss.score)) {
+                if (!from && !(from = tsnu_arena_printf(&rt->s->arena, "%s/%s",
+                                                        a->source, a->id)))
+                    return tsn_error_oom();
+                f->vector = v;
+                f->cvss = sc;
+                f->severity_source = from;
+            }
+        } else if (rating_word(v, &r) && (!rt->has_word || r > rt->word)) {
+            rt->word = r;
+            rt->has_word = true;
+        }
+        tsn_error_clear();
+    }
+    return 0;
+}
+
+/* tsnv_lookup_id() callback: another record of a finding's CVE, kept
+ * (the vector's text lives in it). */
+static int rate_other(void *ctx, tsn_advisory *a, bool withdrawn)
+{
+    struct rating *rt = ctx;
+    if (withdrawn || !a) {
+        tsn_advisory_free(a);
+        return 0;
+    }
+    int rc = tsnu_vec_push(&rt->s->advs, &a);
+    if (rc < 0) {
+        tsn_advisory_free(a);
+        return rc;
+    }
+    /* only vectors: a word rating of another record is not this one's */
+    bool had = rt->has_word;
+    tsn_cvss_rating w = rt->word;
+    rc = rate(rt, a);
+    rt->has_word = had;
+    rt->word = w;
+    return rc;
+}
+
+/* The best vector of the other records of @p cve into @p rt, read from
+ * the knowledge base the first time and remembered. */
+static int cve_vector(struct comp *c, const char *cve, struct rating *rt)
+{
+    struct scan *s = c->s;
+    size_t at = 0;
+    tsn_finding best = {0};
+    if (tsnu_map_get(&s->cves, cve, &at)) {
+        best = ((tsn_finding *)s->cve_best.ptr)[at];
+    } else {
+        struct rating one = {&best, TSN_CVSS_NONE, false, s};
+        const char *key = tsnu_arena_strdup(&s->arena, cve);
+        int rc = key ? tsnv_lookup_id(c->lk, cve, rate_other, &one)
+                     : tsn_error_oom();
+        if (rc == 0)
+            rc = tsnu_vec_push(&s->cve_best, &best);
+        if (rc == 0)
+            rc = tsnu_map_put(&s->cves, key, s->cve_best.len - 1);
+        if (rc < 0)
+            return rc;
+    }
+    tsn_finding *f = rt->f;
+    if (best.vector && (!f->vector || best.cvss.version > f->cvss.version ||
+                        (best.cvss.version == f->cvss.version &&
+                         best.cvss.score > f->cvss.score))) {
+        f->vector = best.vector;
+        f->cvss = best.cvss;
+        f->severity_source = best.severity_source;
+    }
+    return 0;
+}
+
 /* Severity, KEV and EPSS of finding @p f from its records @p hs[0..n)
  * of group @p g. */
 static int enrich(struct comp *c,
@@ -397,33 +496,20 @@ static int enrich(struct comp *c,
                   const char *const *ids,
                   size_t nids)
 {
-    tsn_cvss_rating word = TSN_CVSS_NONE;
-    bool has_word = false;
-    for (size_t i = 0; i < n; i++) {
-        if (hs[i].group != g)
-            continue;
-        const tsn_advisory *a = hs[i].a;
-        for (size_t j = 0; j < a->nseverity; j++) {
-            const char *v = a->severity[j].score;
-            tsn_cvss_scores sc;
-            tsn_cvss_rating r;
-            if (!v)
-                continue;
-            if (strncmp(a->severity[j].type, "CVSS_", 5) == 0 &&
-                tsn_cvss_score(v, &sc) == 0) {
-                if (!f->vector || sc.version > f->cvss.version ||
-                    (sc.version == f->cvss.version &&
-                     sc.score > f->cvss.score)) {
-                    f->vector = v;
-                    f->cvss = sc;
-                }
-            } else if (rating_word(v, &r) && (!has_word || r > word)) {
-                word = r;
-                has_word = true;
-            }
-            tsn_error_clear();
-        }
-    }
+    struct rating rt = {f, TSN_CVSS_NONE, false, c->s};
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        if (hs[i].group == g)
+            rc = rate(&rt, hs[i].a);
+    /* no vector from the records that hold it: the CVE's other records
+     * (each CVE's read once a scan) */
+    for (size_t i = 0; rc == 0 && !f->vector && i < nids; i++)
+        if (strncmp(ids[i], "CVE-", 4) == 0)
+            rc = cve_vector(c, ids[i], &rt);
+    if (rc < 0)
+        return rc;
+    tsn_cvss_rating word = rt.word;
+    bool has_word = rt.has_word;
     if (f->vector) {
         f->severity = f->cvss.rating;
         f->has_severity = true;
@@ -435,8 +521,7 @@ static int enrich(struct comp *c,
         if (strncmp(ids[i], "CVE-", 4) != 0)
             continue;
         tsnv_threat t;
-        int rc = tsnv_lookup_cve(c->lk, ids[i], &t);
-        if (rc < 0)
+        if ((rc = tsnv_lookup_cve(c->lk, ids[i], &t)) < 0)
             return rc;
         f->kev |= t.kev;
         f->ransomware |= t.ransomware;
@@ -644,6 +729,8 @@ int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out)
     s->seen = (tsnu_map)TSNU_MAP_INIT;
     s->pkgs = (tsnu_vec)TSNU_VEC_INIT(struct run, 100000000);
     s->entries = (tsnu_vec)TSNU_VEC_INIT(struct entry *, 100000000);
+    s->cves = (tsnu_map)TSNU_MAP_INIT;
+    s->cve_best = (tsnu_vec)TSNU_VEC_INIT(tsn_finding, 100000000);
     size_t n = 0;
     const tsn_sbom_component *comps = tsn_sbom_components(sbom, &n);
     tsnv_lookup *lk = NULL;
@@ -683,6 +770,8 @@ void tsn_scan_free(tsn_scan *scan)
     tsnu_vec_dispose(&s->findings);
     tsnu_vec_dispose(&s->pkgs);
     tsnu_map_dispose(&s->seen);
+    tsnu_vec_dispose(&s->cve_best);
+    tsnu_map_dispose(&s->cves);
     tsnu_arena_dispose(&s->arena);
     tsn_free(s);
 }

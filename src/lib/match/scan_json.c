@@ -76,6 +76,7 @@ static void finding(tsnu_jw *w,
         tsnu_jw_double(w, f->cvss.base);
         tsnu_jw_key(w, "score");
         tsnu_jw_double(w, f->cvss.score);
+        tsnu_jw_kstr(w, "source", f->severity_source);
         tsnu_jw_end(w);
     }
     tsnu_jw_key(w, "kev");

@@ -2079,7 +2079,7 @@ int tsnv_meta_put(tsn_vulndb *v, const char *key, const char *value)
 
 struct tsnv_lookup {
     tsn_vulndb *v;
-    tsna_stmt *by_package, *kev, *epss;
+    tsna_stmt *by_package, *by_id, *kev, *epss;
 };
 
 int tsnv_lookup_open(tsn_vulndb *v, tsnv_lookup **out)
@@ -2096,6 +2096,13 @@ int tsnv_lookup_open(tsn_vulndb *v, tsnv_lookup **out)
                           "a.rid = f.rid WHERE p.ecosystem = ? AND p.name = ? "
                           "ORDER BY a.source, a.id",
                           &lk->by_package);
+    if (rc == 0)
+        rc = tsna_prepare(v->db,
+                          "SELECT dict, record, source, id, 0 FROM advisory "
+                          "WHERE withdrawn IS NULL AND (id = ?1 OR rid IN "
+                          "(SELECT rid FROM alias WHERE alias = ?1)) ORDER BY "
+                          "source, id",
+                          &lk->by_id);
     if (rc == 0)
         rc = tsna_prepare(v->db, "SELECT ransomware FROM kev WHERE cve = ?",
                           &lk->kev);
@@ -2116,22 +2123,18 @@ void tsnv_lookup_close(tsnv_lookup *lk)
     if (!lk)
         return;
     tsna_finalize(lk->by_package);
+    tsna_finalize(lk->by_id);
     tsna_finalize(lk->kev);
     tsna_finalize(lk->epss);
     tsn_free(lk);
 }
 
-int tsnv_lookup_package(tsnv_lookup *lk,
-                        const char *eco,
-                        const char *key,
-                        tsnv_advisory_fn fn,
-                        void *ctx)
+/* Each row of @p st (dict, record, source, id, withdrawn) read back into
+ * the model and given to @p fn. */
+static int
+each_advisory(tsnv_lookup *lk, tsna_stmt *st, tsnv_advisory_fn fn, void *ctx)
 {
-    tsna_stmt *st = lk->by_package;
-    tsna_reset(st);
-    int rc = tsna_bind_text(st, 1, eco);
-    if (rc == 0)
-        rc = tsna_bind_text(st, 2, key);
+    int rc = 0;
     while (rc == 0 && (rc = tsna_step(st)) == 1) {
         size_t len;
         const void *rec = tsna_col_blob(st, 1, &len);
@@ -2148,6 +2151,29 @@ int tsnv_lookup_package(tsnv_lookup *lk,
     }
     tsna_reset(st);
     return rc < 0 ? rc : 0;
+}
+
+int tsnv_lookup_package(tsnv_lookup *lk,
+                        const char *eco,
+                        const char *key,
+                        tsnv_advisory_fn fn,
+                        void *ctx)
+{
+    tsna_reset(lk->by_package);
+    int rc = tsna_bind_text(lk->by_package, 1, eco);
+    if (rc == 0)
+        rc = tsna_bind_text(lk->by_package, 2, key);
+    return rc < 0 ? rc : each_advisory(lk, lk->by_package, fn, ctx);
+}
+
+int tsnv_lookup_id(tsnv_lookup *lk,
+                   const char *id,
+                   tsnv_advisory_fn fn,
+                   void *ctx)
+{
+    tsna_reset(lk->by_id);
+    int rc = tsna_bind_text(lk->by_id, 1, id);
+    return rc < 0 ? rc : each_advisory(lk, lk->by_id, fn, ctx);
 }
 
 int tsnv_lookup_cve(tsnv_lookup *lk, const char *cve, tsnv_threat *out)

@@ -60,6 +60,13 @@ int tsnv_lookup_package(tsnv_lookup *lk,
                         tsnv_advisory_fn fn,
                         void *ctx);
 
+/* Every advisory not withdrawn whose id or alias is @p id, by source and
+ * id. */
+int tsnv_lookup_id(tsnv_lookup *lk,
+                   const char *id,
+                   tsnv_advisory_fn fn,
+                   void *ctx);
+
 /* The KEV entry and EPSS score of @p cve (all false when none). */
 int tsnv_lookup_cve(tsnv_lookup *lk, const char *cve, tsnv_threat *out);
 
