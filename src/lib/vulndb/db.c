@@ -1713,6 +1713,30 @@ int tsn_vulndb_show(tsn_vulndb *v, const char *id, char **out)
     return 0;
 }
 
+/* Each row of @p st (dict, record, source, id, withdrawn) read back into
+ * the model and given to @p fn. */
+static int
+each_stored(tsn_vulndb *v, tsna_stmt *st, tsnv_advisory_fn fn, void *ctx)
+{
+    int rc = 0;
+    while (rc == 0 && (rc = tsna_step(st)) == 1) {
+        size_t len;
+        const void *rec = tsna_col_blob(st, 1, &len);
+        char label[512];
+        snprintf(label, sizeof label, "%s/%s", tsna_col_text(st, 2),
+                 tsna_col_text(st, 3));
+        tsn_advisory *a = NULL;
+        rc = record_text(v, tsna_col_int(st, 0), rec, len);
+        if (rc == 0)
+            rc = read_stored(tsna_col_text(st, 2), v->scratch.ptr,
+                             v->scratch.len, label, &a);
+        if (rc == 0)
+            rc = fn(ctx, a, tsna_col_int(st, 4) != 0);
+    }
+    tsna_reset(st);
+    return rc < 0 ? rc : 0;
+}
+
 /* ---- view ------------------------------------------------------------- */
 
 struct view {
@@ -1805,6 +1829,17 @@ static int view_epss(tsn_vulndb *v, struct view *w, const char *id)
     return rc < 0 ? rc : 0;
 }
 
+/* each_stored() callback: a record of the view's group. */
+static int view_keep(void *ctx, tsn_advisory *a, bool withdrawn)
+{
+    struct view *w = ctx;
+    (void)withdrawn;
+    int rc = tsnu_vec_push(&w->advs, &a);
+    if (rc < 0)
+        tsn_advisory_free(a);
+    return rc;
+}
+
 int tsn_vulndb_view_get(tsn_vulndb *v, const char *id, tsn_vulndb_view **out)
 {
     *out = NULL;
@@ -1814,26 +1849,14 @@ int tsn_vulndb_view_get(tsn_vulndb *v, const char *id, tsn_vulndb_view **out)
     w->advs = (tsnu_vec)TSNU_VEC_INIT(tsn_advisory *, TSN_LIMIT_COMPONENTS);
     tsna_stmt *st = NULL;
     int rc = tsna_prepare(v->db,
-                          GROUP_SQL "SELECT dict, record, source, id FROM "
+                          GROUP_SQL "SELECT dict, record, source, id, 0 FROM "
                                     "advisory WHERE rid IN g ORDER BY "
                                     "source, id",
                           &st);
     if (rc == 0)
         rc = tsna_bind_text(st, 1, id);
-    while (rc == 0 && (rc = tsna_step(st)) == 1) {
-        size_t len;
-        const void *rec = tsna_col_blob(st, 1, &len);
-        char label[512];
-        snprintf(label, sizeof label, "%s/%s", tsna_col_text(st, 2),
-                 tsna_col_text(st, 3));
-        tsn_advisory *a = NULL;
-        rc = record_text(v, tsna_col_int(st, 0), rec, len);
-        if (rc == 0)
-            rc = read_stored(tsna_col_text(st, 2), v->scratch.ptr,
-                             v->scratch.len, label, &a);
-        if (rc == 0 && (rc = tsnu_vec_push(&w->advs, &a)) < 0)
-            tsn_advisory_free(a);
-    }
+    if (rc == 0)
+        rc = each_stored(v, st, view_keep, w);
     tsna_finalize(st);
     w->pub.advisories = w->advs.ptr;
     w->pub.n = w->advs.len;
@@ -2129,30 +2152,6 @@ void tsnv_lookup_close(tsnv_lookup *lk)
     tsn_free(lk);
 }
 
-/* Each row of @p st (dict, record, source, id, withdrawn) read back into
- * the model and given to @p fn. */
-static int
-each_advisory(tsnv_lookup *lk, tsna_stmt *st, tsnv_advisory_fn fn, void *ctx)
-{
-    int rc = 0;
-    while (rc == 0 && (rc = tsna_step(st)) == 1) {
-        size_t len;
-        const void *rec = tsna_col_blob(st, 1, &len);
-        char label[512];
-        snprintf(label, sizeof label, "%s/%s", tsna_col_text(st, 2),
-                 tsna_col_text(st, 3));
-        tsn_advisory *a = NULL;
-        rc = record_text(lk->v, tsna_col_int(st, 0), rec, len);
-        if (rc == 0)
-            rc = read_stored(tsna_col_text(st, 2), lk->v->scratch.ptr,
-                             lk->v->scratch.len, label, &a);
-        if (rc == 0)
-            rc = fn(ctx, a, tsna_col_int(st, 4) != 0);
-    }
-    tsna_reset(st);
-    return rc < 0 ? rc : 0;
-}
-
 int tsnv_lookup_package(tsnv_lookup *lk,
                         const char *eco,
                         const char *key,
@@ -2163,7 +2162,7 @@ int tsnv_lookup_package(tsnv_lookup *lk,
     int rc = tsna_bind_text(lk->by_package, 1, eco);
     if (rc == 0)
         rc = tsna_bind_text(lk->by_package, 2, key);
-    return rc < 0 ? rc : each_advisory(lk, lk->by_package, fn, ctx);
+    return rc < 0 ? rc : each_stored(lk->v, lk->by_package, fn, ctx);
 }
 
 int tsnv_lookup_id(tsnv_lookup *lk,
@@ -2173,7 +2172,7 @@ int tsnv_lookup_id(tsnv_lookup *lk,
 {
     tsna_reset(lk->by_id);
     int rc = tsna_bind_text(lk->by_id, 1, id);
-    return rc < 0 ? rc : each_advisory(lk, lk->by_id, fn, ctx);
+    return rc < 0 ? rc : each_stored(lk->v, lk->by_id, fn, ctx);
 }
 
 int tsnv_lookup_cve(tsnv_lookup *lk, const char *cve, tsnv_threat *out)
