@@ -130,6 +130,9 @@ typedef struct tsn_vulndb_count {
 typedef struct tsn_vulndb_status {
     size_t advisories, withdrawn, aliases;
     char *last_import; /**< RFC 3339, or NULL */
+    /** The end of the last db update that succeeded, whether or not it
+     *  changed anything (RFC 3339), or NULL */
+    char *last_update;
     size_t kev;        /**< entries of the KEV catalog */
     char *kev_version; /**< its catalogVersion, or NULL */
     size_t epss;       /**< CVEs with an EPSS score */

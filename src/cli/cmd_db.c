@@ -545,6 +545,7 @@ int cmd_db_status(struct cli *cli, int argc, char **argv)
         tsnu_jw_key(&w, "aliases");
         tsnu_jw_long(&w, (long)st.aliases);
         tsnu_jw_kstr(&w, "lastImport", st.last_import);
+        tsnu_jw_kstr(&w, "lastUpdate", st.last_update);
         tsnu_jw_key(&w, "kev");
         tsnu_jw_long(&w, (long)st.kev);
         tsnu_jw_kstr(&w, "kevCatalogVersion", st.kev_version);

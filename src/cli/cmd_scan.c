@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 /* --fail-on: a finding fails the run when any condition holds. */
@@ -59,6 +60,59 @@ static bool gate_fails(const struct gate *g, const tsn_finding *f)
     if (g->kev && f->kev)
         return true;
     return f->has_epss && f->epss >= g->epss;
+}
+
+/* A duration "N", "Ns", "Nm", "Nh" or "Nd" in seconds; -1 when not one. */
+static long long duration(const char *s)
+{
+    char *end = NULL;
+    long long n = strtoll(s, &end, 10);
+    if (end == s || n < 0 || n > 100000000LL)
+        return -1;
+    long long unit = !*end                   ? 1
+                     : strcmp(end, "s") == 0 ? 1
+                     : strcmp(end, "m") == 0 ? 60
+                     : strcmp(end, "h") == 0 ? 3600
+                     : strcmp(end, "d") == 0 ? 86400
+                                             : -1;
+    return unit < 0 ? -1 : n * unit;
+}
+
+/* Seconds since the UTC time @p t ("YYYY-MM-DDTHH:MM:SS..."), or -1. */
+static long long age_of(const char *t)
+{
+    struct tm tm = {0};
+    if (!t || sscanf(t, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
+                     &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+        return -1;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    time_t then = timegm(&tm), now = time(NULL);
+    return now > then ? (long long)(now - then) : 0;
+}
+
+/* EXIT_NODB when the knowledge base was last imported into or updated
+ * longer than @p max seconds ago (or never). */
+static int
+check_age(tsn_vulndb *db, const char *path, const char *opt, long long max)
+{
+    tsn_vulndb_status st;
+    if (tsn_vulndb_status_get(db, &st) < 0)
+        return cli_fail();
+    long long a = age_of(st.last_import), b = age_of(st.last_update);
+    long long age = a < 0 ? b : b < 0 ? a : a < b ? a : b;
+    tsn_vulndb_status_free(&st);
+    if (age >= 0 && age <= max)
+        return EXIT_OK;
+    if (age < 0)
+        cli_error("%s: never imported into or updated, and --max-db-age %s "
+                  "is asked",
+                  path, opt);
+    else
+        cli_error("%s: last imported into or updated %lld h ago, older than "
+                  "--max-db-age %s (tsunagi db update)",
+                  path, age / 3600, opt);
+    return EXIT_NODB;
 }
 
 static const char *skip_text(const struct cli *cli, tsn_scan_skip s)
@@ -202,13 +256,17 @@ static void render(const struct cli *cli,
 int cmd_scan(struct cli *cli, int argc, char **argv)
 {
     const struct command *cmd = cli_command("scan", "");
-    const char *dbopt = NULL, **fail_on = NULL;
+    const char *dbopt = NULL, **fail_on = NULL, *max_age = NULL;
     const struct opt opts[] = {
         {"--db", "FILE", "the knowledge base file", &dbopt, NULL, NULL},
         {"--fail-on", "WHAT",
          "exit 1 when a finding is critical, high, medium or low (or worse), "
          "kev, or epss:P (repeatable)",
          NULL, NULL, &fail_on},
+        {"--max-db-age", "AGE",
+         "exit 3 when the knowledge base was last updated longer ago "
+         "(N, Ns, Nm, Nh, Nd)",
+         &max_age, NULL, NULL},
         {NULL, NULL, NULL, NULL, NULL, NULL}};
     char **pos = NULL, *path = NULL;
     int npos = 0;
@@ -225,9 +283,16 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
         cli_error("usage: %s", cmd->usage);
         rc = EXIT_BADINPUT;
     }
+    long long max = max_age ? duration(max_age) : 0;
+    if (rc == 0 && max < 0) {
+        cli_error("--max-db-age %s: expected N, Ns, Nm, Nh or Nd", max_age);
+        rc = EXIT_BADINPUT;
+    }
     tsn_vulndb *db = NULL;
     if (rc == 0)
         rc = cli_open_db(dbopt, false, &db, &path);
+    if (rc == 0 && max_age)
+        rc = check_age(db, path, max_age, max);
     bool tty = isatty(1) && !getenv("NO_COLOR");
     tsn_buf out = TSN_BUF_INIT(SIZE_MAX / 2);
     bool failed = false;

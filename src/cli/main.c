@@ -162,8 +162,8 @@ const struct command commands[] = {
      "is no knowledge base, 4 when the archive cannot be written."},
     {"scan", "", cmd_scan,
      "find the known vulnerabilities of the components of SBOMs",
-     "tsunagi scan [--db FILE] [--fail-on WHAT]... [--format table|json] "
-     "[--lang en|ja] SBOM...",
+     "tsunagi scan [--db FILE] [--fail-on WHAT]... [--max-db-age AGE] "
+     "[--format table|json] [--lang en|ja] SBOM...",
      "Reads each SBOM (any format sbom validate reads) and matches its\n"
      "components against the knowledge base by package URL: the purl's\n"
      "ecosystem and name (Debian, Ubuntu and Alpine packages by their\n"
@@ -174,7 +174,8 @@ const struct command commands[] = {
      "finding of the component. Components without a purl, or whose purl\n"
      "has no known ecosystem or version, are listed as not checked.\n"
      "Exit 0, 1 when a finding meets --fail-on, 2 when an SBOM cannot be\n"
-     "read, 3 when there is no knowledge base."},
+     "read, 3 when there is no knowledge base or it is older than\n"
+     "--max-db-age."},
     {NULL, NULL, NULL, NULL, NULL, NULL}};
 
 const struct command *cli_command(const char *noun, const char *verb)

@@ -67,6 +67,9 @@ check $? 0 "kev: $out"
 check "$(st .kev)" 1 "kev imported"
 out=$(up --source kev --url "$base/kev.json")
 has "$out" "kev.json: not modified" "kev again: not modified"
+sqlite3 "$db" "UPDATE meta SET value = '2000-01-01T00:00:00Z' WHERE key = 'last_update'"
+up --source kev --url "$base/kev.json" >/dev/null
+check "$(st '.lastUpdate > "2020"')" true "an update that changed nothing is the last update"
 check "$(grep '"/kev.json"' "$tmp/requests.log" | tail -1 | jq -r '.headers["If-None-Match"] | length > 0')" true "If-None-Match sent"
 out=$(up --source epss --url "$base/epss.csv.gz")
 check $? 0 "epss: $out"
@@ -149,7 +152,7 @@ cp "$www/kev.json" "$www/kev.txt" # served as text/plain, which EPSS may be
 out=$(up --source epss --url "$base/kev.txt")
 check $? 1 "the KEV catalog fetched as epss: refused, exit 1"
 has "$out" "/kev.txt: a KEV catalog, not what this source gives" "another source's format named, with its URL"
-check "$(st 'del(.lastImport)')" "$(echo "$before" | jq -c 'del(.lastImport)')" "the knowledge base as it was"
+check "$(st 'del(.lastImport, .lastUpdate)')" "$(echo "$before" | jq -c 'del(.lastImport, .lastUpdate)')" "the knowledge base as it was"
 out=$(up --source kev --retries 1.5)
 check $? 2 "--retries takes a whole number"
 out=$(up --source kev --source epss --url "$base/kev.json")

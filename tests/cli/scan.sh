@@ -72,6 +72,19 @@ out=$(scan --fail-on severe "$res/sbom.cdx.json" 2>&1)
 check $? 2 "--fail-on severe: exit 2"
 has "$out" "expected critical, high, medium, low, kev or epss:P" "--fail-on severe: said"
 
+# the age of the knowledge base
+scan --max-db-age 1d "$res/sbom.cdx.json" >/dev/null
+check $? 0 "--max-db-age 1d: just imported"
+sqlite3 "$db" "UPDATE meta SET value = '2000-01-01T00:00:00Z' WHERE key = 'last_import'"
+out=$(scan --max-db-age 30d "$res/sbom.cdx.json" 2>&1)
+check $? 3 "--max-db-age 30d: imported in 2000, exit 3"
+has "$out" "older than --max-db-age 30d" "--max-db-age: said"
+sqlite3 "$db" "INSERT OR REPLACE INTO meta VALUES('last_update', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+scan --max-db-age 1h "$res/sbom.cdx.json" >/dev/null
+check $? 0 "--max-db-age 1h: an update just now, though it imported nothing"
+out=$(scan --max-db-age soon "$res/sbom.cdx.json" 2>&1)
+check $? 2 "--max-db-age soon: exit 2"
+
 # bad input and a missing knowledge base
 printf '{"bomFormat":"CycloneDX","specVersion":"1.6","components":[' >"$tmp/cut.json"
 out=$(scan "$tmp/cut.json" 2>&1)

@@ -1484,7 +1484,8 @@ int tsn_vulndb_status_get(tsn_vulndb *v, tsn_vulndb_status *out)
         "(SELECT count(*) FROM kev), "
         "(SELECT value FROM meta WHERE key = 'kev_version'), "
         "(SELECT count(*) FROM epss), "
-        "(SELECT value FROM meta WHERE key = 'epss_date')",
+        "(SELECT value FROM meta WHERE key = 'epss_date'), "
+        "(SELECT value FROM meta WHERE key = 'last_update')",
         &st);
     if (rc == 0 && (rc = tsna_step(st)) == 1) {
         out->advisories = (size_t)tsna_col_int(st, 0);
@@ -1495,8 +1496,10 @@ int tsn_vulndb_status_get(tsn_vulndb *v, tsn_vulndb_status *out)
         const char *kv = tsna_col_text(st, 5);
         out->epss = (size_t)tsna_col_int(st, 6);
         const char *ed = tsna_col_text(st, 7);
+        const char *lu = tsna_col_text(st, 8);
         rc = 0;
         if ((li && !(out->last_import = tsnu_strdup(li))) ||
+            (lu && !(out->last_update = tsnu_strdup(lu))) ||
             (kv && !(out->kev_version = tsnu_strdup(kv))) ||
             (ed && *ed && !(out->epss_date = tsnu_strdup(ed))))
             rc = tsn_error_oom();
@@ -1540,6 +1543,7 @@ void tsn_vulndb_status_free(tsn_vulndb_status *st)
         free(st->csaf_providers[i]);
     free(st->csaf_providers);
     free(st->last_import);
+    free(st->last_update);
     free(st->kev_version);
     free(st->epss_date);
     memset(st, 0, sizeof *st);
@@ -1966,7 +1970,8 @@ static int fill_epss(void *ctx, tsn_buf *out)
     int rc = tsna_prepare(
         x->v->db,
         "SELECT (SELECT value FROM meta WHERE key = 'epss_model'), "
-        "(SELECT value FROM meta WHERE key = 'epss_date')",
+        "(SELECT value FROM meta WHERE key = 'epss_date'), "
+        "(SELECT value FROM meta WHERE key = 'last_update')",
         &st);
     if (rc == 0 && (rc = tsna_step(st)) == 1) {
         const char *model = tsna_col_text(st, 0), *date = tsna_col_text(st, 1);

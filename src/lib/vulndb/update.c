@@ -783,6 +783,15 @@ int tsn_vulndb_update(tsn_vulndb *v,
                            "csaf-aggregator:URL)",
                            source);
     }
+    if (rc == 0) {
+        /* checked now, even when nothing changed (scan --max-db-age) */
+        char now[32];
+        time_t t = time(NULL);
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        rc = tsnv_meta_put(v, "last_update", now);
+    }
     cleanup(&u);
     return rc;
 }
