@@ -91,6 +91,10 @@ int cli_emit(const char *path, const tsn_buf *b);
  * when it is not there and @p create is false. */
 int cli_open_db(const char *opt, bool create, tsn_vulndb **db, char **path);
 
+/* Seconds from the UTC time @p t ("YYYY-MM-DDTHH:MM:SS...") to now (0
+ * when it lies ahead); -1 when @p t is absent or unreadable. */
+long long cli_age(const char *t);
+
 /* Pick the message in the user's language. */
 #define L(cli, en, ja) ((cli)->lang == LANG_JA ? (ja) : (en))
 

@@ -485,20 +485,6 @@ int cmd_db_update(struct cli *cli, int argc, char **argv)
 /* Data older than this is stale: OSV and EPSS change daily. */
 #define STALE_DAYS 7
 
-/* Whole days from the UTC time @p t ("YYYY-MM-DDTHH:MM:SS...") to now;
- * -1 when @p t is absent or unreadable. */
-static long age_days(const char *t)
-{
-    struct tm tm = {0};
-    if (!t || sscanf(t, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
-                     &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
-        return -1;
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    time_t then = timegm(&tm), now = time(NULL);
-    return now > then ? (long)((now - then) / 86400) : 0;
-}
-
 /* What a source is called in the status table. */
 static const char *source_title(const char *s)
 {
@@ -527,8 +513,10 @@ int cmd_db_status(struct cli *cli, int argc, char **argv)
         db_end(&c);
         return rc;
     }
-    long import_age = age_days(st.last_import);
-    long epss_age = st.epss ? age_days(st.epss_date) : -1;
+    long long ia = cli_age(st.last_import);
+    long long ea = st.epss ? cli_age(st.epss_date) : -1;
+    long import_age = ia < 0 ? -1 : (long)(ia / 86400);
+    long epss_age = ea < 0 ? -1 : (long)(ea / 86400);
     bool stale = import_age > STALE_DAYS || epss_age > STALE_DAYS;
     tsn_buf out = TSN_BUF_INIT(1 << 24);
     if (cli->format == FORMAT_JSON) {

@@ -78,19 +78,6 @@ static long long duration(const char *s)
     return unit < 0 ? -1 : n * unit;
 }
 
-/* Seconds since the UTC time @p t ("YYYY-MM-DDTHH:MM:SS..."), or -1. */
-static long long age_of(const char *t)
-{
-    struct tm tm = {0};
-    if (!t || sscanf(t, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
-                     &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
-        return -1;
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    time_t then = timegm(&tm), now = time(NULL);
-    return now > then ? (long long)(now - then) : 0;
-}
-
 /* EXIT_NODB when the knowledge base was last imported into or updated
  * longer than @p max seconds ago (or never). */
 static int
@@ -99,7 +86,7 @@ check_age(tsn_vulndb *db, const char *path, const char *opt, long long max)
     tsn_vulndb_status st;
     if (tsn_vulndb_status_get(db, &st) < 0)
         return cli_fail();
-    long long a = age_of(st.last_import), b = age_of(st.last_update);
+    long long a = cli_age(st.last_import), b = cli_age(st.last_update);
     long long age = a < 0 ? b : b < 0 ? a : a < b ? a : b;
     tsn_vulndb_status_free(&st);
     if (age >= 0 && age <= max)

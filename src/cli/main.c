@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 const struct command commands[] = {
     {"purl", "parse", cmd_purl_parse, "split a package URL into its parts",
@@ -431,6 +432,18 @@ int cli_parse(struct cli *cli,
     *pos = p;
     *n_pos = np;
     return 0;
+}
+
+long long cli_age(const char *t)
+{
+    struct tm tm = {0};
+    if (!t || sscanf(t, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
+                     &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+        return -1;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    time_t then = timegm(&tm), now = time(NULL);
+    return now > then ? (long long)(now - then) : 0;
 }
 
 static void usage_all(FILE *f)
