@@ -82,6 +82,9 @@ tsn_cvss_metric(const char *vector, const char *metric, char *out, size_t cap);
 TSN_API tsn_cvss_rating tsn_cvss_rating_of(tsn_cvss_version version,
                                            double score);
 
+/** "2.0", "3.0", "3.1" or "4.0", as a vector names its version. */
+TSN_API const char *tsn_cvss_version_name(tsn_cvss_version v);
+
 /** "NONE", "LOW", "MEDIUM", "HIGH" or "CRITICAL" (as CSAF and the CVSS
  *  JSON schemas write them). */
 TSN_API const char *tsn_cvss_rating_name(tsn_cvss_rating r);

@@ -8,21 +8,6 @@
 
 #include "util/json.h"
 
-static const char *version_name(tsn_cvss_version v)
-{
-    switch (v) {
-    case TSN_CVSS_V2:
-        return "2.0";
-    case TSN_CVSS_V30:
-        return "3.0";
-    case TSN_CVSS_V31:
-        return "3.1";
-    case TSN_CVSS_V40:
-        return "4.0";
-    }
-    return "?";
-}
-
 /* One vector's line, JSON or for people, into @p out. */
 static void put(const struct cli *cli,
                 tsn_buf *out,
@@ -33,7 +18,7 @@ static void put(const struct cli *cli,
         tsn_buf_puts(out, "{\"vector\": ");
         tsnu_json_put_string(out, vector);
         tsn_buf_printf(out, ", \"version\": \"%s\", \"base\": %.1f",
-                       version_name(s->version), s->base);
+                       tsn_cvss_version_name(s->version), s->base);
         if (s->version != TSN_CVSS_V40)
             tsn_buf_printf(out,
                            ", \"impact\": %.1f, \"exploitability\": %.1f, "

@@ -51,8 +51,17 @@ static void refused(const char *vector, const char *why)
     tsn_error_clear();
 }
 
+static void version_names(void)
+{
+    CHECK_STR(tsn_cvss_version_name(TSN_CVSS_V2), "2.0", "v2");
+    CHECK_STR(tsn_cvss_version_name(TSN_CVSS_V30), "3.0", "v3.0");
+    CHECK_STR(tsn_cvss_version_name(TSN_CVSS_V31), "3.1", "v3.1");
+    CHECK_STR(tsn_cvss_version_name(TSN_CVSS_V40), "4.0", "v4.0");
+}
+
 int main(void)
 {
+    version_names();
     /* the CVSS v2 guide, section 3.3: its three examples, base, temporal
      * and environmental (the adjusted base and temporal scores rounded as
      * the equations they recompute round them) */

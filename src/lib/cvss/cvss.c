@@ -641,6 +641,21 @@ tsn_cvss_rating tsn_cvss_rating_of(tsn_cvss_version version, double score)
                          : TSN_CVSS_CRITICAL;
 }
 
+const char *tsn_cvss_version_name(tsn_cvss_version v)
+{
+    switch (v) {
+    case TSN_CVSS_V2:
+        return "2.0";
+    case TSN_CVSS_V30:
+        return "3.0";
+    case TSN_CVSS_V31:
+        return "3.1";
+    case TSN_CVSS_V40:
+        return "4.0";
+    }
+    return "?";
+}
+
 const char *tsn_cvss_rating_name(tsn_cvss_rating r)
 {
     static const char *const names[] = {"NONE", "LOW", "MEDIUM", "HIGH",

@@ -32,15 +32,6 @@ strings(tsnu_jw *w, const char *key, const char *const *list, size_t n)
     tsnu_jw_end(w);
 }
 
-/* A version of CVSS as its vector writes it. */
-static const char *cvss_version(tsn_cvss_version v)
-{
-    return v == TSN_CVSS_V2    ? "2.0"
-           : v == TSN_CVSS_V30 ? "3.0"
-           : v == TSN_CVSS_V31 ? "3.1"
-                               : "4.0";
-}
-
 static void finding(tsnu_jw *w,
                     const tsn_finding *f,
                     const tsn_sbom_component *c,
@@ -70,7 +61,7 @@ static void finding(tsnu_jw *w,
     if (f->vector) {
         tsnu_jw_key(w, "cvss");
         tsnu_jw_object(w);
-        tsnu_jw_kstr(w, "version", cvss_version(f->cvss.version));
+        tsnu_jw_kstr(w, "version", tsn_cvss_version_name(f->cvss.version));
         tsnu_jw_kstr(w, "vector", f->vector);
         tsnu_jw_key(w, "baseScore");
         tsnu_jw_double(w, f->cvss.base);
