@@ -92,6 +92,10 @@ typedef struct tsn_scan {
     tsn_scan_component *components; /**< one per SBOM component */
     size_t ncomponents;
     size_t checked; /**< components looked up */
+    /** Ranges of the packages looked up that could not be evaluated (a
+     *  version in them is none of their scheme's, or too many events):
+     *  they hold no version, so a finding could be missed */
+    size_t unevaluated;
 } tsn_scan;
 
 /**

@@ -223,6 +223,15 @@ static void render(const struct cli *cli,
                    by[TSN_CVSS_CRITICAL], by[TSN_CVSS_HIGH],
                    by[TSN_CVSS_MEDIUM], by[TSN_CVSS_LOW] + by[TSN_CVSS_NONE],
                    unrated, kev);
+    if (sc->unevaluated)
+        tsn_buf_printf(out,
+                       L(cli,
+                         "%zu ranges of these packages could not be "
+                         "evaluated (a version in them is not one of their "
+                         "scheme's): a finding may be missing\n",
+                         "評価できない範囲が %zu 件あります（範囲内のバージョン"
+                         "が形式に合わない）。検出漏れの可能性があります\n"),
+                       sc->unevaluated);
     if (sc->checked < sc->ncomponents) {
         tsn_buf_printf(out, L(cli, "not checked (%zu):\n", "未照合 (%zu):\n"),
                        sc->ncomponents - sc->checked);

@@ -48,6 +48,7 @@ check "$(f d2 'length')" 0 "Debian 3.0.11-1~deb12u2: the fixed version"
 check "$(f d1 '.[0].severity + " " + .[0].cvss.source')" "MEDIUM osv/CVE-2099-0004" "Debian: rated from the CVE's own record, which names no package"
 check "$(f z1 '.[0].cvss.source')" "osv/GHSA-aaaa-bbbb-cccc" "the vector's record named"
 check "$(q '.targets[0].components[6].notChecked')" "no-distro-release" "a deb purl without distro= is not checked, said why"
+check "$(q '.targets[0].summary.rangesNotEvaluated')" 1 "a range with a version PEP 440 has not is counted, not silently passed over"
 
 # the table, in both languages
 out=$(scan "$res/sbom.cdx.json")
@@ -55,6 +56,7 @@ has "$out" "upgrade to 6.0.2" "table: the upgrade"
 has "$out" "CRITICAL  9.1  CVE-2099-0001 GHSA-aaaa-bbbb-cccc PYSEC-2099-1  EPSS 0.612 (98%)" "table: a finding's line"
 has "$out" "7 components, 6 checked: 5 findings (2 critical, 0 high, 3 medium, 0 low, 0 unrated; 0 in KEV)" "table: the counts"
 has "$out" "a distribution package without its release" "table: why one was not checked"
+has "$out" "1 ranges of these packages could not be evaluated" "table: the range that could not be evaluated"
 out=$(scan --lang ja "$res/sbom.cdx.json")
 has "$out" "緊急" "table in Japanese: the rating"
 has "$out" "構成要素 7 件、照合 6 件" "table in Japanese: the counts"

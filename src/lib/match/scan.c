@@ -45,6 +45,7 @@ struct entry {
     tsn_range **ranges; /* af->nranges; NULL: a range that says nothing */
     tsn_ver **listed;   /* af->nversions; NULL: not a version of it */
     tsn_ver **unaffected;
+    size_t unevaluated; /* ranges that could not be compiled */
 };
 
 /* The entries of one package: entries[start .. start + n). */
@@ -148,9 +149,12 @@ static int entry_new(tsn_advisory *a,
         rc = tsn_error_oom();
     for (size_t i = 0; rc == 0 && i < af->nranges; i++) {
         const tsn_adv_range *r = &af->ranges[i];
-        if (strcmp(r->type, "GIT") == 0 || r->nevents == 0 ||
-            r->nevents > TSN_LIMIT_RANGE_TERMS)
+        if (strcmp(r->type, "GIT") == 0 || r->nevents == 0)
             continue;
+        if (r->nevents > TSN_LIMIT_RANGE_TERMS) {
+            e->unevaluated++;
+            continue;
+        }
         tsn_osv_event ev[TSN_LIMIT_RANGE_TERMS];
         for (size_t j = 0; j < r->nevents; j++) {
             ev[j].type = (tsn_osv_event_type)r->events[j].kind;
@@ -161,6 +165,7 @@ static int entry_new(tsn_advisory *a,
         if (rc < 0 && rc != TSN_ENOMEM) {
             tsn_error_clear();
             e->ranges[i] = NULL;
+            e->unevaluated++;
             rc = 0;
         }
     }
@@ -272,6 +277,8 @@ static int on_advisory(void *ctx, tsn_advisory *a, bool withdrawn)
         if ((rc = entry_new(a, af, c->scheme, &e)) == 0 &&
             (rc = tsnu_vec_push(&s->entries, &e)) < 0)
             entry_free(e);
+        else if (rc == 0)
+            s->pub.unevaluated += e->unevaluated;
     }
     return rc;
 }
@@ -674,6 +681,7 @@ static int scan_one(struct scan *s,
         return 0;
     }
     struct comp c = {.s = s, .lk = lk};
+    tsn_ver *v = NULL;
     int rc = 0;
     if (!tsni_purl_package(&s->arena, pu, &c.eco, &sc->package)) {
         bool distro =
@@ -690,9 +698,11 @@ static int scan_one(struct scan *s,
         c.key = tsni_package_key(&s->arena, c.eco, sc->package);
         if (!c.version || !c.key)
             rc = tsn_error_oom();
-        else if (tsn_version_check(c.scheme, c.version) < 0) {
+        else if ((rc = tsn_version_parse(&v, c.scheme, c.version)) < 0 &&
+                 rc != TSN_ENOMEM) {
             tsn_error_clear();
             sc->skip = TSN_SCAN_BAD_VERSION;
+            rc = 0;
         }
     }
     tsn_purl_free(pu);
@@ -700,10 +710,7 @@ static int scan_one(struct scan *s,
         return rc;
     c.hits = (tsnu_vec)TSNU_VEC_INIT(struct hit, TSN_LIMIT_COMPONENTS);
     struct run run = {0, 0};
-    tsn_ver *v = NULL;
-    rc = tsn_version_parse(&v, c.scheme, c.version);
-    if (rc == 0)
-        rc = package_run(&c, &run);
+    rc = package_run(&c, &run);
     for (size_t i = 0; rc == 0 && i < run.n; i++)
         rc = evaluate(&c, ((struct entry **)s->entries.ptr)[run.start + i], v);
     tsn_version_free(v);

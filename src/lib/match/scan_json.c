@@ -136,6 +136,8 @@ int tsn_scan_to_json(const tsn_scan *scan,
     tsnu_jw_end(&w);
     tsnu_jw_key(&w, "kev");
     tsnu_jw_long(&w, (long)kev);
+    tsnu_jw_key(&w, "rangesNotEvaluated");
+    tsnu_jw_long(&w, (long)scan->unevaluated);
     tsnu_jw_end(&w);
     tsnu_jw_key(&w, "components");
     tsnu_jw_array(&w);
