@@ -226,13 +226,7 @@ int upd_keep(struct upd *u,
     return 0;
 }
 
-/*
- * GET @p url into a new file of the temporary directory (added to the
- * list to import when GOT). With @p cond, the validators kept for the URL
- * are sent and the new ones kept by the caller (*etag, *lastmod:
- * malloc'd). @p types: the content types accepted. A 404 is GONE when
- * @p gone_ok, else a failure.
- */
+/* Documented in update_int.h. */
 int upd_fetch(struct upd *u,
               const char *url,
               const char *types,
