@@ -288,11 +288,14 @@ static int on_advisory(void *ctx, tsn_advisory *a, bool withdrawn)
 static int package_run(struct comp *c, struct run *out)
 {
     struct scan *s = c->s;
-    const char *id = tsnu_arena_printf(&s->arena, "%s\x1f%s", c->eco, c->key);
+    /* both come from a purl, which TSN_LIMIT_PURL_BYTES bounds */
+    char key[TSN_LIMIT_PURL_BYTES + 256];
     size_t at = 0;
-    if (!id)
-        return tsn_error_oom();
-    if (tsnu_map_get(&s->seen, id, &at)) {
+    if ((size_t)snprintf(key, sizeof key, "%s\x1f%s", c->eco, c->key) >=
+        sizeof key)
+        return tsn_error_set(TSN_ETOOBIG, "package %.100s...: too long",
+                             c->key);
+    if (tsnu_map_get(&s->seen, key, &at)) {
         *out = ((struct run *)s->pkgs.ptr)[at];
         return 0;
     }
@@ -301,6 +304,10 @@ static int package_run(struct comp *c, struct run *out)
     r.n = s->entries.len - r.start;
     if (rc == 0)
         rc = tsnu_vec_push(&s->pkgs, &r);
+    /* the map borrows its keys: the arena holds them */
+    const char *id = rc == 0 ? tsnu_arena_strdup(&s->arena, key) : NULL;
+    if (rc == 0 && !id)
+        rc = tsn_error_oom();
     if (rc == 0)
         rc = tsnu_map_put(&s->seen, id, s->pkgs.len - 1);
     *out = r;
