@@ -25,6 +25,7 @@ while read -r f; do
     fi
     pass=$((pass + 1))
 done <"$tmp/files"
+check "$((n >= 80))" 1 "the examples read as SBOMs ($n of $(wc -l <"$tmp/files"))"
 jq -s -r '[.[].targets[0]] as $t |
   "\($t | length) SBOMs scanned: \($t | map(.summary.components) | add) components, \($t | map(.summary.checked) | add) checked, \($t | map(.summary.findings) | add) findings; not checked: " +
   ([$t[].components[] | .notChecked // empty] | group_by(.) | map("\(.[0]) \(length)") | join(", "))' "$tmp"/out-*.json
