@@ -177,6 +177,28 @@ static void provider_rules(void)
     CHECK(rc == TSN_EINVALID &&
               strstr(tsn_error_last()->message, "/public_openpgp_keys/0"),
           "a key without its URL refused: %s", tsn_error_last()->message);
+    {
+        char many[8192];
+        size_t k = (size_t)snprintf(many, sizeof many, "%s",
+                                    "\"role\":\"csaf_provider\","
+                                    "\"distributions\":[{\"directory_url\":"
+                                    "\"https://p.example/\"}],"
+                                    "\"public_openpgp_keys\":[");
+        for (int i = 0; i < 65; i++)
+            k += (size_t)snprintf(many + k, sizeof many - k,
+                                  "%s{\"url\":\"https://k.example/%d\"}",
+                                  i ? "," : "", i);
+        snprintf(many + k, sizeof many - k, "]}");
+        char text[8192 + 128];
+        snprintf(text, sizeof text, "%s%s", meta_head, many);
+        tsnr r = TSNR_INIT(&arena, "m.json");
+        rc = csaf_provider_read(&r, text, strlen(text), &pm);
+        tsnu_vec_dispose(&r.warnings);
+        CHECK(rc == TSN_EINVALID &&
+                  strstr(tsn_error_last()->message,
+                         "m.json:1: /public_openpgp_keys: more than 64"),
+              "65 keys refused with where: %s", tsn_error_last()->message);
+    }
     rc =
         meta(&arena, "\"role\":\"csaf_provider\",\"distributions\":[{}]}", &pm);
     CHECK(rc == TSN_EINVALID && strstr(tsn_error_last()->message,

@@ -104,6 +104,9 @@ static int read_keys(tsnr *r, const tsnu_json *root, tsnu_vec *keys)
     int rc =
         tsnr_items(r, root, NULL, "public_openpgp_keys", false, &items, &n);
     tsnu_jpath kp = TSNR_AT(NULL, "public_openpgp_keys");
+    if (rc == 0 && n > KEYS_MAX)
+        rc = tsnr_bad(r, &kp, tsnu_json_get(root, "public_openpgp_keys"),
+                      "more than %d OpenPGP keys", KEYS_MAX);
     for (size_t i = 0; rc == 0 && i < n; i++) {
         tsnu_jpath ip = TSNR_IDX(&kp, i);
         csaf_key_ref k = {0};
