@@ -2108,6 +2108,7 @@ int tsnv_meta_put(tsn_vulndb *v, const char *key, const char *value)
 struct tsnv_lookup {
     tsn_vulndb *v;
     tsna_stmt *by_package, *by_id, *kev, *epss;
+    bool open; /* in the read transaction */
 };
 
 int tsnv_lookup_open(tsn_vulndb *v, tsnv_lookup **out)
@@ -2117,13 +2118,21 @@ int tsnv_lookup_open(tsn_vulndb *v, tsnv_lookup **out)
     if (!lk)
         return tsn_error_oom();
     lk->v = v;
-    int rc = tsna_prepare(v->db,
-                          "SELECT a.dict, a.record, a.source, a.id, "
-                          "a.withdrawn IS NOT NULL FROM package p JOIN "
-                          "affected f ON f.pid = p.pid JOIN advisory a ON "
-                          "a.rid = f.rid WHERE p.ecosystem = ? AND p.name = ? "
-                          "ORDER BY a.source, a.id",
-                          &lk->by_package);
+    /* one read transaction: the lookups see one state of the file, and
+     * take its lock once, not per statement */
+    int rc = tsna_db_exec(v->db, "BEGIN");
+    if (rc < 0) {
+        tsn_free(lk);
+        return rc;
+    }
+    lk->open = true;
+    rc = tsna_prepare(v->db,
+                      "SELECT a.dict, a.record, a.source, a.id, "
+                      "a.withdrawn IS NOT NULL FROM package p JOIN "
+                      "affected f ON f.pid = p.pid JOIN advisory a ON "
+                      "a.rid = f.rid WHERE p.ecosystem = ? AND p.name = ? "
+                      "ORDER BY a.source, a.id",
+                      &lk->by_package);
     if (rc == 0)
         rc = tsna_prepare(v->db,
                           "SELECT dict, record, source, id, 0 FROM advisory "
@@ -2154,6 +2163,8 @@ void tsnv_lookup_close(tsnv_lookup *lk)
     tsna_finalize(lk->by_id);
     tsna_finalize(lk->kev);
     tsna_finalize(lk->epss);
+    if (lk->open)
+        (void)tsna_db_exec(lk->v->db, "COMMIT");
     tsn_free(lk);
 }
 
