@@ -98,6 +98,15 @@ typedef struct tsn_sbom_relationship {
                            CycloneDX dependencies are "DEPENDS_ON" */
 } tsn_sbom_relationship;
 
+/** A version or range of an affected component a vulnerability speaks of
+ *  (CycloneDX affects[].versions[]). */
+typedef struct tsn_sbom_vuln_version {
+    size_t affect;       /**< the index in affects it belongs to */
+    const char *version; /**< one version, or NULL */
+    const char *range;   /**< a vers range, or NULL */
+    const char *status;  /**< "affected", "unaffected" or "unknown" */
+} tsn_sbom_vuln_version;
+
 /** A vulnerability or VEX statement embedded in the document. */
 typedef struct tsn_sbom_vuln {
     const char *ref;
@@ -109,6 +118,20 @@ typedef struct tsn_sbom_vuln {
     const char *detail;
     const char *const *affects; /**< refs of affected components */
     size_t n_affects;
+    /** CycloneDX JSON only: the analysis's detail, its responses
+     *  ("update", "will_not_fix", ...), when it was last updated (or the
+     *  vulnerability's updated or published time), the ids of the same
+     *  vulnerability elsewhere (references[].id), and the versions of the
+     *  affected components it speaks of */
+    const char *analysis_detail;
+    const char *const *responses;
+    size_t n_responses;
+    const char *updated;
+    const char *const *references;
+    size_t n_references;
+    const tsn_sbom_vuln_version *versions;
+    size_t n_versions;
+    const char *where; /**< "FILE:LINE: /vulnerabilities/N", or NULL */
 } tsn_sbom_vuln;
 
 typedef struct tsn_sbom_doc {

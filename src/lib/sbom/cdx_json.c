@@ -739,11 +739,111 @@ read_dependencies(struct rd *r, const tsnu_json *root, const tsnu_jpath *path)
 
 /* ---- vulnerabilities ----------------------------------------------------- */
 
+/* The ids of references[] (the same vulnerability in other databases). */
+static int read_vuln_refs(struct rd *r,
+                          const tsnu_json *v,
+                          const tsnu_jpath *ip,
+                          tsn_sbom_vuln *vu)
+{
+    int error = 0;
+    const tsnu_json *arr =
+        jr_typed(r->s, v, ip, "references", TSNU_JSON_ARRAY, &error);
+    tsnu_jpath rp = CHILD(ip, "references");
+    if (!arr || error < 0 || arr->len == 0)
+        return error;
+    const char **ids = tsnu_arena_calloc(&r->s->arena, arr->len, sizeof *ids);
+    TSN_CHECK_ALLOC(ids);
+    size_t n = 0;
+    for (size_t i = 0; i < arr->len && error == 0; i++) {
+        tsnu_jpath kp = INDEX(&rp, i);
+        if (arr->u.items[i].type != TSNU_JSON_OBJECT)
+            return jr_type_err(r->s, &kp, &arr->u.items[i], "an object");
+        const char *id =
+            jr_str(r->s, &arr->u.items[i], &kp, "id", true, &error);
+        if (id)
+            ids[n++] = id;
+    }
+    vu->references = ids;
+    vu->n_references = n;
+    return error;
+}
+
+/* analysis.response[]: each one of CycloneDX's words. */
+static int read_responses(struct rd *r,
+                          const tsnu_json *an,
+                          const tsnu_jpath *anp,
+                          tsn_sbom_vuln *vu)
+{
+    static const char *const words[] = {
+        "can_not_fix", "will_not_fix",         "update",
+        "rollback",    "workaround_available", NULL};
+    int error = 0;
+    const tsnu_json *arr =
+        jr_typed(r->s, an, anp, "response", TSNU_JSON_ARRAY, &error);
+    tsnu_jpath rp = CHILD(anp, "response");
+    if (!arr || error < 0 || arr->len == 0)
+        return error;
+    const char **out = tsnu_arena_calloc(&r->s->arena, arr->len, sizeof *out);
+    TSN_CHECK_ALLOC(out);
+    for (size_t i = 0; i < arr->len; i++) {
+        const tsnu_json *w = &arr->u.items[i];
+        tsnu_jpath kp = INDEX(&rp, i);
+        size_t k = 0;
+        if (w->type != TSNU_JSON_STRING)
+            return jr_type_err(r->s, &kp, w, "a string");
+        while (words[k] && strcmp(words[k], w->u.str) != 0)
+            k++;
+        if (!words[k])
+            return jr_err(r->s, &kp, w,
+                          "not a response CycloneDX defines (can_not_fix, "
+                          "will_not_fix, update, rollback, "
+                          "workaround_available)");
+        out[vu->n_responses++] = w->u.str;
+    }
+    vu->responses = out;
+    return 0;
+}
+
+/* affects[k].versions[]: a version or a vers range each, with a status. */
+static int read_affect_versions(struct rd *r,
+                                const tsnu_json *a,
+                                const tsnu_jpath *kp,
+                                size_t k,
+                                tsnu_vec *out)
+{
+    static const char *const statuses[] = {"affected", "unaffected", "unknown",
+                                           NULL};
+    int error = 0;
+    const tsnu_json *arr =
+        jr_typed(r->s, a, kp, "versions", TSNU_JSON_ARRAY, &error);
+    tsnu_jpath vp = CHILD(kp, "versions");
+    for (size_t i = 0; arr && error == 0 && i < arr->len; i++) {
+        const tsnu_json *o = &arr->u.items[i];
+        tsnu_jpath ip = INDEX(&vp, i);
+        tsn_sbom_vuln_version ver = {k, NULL, NULL, "affected"};
+        if (o->type != TSNU_JSON_OBJECT)
+            return jr_type_err(r->s, &ip, o, "an object");
+        ver.version = jr_str(r->s, o, &ip, "version", false, &error);
+        ver.range = jr_str(r->s, o, &ip, "range", false, &error);
+        if (error == 0 && !ver.version == !ver.range)
+            return jr_err(r->s, &ip, o, "expected either a version or a range");
+        if (error == 0)
+            error = jr_enum(r->s, o, &ip, "status", statuses, &ver.status);
+        if (error == 0 && !ver.status)
+            ver.status = "affected";
+        if (error == 0)
+            error = tsnu_vec_push(out, &ver);
+    }
+    return error;
+}
+
 static int read_vulnerabilities(struct rd *r,
                                 const tsnu_json *root,
                                 const tsnu_jpath *path)
 {
     int error = 0;
+    tsnu_vec versions =
+        TSNU_VEC_INIT(tsn_sbom_vuln_version, TSN_LIMIT_COMPONENTS);
     const tsnu_json *arr =
         jr_typed(r->s, root, path, "vulnerabilities", TSNU_JSON_ARRAY, &error);
     tsnu_jpath ap = CHILD(path, "vulnerabilities");
@@ -780,15 +880,29 @@ static int read_vulnerabilities(struct rd *r,
                 r->s, &r->refs, vu->ref,
                 jr_loc(r->s, &bp, tsnu_json_get(v, "bom-ref")));
         }
+        vu->where = jr_loc(r->s, &ip, v);
+        TSN_CHECK_ALLOC(vu->where);
+        vu->updated = jr_str(r->s, v, &ip, "updated", false, &error);
+        if (!vu->updated)
+            vu->updated = jr_str(r->s, v, &ip, "published", false, &error);
+        if (error == 0)
+            error = read_vuln_refs(r, v, &ip, vu);
         an = jr_typed(r->s, v, &ip, "analysis", TSNU_JSON_OBJECT, &error);
         if (an && error == 0) {
+            const char *upd;
             error = jr_enum(r->s, an, &anp, "state", tsn_cdx__analysis_states,
                             &vu->state);
             if (error == 0)
                 error = jr_enum(r->s, an, &anp, "justification",
                                 tsn_cdx__justifications, &vu->justification);
-            if (error == 0 && !vu->detail)
-                vu->detail = jr_str(r->s, an, &anp, "detail", false, &error);
+            vu->analysis_detail =
+                jr_str(r->s, an, &anp, "detail", false, &error);
+            if (!vu->detail)
+                vu->detail = vu->analysis_detail;
+            if ((upd = jr_str(r->s, an, &anp, "lastUpdated", false, &error)))
+                vu->updated = upd;
+            if (error == 0)
+                error = read_responses(r, an, &anp, vu);
         }
         aff = jr_typed(r->s, v, &ip, "affects", TSNU_JSON_ARRAY, &error);
         if (!aff || error < 0)
@@ -806,12 +920,22 @@ static int read_vulnerabilities(struct rd *r,
             }
             /* SPEC: CDX affects.ref required */
             ref = jr_str(r->s, a, &kp, "ref", true, &error);
-            if (ref)
+            if (ref) {
                 refs[n++] = ref;
+                if (error == 0)
+                    error = read_affect_versions(r, a, &kp, n - 1, &versions);
+            }
         }
         vu->affects = refs;
         vu->n_affects = n;
+        if (error == 0 && versions.len) {
+            vu->n_versions = versions.len;
+            vu->versions = tsnu_vec_copy(&versions, &r->s->arena);
+            TSN_CHECK_ALLOC(vu->versions);
+        }
+        versions.len = 0;
     }
+    tsnu_vec_dispose(&versions);
     return error;
 }
 

@@ -473,13 +473,36 @@ int tsn_cdx__write_json(tsn_buf *b, const tsn_sbom *s)
                 tsnu_jw_kstr(&w, "name", v->source);
                 tsnu_jw_end(&w);
             }
+            if (v->n_references) {
+                tsnu_jw_key(&w, "references");
+                tsnu_jw_array(&w);
+                for (size_t k = 0; k < v->n_references; k++) {
+                    tsnu_jw_object(&w);
+                    tsnu_jw_kstr(&w, "id", v->references[k]);
+                    tsnu_jw_key(&w, "source");
+                    tsnu_jw_object(&w);
+                    tsnu_jw_end(&w);
+                    tsnu_jw_end(&w);
+                }
+                tsnu_jw_end(&w);
+            }
             tsnu_jw_kstr(&w, "description", v->description);
-            tsnu_jw_kstr(&w, "detail", v->detail);
-            if (v->state || v->justification) {
+            if (v->detail != v->analysis_detail)
+                tsnu_jw_kstr(&w, "detail", v->detail);
+            if (v->state || v->justification || v->analysis_detail ||
+                v->n_responses) {
                 tsnu_jw_key(&w, "analysis");
                 tsnu_jw_object(&w);
                 tsnu_jw_kstr(&w, "state", v->state);
                 tsnu_jw_kstr(&w, "justification", v->justification);
+                if (v->n_responses) {
+                    tsnu_jw_key(&w, "response");
+                    tsnu_jw_array(&w);
+                    for (size_t k = 0; k < v->n_responses; k++)
+                        tsnu_jw_string(&w, v->responses[k]);
+                    tsnu_jw_end(&w);
+                }
+                tsnu_jw_kstr(&w, "detail", v->analysis_detail);
                 tsnu_jw_end(&w);
             }
             if (v->n_affects) {
@@ -488,6 +511,24 @@ int tsn_cdx__write_json(tsn_buf *b, const tsn_sbom *s)
                 for (size_t k = 0; k < v->n_affects; k++) {
                     tsnu_jw_object(&w);
                     tsnu_jw_kstr(&w, "ref", v->affects[k]);
+                    bool any = false;
+                    for (size_t j = 0; j < v->n_versions; j++) {
+                        const tsn_sbom_vuln_version *vv = &v->versions[j];
+                        if (vv->affect != k)
+                            continue;
+                        if (!any) {
+                            tsnu_jw_key(&w, "versions");
+                            tsnu_jw_array(&w);
+                            any = true;
+                        }
+                        tsnu_jw_object(&w);
+                        tsnu_jw_kstr(&w, "version", vv->version);
+                        tsnu_jw_kstr(&w, "range", vv->range);
+                        tsnu_jw_kstr(&w, "status", vv->status);
+                        tsnu_jw_end(&w);
+                    }
+                    if (any)
+                        tsnu_jw_end(&w);
                     tsnu_jw_end(&w);
                 }
                 tsnu_jw_end(&w);
