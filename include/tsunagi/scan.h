@@ -18,6 +18,7 @@
 #include "common.h"
 #include "cvss.h"
 #include "sbom.h"
+#include "vex.h"
 #include "vulndb.h"
 
 #ifdef __cplusplus
@@ -59,6 +60,13 @@ typedef struct tsn_finding {
     bool kev, ransomware; /**< a CVE of it is in CISA's KEV catalog */
     bool has_epss;
     double epss, percentile; /**< the highest of its CVEs' */
+    /** The VEX statement that speaks of it (tsn_scan_apply_vex()), or
+     *  NULL; its status for this component in vex_status */
+    const tsn_vex_statement *vex;
+    tsn_vex_status vex_status;
+    /** The statement says not_affected or false_positive: left out of the
+     *  counts and the gate, shown only on request */
+    bool suppressed;
 } tsn_finding;
 
 /** Why a component was not checked. */
@@ -106,6 +114,36 @@ typedef struct tsn_scan {
 TSN_API int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out);
 
 TSN_API void tsn_scan_free(tsn_scan *scan);
+
+/**
+ * Apply the statements of @p sets[0..nsets) (the SBOM's own, from
+ * tsn_vex_from_sbom(), and those of VEX documents) to the findings of
+ * @p scan (of @p sbom).
+ * A statement speaks of a finding when it names the finding's
+ * vulnerability (its id or an alias, either side's) and one of its
+ * products names the component:
+ *  - by bom-ref, or a BOM-Link (urn:cdx:SERIAL/VERSION#REF) to this very
+ *    SBOM's component;
+ *  - by package URL: the statement's purl without a version names every
+ *    version; its qualifiers must all be the component's;
+ *  - by CPE (the same name);
+ *  - or the product is the SBOM's own component (metadata.component, the
+ *    product as a whole), and then, when the statement lists
+ *    subcomponents, the component is one of them.
+ * A CycloneDX statement with versions names only those versions (a
+ * version or a vers range each), with their status. When several
+ * statements speak of a finding, the latest (by timestamp; then the one
+ * of the later set, then the one added last) wins. Each product counts the
+ * findings it named (tsn_vex_product.matched).
+ * @return 0 or TSN_ENOMEM
+ */
+TSN_API int tsn_scan_apply_vex(tsn_scan *scan,
+                               const tsn_sbom *sbom,
+                               tsn_vex *const *sets,
+                               size_t nsets);
+
+/** Findings a VEX statement left out (tsn_finding.suppressed). */
+TSN_API size_t tsn_scan_suppressed(const tsn_scan *scan);
 
 /**
  * The result as one JSON object (documented in docs/scan.md): @p target

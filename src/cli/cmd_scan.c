@@ -137,6 +137,24 @@ static const char *severity_text(const struct cli *cli, const tsn_finding *f)
     return L(cli, en[f->severity], ja[f->severity]);
 }
 
+/* A finding's VEX status for people. */
+static const char *vex_text(const struct cli *cli, tsn_vex_status s)
+{
+    switch (s) {
+    case TSN_VEX_NOT_AFFECTED:
+        return L(cli, "not affected", "影響なし");
+    case TSN_VEX_FALSE_POSITIVE:
+        return L(cli, "false positive", "誤検出");
+    case TSN_VEX_AFFECTED:
+        return L(cli, "affected", "影響あり");
+    case TSN_VEX_FIXED:
+        return L(cli, "fixed", "修正済み");
+    case TSN_VEX_UNDER_INVESTIGATION:
+        return L(cli, "under investigation", "調査中");
+    }
+    return "?";
+}
+
 static const char *colour(bool on, const tsn_finding *f)
 {
     static const char *const c[] = {"", "\033[36m", "\033[33m", "\033[31m",
@@ -144,19 +162,56 @@ static const char *colour(bool on, const tsn_finding *f)
     return on && f->has_severity ? c[f->severity] : "";
 }
 
+static void render_findings(const struct cli *cli,
+                            const tsn_sbom *sbom,
+                            const tsn_scan *sc,
+                            bool tty,
+                            bool suppressed,
+                            tsn_buf *out);
+static void render_summary(const struct cli *cli,
+                           const tsn_sbom *sbom,
+                           const tsn_scan *sc,
+                           tsn_buf *out);
+
 /* The scan of @p name for people, into @p out. */
 static void render(const struct cli *cli,
                    const char *name,
                    const tsn_sbom *sbom,
                    const tsn_scan *sc,
                    bool tty,
+                   bool show_suppressed,
                    tsn_buf *out)
+{
+    tsn_buf_printf(out, "%s\n", name);
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1 && !show_suppressed)
+            break;
+        if (pass == 1 && tsn_scan_suppressed(sc))
+            tsn_buf_printf(
+                out, "\n%s\n",
+                L(cli, "Left out by VEX statements:", "VEX により除外:"));
+        render_findings(cli, sbom, sc, tty, pass == 1, out);
+    }
+    render_summary(cli, sbom, sc, out);
+}
+
+/* The findings (@p suppressed: those VEX left out, else the others),
+ * grouped by component. */
+static void render_findings(const struct cli *cli,
+                            const tsn_sbom *sbom,
+                            const tsn_scan *sc,
+                            bool tty,
+                            bool suppressed,
+                            tsn_buf *out)
 {
     size_t n = 0;
     const tsn_sbom_component *comps = tsn_sbom_components(sbom, &n);
     const char *off = tty ? "\033[0m" : "";
-    tsn_buf_printf(out, "%s\n", name);
     for (size_t i = 0; i < sc->nfindings;) {
+        if (sc->findings[i].suppressed != suppressed) {
+            i++;
+            continue;
+        }
         size_t ci = sc->findings[i].component;
         const tsn_scan_component *c = &sc->components[ci];
         tsn_buf_printf(out, "\n%s%s", tty ? "\033[1m" : "",
@@ -169,6 +224,8 @@ static void render(const struct cli *cli,
         tsn_buf_putc(out, '\n');
         for (; i < sc->nfindings && sc->findings[i].component == ci; i++) {
             const tsn_finding *f = &sc->findings[i];
+            if (f->suppressed != suppressed)
+                continue;
             tsn_buf_printf(out, "  %s%-8s%s", colour(tty, f),
                            severity_text(cli, f), off);
             if (f->vector)
@@ -189,9 +246,24 @@ static void render(const struct cli *cli,
             if (f->has_epss)
                 tsn_buf_printf(out, "  EPSS %.3f (%.0f%%)", f->epss,
                                f->percentile * 100);
+            if (f->vex)
+                tsn_buf_printf(out, "  VEX: %s", vex_text(cli, f->vex_status));
             tsn_buf_putc(out, '\n');
             if (f->summary)
                 tsn_buf_printf(out, "      %.100s\n", f->summary);
+            if (f->vex && f->vex->justification)
+                tsn_buf_printf(out, "      %s %s\n",
+                               L(cli, "justification:", "根拠:"),
+                               f->vex->justification);
+            if (f->vex && f->vex->impact)
+                tsn_buf_printf(out, "      %s %.200s\n",
+                               L(cli, "impact:", "影響:"), f->vex->impact);
+            if (f->vex && f->vex->action)
+                tsn_buf_printf(out, "      %s %.200s\n",
+                               L(cli, "action:", "対応:"), f->vex->action);
+            if (f->vex)
+                tsn_buf_printf(out, "      %s %s\n",
+                               L(cli, "statement:", "VEX 文:"), f->vex->where);
             for (size_t j = 0; j < f->nmatched; j++)
                 tsn_buf_printf(out, "      %s %s\n",
                                L(cli, "affected:", "影響範囲:"), f->matched[j]);
@@ -203,8 +275,21 @@ static void render(const struct cli *cli,
             }
         }
     }
+}
+
+/* The counts, and the components not checked. */
+static void render_summary(const struct cli *cli,
+                           const tsn_sbom *sbom,
+                           const tsn_scan *sc,
+                           tsn_buf *out)
+{
+    size_t n = 0;
+    const tsn_sbom_component *comps = tsn_sbom_components(sbom, &n);
     size_t by[5] = {0}, unrated = 0, kev = 0;
+    size_t suppressed = tsn_scan_suppressed(sc);
     for (size_t i = 0; i < sc->nfindings; i++) {
+        if (sc->findings[i].suppressed)
+            continue;
         if (sc->findings[i].has_severity)
             by[sc->findings[i].severity]++;
         else
@@ -219,10 +304,17 @@ static void render(const struct cli *cli,
                      "\n構成要素 %zu 件、照合 %zu 件: 検出 %zu 件"
                      "（緊急 %zu、重要 %zu、警告 %zu、注意 %zu、"
                      "評価なし %zu、KEV %zu）\n"),
-                   sc->ncomponents, sc->checked, sc->nfindings,
+                   sc->ncomponents, sc->checked, sc->nfindings - suppressed,
                    by[TSN_CVSS_CRITICAL], by[TSN_CVSS_HIGH],
                    by[TSN_CVSS_MEDIUM], by[TSN_CVSS_LOW] + by[TSN_CVSS_NONE],
                    unrated, kev);
+    if (suppressed)
+        tsn_buf_printf(out,
+                       L(cli, "%zu more left out by VEX statements%s\n",
+                         "ほかに VEX により除外 %zu 件%s\n"),
+                       suppressed,
+                       L(cli, " (--show-suppressed lists them)",
+                         "（--show-suppressed で表示）"));
     if (sc->unevaluated)
         tsn_buf_printf(out,
                        L(cli,
@@ -249,12 +341,43 @@ static void render(const struct cli *cli,
     }
 }
 
+/* A warning for each product of @p set's statements that names no
+ * component of the SBOMs scanned. */
+static void unknown_products(struct cli *cli, const tsn_vex *set)
+{
+    size_t n = 0;
+    const tsn_vex_statement *st = tsn_vex_statements(set, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (st[i].nproducts == 0)
+            cli_warn(cli, "VEX %s: %s: names no product; not applied",
+                     st[i].where, st[i].vuln);
+        for (size_t k = 0; k < st[i].nproducts; k++) {
+            const tsn_vex_product *p = &st[i].products[k];
+            if (!p->known)
+                cli_warn(cli,
+                         "VEX %s: %s: product %s names no component "
+                         "scanned",
+                         st[i].where, st[i].vuln,
+                         p->purl ? p->purl
+                         : p->id ? p->id
+                                 : p->cpe);
+        }
+    }
+}
+
 int cmd_scan(struct cli *cli, int argc, char **argv)
 {
     const struct command *cmd = cli_command("scan", "");
-    const char *dbopt = NULL, **fail_on = NULL, *max_age = NULL;
+    const char *dbopt = NULL, **fail_on = NULL, *max_age = NULL, **vex = NULL;
+    bool show_suppressed = false;
     const struct opt opts[] = {
         {"--db", "FILE", "the knowledge base file", &dbopt, NULL, NULL},
+        {"--vex", "FILE",
+         "VEX statements to apply: OpenVEX, CycloneDX or CSAF (repeatable)",
+         NULL, NULL, &vex},
+        {"--show-suppressed", NULL,
+         "list the findings VEX statements leave out, with the reason", NULL,
+         &show_suppressed, NULL},
         {"--fail-on", "WHAT",
          "exit 1 when a finding is critical, high, medium or low (or worse), "
          "kev, or epss:P (repeatable)",
@@ -269,6 +392,7 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
     int rc = cli_parse(cli, cmd, opts, argc, argv, &pos, &npos);
     if (rc != 0) {
         free(fail_on);
+        free(vex);
         return rc > 0 ? EXIT_OK : EXIT_BADINPUT;
     }
     struct gate g = {false, -1, false, 2.0};
@@ -284,6 +408,12 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
         cli_error("--max-db-age %s: expected N, Ns, Nm, Nh or Nd", max_age);
         rc = EXIT_BADINPUT;
     }
+    tsn_vex *files = NULL;
+    if (rc == 0 && tsn_vex_new(&files) < 0)
+        rc = cli_fail();
+    for (size_t i = 0; rc == 0 && vex && vex[i]; i++)
+        if (tsn_vex_read_file(files, cli->ctx, vex[i]) < 0)
+            rc = cli_fail();
     tsn_vulndb *db = NULL;
     if (rc == 0)
         rc = cli_open_db(dbopt, false, &db, &path);
@@ -302,7 +432,12 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
             rc = cli_fail();
             break;
         }
-        if (tsn_scan_run(db, sbom, &sc) < 0 ||
+        tsn_vex *own = NULL;
+        if (tsn_scan_run(db, sbom, &sc) < 0 || tsn_vex_new(&own) < 0 ||
+            tsn_vex_from_sbom(own, sbom) < 0 ||
+            tsn_scan_apply_vex(sc, sbom, (tsn_vex *[]){own, files}, 2) < 0 ||
+            tsn_vex_mark_known(own, sbom) < 0 ||
+            tsn_vex_mark_known(files, sbom) < 0 ||
             (cli->format == FORMAT_JSON &&
              tsn_scan_to_json(sc, sbom, pos[i], &json) < 0)) {
             rc = cli_fail();
@@ -316,14 +451,20 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
         } else {
             if (i)
                 tsn_buf_putc(&out, '\n');
-            render(cli, pos[i], sbom, sc, tty, &out);
+            render(cli, pos[i], sbom, sc, tty, show_suppressed, &out);
         }
+        if (rc == 0 && own)
+            unknown_products(cli, own);
         for (size_t j = 0; rc == 0 && sc && j < sc->nfindings; j++)
-            failed |= g.set && gate_fails(&g, &sc->findings[j]);
+            failed |= g.set && !sc->findings[j].suppressed &&
+                      gate_fails(&g, &sc->findings[j]);
+        tsn_vex_free(own);
         tsn_free(json);
         tsn_scan_free(sc);
         tsn_sbom_free(sbom);
     }
+    if (rc == 0 && files)
+        unknown_products(cli, files);
     if (rc == 0 && cli->format == FORMAT_JSON)
         tsn_buf_puts(&out, "\n]}\n");
     if (rc == 0)
@@ -332,8 +473,10 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
         rc = EXIT_FINDINGS;
     tsn_buf_dispose(&out);
     tsn_vulndb_close(db);
+    tsn_vex_free(files);
     free(path);
     free(pos);
     free(fail_on);
+    free(vex);
     return rc;
 }

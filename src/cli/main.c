@@ -163,8 +163,9 @@ const struct command commands[] = {
      "is no knowledge base, 4 when the archive cannot be written."},
     {"scan", "", cmd_scan,
      "find the known vulnerabilities of the components of SBOMs",
-     "tsunagi scan [--db FILE] [--fail-on WHAT]... [--max-db-age AGE] "
-     "[--format table|json] [--lang en|ja] SBOM...",
+     "tsunagi scan [--db FILE] [--vex FILE]... [--show-suppressed] "
+     "[--fail-on WHAT]... [--max-db-age AGE] [--format table|json] "
+     "[--lang en|ja] SBOM...",
      "Reads each SBOM (any format sbom validate reads) and matches its\n"
      "components against the knowledge base by package URL: the purl's\n"
      "ecosystem and name (Debian, Ubuntu and Alpine packages by their\n"
@@ -174,7 +175,11 @@ const struct command commands[] = {
      "EPSS, the fixed versions and the nearest upgrade that fixes every\n"
      "finding of the component. Components without a purl, or whose purl\n"
      "has no known ecosystem or version, are listed as not checked.\n"
-     "Exit 0, 1 when a finding meets --fail-on, 2 when an SBOM cannot be\n"
+     "VEX statements (--vex: OpenVEX, CycloneDX or CSAF; and those the SBOM\n"
+     "carries) apply: not_affected and false_positive findings are left\n"
+     "out (--show-suppressed lists them with the reason), the others are\n"
+     "marked with their status. A statement naming no component scanned\n"
+     "is reported. Exit 0, 1 when a finding meets --fail-on, 2 when an SBOM cannot be\n"
      "read, 3 when there is no knowledge base or it is older than\n"
      "--max-db-age."},
     {NULL, NULL, NULL, NULL, NULL, NULL}};

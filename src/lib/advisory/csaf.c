@@ -440,7 +440,7 @@ entry_of(struct map *m, const csaf_prod *pr, struct pkg **out, const char **ver)
 
 /* The product a product id stands for: a relationship's product is the
  * one it names (a package as a component of a platform). */
-static const csaf_prod *resolve(const csaf *c, const csaf_prod *pr)
+const csaf_prod *csaf_resolve(const csaf *c, const csaf_prod *pr)
 {
     for (int depth = 0; pr && pr->ref && depth < 64; depth++) {
         const csaf_prod *next = csaf_product(c, pr->ref);
@@ -660,7 +660,7 @@ static int status_pass(struct map *m,
                 return tsnr_bad(&m->c->c, &ip, &ids[i],
                                 "a product id is a string");
             const csaf_prod *pr =
-                resolve(m->c, csaf_product(m->c, ids[i].u.str));
+                csaf_resolve(m->c, csaf_product(m->c, ids[i].u.str));
             struct pkg *pk = NULL;
             const char *ver = NULL;
             if (!pr) /* the mandatory tests have refused it */
@@ -949,6 +949,16 @@ int tsn_csaf_read(tsn_advisory **out,
                   size_t len,
                   const char *name)
 {
+    return csaf_read_with(text, len, name, NULL, NULL, out);
+}
+
+int csaf_read_with(const char *text,
+                   size_t len,
+                   const char *name,
+                   int (*fn)(void *ctx, const csaf *c),
+                   void *ctx,
+                   tsn_advisory **out)
+{
     *out = NULL;
     tsnr_adv *a = tsnr_adv_new("csaf", NULL);
     if (!a)
@@ -972,6 +982,8 @@ int tsn_csaf_read(tsn_advisory **out,
         rc = csaf_mandatory(&c);
     if (rc == 0)
         rc = map_all(&c, &a->pub);
+    if (rc == 0 && fn)
+        rc = fn(ctx, &c);
     tsnu_vec_dispose(&c.c.warnings);
     tsnu_vec_dispose(&c.prods);
     tsnu_map_dispose(&c.ids);

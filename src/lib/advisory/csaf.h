@@ -56,6 +56,18 @@ extern const char *const csaf_status_names[CSAF_NSTATUS];
 /* The product @p id defines, or NULL. */
 const csaf_prod *csaf_product(const csaf *c, const char *id);
 
+/* The product @p pr is, through its relationships' product_reference. */
+const csaf_prod *csaf_resolve(const csaf *c, const csaf_prod *pr);
+
+/* tsn_csaf_read(), handing the document read and checked to @p fn (with
+ * @p ctx) before it is freed; @p fn's error is the result. */
+int csaf_read_with(const char *text,
+                   size_t len,
+                   const char *name,
+                   int (*fn)(void *ctx, const csaf *c),
+                   void *ctx,
+                   tsn_advisory **out);
+
 /* Run the mandatory tests of CSAF 2.0 section 6.1 that reading the tree
  * did not: the first failure is the error, its message naming the test
  * ("CSAF 6.1.6: ..."). */

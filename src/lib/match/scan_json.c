@@ -85,6 +85,35 @@ static void finding(tsnu_jw *w,
         tsnu_jw_double(w, f->percentile);
         tsnu_jw_end(w);
     }
+    if (f->vex) {
+        tsnu_jw_key(w, "vex");
+        tsnu_jw_object(w);
+        tsnu_jw_kstr(w, "status", tsn_vex_status_name(f->vex_status));
+        tsnu_jw_kstr(w, "justification", f->vex->justification);
+        tsnu_jw_kstr(w, "impact", f->vex->impact);
+        tsnu_jw_kstr(w, "action", f->vex->action);
+        tsnu_jw_kstr(w, "timestamp", f->vex->timestamp);
+        tsnu_jw_kstr(w, "statement", f->vex->where);
+        tsnu_jw_end(w);
+    }
+    tsnu_jw_end(w);
+}
+
+/* The findings VEX left out (@p suppressed) or the others. */
+static void findings(tsnu_jw *w,
+                     const char *key,
+                     const tsn_scan *scan,
+                     const tsn_sbom_component *comps,
+                     bool suppressed)
+{
+    tsnu_jw_key(w, key);
+    tsnu_jw_array(w);
+    for (size_t i = 0; i < scan->nfindings; i++) {
+        const tsn_finding *f = &scan->findings[i];
+        if (f->suppressed == suppressed)
+            finding(w, f, &comps[f->component],
+                    &scan->components[f->component]);
+    }
     tsnu_jw_end(w);
 }
 
@@ -99,8 +128,11 @@ int tsn_scan_to_json(const tsn_scan *scan,
     if (n != scan->ncomponents)
         return tsn_error_set(TSN_EUSAGE, "the scan is not of this SBOM");
     size_t by[5] = {0}, unrated = 0, kev = 0;
+    size_t suppressed = tsn_scan_suppressed(scan);
     for (size_t i = 0; i < scan->nfindings; i++) {
         const tsn_finding *f = &scan->findings[i];
+        if (f->suppressed)
+            continue;
         if (f->has_severity)
             by[f->severity]++;
         else
@@ -122,7 +154,9 @@ int tsn_scan_to_json(const tsn_scan *scan,
     tsnu_jw_key(&w, "notChecked");
     tsnu_jw_long(&w, (long)(scan->ncomponents - scan->checked));
     tsnu_jw_key(&w, "findings");
-    tsnu_jw_long(&w, (long)scan->nfindings);
+    tsnu_jw_long(&w, (long)(scan->nfindings - suppressed));
+    tsnu_jw_key(&w, "suppressed");
+    tsnu_jw_long(&w, (long)suppressed);
     static const char *const names[] = {"none", "low", "medium", "high",
                                         "critical"};
     tsnu_jw_key(&w, "bySeverity");
@@ -169,13 +203,8 @@ int tsn_scan_to_json(const tsn_scan *scan,
         tsnu_jw_end(&w);
     }
     tsnu_jw_end(&w);
-    tsnu_jw_key(&w, "findings");
-    tsnu_jw_array(&w);
-    for (size_t i = 0; i < scan->nfindings; i++) {
-        const tsn_finding *f = &scan->findings[i];
-        finding(&w, f, &comps[f->component], &scan->components[f->component]);
-    }
-    tsnu_jw_end(&w);
+    findings(&w, "findings", scan, comps, false);
+    findings(&w, "suppressed", scan, comps, true);
     tsnu_jw_end(&w);
     int rc = tsnu_jw_finish(&w);
     if (rc < 0) {
