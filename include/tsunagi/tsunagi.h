@@ -16,5 +16,6 @@
 #include "advisory.h"
 #include "vulndb.h"
 #include "scan.h"
+#include "vex.h"
 
 #endif
