@@ -179,7 +179,8 @@ const struct command commands[] = {
      "carries) apply: not_affected and false_positive findings are left\n"
      "out (--show-suppressed lists them with the reason), the others are\n"
      "marked with their status. A statement naming no component scanned\n"
-     "is reported. Exit 0, 1 when a finding meets --fail-on, 2 when an SBOM cannot be\n"
+     "is reported. Exit 0, 1 when a finding meets --fail-on, 2 when an SBOM "
+     "cannot be\n"
      "read, 3 when there is no knowledge base or it is older than\n"
      "--max-db-age."},
     {NULL, NULL, NULL, NULL, NULL, NULL}};
