@@ -14,7 +14,7 @@
 #define AT(parent, k) TSNR_AT(parent, k)
 #define IDX(parent, i) TSNR_IDX(parent, i)
 
-static const char *const justifications[] = {
+const char *const tsnx_openvex_justifications[] = {
     "component_not_present",
     "vulnerable_code_not_present",
     "vulnerable_code_not_in_execute_path",
@@ -186,7 +186,7 @@ static int statement(tsnr *r,
                         "'%.100s' is not an OpenVEX status (not_affected, "
                         "affected, fixed, under_investigation)",
                         status);
-    if (s.justification && !in(justifications, s.justification)) {
+    if (s.justification && !in(tsnx_openvex_justifications, s.justification)) {
         tsnu_jpath jp = AT(sp, "justification");
         return tsnr_bad(r, &jp, tsnu_json_get(st, "justification"),
                         "'%.100s' is not an OpenVEX justification",
@@ -230,7 +230,10 @@ int tsnx_openvex(tsnx_doc *d, const tsnu_json *root)
     size_t before = d->out->len;
     for (size_t i = 0; rc == 0 && i < n; i++) {
         tsnu_jpath ip = IDX(&sp, i);
-        rc = statement(&r, d, &sts[i], &ip, updated ? updated : time);
+        /* a statement without a time of its own has the document's
+         * (OpenVEX "Inheritance Flow": timestamp, not last_updated,
+         * which says when the document last changed) */
+        rc = statement(&r, d, &sts[i], &ip, time);
     }
     if (rc < 0)
         d->out->len = before;
