@@ -120,6 +120,9 @@ void tsnu_jw_double(tsnu_jw *w, double v);
 void tsnu_jw_bool(tsnu_jw *w, bool v);
 /* key + string, skipped when @p s is NULL */
 void tsnu_jw_kstr(tsnu_jw *w, const char *key, const char *s);
+/* A parsed value as it was (numbers as written, members in their
+ * order), indented like the rest. */
+void tsnu_jw_value(tsnu_jw *w, const tsnu_json *v);
 /* 0 or the first error; appends a final newline. */
 int tsnu_jw_finish(tsnu_jw *w);
 

@@ -129,6 +129,40 @@ void tsnu_jw_kstr(tsnu_jw *w, const char *key, const char *s)
     tsnu_jw_string(w, s);
 }
 
+void tsnu_jw_value(tsnu_jw *w, const tsnu_json *v)
+{
+    switch (v->type) {
+    case TSNU_JSON_NULL:
+        before_item(w);
+        put(w, "null", 4);
+        return;
+    case TSNU_JSON_FALSE:
+    case TSNU_JSON_TRUE:
+        tsnu_jw_bool(w, v->type == TSNU_JSON_TRUE);
+        return;
+    case TSNU_JSON_NUMBER:
+        before_item(w);
+        put(w, v->u.str, v->len);
+        return;
+    case TSNU_JSON_STRING:
+        tsnu_jw_string(w, v->u.str);
+        return;
+    case TSNU_JSON_ARRAY:
+        tsnu_jw_array(w);
+        for (size_t i = 0; i < v->len && w->error == 0; i++)
+            tsnu_jw_value(w, &v->u.items[i]);
+        tsnu_jw_end(w);
+        return;
+    default:
+        tsnu_jw_object(w);
+        for (size_t i = 0; i < v->len && w->error == 0; i++) {
+            tsnu_jw_key(w, v->u.members[i].key);
+            tsnu_jw_value(w, &v->u.members[i].value);
+        }
+        tsnu_jw_end(w);
+    }
+}
+
 int tsnu_jw_finish(tsnu_jw *w)
 {
     put(w, "\n", 1);

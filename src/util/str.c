@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 bool tsnu_streq(const char *a, const char *b)
 {
@@ -121,4 +122,15 @@ int tsnu_hexval(char c)
     if (c >= 'A' && c <= 'F')
         return c - 'A' + 10;
     return -1;
+}
+
+void tsnu_utc_now(char out[32])
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    unsigned long epoch;
+    time_t t =
+        sde && tsnu_parse_ulong(sde, &epoch) ? (time_t)epoch : time(NULL);
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) || !strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        strcpy(out, "1970-01-01T00:00:00Z");
 }

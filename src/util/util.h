@@ -201,6 +201,11 @@ bool tsnu_utf8_valid(const char *s, size_t n, size_t *bad_offset);
 /* Parse a whole decimal number into *out; false on junk or overflow. */
 bool tsnu_parse_ulong(const char *s, unsigned long *out);
 
+/* The time now in UTC, RFC 3339 ("2026-11-22T09:30:00Z"); or the time
+ * $SOURCE_DATE_EPOCH gives in seconds when it is set (reproducible
+ * output). */
+void tsnu_utc_now(char out[32]);
+
 /* ---- files --------------------------------------------------------- */
 
 /*
