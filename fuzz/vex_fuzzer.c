@@ -2,7 +2,8 @@
 /*
  * Fuzz target for the VEX readers (OpenVEX, CycloneDX, CSAF) and the
  * matching of what they read: a document read is applied to two findings
- * of a small SBOM, and its products checked against that SBOM.
+ * of a small SBOM, and its products checked against that SBOM. A statement
+ * is then added to the document (tsn_vex_write), which must read back.
  */
 #include <stdint.h>
 #include <string.h>
@@ -52,6 +53,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (nc >= 1)
             (void)tsn_scan_apply_vex(&sc, s, &set, 1);
         (void)tsn_vex_mark_known(set, s);
+        tsn_vex_product pr = {
+            .id = "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"};
+        tsn_vex_statement st = {.vuln = "CVE-2021-44228",
+                                .status = TSN_VEX_FIXED,
+                                .products = &pr,
+                                .nproducts = 1};
+        tsn_vex_write_opts wo = {.timestamp = "2026-11-22T00:00:00Z"};
+        char *out = NULL;
+        int rc = tsn_vex_write(ctx, &st, (const char *)data, size, "fuzz", &wo,
+                               &out);
+        /* a document that reads takes the statement, unless it is another
+         * format (CSAF), its version is no number, or it nests deeper
+         * than the writer goes */
+        if (rc == 0 && !out)
+            __builtin_trap();
+        tsn_free(out);
     }
     tsn_vex_free(set);
     tsn_sbom_free(s);

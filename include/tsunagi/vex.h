@@ -130,6 +130,62 @@ TSN_API const tsn_vex_statement *tsn_vex_statements(const tsn_vex *set,
  */
 TSN_API int tsn_vex_mark_known(tsn_vex *set, const tsn_sbom *sbom);
 
+/** The formats tsn_vex_write() writes. */
+typedef enum tsn_vex_format {
+    TSN_VEX_OPENVEX,  /**< OpenVEX 0.2.0 */
+    TSN_VEX_CYCLONEDX /**< CycloneDX 1.6 JSON, a VEX BOM */
+} tsn_vex_format;
+
+typedef struct tsn_vex_write_opts {
+    tsn_vex_format format; /**< of a new document */
+    /** A new document's @id (OpenVEX, an IRI) or serialNumber (CycloneDX,
+     *  a urn:uuid:); NULL: a urn:uuid derived from its content */
+    const char *id;
+    /** Who makes the statements: OpenVEX's author (a new document needs
+     *  one), CycloneDX's metadata.authors; or NULL */
+    const char *author;
+    const char *role; /**< OpenVEX: the author's role, or NULL */
+    /** When the statement is made (RFC 3339); NULL: $SOURCE_DATE_EPOCH
+     *  when set, else now */
+    const char *timestamp;
+    /** CycloneDX analysis.response words ("update", "will_not_fix", ...) */
+    const char *const *responses;
+    size_t nresponses;
+} tsn_vex_write_opts;
+
+/**
+ * Write @p st (its vulnerability, aliases, status, justification, impact,
+ * action and products; where, timestamp and matched are not used) as a
+ * new VEX document, or add it to the document @p base (@p len bytes,
+ * named @p name in messages; NULL for a new one) keeping everything else
+ * in it as it is.
+ *
+ * OpenVEX: the statement is appended; the document's version goes up by
+ * one and last_updated is set. CycloneDX: a vulnerability with the same
+ * id and the same affects gets the new analysis (and recommendation, the
+ * action); else one is appended; the BOM's version goes up by one and
+ * metadata.timestamp is set. A product's id (else its purl) is its
+ * affects ref: a bom-ref of @p base, a BOM-Link or a package URL.
+ *
+ * The statement must be one the format can say: its status and
+ * justification in the format's words (OpenVEX has no false_positive;
+ * CycloneDX no subcomponents), a not_affected statement with a
+ * justification or impact, an OpenVEX affected one with an action. @p base
+ * must be a valid OpenVEX or CycloneDX JSON document; the result is read
+ * back before it is returned.
+ * @param[out] out free with tsn_free()
+ * @return 0, TSN_EINVALID (what cannot be said, or @p base's first
+ *         error), TSN_EUNSUPPORTED (@p base is another format), TSN_ETOOBIG
+ *         or TSN_ENOMEM
+ */
+TSN_API int tsn_vex_write(tsn_ctx *ctx,
+                          const tsn_vex_statement *st,
+                          const char *base,
+                          size_t len,
+                          const char *name,
+                          const tsn_vex_write_opts *o,
+                          char **out);
+
 #ifdef __cplusplus
 }
 #endif

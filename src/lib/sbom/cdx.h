@@ -20,6 +20,7 @@ extern const char *const tsn_cdx__encodings[];
 extern const char *const tsn_cdx__acknowledgements[];
 extern const char *const tsn_cdx__analysis_states[];
 extern const char *const tsn_cdx__justifications[];
+extern const char *const tsn_cdx__responses[];
 
 /*
  * Reference bookkeeping for one document: every bom-ref seen (must be

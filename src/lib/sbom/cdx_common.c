@@ -45,6 +45,9 @@ const char *const tsn_cdx__acknowledgements[] = {"declared", "concluded", NULL};
 const char *const tsn_cdx__analysis_states[] = {
     "resolved",       "resolved_with_pedigree", "exploitable", "in_triage",
     "false_positive", "not_affected",           NULL};
+const char *const tsn_cdx__responses[] = {
+    "can_not_fix", "will_not_fix",         "update",
+    "rollback",    "workaround_available", NULL};
 const char *const tsn_cdx__justifications[] = {
     "code_not_present",
     "code_not_reachable",

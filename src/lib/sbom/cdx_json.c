@@ -774,9 +774,7 @@ static int read_responses(struct rd *r,
                           const tsnu_jpath *anp,
                           tsn_sbom_vuln *vu)
 {
-    static const char *const words[] = {
-        "can_not_fix", "will_not_fix",         "update",
-        "rollback",    "workaround_available", NULL};
+    const char *const *words = tsn_cdx__responses;
     int error = 0;
     const tsnu_json *arr =
         jr_typed(r->s, an, anp, "response", TSNU_JSON_ARRAY, &error);

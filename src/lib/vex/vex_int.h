@@ -30,6 +30,9 @@ int tsnx_openvex(tsnx_doc *d, const tsnu_json *root);
  * checks it). */
 int tsnx_csaf(tsnx_doc *d, const char *text, size_t len);
 
+/* OpenVEX's justifications, NULL-terminated. */
+extern const char *const tsnx_openvex_justifications[];
+
 /* Whether @p root is an OpenVEX document (its @context). */
 bool tsnx_is_openvex(const tsnu_json *root);
 
