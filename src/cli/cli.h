@@ -126,6 +126,9 @@ int cmd_db_show(struct cli *cli, int argc, char **argv);
 int cmd_db_export(struct cli *cli, int argc, char **argv);
 int cmd_db_update(struct cli *cli, int argc, char **argv);
 int cmd_scan(struct cli *cli, int argc, char **argv);
+int cmd_vex_new(struct cli *cli, int argc, char **argv);
+int cmd_vex_add(struct cli *cli, int argc, char **argv);
+int cmd_vex_list(struct cli *cli, int argc, char **argv);
 
 extern const struct command commands[];
 /* The table entry for noun/verb (it must exist). */

@@ -183,6 +183,34 @@ const struct command commands[] = {
      "cannot be\n"
      "read, 3 when there is no knowledge base or it is older than\n"
      "--max-db-age."},
+    {"vex", "new", cmd_vex_new,
+     "record a triage decision as a new VEX document",
+     "tsunagi vex new --vuln ID --status STATUS --product P... [--to "
+     "openvex|cyclonedx] [OPTIONS] [-o FILE]",
+     "Writes one statement (the vulnerability, its status for the products,\n"
+     "and why) as an OpenVEX 0.2.0 document or a CycloneDX 1.6 VEX BOM.\n"
+     "not_affected needs --justification (in the format's words) or\n"
+     "--impact; an OpenVEX affected statement needs --action. With --sbom,\n"
+     "each --product (a package URL, bom-ref or NAME@VERSION) must be a\n"
+     "component of that SBOM and is written with its package URL and CPE\n"
+     "(OpenVEX) or a BOM-Link to it (CycloneDX). What is written is read\n"
+     "back first. Exit 2 when the statement cannot be said in the format."},
+    {"vex", "add", cmd_vex_add, "add a triage decision to a VEX document",
+     "tsunagi vex add FILE --vuln ID --status STATUS --product P... "
+     "[OPTIONS] [-o OUT]",
+     "Adds one statement to FILE, an OpenVEX document or a CycloneDX BOM\n"
+     "(a VEX BOM, or an SBOM: its vulnerabilities then name its own\n"
+     "components by bom-ref), keeping everything else as it is. OpenVEX:\n"
+     "the statement is appended. CycloneDX: the vulnerability with the same\n"
+     "id and products gets the new analysis, else one is appended. The\n"
+     "document's version goes up by one. FILE is replaced atomically (or\n"
+     "-o OUT written); a FILE that does not read is left as it is (exit 2)."},
+    {"vex", "list", cmd_vex_list, "print the statements of VEX documents",
+     "tsunagi vex list [--format table|json] [--lang en|ja] FILE...",
+     "Reads OpenVEX, CycloneDX (VEX BOMs and SBOMs with analysed\n"
+     "vulnerabilities) and CSAF VEX documents and prints each statement:\n"
+     "the vulnerability, its status and justification, the products and\n"
+     "where it was read. Exit 2 when a document does not read."},
     {NULL, NULL, NULL, NULL, NULL, NULL}};
 
 const struct command *cli_command(const char *noun, const char *verb)
