@@ -472,6 +472,33 @@ void tsn_advisory_free(tsn_advisory *adv)
 
 /* An identifier: PREFIX-REST of [A-Za-z0-9._:-], as every home database
  * writes them. */
+const char *tsnr_id_home(const char *id, tsn_buf *url)
+{
+    static const struct {
+        const char *prefix, *name, *url;
+    } known[] = {
+        {"CVE-", "NVD", "https://nvd.nist.gov/vuln/detail/"},
+        {"GHSA-", "GitHub", "https://github.com/advisories/"},
+        {"PYSEC-", "OSV", "https://osv.dev/vulnerability/"},
+        {"GO-", "OSV", "https://osv.dev/vulnerability/"},
+        {"RUSTSEC-", "OSV", "https://osv.dev/vulnerability/"},
+        {"OSV-", "OSV", "https://osv.dev/vulnerability/"},
+        {"MAL-", "OSV", "https://osv.dev/vulnerability/"},
+        {"JVNDB-", "JVN iPedia", NULL},
+    };
+    for (size_t i = 0; id && i < sizeof known / sizeof *known; i++) {
+        if (!tsnu_starts_with(id, known[i].prefix) || !tsnr_id_ok(id))
+            continue;
+        if (known[i].url)
+            tsn_buf_printf(url, "%s%s", known[i].url, id);
+        else if (strlen(id) >= 10) /* JVNDB-YYYY-NNNNNN */
+            tsn_buf_printf(url, "https://jvndb.jvn.jp/en/contents/%.4s/%s.html",
+                           id + 6, id);
+        return known[i].name;
+    }
+    return NULL;
+}
+
 bool tsnr_id_ok(const char *s)
 {
     const char *dash = strchr(s, '-');

@@ -111,6 +111,10 @@ int tsnr_utc(tsnr *r,
 bool tsnr_rfc3339(const char *s);
 /* PREFIX-REST of [A-Za-z0-9._:-], as every home database writes ids. */
 bool tsnr_id_ok(const char *s);
+/* The database an id's form says it is from ("NVD" for CVE-..., "GitHub",
+ * "OSV", "JVN iPedia"), its page appended to @p url; NULL when the form
+ * says none. */
+const char *tsnr_id_home(const char *id, tsn_buf *url);
 
 /* ---- advisories ------------------------------------------------------ */
 

@@ -304,38 +304,17 @@ static const char *cdx_state(tsn_vex_status s)
 /* The source an id is from, when its form says: {name, url}. */
 static void cdx_source(tsnu_jw *w, const char *id, bool always)
 {
-    static const struct {
-        const char *prefix, *name, *url;
-    } known[] = {
-        {"CVE-", "NVD", "https://nvd.nist.gov/vuln/detail/"},
-        {"GHSA-", "GitHub", "https://github.com/advisories/"},
-        {"PYSEC-", "OSV", "https://osv.dev/vulnerability/"},
-        {"GO-", "OSV", "https://osv.dev/vulnerability/"},
-        {"RUSTSEC-", "OSV", "https://osv.dev/vulnerability/"},
-        {"OSV-", "OSV", "https://osv.dev/vulnerability/"},
-        {"MAL-", "OSV", "https://osv.dev/vulnerability/"},
-        {"JVNDB-", "JVN iPedia", NULL},
-    };
-    size_t i = 0, n = sizeof known / sizeof *known;
-    while (i < n && !tsnu_starts_with(id, known[i].prefix))
-        i++;
-    if (i == n && !always)
-        return;
-    tsnu_jw_key(w, "source");
-    tsnu_jw_object(w);
-    if (i < n) {
-        tsnu_jw_kstr(w, "name", known[i].name);
-        tsn_buf u = TSN_BUF_INIT(4096);
-        if (known[i].url)
-            tsn_buf_printf(&u, "%s%s", known[i].url, id);
-        else if (strlen(id) >= 10) /* JVNDB-YYYY-NNNNNN */
-            tsn_buf_printf(&u, "https://jvndb.jvn.jp/en/contents/%.4s/%s.html",
-                           id + 6, id);
+    tsn_buf u = TSN_BUF_INIT(4096);
+    const char *name = tsnr_id_home(id, &u);
+    if (name || always) {
+        tsnu_jw_key(w, "source");
+        tsnu_jw_object(w);
+        tsnu_jw_kstr(w, "name", name);
         if (u.len)
             tsnu_jw_kstr(w, "url", tsn_buf_cstr(&u));
-        tsn_buf_dispose(&u);
+        tsnu_jw_end(w);
     }
-    tsnu_jw_end(w);
+    tsn_buf_dispose(&u);
 }
 
 static const char *cdx_ref(const tsn_vex_product *p)
