@@ -309,6 +309,16 @@ int cli_emit(const char *path, const tsn_buf *b)
     return EXIT_OK;
 }
 
+/* Whether the command has a --format of its own (more formats than
+ * table and json). */
+static bool own_format(const struct opt *opts)
+{
+    for (const struct opt *o = opts; o && o->name; o++)
+        if (strcmp(o->name, "--format") == 0)
+            return true;
+    return false;
+}
+
 static void print_help(const struct command *cmd, const struct opt *opts)
 {
     printf("usage: %s\n\n%s\n\n%s\n\noptions:\n", cmd->usage, cmd->summary,
@@ -317,8 +327,9 @@ static void print_help(const struct command *cmd, const struct opt *opts)
         printf("  %s%s%-*s %s\n", o->name, o->arg ? " " : "",
                (int)(22 - strlen(o->name) - (o->arg ? strlen(o->arg) + 1 : 0)),
                o->arg ? o->arg : "", o->help);
-    printf("  --format table|json    output format (default: table)\n"
-           "  --lang en|ja           language of messages (default: from "
+    if (!own_format(opts))
+        printf("  --format table|json    output format (default: table)\n");
+    printf("  --lang en|ja           language of messages (default: from "
            "LANG)\n"
            "  --max-size BYTES       largest input accepted (default: "
            "268435456)\n"
@@ -381,7 +392,7 @@ int cli_parse(struct cli *cli,
             return -1;                                                         \
         }                                                                      \
     } while (0)
-        if (nlen == 8 && strncmp(a, "--format", 8) == 0) {
+        if (nlen == 8 && strncmp(a, "--format", 8) == 0 && !own_format(opts)) {
             TAKE_VALUE();
             cli->format_set = true;
             if (strcmp(val, "table") == 0)
