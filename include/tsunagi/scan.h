@@ -156,6 +156,56 @@ TSN_API int tsn_scan_to_json(const tsn_scan *scan,
                              const char *target,
                              char **out);
 
+/** One SBOM scanned, for the reports that cover several. */
+typedef struct tsn_scan_target {
+    const tsn_scan *scan;
+    const tsn_sbom *sbom;
+    const char *name; /**< the SBOM's file as given, or NULL */
+} tsn_scan_target;
+
+/**
+ * SARIF 2.1.0 (docs/scan.md): one run; a rule per vulnerability (its
+ * summary, page and CVSS score as "security-severity"); a result per
+ * finding, located in its SBOM (artifact) and at its package (logical
+ * location), with a fingerprint that stays the same from run to run.
+ * Findings a VEX statement left out carry an accepted external
+ * suppression with its reason.
+ * @param[out] out free with tsn_free().
+ * @return 0 or TSN_ENOMEM
+ */
+TSN_API int
+tsn_scan_to_sarif(const tsn_scan_target *targets, size_t n, char **out);
+
+/**
+ * CSV (RFC 4180, CRLF line ends, a header row): one row per finding, the
+ * findings VEX left out only when @p suppressed. A cell a spreadsheet
+ * would read as a formula is prefixed with an apostrophe.
+ * @param[out] out free with tsn_free().
+ * @return 0 or TSN_ENOMEM
+ */
+TSN_API int tsn_scan_to_csv(const tsn_scan_target *targets,
+                            size_t n,
+                            bool suppressed,
+                            char **out);
+
+/**
+ * A CycloneDX 1.6 vulnerability disclosure report: the SBOM scanned (its
+ * text @p text of @p len bytes as it is when it is CycloneDX JSON, else
+ * as tsn_sbom_write() writes it) with a vulnerability per finding (id,
+ * source, references, rating, description, recommendation, VEX analysis,
+ * affects with the version, KEV and EPSS as properties) after those it
+ * has; its version raised by one and its time set. A finding decided by
+ * a statement the SBOM carries is not repeated.
+ * @param[out] out free with tsn_free().
+ * @return 0, TSN_EINVALID (@p text does not parse) or TSN_ENOMEM
+ */
+TSN_API int tsn_scan_to_vdr(const tsn_scan *scan,
+                            const tsn_sbom *sbom,
+                            const char *text,
+                            size_t len,
+                            const char *name,
+                            char **out);
+
 #ifdef __cplusplus
 }
 #endif
