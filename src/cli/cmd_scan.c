@@ -365,10 +365,199 @@ static void unknown_products(struct cli *cli, const tsn_vex *set)
     }
 }
 
+/* A cell of a Markdown table: characters GitHub would read as markup
+ * (|, \, `, *, _, [, ], <, >) escaped, line breaks as spaces. */
+static void md_cell(tsn_buf *out, const char *s)
+{
+    for (; s && *s; s++) {
+        if (*s == '\n' || *s == '\r')
+            tsn_buf_putc(out, ' ');
+        else if (strchr("|\\`*_[]<>", *s))
+            tsn_buf_printf(out, "\\%c", *s);
+        else
+            tsn_buf_putc(out, *s);
+    }
+}
+
+/* Most severe first: critical ... low, then the unrated. */
+static int md_rank(const tsn_finding *f)
+{
+    return f->has_severity ? (int)f->severity : -1;
+}
+
+#define MD_ROWS 200
+
+/* The scan of @p name in Markdown, for a pull-request comment: the
+ * counts, then the findings by severity (the first MD_ROWS), then the
+ * components not checked. */
+static void scan_markdown(const struct cli *cli,
+                          const char *name,
+                          const tsn_sbom *sbom,
+                          const tsn_scan *sc,
+                          bool show_suppressed,
+                          tsn_buf *out)
+{
+    size_t n = 0, shown = 0, total = 0;
+    const tsn_sbom_component *comps = tsn_sbom_components(sbom, &n);
+    tsn_buf_puts(out, L(cli, "## tsunagi scan: ", "## tsunagi scan: "));
+    md_cell(out, name);
+    tsn_buf_puts(out, "\n");
+    tsn_buf summary = TSN_BUF_INIT(SIZE_MAX / 2);
+    render_summary(cli, sbom, sc, &summary);
+    /* the first line of the summary: the counts */
+    const char *sum = tsn_buf_cstr(&summary);
+    while (*sum == '\n')
+        sum++;
+    const char *eol = strchr(sum, '\n');
+    tsn_buf_puts(out, "\n**");
+    tsn_buf_put(out, sum, eol ? (size_t)(eol - sum) : strlen(sum));
+    tsn_buf_puts(out, "**\n\n");
+    tsn_buf_dispose(&summary);
+    for (size_t i = 0; i < sc->nfindings; i++)
+        total += !sc->findings[i].suppressed || show_suppressed;
+    if (total) {
+        tsn_buf_puts(out, L(cli,
+                            "| Severity | Vulnerability | Package | Installed "
+                            "| Fixed in | KEV | EPSS | VEX |\n",
+                            "| 深刻度 | 脆弱性 | パッケージ | 導入版 | 修正版 "
+                            "| KEV | EPSS | VEX |\n"));
+        tsn_buf_puts(out, "|---|---|---|---|---|---|---|---|\n");
+    }
+    for (int rank = TSN_CVSS_CRITICAL; rank >= -1 && shown < MD_ROWS; rank--)
+        for (size_t i = 0; i < sc->nfindings && shown < MD_ROWS; i++) {
+            const tsn_finding *f = &sc->findings[i];
+            const tsn_scan_component *c = &sc->components[f->component];
+            const tsn_sbom_component *comp = &comps[f->component];
+            if (md_rank(f) != rank || (f->suppressed && !show_suppressed))
+                continue;
+            shown++;
+            tsn_buf_puts(out, "| ");
+            md_cell(out, severity_text(cli, f));
+            if (f->vector)
+                tsn_buf_printf(out, " %.1f", f->cvss.score);
+            tsn_buf_puts(out, " | ");
+            tsn_buf u = TSN_BUF_INIT(4096);
+            if (tsnu_starts_with(f->id, "CVE-"))
+                tsn_buf_printf(&u, "https://nvd.nist.gov/vuln/detail/%s",
+                               f->id);
+            else if (tsnu_starts_with(f->id, "GHSA-"))
+                tsn_buf_printf(&u, "https://github.com/advisories/%s", f->id);
+            else
+                tsn_buf_printf(&u, "https://osv.dev/vulnerability/%s", f->id);
+            tsn_buf_puts(out, "[");
+            md_cell(out, f->id);
+            tsn_buf_puts(out, "](");
+            /* ids are [A-Za-z0-9._:-]: nothing in them ends the link */
+            tsn_buf_puts(out, tsn_buf_cstr(&u));
+            tsn_buf_puts(out, ") | ");
+            tsn_buf_dispose(&u);
+            md_cell(out, comp->purl ? comp->purl : comp->name);
+            tsn_buf_puts(out, " | ");
+            md_cell(out, c->version);
+            tsn_buf_puts(out, " | ");
+            for (size_t j = 0; j < f->nfixed; j++) {
+                if (j)
+                    tsn_buf_puts(out, ", ");
+                md_cell(out, f->fixed[j]);
+            }
+            tsn_buf_printf(out, " | %s | ",
+                           f->kev ? (f->ransomware ? L(cli, "yes (ransomware)",
+                                                       "あり（ランサムウェア）")
+                                                   : L(cli, "yes", "あり"))
+                                  : "");
+            if (f->has_epss)
+                tsn_buf_printf(out, "%.3f", f->epss);
+            tsn_buf_puts(out, " | ");
+            if (f->vex)
+                md_cell(out, vex_text(cli, f->vex_status));
+            tsn_buf_puts(out, " |\n");
+        }
+    if (shown < total)
+        tsn_buf_printf(out,
+                       L(cli,
+                         "\n%zu more not shown (`--format json` has all)\n",
+                         "\nほか %zu 件は省略（`--format json` に全件）\n"),
+                       total - shown);
+    size_t skipped = sc->ncomponents - sc->checked;
+    if (skipped) {
+        tsn_buf_printf(out,
+                       L(cli,
+                         "\n<details><summary>%zu components not "
+                         "checked</summary>\n\n",
+                         "\n<details><summary>未照合の構成要素 %zu "
+                         "件</summary>\n\n"),
+                       skipped);
+        for (size_t i = 0; i < sc->ncomponents; i++) {
+            if (!sc->components[i].skip)
+                continue;
+            tsn_buf_puts(out, "- ");
+            md_cell(out, comps[i].purl   ? comps[i].purl
+                         : comps[i].name ? comps[i].name
+                                         : comps[i].ref);
+            tsn_buf_puts(out, ": ");
+            md_cell(out, skip_text(cli, sc->components[i].skip));
+            tsn_buf_putc(out, '\n');
+        }
+        tsn_buf_puts(out, "\n</details>\n");
+    }
+    tsn_buf_putc(out, '\n');
+}
+
+/* --format: the people's forms (table, markdown) and the programs'. */
+enum scan_format { SF_TABLE, SF_JSON, SF_SARIF, SF_CDX, SF_CSV, SF_MARKDOWN };
+
+static int scan_format(const char *s, enum scan_format *out)
+{
+    static const char *const names[] = {"table",     "json", "sarif",
+                                        "cyclonedx", "csv",  "markdown"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *out = (enum scan_format)i;
+            return 0;
+        }
+    cli_error("--format %s: expected table, json, sarif, cyclonedx, csv or "
+              "markdown",
+              s);
+    return -1;
+}
+
+/* What one SBOM given gives. */
+struct target {
+    tsn_sbom *sbom;
+    tsn_scan *scan;
+    tsn_vex *own; /* the statements it carries */
+    tsn_buf text; /* as read (kept for --format cyclonedx) */
+};
+
+/* Read, scan and apply VEX to @p path. */
+static int scan_one(struct cli *cli,
+                    tsn_vulndb *db,
+                    tsn_vex *files,
+                    const char *path,
+                    struct target *t)
+{
+    tsn_sbom_read_opts o = TSN_SBOM_READ_OPTS_INIT;
+    size_t max = tsn_ctx_limits(cli->ctx)->document_bytes;
+    o.name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    t->text = (tsn_buf)TSN_BUF_INIT(max + 1);
+    if (tsnu_file_read(&t->text, path, max) < 0 ||
+        tsn_sbom_read(&t->sbom, cli->ctx, tsn_buf_cstr(&t->text), t->text.len,
+                      &o) < 0 ||
+        tsn_scan_run(db, t->sbom, &t->scan) < 0 || tsn_vex_new(&t->own) < 0 ||
+        tsn_vex_from_sbom(t->own, t->sbom) < 0 ||
+        tsn_scan_apply_vex(t->scan, t->sbom, (tsn_vex *[]){t->own, files}, 2) <
+            0 ||
+        tsn_vex_mark_known(t->own, t->sbom) < 0 ||
+        tsn_vex_mark_known(files, t->sbom) < 0)
+        return cli_fail();
+    return EXIT_OK;
+}
+
 int cmd_scan(struct cli *cli, int argc, char **argv)
 {
     const struct command *cmd = cli_command("scan", "");
     const char *dbopt = NULL, **fail_on = NULL, *max_age = NULL, **vex = NULL;
+    const char *format = NULL, *output = NULL;
     bool show_suppressed = false;
     const struct opt opts[] = {
         {"--db", "FILE", "the knowledge base file", &dbopt, NULL, NULL},
@@ -386,6 +575,12 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
          "exit 3 when the knowledge base was last updated longer ago "
          "(N, Ns, Nm, Nh, Nd)",
          &max_age, NULL, NULL},
+        {"--format", "FORMAT",
+         "table (default), json, sarif, cyclonedx (a VDR of one SBOM), csv "
+         "or markdown",
+         &format, NULL, NULL},
+        {"-o", "FILE", "write to FILE (atomically) instead of stdout", &output,
+         NULL, NULL},
         {NULL, NULL, NULL, NULL, NULL, NULL}};
     char **pos = NULL, *path = NULL;
     int npos = 0;
@@ -395,12 +590,20 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
         free(vex);
         return rc > 0 ? EXIT_OK : EXIT_BADINPUT;
     }
+    enum scan_format sf = SF_TABLE;
+    if (format && scan_format(format, &sf) < 0)
+        rc = EXIT_BADINPUT;
+    cli->format = sf == SF_JSON ? FORMAT_JSON : FORMAT_TABLE;
     struct gate g = {false, -1, false, 2.0};
     for (size_t i = 0; fail_on && fail_on[i] && rc == 0; i++)
         if (gate_add(&g, fail_on[i]) < 0)
             rc = EXIT_BADINPUT;
     if (rc == 0 && npos == 0) {
         cli_error("usage: %s", cmd->usage);
+        rc = EXIT_BADINPUT;
+    }
+    if (rc == 0 && sf == SF_CDX && npos > 1) {
+        cli_error("--format cyclonedx writes the VDR of one SBOM: give one");
         rc = EXIT_BADINPUT;
     }
     long long max = max_age ? duration(max_age) : 0;
@@ -419,59 +622,84 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
         rc = cli_open_db(dbopt, false, &db, &path);
     if (rc == 0 && max_age)
         rc = check_age(db, path, max_age, max);
-    bool tty = isatty(1) && !getenv("NO_COLOR");
-    tsn_buf out = TSN_BUF_INIT(SIZE_MAX / 2);
+    struct target *ts = calloc(npos ? (size_t)npos : 1, sizeof *ts);
+    tsn_scan_target *st = calloc(npos ? (size_t)npos : 1, sizeof *st);
+    if (rc == 0 && (!ts || !st)) {
+        cli_error("out of memory");
+        rc = EXIT_INTERNAL;
+    }
     bool failed = false;
-    if (rc == 0 && cli->format == FORMAT_JSON)
-        tsn_buf_puts(&out, "{\"schemaVersion\": 1, \"targets\": [\n");
-    for (int i = 0; rc == 0 && i < npos; i++) {
-        tsn_sbom *sbom = NULL;
-        tsn_scan *sc = NULL;
-        char *json = NULL;
-        if (tsn_sbom_read_file(&sbom, cli->ctx, pos[i], NULL) < 0) {
-            rc = cli_fail();
+    int nt = 0;
+    for (; rc == 0 && nt < npos; nt++) {
+        if ((rc = scan_one(cli, db, files, pos[nt], &ts[nt])) != EXIT_OK) {
+            nt++;
             break;
         }
-        tsn_vex *own = NULL;
-        if (tsn_scan_run(db, sbom, &sc) < 0 || tsn_vex_new(&own) < 0 ||
-            tsn_vex_from_sbom(own, sbom) < 0 ||
-            tsn_scan_apply_vex(sc, sbom, (tsn_vex *[]){own, files}, 2) < 0 ||
-            tsn_vex_mark_known(own, sbom) < 0 ||
-            tsn_vex_mark_known(files, sbom) < 0 ||
-            (cli->format == FORMAT_JSON &&
-             tsn_scan_to_json(sc, sbom, pos[i], &json) < 0)) {
-            rc = cli_fail();
-        } else if (json) {
-            size_t len = strlen(json);
-            while (len && json[len - 1] == '\n')
-                len--;
-            if (i)
-                tsn_buf_puts(&out, ",\n");
-            tsn_buf_put(&out, json, len);
-        } else {
-            if (i)
-                tsn_buf_putc(&out, '\n');
-            render(cli, pos[i], sbom, sc, tty, show_suppressed, &out);
-        }
-        if (rc == 0 && own)
-            unknown_products(cli, own);
-        for (size_t j = 0; rc == 0 && sc && j < sc->nfindings; j++)
-            failed |= g.set && !sc->findings[j].suppressed &&
-                      gate_fails(&g, &sc->findings[j]);
-        tsn_vex_free(own);
-        tsn_free(json);
-        tsn_scan_free(sc);
-        tsn_sbom_free(sbom);
+        st[nt] = (tsn_scan_target){ts[nt].scan, ts[nt].sbom, pos[nt]};
+        unknown_products(cli, ts[nt].own);
+        for (size_t j = 0; j < ts[nt].scan->nfindings; j++)
+            failed |= g.set && !ts[nt].scan->findings[j].suppressed &&
+                      gate_fails(&g, &ts[nt].scan->findings[j]);
     }
     if (rc == 0 && files)
         unknown_products(cli, files);
-    if (rc == 0 && cli->format == FORMAT_JSON)
+    bool tty = !output && isatty(1) && !getenv("NO_COLOR");
+    tsn_buf out = TSN_BUF_INIT(SIZE_MAX / 2);
+    char *text = NULL;
+    if (rc == 0 && sf == SF_JSON) {
+        tsn_buf_puts(&out, "{\"schemaVersion\": 1, \"targets\": [\n");
+        for (int i = 0; rc == 0 && i < nt; i++) {
+            if (tsn_scan_to_json(ts[i].scan, ts[i].sbom, pos[i], &text) < 0) {
+                rc = cli_fail();
+                break;
+            }
+            size_t len = strlen(text);
+            while (len && text[len - 1] == '\n')
+                len--;
+            if (i)
+                tsn_buf_puts(&out, ",\n");
+            tsn_buf_put(&out, text, len);
+            tsn_free(text);
+            text = NULL;
+        }
         tsn_buf_puts(&out, "\n]}\n");
+    } else if (rc == 0 && sf == SF_TABLE) {
+        for (int i = 0; i < nt; i++) {
+            if (i)
+                tsn_buf_putc(&out, '\n');
+            render(cli, pos[i], ts[i].sbom, ts[i].scan, tty, show_suppressed,
+                   &out);
+        }
+    } else if (rc == 0 && sf == SF_MARKDOWN) {
+        for (int i = 0; i < nt; i++)
+            scan_markdown(cli, pos[i], ts[i].sbom, ts[i].scan, show_suppressed,
+                          &out);
+    } else if (rc == 0) {
+        int lrc = sf == SF_SARIF ? tsn_scan_to_sarif(st, (size_t)nt, &text)
+                  : sf == SF_CSV
+                      ? tsn_scan_to_csv(st, (size_t)nt, show_suppressed, &text)
+                      : tsn_scan_to_vdr(ts[0].scan, ts[0].sbom,
+                                        tsn_buf_cstr(&ts[0].text),
+                                        ts[0].text.len, pos[0], &text);
+        if (lrc < 0)
+            rc = cli_fail();
+        else
+            tsn_buf_puts(&out, text);
+    }
     if (rc == 0)
-        rc = cli_emit(NULL, &out);
+        rc = cli_emit(output, &out);
     if (rc == 0 && failed)
         rc = EXIT_FINDINGS;
+    tsn_free(text);
     tsn_buf_dispose(&out);
+    for (int i = 0; ts && i < nt; i++) {
+        tsn_vex_free(ts[i].own);
+        tsn_scan_free(ts[i].scan);
+        tsn_sbom_free(ts[i].sbom);
+        tsn_buf_dispose(&ts[i].text);
+    }
+    free(ts);
+    free(st);
     tsn_vulndb_close(db);
     tsn_vex_free(files);
     free(path);
