@@ -164,8 +164,9 @@ const struct command commands[] = {
     {"scan", "", cmd_scan,
      "find the known vulnerabilities of the components of SBOMs",
      "tsunagi scan [--db FILE] [--vex FILE]... [--show-suppressed] "
-     "[--fail-on WHAT]... [--max-db-age AGE] [--format table|json] "
-     "[--lang en|ja] SBOM...",
+     "[--fail-on WHAT]... [--max-db-age AGE] [--format "
+     "table|json|sarif|cyclonedx|csv|markdown] [-o FILE] [--lang en|ja] "
+     "SBOM...",
      "Reads each SBOM (any format sbom validate reads) and matches its\n"
      "components against the knowledge base by package URL: the purl's\n"
      "ecosystem and name (Debian, Ubuntu and Alpine packages by their\n"
@@ -179,7 +180,9 @@ const struct command commands[] = {
      "carries) apply: not_affected and false_positive findings are left\n"
      "out (--show-suppressed lists them with the reason), the others are\n"
      "marked with their status. A statement naming no component scanned\n"
-     "is reported. Exit 0, 1 when a finding meets --fail-on, 2 when an SBOM "
+     "is reported. --format sarif, cyclonedx (a VDR), csv and markdown\n"
+     "write the findings for other tools (docs/scan.md).\n"
+     "Exit 0, 1 when a finding meets --fail-on, 2 when an SBOM "
      "cannot be\n"
      "read, 3 when there is no knowledge base or it is older than\n"
      "--max-db-age."},
