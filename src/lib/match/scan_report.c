@@ -7,6 +7,7 @@
 #include "lib/advisory/rd.h"
 #include "lib/lib.h"
 #include "lib/sbom/cdx.h"
+#include "lib/vex/vex_int.h"
 #include "tsunagi/limits.h"
 #include "tsunagi/scan.h"
 #include "util/json.h"
@@ -428,44 +429,12 @@ static const char *rating_method(const char *vector)
     return "CVSSv2";
 }
 
-static void vdr_source(tsnu_jw *w, const char *id, bool always)
-{
-    tsn_buf u = TSN_BUF_INIT(4096);
-    const char *name = tsnr_id_home(id, &u);
-    if (name || always) {
-        tsnu_jw_key(w, "source");
-        tsnu_jw_object(w);
-        tsnu_jw_kstr(w, "name", name);
-        if (u.len)
-            tsnu_jw_kstr(w, "url", tsn_buf_cstr(&u));
-        tsnu_jw_end(w);
-    }
-    tsn_buf_dispose(&u);
-}
-
 static void vdr_property(tsnu_jw *w, const char *name, const char *value)
 {
     tsnu_jw_object(w);
     tsnu_jw_kstr(w, "name", name);
     tsnu_jw_kstr(w, "value", value);
     tsnu_jw_end(w);
-}
-
-static const char *vdr_state(tsn_vex_status s)
-{
-    switch (s) {
-    case TSN_VEX_NOT_AFFECTED:
-        return "not_affected";
-    case TSN_VEX_FALSE_POSITIVE:
-        return "false_positive";
-    case TSN_VEX_AFFECTED:
-        return "exploitable";
-    case TSN_VEX_FIXED:
-        return "resolved";
-    case TSN_VEX_UNDER_INVESTIGATION:
-        break;
-    }
-    return "in_triage";
 }
 
 /* One finding as a CycloneDX vulnerability. */
@@ -481,14 +450,14 @@ static void vdr_vuln(tsnu_jw *w,
     snprintf(ref, sizeof ref, "tsunagi-finding-%zu", i + 1);
     tsnu_jw_kstr(w, "bom-ref", ref);
     tsnu_jw_kstr(w, "id", f->id);
-    vdr_source(w, f->id, false);
+    tsnx_cdx_source(w, f->id, false);
     if (f->naliases) {
         tsnu_jw_key(w, "references");
         tsnu_jw_array(w);
         for (size_t k = 0; k < f->naliases; k++) {
             tsnu_jw_object(w);
             tsnu_jw_kstr(w, "id", f->aliases[k]);
-            vdr_source(w, f->aliases[k], true);
+            tsnx_cdx_source(w, f->aliases[k], true);
             tsnu_jw_end(w);
         }
         tsnu_jw_end(w);
@@ -524,7 +493,7 @@ static void vdr_vuln(tsnu_jw *w,
     if (f->vex) {
         tsnu_jw_key(w, "analysis");
         tsnu_jw_object(w);
-        tsnu_jw_kstr(w, "state", vdr_state(f->vex_status));
+        tsnu_jw_kstr(w, "state", tsnx_cdx_state(f->vex_status));
         for (size_t k = 0; f->vex->justification && tsn_cdx__justifications[k];
              k++)
             if (strcmp(f->vex->justification, tsn_cdx__justifications[k]) == 0)

@@ -33,6 +33,15 @@ int tsnx_csaf(tsnx_doc *d, const char *text, size_t len);
 /* OpenVEX's justifications, NULL-terminated. */
 extern const char *const tsnx_openvex_justifications[];
 
+/* The CycloneDX analysis state of @p s ("exploitable" for affected,
+ * "resolved" for fixed, "in_triage" for under investigation). */
+const char *tsnx_cdx_state(tsn_vex_status s);
+
+/* A CycloneDX "source" member for the id @p id: {name, url} of the
+ * database its form names (tsnr_id_home); {} with @p always when none,
+ * else nothing. */
+void tsnx_cdx_source(tsnu_jw *w, const char *id, bool always);
+
 /* Whether @p root is an OpenVEX document (its @context). */
 bool tsnx_is_openvex(const tsnu_json *root);
 

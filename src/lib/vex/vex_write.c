@@ -284,7 +284,7 @@ static int ov_add(struct wr *r, const tsnu_json *root, const char *name)
 
 /* ---- CycloneDX ---------------------------------------------------------- */
 
-static const char *cdx_state(tsn_vex_status s)
+const char *tsnx_cdx_state(tsn_vex_status s)
 {
     switch (s) {
     case TSN_VEX_NOT_AFFECTED:
@@ -301,8 +301,7 @@ static const char *cdx_state(tsn_vex_status s)
     return "in_triage";
 }
 
-/* The source an id is from, when its form says: {name, url}. */
-static void cdx_source(tsnu_jw *w, const char *id, bool always)
+void tsnx_cdx_source(tsnu_jw *w, const char *id, bool always)
 {
     tsn_buf u = TSN_BUF_INIT(4096);
     const char *name = tsnr_id_home(id, &u);
@@ -328,7 +327,7 @@ static void cdx_analysis(struct wr *r, const char *first)
     const tsn_vex_statement *st = r->st;
     tsnu_jw_key(w, "analysis");
     tsnu_jw_object(w);
-    tsnu_jw_kstr(w, "state", cdx_state(st->status));
+    tsnu_jw_kstr(w, "state", tsnx_cdx_state(st->status));
     tsnu_jw_kstr(w, "justification", st->justification);
     if (r->o->nresponses) {
         tsnu_jw_key(w, "response");
@@ -349,14 +348,14 @@ static void cdx_vuln(struct wr *r)
     const tsn_vex_statement *st = r->st;
     tsnu_jw_object(w);
     tsnu_jw_kstr(w, "id", st->vuln);
-    cdx_source(w, st->vuln, false);
+    tsnx_cdx_source(w, st->vuln, false);
     if (st->naliases) {
         tsnu_jw_key(w, "references");
         tsnu_jw_array(w);
         for (size_t i = 0; i < st->naliases; i++) {
             tsnu_jw_object(w);
             tsnu_jw_kstr(w, "id", st->aliases[i]);
-            cdx_source(w, st->aliases[i], true);
+            tsnx_cdx_source(w, st->aliases[i], true);
             tsnu_jw_end(w);
         }
         tsnu_jw_end(w);
