@@ -93,13 +93,7 @@ static const char *bom_link(const struct resolver *rs,
     tsn_buf b = TSN_BUF_INIT(SIZE_MAX / 2);
     tsn_buf_printf(&b, "urn:cdx:%s/%ld#", doc->serial + 9,
                    doc->version ? doc->version : 1);
-    for (const unsigned char *p = (const unsigned char *)c->ref; *p; p++) {
-        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-            (*p >= '0' && *p <= '9') || strchr("-._~", *p))
-            tsn_buf_putc(&b, (char)*p);
-        else
-            tsn_buf_printf(&b, "%%%02X", *p);
-    }
+    tsnu_pct_encode(&b, c->ref, NULL);
     const char *s = tsnu_arena_strdup(rs->arena, tsn_buf_cstr(&b));
     tsn_buf_dispose(&b);
     return s;

@@ -3,6 +3,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -133,4 +134,23 @@ void tsnu_utc_now(char out[32])
     struct tm tm;
     if (!gmtime_r(&t, &tm) || !strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm))
         strcpy(out, "1970-01-01T00:00:00Z");
+}
+
+void tsnu_pct_encode(tsn_buf *b, const char *s, const char *keep)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+            (*p >= '0' && *p <= '9') || strchr("-._~", *p) ||
+            (keep && strchr(keep, *p)))
+            tsn_buf_putc(b, (char)*p);
+        else
+            tsn_buf_printf(b, "%%%02X", *p);
+}
+
+void tsnu_uuid_from_hash(uint64_t h, char out[TSNU_URN_UUID_LEN])
+{
+    snprintf(out, TSNU_URN_UUID_LEN, "urn:uuid:%08x-%04x-4%03x-8%03x-%012llx",
+             (unsigned)(h >> 32), (unsigned)(h >> 16) & 0xffff,
+             (unsigned)h & 0xfff, (unsigned)(h >> 20) & 0xfff,
+             (unsigned long long)(h & 0xffffffffffffull));
 }

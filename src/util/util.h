@@ -201,6 +201,15 @@ bool tsnu_utf8_valid(const char *s, size_t n, size_t *bad_offset);
 /* Parse a whole decimal number into *out; false on junk or overflow. */
 bool tsnu_parse_ulong(const char *s, unsigned long *out);
 
+/* Append @p s percent-encoded: every byte but RFC 3986's unreserved
+ * characters and those in @p keep (or NULL) as %XX. */
+void tsnu_pct_encode(tsn_buf *b, const char *s, const char *keep);
+
+/* A urn:uuid (version 4 form, variant 1) made from the 64-bit hash @p h,
+ * for identifiers derived from content (the same content, the same id). */
+#define TSNU_URN_UUID_LEN 46
+void tsnu_uuid_from_hash(uint64_t h, char out[TSNU_URN_UUID_LEN]);
+
 /* The time now in UTC, RFC 3339 ("2026-11-22T09:30:00Z"); or the time
  * $SOURCE_DATE_EPOCH gives in seconds when it is set (reproducible
  * output). */

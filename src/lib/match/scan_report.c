@@ -58,12 +58,7 @@ static const char *sarif_level(const tsn_finding *f)
  * unreserved characters and '/' percent-encoded. */
 static void uri_ref(const char *path, tsn_buf *b)
 {
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++)
-        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-            (*p >= '0' && *p <= '9') || strchr("-._~/", *p))
-            tsn_buf_putc(b, (char)*p);
-        else
-            tsn_buf_printf(b, "%%%02X", *p);
+    tsnu_pct_encode(b, path, "/");
 }
 
 /* The first finding of each vulnerability, over every target: the

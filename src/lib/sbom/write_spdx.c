@@ -294,12 +294,11 @@ static int plan_init(struct plan *p, const tsn_sbom *s)
     if (s->doc.serial && strchr(s->doc.serial, ':') &&
         !strchr(s->doc.serial, '#'))
         p->namespace_ = s->doc.serial;
-    else
-        p->namespace_ = tsnu_arena_printf(
-            &p->arena, "urn:uuid:%08x-%04x-4%03x-8%03x-%012llx",
-            (unsigned)(h >> 32), (unsigned)(h >> 16) & 0xffff,
-            (unsigned)h & 0xfff, (unsigned)(h >> 20) & 0xfff,
-            (unsigned long long)(h & 0xffffffffffffull));
+    else {
+        char uuid[TSNU_URN_UUID_LEN];
+        tsnu_uuid_from_hash(h, uuid);
+        p->namespace_ = tsnu_arena_strdup(&p->arena, uuid);
+    }
     if (s->doc.timestamp && tsn_rules__datetime(s->doc.timestamp)) {
         p->created = s->doc.timestamp;
     } else {

@@ -123,7 +123,7 @@ static int check(const struct wr *r, tsn_vex_format fmt)
 
 /* A urn:uuid from what the document says (the same statement made at
  * the same time by the same author gives the same one). */
-static void derived_uuid(const struct wr *r, char out[48])
+static void derived_uuid(const struct wr *r, char out[TSNU_URN_UUID_LEN])
 {
     tsn_buf b = TSN_BUF_INIT(SIZE_MAX / 2);
     const tsn_vex_statement *st = r->st;
@@ -135,15 +135,7 @@ static void derived_uuid(const struct wr *r, char out[48])
         tsn_buf_printf(&b, "|%s|%s",
                        st->products[i].id ? st->products[i].id : "",
                        st->products[i].purl ? st->products[i].purl : "");
-    const char *s = tsn_buf_cstr(&b);
-    uint64_t h = tsnu_strhash(s);
-    tsn_buf_putc(&b, '#');
-    uint64_t g = tsnu_strhash(tsn_buf_cstr(&b));
-    snprintf(out, 48, "urn:uuid:%08x-%04x-4%03x-%x%03x-%012llx",
-             (unsigned)(h >> 32), (unsigned)(h >> 16) & 0xffff,
-             (unsigned)h & 0xfff, 8 + (unsigned)(g >> 62),
-             (unsigned)(g >> 48) & 0xfff,
-             (unsigned long long)(g & 0xffffffffffffull));
+    tsnu_uuid_from_hash(tsnu_strhash(tsn_buf_cstr(&b)), out);
     tsn_buf_dispose(&b);
 }
 
@@ -212,7 +204,7 @@ static void ov_statement(struct wr *r)
 
 static void ov_new(struct wr *r)
 {
-    char uuid[48];
+    char uuid[TSNU_URN_UUID_LEN];
     tsnu_jw *w = &r->w;
     if (!r->o->id)
         derived_uuid(r, uuid);
@@ -375,7 +367,7 @@ static void cdx_vuln(struct wr *r)
 
 static void cdx_new(struct wr *r)
 {
-    char uuid[48];
+    char uuid[TSNU_URN_UUID_LEN];
     tsnu_jw *w = &r->w;
     if (!r->o->id)
         derived_uuid(r, uuid);
