@@ -173,6 +173,15 @@ TSN_API int tsn_osv_read(tsn_advisory **out,
 TSN_API void tsn_advisory_free(tsn_advisory *adv);
 
 /**
+ * The database a vulnerability id's form says it is from: "NVD"
+ * (CVE-...), "GitHub" (GHSA-...), "OSV" (PYSEC-, GO-, RUSTSEC-, OSV-,
+ * MAL-) or "JVN iPedia" (JVNDB-YYYY-...), its page in *@p url (free
+ * with tsn_free(); NULL when there is none or out of memory); NULL and
+ * no page when the form names none.
+ */
+TSN_API const char *tsn_advisory_id_home(const char *id, char **url);
+
+/**
  * Write @p adv as JSON in OSV's shape (2-space indented, ending in a
  * newline): the fields OSV has, and under database_specific what it has
  * none for (source, publisher, lang, overview, cwe_ids, severity_by,

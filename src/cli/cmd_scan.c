@@ -436,21 +436,18 @@ static void scan_markdown(const struct cli *cli,
             if (f->vector)
                 tsn_buf_printf(out, " %.1f", f->cvss.score);
             tsn_buf_puts(out, " | ");
-            tsn_buf u = TSN_BUF_INIT(4096);
-            if (tsnu_starts_with(f->id, "CVE-"))
-                tsn_buf_printf(&u, "https://nvd.nist.gov/vuln/detail/%s",
-                               f->id);
-            else if (tsnu_starts_with(f->id, "GHSA-"))
-                tsn_buf_printf(&u, "https://github.com/advisories/%s", f->id);
-            else
-                tsn_buf_printf(&u, "https://osv.dev/vulnerability/%s", f->id);
-            tsn_buf_puts(out, "[");
-            md_cell(out, f->id);
-            tsn_buf_puts(out, "](");
-            /* ids are [A-Za-z0-9._:-]: nothing in them ends the link */
-            tsn_buf_puts(out, tsn_buf_cstr(&u));
-            tsn_buf_puts(out, ") | ");
-            tsn_buf_dispose(&u);
+            char *url = NULL;
+            (void)tsn_advisory_id_home(f->id, &url);
+            if (url) {
+                /* ids are [A-Za-z0-9._:-]: nothing in them ends the link */
+                tsn_buf_puts(out, "[");
+                md_cell(out, f->id);
+                tsn_buf_printf(out, "](%s)", url);
+            } else {
+                md_cell(out, f->id);
+            }
+            tsn_buf_puts(out, " | ");
+            tsn_free(url);
             md_cell(out, comp->purl ? comp->purl : comp->name);
             tsn_buf_puts(out, " | ");
             md_cell(out, c->version);

@@ -55,6 +55,30 @@ int main(void)
     }
     tsn_advisory_free(a);
 
+    /* the database an id's form names, and its page */
+    static const char *const homes[][3] = {
+        {"CVE-2021-44228", "NVD",
+         "https://nvd.nist.gov/vuln/detail/CVE-2021-44228"},
+        {"GHSA-jfh8-c2jp-5v3q", "GitHub",
+         "https://github.com/advisories/GHSA-jfh8-c2jp-5v3q"},
+        {"PYSEC-2022-190", "OSV",
+         "https://osv.dev/vulnerability/PYSEC-2022-190"},
+        {"JVNDB-2023-001234", "JVN iPedia",
+         "https://jvndb.jvn.jp/en/contents/2023/JVNDB-2023-001234.html"},
+        {"JVNDB-1", "JVN iPedia", NULL},
+        {"DSA-5000-1", NULL, NULL},
+        {"CVE-2021-44228\"><script>", NULL, NULL},
+    };
+    for (size_t i = 0; i < sizeof homes / sizeof *homes; i++) {
+        char *url = NULL;
+        const char *home = tsn_advisory_id_home(homes[i][0], &url);
+        CHECK(homes[i][1] ? home && strcmp(home, homes[i][1]) == 0 : !home,
+              "%s: home %s", homes[i][0], home ? home : "none");
+        CHECK(homes[i][2] ? url && strcmp(url, homes[i][2]) == 0 : !url,
+              "%s: page %s", homes[i][0], url ? url : "none");
+        tsn_free(url);
+    }
+
     /* warnings are capped per record; the record still reads */
     char many[8192] = "{\"id\":\"GHSA-1\",\"modified\":"
                       "\"2024-01-02T03:04:05Z\",\"aliases\":[";

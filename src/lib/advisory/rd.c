@@ -499,6 +499,15 @@ const char *tsnr_id_home(const char *id, tsn_buf *url)
     return NULL;
 }
 
+const char *tsn_advisory_id_home(const char *id, char **url)
+{
+    tsn_buf u = TSN_BUF_INIT(4096);
+    const char *name = tsnr_id_home(id, &u);
+    *url = name && u.len ? tsn_buf_detach(&u) : NULL;
+    tsn_buf_dispose(&u);
+    return name;
+}
+
 bool tsnr_id_ok(const char *s)
 {
     const char *dash = strchr(s, '-');
