@@ -176,7 +176,8 @@ typedef struct tsn_vex_write_opts {
  * @param[out] out free with tsn_free()
  * @return 0, TSN_EINVALID (what cannot be said, or @p base's first
  *         error), TSN_EUNSUPPORTED (@p base is another format), TSN_ETOOBIG
- *         or TSN_ENOMEM
+ *         (@p base or the result over the context's document limit, or
+ *         nested too deeply) or TSN_ENOMEM
  */
 TSN_API int tsn_vex_write(tsn_ctx *ctx,
                           const tsn_vex_statement *st,

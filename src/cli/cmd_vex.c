@@ -374,12 +374,13 @@ int cmd_vex_add(struct cli *cli, int argc, char **argv)
         stmt_opts_free(&so);
         return rc > 0 ? EXIT_OK : EXIT_BADINPUT;
     }
-    tsn_buf in = TSN_BUF_INIT(TSN_LIMIT_DOCUMENT_BYTES);
+    size_t max = tsn_ctx_limits(cli->ctx)->document_bytes;
+    tsn_buf in = TSN_BUF_INIT(max + 1);
     tsn_buf out = TSN_BUF_INIT(SIZE_MAX / 2);
     if (npos != 1) {
         cli_error("usage: %s", cmd->usage);
         rc = EXIT_BADINPUT;
-    } else if (tsnu_file_read(&in, pos[0], TSN_LIMIT_DOCUMENT_BYTES) < 0) {
+    } else if (tsnu_file_read(&in, pos[0], max) < 0) {
         rc = cli_fail();
     } else {
         rc = write_statement(cli, &so, pos[0], &in, &out);

@@ -181,6 +181,13 @@ refuse "a product not in --sbom" "no component of" new --sbom "$sbom" $base --st
 refuse "OpenVEX without an author" "needs an author" new --vuln CVE-1 --product "$L4J" --status fixed
 refuse "no product" "are needed" new --vuln CVE-1 --status fixed --author A
 
+# the document size limit (--max-size) holds for what is read and written
+refuse "vex list of a document over --max-size" "limit is 100 (see --max-size)" list --max-size 100 "$ov"
+refuse "vex add to a document over --max-size" "limit is 100 (see --max-size)" add --max-size 100 "$ov" --vuln CVE-1 --status fixed --product "$L4J"
+refuse "vex new writing more than --max-size" "output exceeds 300 bytes" new --max-size 300 --vuln CVE-1 --status fixed --product "$L4J" --author A
+out=$("$bin" scan --db "$db" --max-size 800 --vex "$ov" "$sbom" 2>&1 >/dev/null)
+check $? 2 "scan --vex of a document over --max-size: exit 2"
+has "$out" "limit is 800 (see --max-size)" "scan --vex of a document over --max-size: the reason"
 cp "$ov" "$tmp/keep.json"
 head -c 200 "$ov" > "$tmp/cut.json"
 refuse "vex add to a cut document" "cut.json:" add "$tmp/cut.json" --vuln CVE-1 --status fixed --product "$L4J"

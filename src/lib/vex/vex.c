@@ -303,6 +303,11 @@ int tsn_vex_read(
     const char *p = text, *end = text + len;
     if (!name)
         name = "<vex>";
+    if (len > ctx->limits.document_bytes)
+        return tsn_error_set(TSN_ETOOBIG,
+                             "%s: document is %zu bytes, limit is %zu "
+                             "(see --max-size)",
+                             name, len, ctx->limits.document_bytes);
     while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
         p++;
     if (p < end && *p == '<')
@@ -332,8 +337,8 @@ int tsn_vex_read(
 
 int tsn_vex_read_file(tsn_vex *set, tsn_ctx *ctx, const char *path)
 {
-    tsn_buf b = TSN_BUF_INIT(TSN_LIMIT_DOCUMENT_BYTES);
-    int rc = tsnu_file_read(&b, path, TSN_LIMIT_DOCUMENT_BYTES);
+    tsn_buf b = TSN_BUF_INIT(ctx->limits.document_bytes + 1);
+    int rc = tsnu_file_read(&b, path, ctx->limits.document_bytes);
     if (rc == 0)
         rc = tsn_vex_read(set, ctx, b.ptr ? b.ptr : "", b.len, path);
     tsn_buf_dispose(&b);

@@ -544,7 +544,8 @@ int tsn_vex_write(tsn_ctx *ctx,
                   char **out)
 {
     char now[32];
-    tsn_buf b = TSN_BUF_INIT(TSN_LIMIT_DOCUMENT_BYTES);
+    /* no bigger than a document read back may be */
+    tsn_buf b = TSN_BUF_INIT(ctx->limits.document_bytes);
     tsnu_arena arena = {0};
     tsn_vex *check_set = NULL;
     struct wr r = {.st = st, .o = o};
