@@ -176,6 +176,7 @@ refuse "responses in OpenVEX" "responses are CycloneDX's" new $base --status fix
 refuse "an unknown status" "expected not_affected, affected, fixed or under_investigation" new $base --status maybe
 refuse "an unknown format" "expected openvex or cyclonedx" new --to csaf $base --status fixed
 refuse "a CycloneDX serial that is not a urn:uuid" "a CycloneDX serial number is a urn:uuid" new --to cyclonedx --id x $base --status fixed
+refuse "a CycloneDX serial that is a urn:uuid but no UUID" "a CycloneDX serial number is a urn:uuid" new --to cyclonedx --id urn:uuid:1234 $base --status fixed
 refuse "a product not in --sbom" "no component of" new --sbom "$sbom" $base --status fixed --product pkg:npm/left-pad@1.0.0
 }
 refuse "OpenVEX without an author" "needs an author" new --vuln CVE-1 --product "$L4J" --status fixed

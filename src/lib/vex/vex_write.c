@@ -7,8 +7,8 @@
  */
 #include "lib/advisory/rd.h"
 #include "lib/sbom/cdx.h"
+#include "lib/sbom/model.h"
 #include "lib/vex/vex_int.h"
-#include "tsunagi/limits.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -584,10 +584,10 @@ int tsn_vex_write(tsn_ctx *ctx,
         goto out;
     }
     if (!base && fmt == TSN_VEX_CYCLONEDX && o->id &&
-        strncmp(o->id, "urn:uuid:", 9) != 0) {
+        !tsn_rules__urn_uuid(o->id)) {
         rc = tsn_error_set(TSN_EINVALID,
                            "'%.100s': a CycloneDX serial number is a "
-                           "urn:uuid:",
+                           "urn:uuid: and an RFC 4122 UUID",
                            o->id);
         goto out;
     }
