@@ -153,6 +153,8 @@ static int read_affected(struct rd *r,
             tsn_purl *pu = NULL;
             int prc = tsn_purl_parse(&pu, out->purl, 0);
             tsn_purl_free(pu);
+            if (prc == TSN_ENOMEM)
+                return prc;
             if (prc < 0) {
                 tsnu_jpath up = AT(&pp, "purl");
                 return tsnr_bad(&r->c, &up, tsnu_json_get(pkg, "purl"), "%s",
