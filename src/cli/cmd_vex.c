@@ -83,20 +83,25 @@ static const tsn_sbom_component *find(const tsn_sbom *sbom, const char *name)
 }
 
 /* A BOM-Link to component @p c of @p sbom (urn:cdx:SERIAL/VERSION#REF,
- * the ref percent-encoded), or NULL when the BOM has no serial number. */
-static const char *bom_link(const struct resolver *rs,
-                            const tsn_sbom_component *c)
+ * the ref percent-encoded) in *@p out, or NULL when the BOM has no serial
+ * number; TSN_ENOMEM. */
+static int bom_link(const struct resolver *rs,
+                    const tsn_sbom_component *c,
+                    const char **out)
 {
     const tsn_sbom_doc *doc = tsn_sbom_document(rs->sbom);
+    *out = NULL;
     if (!c->ref || !doc->serial || strncmp(doc->serial, "urn:uuid:", 9) != 0)
-        return NULL;
+        return 0;
     tsn_buf b = TSN_BUF_INIT(SIZE_MAX / 2);
-    tsn_buf_printf(&b, "urn:cdx:%s/%ld#", doc->serial + 9,
-                   doc->version ? doc->version : 1);
-    tsnu_pct_encode(&b, c->ref, NULL);
-    const char *s = tsnu_arena_strdup(rs->arena, tsn_buf_cstr(&b));
+    int rc = tsn_buf_printf(&b, "urn:cdx:%s/%ld#", doc->serial + 9,
+                            doc->version ? doc->version : 1);
+    if (rc == 0)
+        rc = tsnu_pct_encode(&b, c->ref, NULL);
+    if (rc == 0 && !(*out = tsnu_arena_strdup(rs->arena, tsn_buf_cstr(&b))))
+        rc = tsn_error_oom();
     tsn_buf_dispose(&b);
-    return s;
+    return rc;
 }
 
 /* The product @p name as the statement names it: looked up in the SBOM
@@ -121,19 +126,24 @@ static int product(struct cli *cli,
                      "--product %s: no component of %s has that bom-ref, "
                      "package URL or NAME@VERSION; written as given",
                      name, rs->path);
-        p->id = name;
-        if (strncmp(name, "pkg:", 4) == 0)
-            p->purl = name;
-        else if (strncmp(name, "cpe:", 4) == 0)
-            p->cpe = name, p->id = NULL;
+        if (strncmp(name, "cpe:", 4) == 0) {
+            p->cpe = name;
+        } else {
+            p->id = name;
+            if (strncmp(name, "pkg:", 4) == 0)
+                p->purl = name;
+        }
         return EXIT_OK;
     }
+    const char *link = NULL;
+    if (bom_link(rs, c, &link) < 0)
+        return cli_fail();
     p->purl = c->purl;
     p->cpe = c->n_cpes ? c->cpes[0] : NULL;
     if (fmt == TSN_VEX_CYCLONEDX)
-        p->id = rs->same_doc ? c->ref : bom_link(rs, c);
+        p->id = rs->same_doc ? c->ref : link;
     if (!p->id)
-        p->id = c->purl ? c->purl : bom_link(rs, c);
+        p->id = c->purl ? c->purl : link;
     if (!p->id && !p->cpe) {
         cli_error("--product %s: the component has no package URL, CPE or "
                   "bom-ref to name it by",
@@ -238,8 +248,10 @@ static int write_statement(struct cli *cli,
     size_t np = count(so->products), ns = count(so->subs);
     tsn_vex_product *prs = calloc(np, sizeof *prs);
     const char **subs = ns ? calloc(ns, sizeof *subs) : NULL;
-    if (!prs || (ns && !subs))
+    if (!prs || (ns && !subs)) {
+        cli_error("out of memory");
         rc = EXIT_INTERNAL;
+    }
     for (size_t i = 0; rc == EXIT_OK && i < ns; i++)
         subs[i] = subcomponent(&rs, so->subs[i]);
     for (size_t i = 0; rc == EXIT_OK && i < np; i++) {
@@ -255,7 +267,7 @@ static int write_statement(struct cli *cli,
                       base ? base->len : 0, base_path, &o, &text) < 0)
         rc = cli_fail();
     if (rc == EXIT_OK && tsn_buf_puts(out, text) < 0)
-        rc = EXIT_INTERNAL;
+        rc = cli_fail();
     tsn_free(text);
     free(prs);
     free(subs);

@@ -606,9 +606,11 @@ int tsn_vex_write(tsn_ctx *ctx,
     check_set = NULL;
     if ((rc = tsn_vex_new(&check_set)) < 0)
         goto out;
-    if (tsn_vex_read(check_set, ctx, b.ptr, b.len, name) < 0) {
-        tsn_error_prefix("the VEX document written does not read back");
-        rc = TSN_ERROR;
+    if ((rc = tsn_vex_read(check_set, ctx, b.ptr, b.len, name)) < 0) {
+        if (rc != TSN_ENOMEM) {
+            tsn_error_prefix("the VEX document written does not read back");
+            rc = TSN_ERROR;
+        }
         goto out;
     }
     *out = tsn_buf_detach(&b);
