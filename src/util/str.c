@@ -136,15 +136,17 @@ void tsnu_utc_now(char out[32])
         strcpy(out, "1970-01-01T00:00:00Z");
 }
 
-void tsnu_pct_encode(tsn_buf *b, const char *s, const char *keep)
+int tsnu_pct_encode(tsn_buf *b, const char *s, const char *keep)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    int rc = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p && rc == 0; p++)
         if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
             (*p >= '0' && *p <= '9') || strchr("-._~", *p) ||
             (keep && strchr(keep, *p)))
-            tsn_buf_putc(b, (char)*p);
+            rc = tsn_buf_putc(b, (char)*p);
         else
-            tsn_buf_printf(b, "%%%02X", *p);
+            rc = tsn_buf_printf(b, "%%%02X", *p);
+    return rc;
 }
 
 void tsnu_uuid_from_hash(uint64_t h, char out[TSNU_URN_UUID_LEN])

@@ -202,8 +202,9 @@ bool tsnu_utf8_valid(const char *s, size_t n, size_t *bad_offset);
 bool tsnu_parse_ulong(const char *s, unsigned long *out);
 
 /* Append @p s percent-encoded: every byte but RFC 3986's unreserved
- * characters and those in @p keep (or NULL) as %XX. */
-void tsnu_pct_encode(tsn_buf *b, const char *s, const char *keep);
+ * characters and those in @p keep (or NULL) as %XX. 0 or the buffer's
+ * error. */
+int tsnu_pct_encode(tsn_buf *b, const char *s, const char *keep);
 
 /* A urn:uuid (version 4 form, variant 1) made from the 64-bit hash @p h,
  * for identifiers derived from content (the same content, the same id). */

@@ -17,16 +17,15 @@
 #include <string.h>
 
 /* How a component is named for people: its purl, else NAME@VERSION. */
-static void component_name(const tsn_sbom_component *c, tsn_buf *b)
+static int component_name(const tsn_sbom_component *c, tsn_buf *b)
 {
     if (c->purl)
-        tsn_buf_puts(b, c->purl);
-    else
-        tsn_buf_printf(b, "%s%s%s",
-                       c->name  ? c->name
-                       : c->ref ? c->ref
-                                : "?",
-                       c->version ? "@" : "", c->version ? c->version : "");
+        return tsn_buf_puts(b, c->purl);
+    return tsn_buf_printf(b, "%s%s%s",
+                          c->name  ? c->name
+                          : c->ref ? c->ref
+                                   : "?",
+                          c->version ? "@" : "", c->version ? c->version : "");
 }
 
 static const char *lower_rating(const tsn_finding *f)
@@ -56,9 +55,9 @@ static const char *sarif_level(const tsn_finding *f)
 
 /* A file name as a relative URI reference: every byte outside RFC 3986's
  * unreserved characters and '/' percent-encoded. */
-static void uri_ref(const char *path, tsn_buf *b)
+static int uri_ref(const char *path, tsn_buf *b)
 {
-    tsnu_pct_encode(b, path, "/");
+    return tsnu_pct_encode(b, path, "/");
 }
 
 /* The first finding of each vulnerability, over every target: the
@@ -139,31 +138,33 @@ static void sarif_result(tsnu_jw *w,
         &tsn_sbom_components(t->sbom, &nc)[f->component];
     const tsn_scan_component *sc = &t->scan->components[f->component];
     tsn_buf b = TSN_BUF_INIT(SIZE_MAX / 2);
+    int brc = 0; /* any failure of the buffers below */
     tsnu_jw_object(w);
     tsnu_jw_kstr(w, "ruleId", f->id);
     tsnu_jw_key(w, "ruleIndex");
     tsnu_jw_long(w, (long)rule);
     tsnu_jw_kstr(w, "level", sarif_level(f));
-    component_name(c, &b);
-    tsn_buf_printf(&b, " is affected by %s", f->id);
+    brc |= component_name(c, &b);
+    brc |= tsn_buf_printf(&b, " is affected by %s", f->id);
     if (f->has_severity)
-        tsn_buf_printf(&b, " (%s%s", tsn_cvss_rating_name(f->severity),
-                       f->vector ? "" : ")");
+        brc |= tsn_buf_printf(&b, " (%s%s", tsn_cvss_rating_name(f->severity),
+                              f->vector ? "" : ")");
     if (f->has_severity && f->vector)
-        tsn_buf_printf(&b, " %.1f)", f->cvss.score);
+        brc |= tsn_buf_printf(&b, " %.1f)", f->cvss.score);
     if (f->kev)
-        tsn_buf_puts(&b, ", known to be exploited (CISA KEV)");
-    tsn_buf_putc(&b, '.');
+        brc |= tsn_buf_puts(&b, ", known to be exploited (CISA KEV)");
+    brc |= tsn_buf_putc(&b, '.');
     if (f->nfixed) {
-        tsn_buf_puts(&b, " Fixed in");
+        brc |= tsn_buf_puts(&b, " Fixed in");
         for (size_t i = 0; i < f->nfixed; i++)
-            tsn_buf_printf(&b, "%s %s", i ? "," : "", f->fixed[i]);
-        tsn_buf_putc(&b, '.');
+            brc |= tsn_buf_printf(&b, "%s %s", i ? "," : "", f->fixed[i]);
+        brc |= tsn_buf_putc(&b, '.');
     }
     if (sc->upgrade)
-        tsn_buf_printf(&b, " Upgrade to %s.", sc->upgrade);
+        brc |= tsn_buf_printf(&b, " Upgrade to %s.", sc->upgrade);
     if (f->vex)
-        tsn_buf_printf(&b, " VEX: %s.", tsn_vex_status_name(f->vex_status));
+        brc |=
+            tsn_buf_printf(&b, " VEX: %s.", tsn_vex_status_name(f->vex_status));
     tsnu_jw_key(w, "message");
     tsnu_jw_object(w);
     tsnu_jw_kstr(w, "text", tsn_buf_cstr(&b));
@@ -176,7 +177,7 @@ static void sarif_result(tsnu_jw *w,
     tsnu_jw_key(w, "artifactLocation");
     tsnu_jw_object(w);
     tsn_buf_clear(&b);
-    uri_ref(t->name ? t->name : "sbom", &b);
+    brc |= uri_ref(t->name ? t->name : "sbom", &b);
     tsnu_jw_kstr(w, "uri", tsn_buf_cstr(&b));
     tsnu_jw_key(w, "index");
     tsnu_jw_long(w, (long)target);
@@ -186,7 +187,7 @@ static void sarif_result(tsnu_jw *w,
     tsnu_jw_array(w);
     tsnu_jw_object(w);
     tsn_buf_clear(&b);
-    component_name(c, &b);
+    brc |= component_name(c, &b);
     tsnu_jw_kstr(w, "fullyQualifiedName", tsn_buf_cstr(&b));
     tsnu_jw_kstr(w, "kind", "package");
     tsnu_jw_end(w);
@@ -196,11 +197,11 @@ static void sarif_result(tsnu_jw *w,
     /* the same vulnerability of the same package in the same file is the
      * same result from one run to the next */
     tsn_buf_clear(&b);
-    tsn_buf_printf(&b, "%s|%s|%s|%s", t->name ? t->name : "", f->id,
-                   sc->ecosystem ? sc->ecosystem : "",
-                   sc->package ? sc->package
-                   : c->name   ? c->name
-                               : "");
+    brc |= tsn_buf_printf(&b, "%s|%s|%s|%s", t->name ? t->name : "", f->id,
+                          sc->ecosystem ? sc->ecosystem : "",
+                          sc->package ? sc->package
+                          : c->name   ? c->name
+                                      : "");
     char fp[24];
     snprintf(fp, sizeof fp, "%016llx",
              (unsigned long long)tsnu_strhash(tsn_buf_cstr(&b)));
@@ -215,12 +216,12 @@ static void sarif_result(tsnu_jw *w,
         tsnu_jw_kstr(w, "kind", "external");
         tsnu_jw_kstr(w, "status", "accepted");
         tsn_buf_clear(&b);
-        tsn_buf_printf(&b, "VEX %s", tsn_vex_status_name(f->vex_status));
+        brc |= tsn_buf_printf(&b, "VEX %s", tsn_vex_status_name(f->vex_status));
         if (f->vex->justification)
-            tsn_buf_printf(&b, ": %s", f->vex->justification);
+            brc |= tsn_buf_printf(&b, ": %s", f->vex->justification);
         if (f->vex->impact)
-            tsn_buf_printf(&b, ": %s", f->vex->impact);
-        tsn_buf_printf(&b, " (%s)", f->vex->where);
+            brc |= tsn_buf_printf(&b, ": %s", f->vex->impact);
+        brc |= tsn_buf_printf(&b, " (%s)", f->vex->where);
         tsnu_jw_kstr(w, "justification", tsn_buf_cstr(&b));
         tsnu_jw_end(w);
         tsnu_jw_end(w);
@@ -241,6 +242,9 @@ static void sarif_result(tsnu_jw *w,
     }
     tsnu_jw_end(w);
     tsnu_jw_end(w);
+    /* a text cut short by running out of memory fails the writer */
+    if (brc && w->error == 0)
+        w->error = tsn_error_oom();
     tsn_buf_dispose(&b);
 }
 
@@ -317,36 +321,51 @@ int tsn_scan_to_sarif(const tsn_scan_target *t, size_t n, char **out)
 
 /* ---- CSV ---------------------------------------------------------------- */
 
+/* The text being written and its first error. */
+struct csv {
+    tsn_buf b;
+    int rc;
+};
+
+static void csv_put(struct csv *c, const char *s, size_t n)
+{
+    if (c->rc == 0)
+        c->rc = tsn_buf_put(&c->b, s, n);
+}
+
 /* One RFC 4180 field: quoted when it holds a comma, quote or line break;
  * a cell a spreadsheet would take for a formula (=, +, -, @, tab, CR
  * first) is prefixed with an apostrophe (OWASP's advice on CSV
  * injection). */
-static void csv_field(tsn_buf *b, const char *s, bool last)
+static void csv_field(struct csv *c, const char *s, bool last)
 {
     if (!s)
         s = "";
     bool formula = *s && strchr("=+-@\t\r", *s);
     bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
     if (quote)
-        tsn_buf_putc(b, '"');
-    if (formula)
-        tsn_buf_putc(b, '\'');
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            tsn_buf_putc(b, '"');
-        tsn_buf_putc(b, *p);
+        csv_put(c, formula ? "\"'" : "\"", formula ? 2 : 1);
+    for (const char *p = s; *p;) {
+        size_t run = strcspn(p, "\"");
+        csv_put(c, p, run);
+        p += run;
+        if (*p == '"') {
+            csv_put(c, "\"\"", 2);
+            p++;
+        }
     }
     if (quote)
-        tsn_buf_putc(b, '"');
-    tsn_buf_puts(b, last ? "\r\n" : ",");
+        csv_put(c, "\"", 1);
+    csv_put(c, last ? "\r\n" : ",", last ? 2 : 1);
 }
 
-static void csv_list(tsn_buf *b, const char *const *v, size_t n)
+/* A list as one field, its items separated by spaces. */
+static void csv_list(struct csv *c, const char *const *v, size_t n)
 {
     tsn_buf l = TSN_BUF_INIT(SIZE_MAX / 2);
-    for (size_t i = 0; i < n; i++)
-        tsn_buf_printf(&l, "%s%s", i ? " " : "", v[i]);
-    csv_field(b, tsn_buf_cstr(&l), false);
+    for (size_t i = 0; i < n && c->rc == 0; i++)
+        c->rc = tsn_buf_printf(&l, "%s%s", i ? " " : "", v[i]);
+    csv_field(c, tsn_buf_cstr(&l), false);
     tsn_buf_dispose(&l);
 }
 
@@ -364,7 +383,7 @@ int tsn_scan_to_csv(const tsn_scan_target *t,
         "fixed_versions", "upgrade",     "vex_status",
         "suppressed",     "summary"};
     size_t nh = sizeof head / sizeof *head;
-    tsn_buf b = TSN_BUF_INIT(SIZE_MAX / 2);
+    struct csv b = {TSN_BUF_INIT(SIZE_MAX / 2), 0};
     char num[32];
     *out = NULL;
     for (size_t i = 0; i < nh; i++)
@@ -404,11 +423,10 @@ int tsn_scan_to_csv(const tsn_scan_target *t,
             csv_field(&b, f->summary, true);
         }
     }
-    if (b.len == 0 || !(*out = tsn_buf_detach(&b))) {
-        tsn_buf_dispose(&b);
-        return tsn_error_oom();
-    }
-    return 0;
+    if (b.rc == 0 && !(*out = tsn_buf_detach(&b.b)))
+        b.rc = tsn_error_oom();
+    tsn_buf_dispose(&b.b);
+    return b.rc;
 }
 
 /* ---- CycloneDX VDR ------------------------------------------------------ */
