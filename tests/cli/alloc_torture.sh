@@ -42,5 +42,15 @@ torture sbom merge --root p@1 "$root/tests/resources/diff/old.cdx.json" "$root/t
 torture sbom diff "$root/tests/resources/diff/old.cdx.json" "$root/tests/resources/diff/new.cdx.json"
 torture purl canonical pkg:npm/%40angular/animation@12.3.1
 torture cpe parse 'cpe:/a:hp:insight_diagnostics:7.4.0.1570:-:~~online~win2003~x64~'
+L4J=pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1
+torture vex new --to cyclonedx --sbom "$root/tests/resources/vex/product.cdx.json" --vuln CVE-2021-44228 --status not_affected --justification code_not_reachable --product "$L4J"
+torture vex add "$root/fuzz/corpora/vex/openvex.json" -o - --vuln CVE-2021-44228 --status fixed --product "$L4J"
+torture vex list "$root/fuzz/corpora/vex/csaf-na.json"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$bin" db import -q --db "$tmp/t.db" "$root/examples/advisories"
+for f in sarif cyclonedx csv markdown; do
+    torture scan --db "$tmp/t.db" --format "$f" "$root/examples/analytics-platform.cdx.json"
+done
 echo "allocation torture: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
