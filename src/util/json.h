@@ -12,6 +12,7 @@
 #ifndef TSNU_JSON_H
 #define TSNU_JSON_H
 
+#include "tsunagi/limits.h"
 #include "util.h"
 
 typedef enum {
@@ -97,7 +98,8 @@ int tsnu_json_emit(tsn_buf *b, const tsnu_json *v);
  * after the first failure every call does nothing and tsnu_jw_finish()
  * returns the error.
  */
-#define TSNU_JW_MAX_DEPTH 64
+/* deep enough to write back anything the readers take (TSN_LIMIT_DEPTH) */
+#define TSNU_JW_MAX_DEPTH (TSN_LIMIT_DEPTH + 2)
 typedef struct tsnu_jw {
     tsn_buf *b;
     int depth;

@@ -182,6 +182,13 @@ refuse "a product not in --sbom" "no component of" new --sbom "$sbom" $base --st
 refuse "OpenVEX without an author" "needs an author" new --vuln CVE-1 --product "$L4J" --status fixed
 refuse "no product" "are needed" new --vuln CVE-1 --status fixed --author A
 
+# a document nested as deep as the readers take is written back whole
+jq '.["x-deep"] = (reduce range(200) as $i (1; [.]))' "$tmp/ov-before.json" > "$tmp/deep.json"
+"$bin" vex add "$tmp/deep.json" --vuln CVE-2020-25649 --status fixed --product "$L4J"
+check $? 0 "vex add to a document nested 200 deep"
+check "$(jq -c '([.["x-deep"] | paths | length] | max), (.statements | length)' "$tmp/deep.json" | tr '\n' ' ')" "200 2 " \
+    "vex add: the deep member kept whole, the statement added"
+
 # the document size limit (--max-size) holds for what is read and written
 refuse "vex list of a document over --max-size" "limit is 100 (see --max-size)" list --max-size 100 "$ov"
 refuse "vex add to a document over --max-size" "limit is 100 (see --max-size)" add --max-size 100 "$ov" --vuln CVE-1 --status fixed --product "$L4J"
