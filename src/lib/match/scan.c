@@ -321,8 +321,8 @@ static int evaluate(struct comp *c, const struct entry *e, const tsn_ver *v)
                     TSNU_VEC_INIT(const char *, 1000), 0};
     bool in = false;
     int rc = holds(e, v, c->version, &in, &h, &c->s->arena);
-    if (rc == 0 && in)
-        return tsnu_vec_push(&c->hits, &h);
+    if (rc == 0 && in && (rc = tsnu_vec_push(&c->hits, &h)) == 0)
+        return 0; /* the hit owns its lists now */
     tsnu_vec_dispose(&h.how);
     tsnu_vec_dispose(&h.fixed);
     return rc;
