@@ -16,7 +16,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . "$root/tests/cli/lib.sh"
 export SOURCE_DATE_EPOCH=1795000000
-sarif_valid() { /usr/bin/python3 "$tools/validate_sarif.py" "$sarif_schema" "$@"; }
+sarif_valid() { /usr/bin/python3 "$tools/validate_schema.py" "$sarif_schema" "$@"; }
 cdx_valid() { /usr/bin/python3 "$tools/validate_cdx_json.py" "$data/cyclonedx/schema" 1.6 "$@"; }
 if [ ! -f "$sarif_schema" ]; then
     echo "SARIF schema missing: scripts/deps.sh test installs it ($sarif_schema)"

@@ -18,7 +18,7 @@ trap 'rm -rf "$tmp"' EXIT
 . "${TSN_SOURCE_ROOT:?}/tests/cli/lib.sh"
 export SOURCE_DATE_EPOCH=1795000000 # 2026-11-18T11:06:40Z
 ovschema=$data/openvex/openvex_json_schema.json
-openvex_valid() { /usr/bin/python3 "$tools/validate_openvex.py" "$ovschema" "$@"; }
+openvex_valid() { /usr/bin/python3 "$tools/validate_schema.py" "$ovschema" "$@"; }
 cdx_valid() { /usr/bin/python3 "$tools/validate_cdx_json.py" "$data/cyclonedx/schema" 1.6 "$@"; }
 
 db=$tmp/v.db

@@ -1,10 +1,13 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: Apache-2.0
-"""Validate OpenVEX documents against the official JSON schema
-(openvex_json_schema.json, draft 2020-12) with python3-jsonschema, an
-implementation independent of tsunagi.
+"""Validate JSON documents against one self-contained JSON schema with
+python3-jsonschema, an implementation independent of tsunagi, formats
+checked: the OpenVEX 0.2.0 schema (draft 2020-12) and the SARIF 2.1.0
+schema (draft 4, as Microsoft's SARIF SDK ships it in the npm package
+@microsoft/jest-sarif). The validator is the one the schema's $schema
+names. (CycloneDX's schemas refer to each other: validate_cdx_json.py.)
 
-Usage: validate_openvex.py SCHEMA FILE...
+Usage: validate_schema.py SCHEMA FILE...
 Prints one line per invalid document; exit 1 if any is invalid."""
 import json
 import sys
@@ -15,8 +18,8 @@ import jsonschema
 def main():
     with open(sys.argv[1], encoding="utf-8") as f:
         schema = json.load(f)
-    validator = jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    cls = jsonschema.validators.validator_for(schema)
+    validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
     bad = 0
     for path in sys.argv[2:]:
         with open(path, encoding="utf-8") as f:
