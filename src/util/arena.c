@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Arena allocation for objects that share one lifetime. Chunks grow
- * geometrically; requests larger than a chunk get a chunk of their own.
+ * Arena allocation for objects that share one lifetime. Chunks start
+ * small (a parsed range or version needs a few hundred bytes, and a scan
+ * keeps thousands) and double; requests larger than a chunk get a chunk
+ * of their own.
  */
 #include "util.h"
 
@@ -14,12 +16,12 @@ struct tsnu_arena_chunk {
 };
 
 #define ALIGN (sizeof(max_align_t))
-#define MIN_CHUNK ((size_t)16 * 1024)
+#define MIN_CHUNK ((size_t)1024)
 #define MAX_CHUNK ((size_t)4 * 1024 * 1024)
 
 static int new_chunk(tsnu_arena *a, size_t need)
 {
-    size_t size = a->total / 2, bytes;
+    size_t size = a->total, bytes;
     struct tsnu_arena_chunk *c;
 
     if (size < MIN_CHUNK)
