@@ -651,6 +651,8 @@ static int findings_of(struct comp *c, size_t ci, tsn_scan_component *sc)
     const char *const *cands =
         rc == 0 ? sorted(&fixed_all, cmp_version, &c->scheme, &s->arena, &nf)
                 : NULL;
+    if (rc == 0 && nf && !cands)
+        rc = tsn_error_oom();
     for (size_t i = 0; rc == 0 && i < nf && !sc->upgrade; i++) {
         int after = 0;
         if (tsn_version_compare(c->scheme, cands[i], c->version, &after) < 0) {
