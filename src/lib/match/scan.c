@@ -23,8 +23,9 @@
 
 struct scan {
     tsn_scan pub; /* first: the handle is the public struct */
+    /* what the scan keeps of its records (slim()), and its findings'
+     * strings */
     tsnu_arena arena;
-    tsnu_vec advs; /* tsn_advisory *: the findings' strings live here */
     /* a package seen before ("ECOSYSTEM\x1fKEY") → its run of entries:
      * the same package at several versions is read and compiled once */
     tsnu_map seen;
@@ -249,32 +250,138 @@ static int holds(const struct entry *e,
     return rc;
 }
 
+/* ---- what a scan keeps of a record ---------------------------------- */
+
+/* @p v[0..n) copied into @p ar; *@p ok false when it runs out. */
+static const char *const *
+strs_copy(tsnu_arena *ar, const char *const *v, size_t n, bool *ok)
+{
+    if (n == 0)
+        return NULL;
+    const char **c = tsnu_arena_calloc(ar, n, sizeof *c);
+    for (size_t i = 0; c && i < n; i++)
+        if (v[i] && !(c[i] = tsnu_arena_strdup(ar, v[i])))
+            c = NULL;
+    *ok &= c != NULL;
+    return c;
+}
+
+static const char *str_copy(tsnu_arena *ar, const char *s, bool *ok)
+{
+    const char *c = s ? tsnu_arena_strdup(ar, s) : NULL;
+    *ok &= !s || c;
+    return c;
+}
+
+/* Affected entry @p af copied into @p to: its ranges, versions and
+ * unaffected versions (what matching and the findings read). */
+static void affected_copy(tsnu_arena *ar,
+                          const tsn_adv_affected *af,
+                          tsn_adv_affected *to,
+                          bool *ok)
+{
+    to->ecosystem = str_copy(ar, af->ecosystem, ok);
+    to->name = str_copy(ar, af->name, ok);
+    to->versions = strs_copy(ar, af->versions, af->nversions, ok);
+    to->nversions = af->nversions;
+    to->unaffected = strs_copy(ar, af->unaffected, af->nunaffected, ok);
+    to->nunaffected = af->nunaffected;
+    tsn_adv_range *rs =
+        af->nranges ? tsnu_arena_calloc(ar, af->nranges, sizeof *rs) : NULL;
+    *ok &= !af->nranges || rs;
+    for (size_t i = 0; *ok && i < af->nranges; i++) {
+        const tsn_adv_range *r = &af->ranges[i];
+        tsn_adv_event *ev =
+            r->nevents ? tsnu_arena_calloc(ar, r->nevents, sizeof *ev) : NULL;
+        *ok &= !r->nevents || ev;
+        for (size_t j = 0; *ok && j < r->nevents; j++) {
+            ev[j].kind = r->events[j].kind;
+            ev[j].version = str_copy(ar, r->events[j].version, ok);
+        }
+        rs[i] = (tsn_adv_range){str_copy(ar, r->type, ok), NULL,
+                                str_copy(ar, r->scheme, ok), ev, r->nevents};
+    }
+    to->ranges = rs;
+    to->nranges = af->nranges;
+}
+
+/*
+ * What a scan keeps of record @p a, in @p ar: its ids, summary and
+ * severities, and those of its affected entries that @p keep (with
+ * @p ctx) says are the package's. The record itself is let go at once:
+ * a scan reads thousands, and most of each (details, references, the
+ * JSON it was read from) is not what it reports.
+ */
+static tsn_advisory *slim(tsnu_arena *ar,
+                          const tsn_advisory *a,
+                          bool (*keep)(const tsn_adv_affected *, void *, int *),
+                          void *ctx,
+                          int *rc)
+{
+    bool ok = true;
+    tsn_advisory *s = tsnu_arena_calloc(ar, 1, sizeof *s);
+    if (!s)
+        goto oom;
+    s->id = str_copy(ar, a->id, &ok);
+    s->source = str_copy(ar, a->source, &ok);
+    s->summary = str_copy(ar, a->summary, &ok);
+    s->aliases = strs_copy(ar, a->aliases, a->naliases, &ok);
+    s->naliases = a->naliases;
+    tsn_adv_severity *sev =
+        a->nseverity ? tsnu_arena_calloc(ar, a->nseverity, sizeof *sev) : NULL;
+    ok &= !a->nseverity || sev;
+    for (size_t i = 0; ok && i < a->nseverity; i++) {
+        sev[i].type = str_copy(ar, a->severity[i].type, &ok);
+        sev[i].score = str_copy(ar, a->severity[i].score, &ok);
+    }
+    s->severity = sev;
+    s->nseverity = a->nseverity;
+    size_t n = 0;
+    for (size_t i = 0; *rc == 0 && keep && i < a->naffected; i++)
+        n += keep(&a->affected[i], ctx, rc);
+    tsn_adv_affected *afs = n ? tsnu_arena_calloc(ar, n, sizeof *afs) : NULL;
+    ok &= !n || afs;
+    for (size_t i = 0, k = 0; ok && *rc == 0 && k < n; i++)
+        if (keep(&a->affected[i], ctx, rc))
+            affected_copy(ar, &a->affected[i], &afs[k++], &ok);
+    s->affected = afs;
+    s->naffected = n;
+    if (*rc < 0)
+        return NULL;
+    if (ok)
+        return s;
+oom:
+    *rc = tsn_error_oom();
+    return NULL;
+}
+
+/* slim() filter: whether @p af is the component's package. */
+static bool is_package(const tsn_adv_affected *af, void *ctx, int *rc)
+{
+    struct comp *c = ctx;
+    if (!af->ecosystem || !af->name || strcmp(af->ecosystem, c->eco) != 0)
+        return false;
+    const char *key = tsni_package_key(&c->s->arena, af->ecosystem, af->name);
+    if (!key) {
+        *rc = tsn_error_oom();
+        return false;
+    }
+    return strcmp(key, c->key) == 0;
+}
+
 /* tsnv_lookup_package() callback: the entries of @p a for the package,
  * compiled, unless it is withdrawn. */
 static int on_advisory(void *ctx, tsn_advisory *a, bool withdrawn)
 {
     struct comp *c = ctx;
     struct scan *s = c->s;
-    if (withdrawn || !a) {
-        tsn_advisory_free(a);
-        return 0;
-    }
-    int rc = tsnu_vec_push(&s->advs, &a);
-    if (rc < 0) {
-        tsn_advisory_free(a);
-        return rc;
-    }
-    for (size_t i = 0; rc == 0 && i < a->naffected; i++) {
-        const tsn_adv_affected *af = &a->affected[i];
+    int rc = 0;
+    tsn_advisory *k =
+        withdrawn || !a ? NULL : slim(&s->arena, a, is_package, c, &rc);
+    tsn_advisory_free(a);
+    for (size_t i = 0; k && rc == 0 && i < k->naffected; i++) {
         struct entry *e = NULL;
-        if (!af->ecosystem || !af->name || strcmp(af->ecosystem, c->eco) != 0)
-            continue;
-        const char *key = tsni_package_key(&s->arena, af->ecosystem, af->name);
-        if (!key)
-            return tsn_error_oom();
-        if (strcmp(key, c->key) != 0)
-            continue;
-        if ((rc = entry_new(a, af, c->scheme, &e)) == 0 &&
+        if ((rc = entry_new(k, &k->affected[i], c->scheme, &e)) == 0 &&
             (rc = tsnu_vec_push(&s->entries, &e)) < 0)
             entry_free(e);
         else if (rc == 0)
@@ -445,24 +552,21 @@ static int rate(struct rating *rt, const tsn_advisory *a)
     return 0;
 }
 
-/* tsnv_lookup_id() callback: another record of a finding's CVE, kept
- * (the vector's text lives in it). */
+/* tsnv_lookup_id() callback: another record of a finding's CVE, its
+ * vectors taken (into the scan's arena). */
 static int rate_other(void *ctx, tsn_advisory *a, bool withdrawn)
 {
     struct rating *rt = ctx;
-    if (withdrawn || !a) {
-        tsn_advisory_free(a);
-        return 0;
-    }
-    int rc = tsnu_vec_push(&rt->s->advs, &a);
-    if (rc < 0) {
-        tsn_advisory_free(a);
+    int rc = 0;
+    tsn_advisory *k =
+        withdrawn || !a ? NULL : slim(&rt->s->arena, a, NULL, NULL, &rc);
+    tsn_advisory_free(a);
+    if (!k)
         return rc;
-    }
     /* only vectors: a word rating of another record is not this one's */
     bool had = rt->has_word;
     tsn_cvss_rating w = rt->word;
-    rc = rate(rt, a);
+    rc = rate(rt, k);
     rt->has_word = had;
     rt->word = w;
     return rc;
@@ -740,7 +844,6 @@ int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out)
     if (!s)
         return tsn_error_oom();
     s->arena = (tsnu_arena)TSNU_ARENA_INIT;
-    s->advs = (tsnu_vec)TSNU_VEC_INIT(tsn_advisory *, 100000000);
     s->findings = (tsnu_vec)TSNU_VEC_INIT(tsn_finding, 100000000);
     s->seen = (tsnu_map)TSNU_MAP_INIT;
     s->pkgs = (tsnu_vec)TSNU_VEC_INIT(struct run, 100000000);
@@ -776,13 +879,9 @@ void tsn_scan_free(tsn_scan *scan)
     if (!scan)
         return;
     struct scan *s = (struct scan *)scan;
-    /* the entries first: they point into their advisories */
     for (size_t i = 0; i < s->entries.len; i++)
         entry_free(((struct entry **)s->entries.ptr)[i]);
     tsnu_vec_dispose(&s->entries);
-    for (size_t i = 0; i < s->advs.len; i++)
-        tsn_advisory_free(((tsn_advisory **)s->advs.ptr)[i]);
-    tsnu_vec_dispose(&s->advs);
     tsnu_vec_dispose(&s->findings);
     tsnu_vec_dispose(&s->pkgs);
     tsnu_map_dispose(&s->seen);
