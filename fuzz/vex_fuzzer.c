@@ -49,7 +49,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         f[1].component = nc > 2 ? 2 : 0;
         f[1].id = "CVE-2021-44228";
         tsn_scan_component comps[3] = {{0}, {0}, {0}};
-        tsn_scan sc = {f, 2, comps, nc < 3 ? nc : 3, 0, 0};
+        tsn_scan sc = {.findings = f,
+                       .nfindings = 2,
+                       .components = comps,
+                       .ncomponents = nc < 3 ? nc : 3};
         if (nc >= 1)
             (void)tsn_scan_apply_vex(&sc, s, &set, 1);
         (void)tsn_vex_mark_known(set, s);

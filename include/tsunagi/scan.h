@@ -67,6 +67,8 @@ typedef struct tsn_finding {
     /** The statement says not_affected or false_positive: left out of the
      *  counts and the gate, shown only on request */
     bool suppressed;
+    /** Its priority tier, 1 (first) to 4 (tsn_scan_prioritise()) */
+    int tier;
 } tsn_finding;
 
 /** Why a component was not checked. */
@@ -94,6 +96,27 @@ typedef struct tsn_scan_component {
     size_t findings; /**< how many findings it has */
 } tsn_scan_component;
 
+/**
+ * What puts a finding in which priority tier (docs/scan.md, "Priority
+ * tiers"). A finding is in the first tier whose condition it meets:
+ *  1. exploited: a CVE of it is in CISA's KEV catalog;
+ *  2. likely to be exploited: its EPSS probability is @p epss or more;
+ *  3. severe: its severity is @p severity or worse, or no source rates
+ *     it (nothing says it is not severe);
+ *  4. the others.
+ */
+typedef struct tsn_tier_policy {
+    double epss;              /**< 0 to 1; 2 leaves tier 2 empty */
+    tsn_cvss_rating severity; /**< TSN_CVSS_LOW to TSN_CVSS_CRITICAL */
+} tsn_tier_policy;
+
+/** The default policy: EPSS 0.1 (a 10 % chance of exploitation activity
+ *  in the next 30 days), severity high. */
+#define TSN_TIER_POLICY_INIT                                                   \
+    {                                                                          \
+        0.1, TSN_CVSS_HIGH                                                     \
+    }
+
 typedef struct tsn_scan {
     tsn_finding *findings; /**< by component, then id */
     size_t nfindings;
@@ -104,6 +127,7 @@ typedef struct tsn_scan {
      *  version in them is none of their scheme's, or too many events):
      *  they hold no version, so a finding could be missed */
     size_t unevaluated;
+    tsn_tier_policy tiers; /**< what the findings' tiers are under */
 } tsn_scan;
 
 /**
@@ -141,6 +165,14 @@ TSN_API int tsn_scan_apply_vex(tsn_scan *scan,
                                const tsn_sbom *sbom,
                                tsn_vex *const *sets,
                                size_t nsets);
+
+/** The tier of @p f under @p policy (1 to 4). */
+TSN_API int tsn_finding_tier(const tsn_finding *f,
+                             const tsn_tier_policy *policy);
+
+/** Set the tier of every finding of @p scan under @p policy;
+ *  tsn_scan_run() sets them under TSN_TIER_POLICY_INIT. */
+TSN_API void tsn_scan_prioritise(tsn_scan *scan, const tsn_tier_policy *policy);
 
 /** Findings a VEX statement left out (tsn_finding.suppressed). */
 TSN_API size_t tsn_scan_suppressed(const tsn_scan *scan);

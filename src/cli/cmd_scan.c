@@ -18,6 +18,7 @@ struct gate {
     int severity; /* the lowest rating that fails, or -1 */
     bool kev;
     double epss; /* fails at or above; > 1: not asked */
+    int tier;    /* fails at this tier or a higher one (1); 0: not asked */
 };
 
 static int gate_add(struct gate *g, const char *s)
@@ -44,10 +45,46 @@ static int gate_add(struct gate *g, const char *s)
             return 0;
         }
     }
-    cli_error("--fail-on %s: expected critical, high, medium, low, kev or "
-              "epss:P (P from 0 to 1)",
+    if (strncmp(s, "tier:", 5) == 0 && s[5] >= '1' && s[5] <= '4' && !s[6]) {
+        if (s[5] - '0' > g->tier)
+            g->tier = s[5] - '0';
+        return 0;
+    }
+    cli_error("--fail-on %s: expected critical, high, medium, low, kev, "
+              "epss:P (P from 0 to 1) or tier:N (N from 1 to 4)",
               s);
     return -1;
+}
+
+/* --tier-epss and --tier-severity (each NULL when not given) into @p p. */
+static int
+tier_policy(const char *epss, const char *severity, tsn_tier_policy *p)
+{
+    static const char *const levels[] = {"none", "low", "medium", "high",
+                                         "critical"};
+    if (epss) {
+        char *end = NULL;
+        double v = strtod(epss, &end);
+        if (end == epss || *end || !(v >= 0 && v <= 1)) {
+            cli_error("--tier-epss %s: expected a probability from 0 to 1",
+                      epss);
+            return -1;
+        }
+        p->epss = v;
+    }
+    if (severity) {
+        int i = TSN_CVSS_LOW;
+        while (i <= TSN_CVSS_CRITICAL && strcmp(severity, levels[i]) != 0)
+            i++;
+        if (i > TSN_CVSS_CRITICAL) {
+            cli_error("--tier-severity %s: expected critical, high, medium "
+                      "or low",
+                      severity);
+            return -1;
+        }
+        p->severity = (tsn_cvss_rating)i;
+    }
+    return 0;
 }
 
 /* Whether finding @p f fails the gate. A finding no source rates fails
@@ -58,6 +95,8 @@ static bool gate_fails(const struct gate *g, const tsn_finding *f)
         (!f->has_severity || (int)f->severity >= g->severity))
         return true;
     if (g->kev && f->kev)
+        return true;
+    if (g->tier && f->tier <= g->tier)
         return true;
     return f->has_epss && f->epss >= g->epss;
 }
@@ -127,14 +166,19 @@ static const char *skip_text(const struct cli *cli, tsn_scan_skip s)
     return "";
 }
 
-static const char *severity_text(const struct cli *cli, const tsn_finding *f)
+static const char *rating_text(const struct cli *cli, tsn_cvss_rating r)
 {
     static const char *const en[] = {"NONE", "LOW", "MEDIUM", "HIGH",
                                      "CRITICAL"};
     static const char *const ja[] = {"なし", "注意", "警告", "重要", "緊急"};
+    return L(cli, en[r], ja[r]);
+}
+
+static const char *severity_text(const struct cli *cli, const tsn_finding *f)
+{
     if (!f->has_severity)
         return L(cli, "UNKNOWN", "不明");
-    return L(cli, en[f->severity], ja[f->severity]);
+    return rating_text(cli, f->severity);
 }
 
 /* A finding's VEX status for people. */
@@ -226,7 +270,7 @@ static void render_findings(const struct cli *cli,
             const tsn_finding *f = &sc->findings[i];
             if (f->suppressed != suppressed)
                 continue;
-            tsn_buf_printf(out, "  %s%-8s%s", colour(tty, f),
+            tsn_buf_printf(out, "  T%d %s%-8s%s", f->tier, colour(tty, f),
                            severity_text(cli, f), off);
             if (f->vector)
                 tsn_buf_printf(out, " %4.1f", f->cvss.score);
@@ -285,11 +329,13 @@ static void render_summary(const struct cli *cli,
 {
     size_t n = 0;
     const tsn_sbom_component *comps = tsn_sbom_components(sbom, &n);
-    size_t by[5] = {0}, unrated = 0, kev = 0;
+    size_t by[5] = {0}, unrated = 0, kev = 0, tiers[5] = {0};
     size_t suppressed = tsn_scan_suppressed(sc);
     for (size_t i = 0; i < sc->nfindings; i++) {
         if (sc->findings[i].suppressed)
             continue;
+        if (sc->findings[i].tier >= 1 && sc->findings[i].tier <= 4)
+            tiers[sc->findings[i].tier]++;
         if (sc->findings[i].has_severity)
             by[sc->findings[i].severity]++;
         else
@@ -308,6 +354,18 @@ static void render_summary(const struct cli *cli,
                    by[TSN_CVSS_CRITICAL], by[TSN_CVSS_HIGH],
                    by[TSN_CVSS_MEDIUM], by[TSN_CVSS_LOW] + by[TSN_CVSS_NONE],
                    unrated, kev);
+    if (sc->nfindings > suppressed)
+        tsn_buf_printf(out,
+                       L(cli,
+                         "by priority: tier 1 (exploited) %zu, tier 2 (EPSS "
+                         ">= %g) %zu, tier 3 (%s or worse, or unrated) %zu, "
+                         "tier 4 %zu\n",
+                         "優先度: 第1段階（悪用あり）%zu、第2段階（EPSS %g "
+                         "以上）%zu、第3段階（%s以上または評価なし）%zu、"
+                         "第4段階 %zu\n"),
+                       tiers[1], sc->tiers.epss, tiers[2],
+                       rating_text(cli, sc->tiers.severity), tiers[3],
+                       tiers[4]);
     if (suppressed)
         tsn_buf_printf(out,
                        L(cli, "%zu more left out by VEX statements%s\n",
@@ -379,10 +437,11 @@ static void md_cell(tsn_buf *out, const char *s)
     }
 }
 
-/* Most severe first: critical ... low, then the unrated. */
+/* The order of the rows: by tier, then most severe first (critical ...
+ * low, then the unrated); higher ranks first. */
 static int md_rank(const tsn_finding *f)
 {
-    return f->has_severity ? (int)f->severity : -1;
+    return (5 - f->tier) * 8 + (f->has_severity ? (int)f->severity + 1 : 0);
 }
 
 #define MD_ROWS 200
@@ -417,13 +476,14 @@ static void scan_markdown(const struct cli *cli,
         total += !sc->findings[i].suppressed || show_suppressed;
     if (total) {
         tsn_buf_puts(out, L(cli,
-                            "| Severity | Vulnerability | Package | Installed "
-                            "| Fixed in | KEV | EPSS | VEX |\n",
-                            "| 深刻度 | 脆弱性 | パッケージ | 導入版 | 修正版 "
-                            "| KEV | EPSS | VEX |\n"));
-        tsn_buf_puts(out, "|---|---|---|---|---|---|---|---|\n");
+                            "| Tier | Severity | Vulnerability | Package | "
+                            "Installed | Fixed in | KEV | EPSS | VEX |\n",
+                            "| 優先度 | 深刻度 | 脆弱性 | パッケージ | 導入版 "
+                            "| 修正版 | KEV | EPSS | VEX |\n"));
+        tsn_buf_puts(out, "|---|---|---|---|---|---|---|---|---|\n");
     }
-    for (int rank = TSN_CVSS_CRITICAL; rank >= -1 && shown < MD_ROWS; rank--)
+    for (int rank = 4 * 8 + TSN_CVSS_CRITICAL + 1; rank >= 0 && shown < MD_ROWS;
+         rank--)
         for (size_t i = 0; i < sc->nfindings && shown < MD_ROWS; i++) {
             const tsn_finding *f = &sc->findings[i];
             const tsn_scan_component *c = &sc->components[f->component];
@@ -431,7 +491,7 @@ static void scan_markdown(const struct cli *cli,
             if (md_rank(f) != rank || (f->suppressed && !show_suppressed))
                 continue;
             shown++;
-            tsn_buf_puts(out, "| ");
+            tsn_buf_printf(out, "| %d | ", f->tier);
             md_cell(out, severity_text(cli, f));
             if (f->vector)
                 tsn_buf_printf(out, " %.1f", f->cvss.score);
@@ -554,7 +614,8 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
 {
     const struct command *cmd = cli_command("scan", "");
     const char *dbopt = NULL, **fail_on = NULL, *max_age = NULL, **vex = NULL;
-    const char *format = NULL, *output = NULL;
+    const char *format = NULL, *output = NULL, *tier_epss = NULL;
+    const char *tier_severity = NULL;
     bool show_suppressed = false;
     const struct opt opts[] = {
         {"--db", "FILE", "the knowledge base file", &dbopt, NULL, NULL},
@@ -566,8 +627,16 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
          &show_suppressed, NULL},
         {"--fail-on", "WHAT",
          "exit 1 when a finding is critical, high, medium or low (or worse), "
-         "kev, or epss:P (repeatable)",
+         "kev, epss:P, or in priority tier N or a higher one: tier:N "
+         "(repeatable)",
          NULL, NULL, &fail_on},
+        {"--tier-epss", "P",
+         "EPSS probability from which a finding is in tier 2 (default 0.1)",
+         &tier_epss, NULL, NULL},
+        {"--tier-severity", "LEVEL",
+         "severity from which a finding is in tier 3: critical, high "
+         "(default), medium or low",
+         &tier_severity, NULL, NULL},
         {"--max-db-age", "AGE",
          "exit 3 when the knowledge base was last updated longer ago "
          "(N, Ns, Nm, Nh, Nd)",
@@ -591,10 +660,13 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
     if (format && scan_format(format, &sf) < 0)
         rc = EXIT_BADINPUT;
     cli->format = sf == SF_JSON ? FORMAT_JSON : FORMAT_TABLE;
-    struct gate g = {false, -1, false, 2.0};
+    struct gate g = {false, -1, false, 2.0, 0};
     for (size_t i = 0; fail_on && fail_on[i] && rc == 0; i++)
         if (gate_add(&g, fail_on[i]) < 0)
             rc = EXIT_BADINPUT;
+    tsn_tier_policy tp = TSN_TIER_POLICY_INIT;
+    if (rc == 0 && tier_policy(tier_epss, tier_severity, &tp) < 0)
+        rc = EXIT_BADINPUT;
     if (rc == 0 && npos == 0) {
         cli_error("usage: %s", cmd->usage);
         rc = EXIT_BADINPUT;
@@ -632,6 +704,7 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
             nt++;
             break;
         }
+        tsn_scan_prioritise(ts[nt].scan, &tp);
         st[nt] = (tsn_scan_target){ts[nt].scan, ts[nt].sbom, pos[nt]};
         unknown_products(cli, ts[nt].own);
         for (size_t j = 0; j < ts[nt].scan->nfindings; j++)

@@ -8,7 +8,7 @@
 # withdrawn record left out, Debian versions, severities from v3.1 and
 # v4.0 vectors, the nearest upgrade, KEV and EPSS, the components not
 # checked and why, a severity taken from the CVE's own record, the JSON,
-# --fail-on and the exit codes.
+# --fail-on, the priority tiers and the exit codes.
 set -u
 bin=${TSN_BIN:?}
 data=${TSN_SHARED_DATA:-../shared/data}
@@ -72,7 +72,44 @@ scan --fail-on kev "$res/sbom.cdx.json" >/dev/null
 check $? 0 "--fail-on kev: none in KEV"
 out=$(scan --fail-on severe "$res/sbom.cdx.json" 2>&1)
 check $? 2 "--fail-on severe: exit 2"
-has "$out" "expected critical, high, medium, low, kev or epss:P" "--fail-on severe: said"
+has "$out" "expected critical, high, medium, low, kev, epss:P" "--fail-on severe: said"
+
+# the priority tiers (docs/scan.md): KEV, then EPSS, then severity
+check "$(f z1 'map(.tier) | join(" ")')" "2 4" "tiers: EPSS 0.61 is tier 2, MEDIUM with EPSS 0.001 tier 4"
+check "$(q '.targets[0].summary.byTier | [."1", ."2", ."3", ."4"] | join(" ")')" "0 2 0 3" "json: the findings by tier"
+check "$(q '.targets[0].summary.tierPolicy | "\(.epss) \(.severity)"')" "0.1 high" "json: the policy the tiers are under"
+js=$(scan --format json --tier-epss 0.7 --tier-severity medium "$res/sbom.cdx.json")
+check "$(f z1 'map(.tier) | join(" ")')" "3 3" "--tier-epss 0.7 --tier-severity medium: both severe now"
+check "$(f d1 '.[0].tier')" 3 "--tier-severity medium: MEDIUM without EPSS"
+check "$(q '.targets[0].summary.tierPolicy | "\(.epss) \(.severity)"')" "0.7 medium" "json: the policy given"
+js=$(scan --format json --tier-epss 0 "$res/sbom.cdx.json")
+check "$(q '[.targets[0].findings[].tier] | join(" ")')" "2 2 2 2 4" "--tier-epss 0: every finding with an EPSS score is tier 2"
+out=$(scan "$res/sbom.cdx.json")
+has "$out" "  T2 CRITICAL  9.1  CVE-2099-0001" "table: the tier before the severity"
+has "$out" "by priority: tier 1 (exploited) 0, tier 2 (EPSS >= 0.1) 2, tier 3 (HIGH or worse, or unrated) 0, tier 4 3" "table: the counts by tier"
+out=$(scan --lang ja "$res/sbom.cdx.json")
+has "$out" "優先度: 第1段階（悪用あり）0、第2段階（EPSS 0.1 以上）2" "table in Japanese: the counts by tier"
+scan --fail-on tier:1 "$res/sbom.cdx.json" >/dev/null
+check $? 0 "--fail-on tier:1: nothing in KEV"
+scan --fail-on tier:2 "$res/sbom.cdx.json" >/dev/null
+check $? 1 "--fail-on tier:2: the EPSS 0.61 finding"
+scan --fail-on tier:2 --tier-epss 0.7 "$res/sbom.cdx.json" >/dev/null
+check $? 0 "--fail-on tier:2 --tier-epss 0.7: none that likely"
+scan --fail-on tier:3 --tier-epss 0.7 "$res/sbom.cdx.json" >/dev/null
+check $? 1 "--fail-on tier:3 --tier-epss 0.7: the critical one"
+scan --fail-on tier:3 --tier-epss 0.7 --tier-severity critical --fail-on tier:1 "$res/sbom.cdx.json" >/dev/null
+check $? 1 "--fail-on tier:1 and tier:3: the wider one counts"
+for bad in tier:0 tier:5 tier: tier:12; do
+    out=$(scan --fail-on "$bad" "$res/sbom.cdx.json" 2>&1)
+    check $? 2 "--fail-on $bad: exit 2"
+done
+has "$out" "or tier:N (N from 1 to 4)" "--fail-on tier:12: said"
+out=$(scan --tier-epss 1.5 "$res/sbom.cdx.json" 2>&1)
+check $? 2 "--tier-epss 1.5: exit 2"
+has "$out" "--tier-epss 1.5: expected a probability from 0 to 1" "--tier-epss 1.5: said"
+out=$(scan --tier-severity none "$res/sbom.cdx.json" 2>&1)
+check $? 2 "--tier-severity none: exit 2"
+has "$out" "expected critical, high, medium or low" "--tier-severity none: said"
 
 # the age of the knowledge base
 scan --max-db-age 1d "$res/sbom.cdx.json" >/dev/null
@@ -106,6 +143,7 @@ check "$(q '[.targets[0].findings[] | .id + "@" + .package] | join(" ")')" \
     "CVE-2022-28346@django CVE-2022-33891@pyspark CVE-2020-11651@salt CVE-2023-29401@github.com/gin-gonic/gin" "example: the four findings"
 check "$(q '.targets[0].summary | [.components, .checked, .kev] | join(" ")')" "7 5 2" "example: counts and KEV"
 check "$(q '[.targets[0].components[] | .notChecked // empty] | join(" ")')" "unknown-ecosystem cpe-only" "example: why two are not checked"
+check "$(q '[.targets[0].findings[] | .tier] | join(" ")')" "3 1 1 3" "example: pyspark and salt in KEV are tier 1; django critical and gin unrated tier 3"
 out=$("$bin" scan --db "$tmp/ex.db" "$ex/analytics-platform.cdx.json")
 has "$out" "7 components, 5 checked: 4 findings (2 critical, 1 high, 0 medium, 0 low, 1 unrated; 2 in KEV)" "example: the README's last lines"
 

@@ -56,6 +56,8 @@ check "$(jq -r '.runs[0].tool.driver.rules[] | select(.id == "CVE-2022-28346") |
 check "$(jq -r '[.runs[0].artifacts[].location.uri] | length' "$tmp/s.sarif")" 2 "SARIF: each SBOM is an artifact"
 check "$(jq -r '.runs[0].results[] | select(.ruleId == "CVE-2022-33891") | .locations[0].logicalLocations[0].fullyQualifiedName' "$tmp/s.sarif")" \
     "pkg:pypi/pyspark@3.2.1" "SARIF: the package is the result's logical location"
+check "$(jq -r '[.runs[0].results[] | select(.ruleId == "CVE-2022-33891" or .ruleId == "CVE-2022-28346") | "\(.ruleId):\(.properties.tier)"] | sort | join(" ")' "$tmp/s.sarif")" \
+    "CVE-2022-28346:3 CVE-2022-33891:1" "SARIF: each result's priority tier"
 "$bin" scan --db "$db" --format sarif --vex "$tmp/vex.json" "$app" "$prod" > "$tmp/s2.sarif"
 check "$(jq -c '[.runs[0].results[].partialFingerprints]' "$tmp/s2.sarif")" "$(jq -c '[.runs[0].results[].partialFingerprints]' "$tmp/s.sarif")" \
     "SARIF: the fingerprints are the same from run to run"
@@ -76,6 +78,8 @@ check "$(jq -r '[.version, .metadata.timestamp] | join(" ")' "$tmp/vdr.json")" "
 check "$(jq '.vulnerabilities | length' "$tmp/vdr.json")" "$(json | jq '[.targets[1] | .findings[], .suppressed[]] | length')" "VDR: a vulnerability per finding"
 check "$(jq -r '.vulnerabilities[] | select(.id == "CVE-2021-44228") | [.analysis.state, .analysis.justification // "-", .affects[0].ref, .affects[0].versions[0].version, .ratings[0].method, .ratings[0].severity] | join(" ")' "$tmp/vdr.json")" \
     "not_affected - log4j-core 2.14.1 CVSSv31 critical" "VDR: the VEX analysis, affected component and version, and rating"
+check "$(jq -r '.vulnerabilities[] | select(.id == "CVE-2021-44228") | .properties[] | select(.name == "tsunagi:tier") | .value' "$tmp/vdr.json")" \
+    3 "VDR: the priority tier as a property (critical, and not in the example KEV catalog)"
 "$bin" sbom convert --to spdx-json "$app" > "$tmp/app.spdx.json"
 "$bin" scan --db "$db" --format cyclonedx "$tmp/app.spdx.json" > "$tmp/vdr2.json"
 check $? 0 "--format cyclonedx of an SPDX SBOM"
@@ -96,6 +100,8 @@ check "$(/usr/bin/python3 -c 'import csv,sys; r=list(csv.reader(open(sys.argv[1]
 "$bin" scan --db "$db" --format csv --show-suppressed --vex "$tmp/vex.json" "$app" "$prod" > "$tmp/s2.csv"
 check "$(/usr/bin/python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1], newline=""))); print(len(r), sum(x["suppressed"] == "true" for x in r))' "$tmp/s2.csv")" \
     "$nfind 1" "CSV --show-suppressed: the left-out finding too, marked"
+check "$(/usr/bin/python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1], newline=""))); print(" ".join(sorted(x["vulnerability"] + ":" + x["tier"] for x in r if x["package"] in ("pyspark", "django"))))' "$tmp/s2.csv")" \
+    "CVE-2022-28346:3 CVE-2022-33891:1" "CSV: the tier column"
 # a record whose summary a spreadsheet would take for a formula
 mkdir "$tmp/evil"
 jq '.id = "GHSA-0000-0000-0001" | .aliases = [] | .summary = "=HYPERLINK(\"http://x\",\"y\"), \"quoted\""' \
@@ -108,10 +114,11 @@ check "$(/usr/bin/python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.arg
 # ---- Markdown ------------------------------------------------------------
 out=$("$bin" scan --db "$db" --format markdown --vex "$tmp/vex.json" "$app" "$tmp/a b|c.json" 2>/dev/null)
 check $? 0 "--format markdown"
-check "$(printf '%s\n' "$out" | grep -c '^| [A-Z]')" "$(json | jq '[.targets[0].findings[]] | length * 2 + 2')" \
+check "$(printf '%s\n' "$out" | grep -c '^| [A-Z0-9]')" "$(json | jq '[.targets[0].findings[]] | length * 2 + 2')" \
     "Markdown: a table row per finding of each SBOM (and the header of each)"
 has "$out" '^## tsunagi scan: .*a b\\|c.json$' "Markdown: a bar in a name is escaped"
-has "$out" '| CRITICAL 9.8 | \[CVE-2022-28346\](https://nvd.nist.gov/vuln/detail/CVE-2022-28346) | pkg:pypi/django@3.2.12 |' "Markdown: severity, linked id, package"
+has "$out" '^| 3 | CRITICAL 9.8 | \[CVE-2022-28346\](https://nvd.nist.gov/vuln/detail/CVE-2022-28346) | pkg:pypi/django@3.2.12 |' "Markdown: tier, severity, linked id, package"
+check "$(printf '%s\n' "$out" | grep '^| [0-9]' | head -4 | cut -d'|' -f2 | tr -d ' \n')" "1133" "Markdown: tier 1 (KEV) rows first, though django's is critical"
 has "$out" "<summary>2 components not checked</summary>" "Markdown: the components not checked, folded"
 out=$("$bin" scan --db "$db" --format markdown --lang ja "$app")
 has "$out" "| 深刻度 | 脆弱性 |" "Markdown in Japanese"

@@ -837,6 +837,24 @@ static int scan_one(struct scan *s,
     return rc;
 }
 
+int tsn_finding_tier(const tsn_finding *f, const tsn_tier_policy *policy)
+{
+    if (f->kev)
+        return 1;
+    if (f->has_epss && f->epss >= policy->epss)
+        return 2;
+    if (!f->has_severity || f->severity >= policy->severity)
+        return 3;
+    return 4;
+}
+
+void tsn_scan_prioritise(tsn_scan *scan, const tsn_tier_policy *policy)
+{
+    scan->tiers = *policy;
+    for (size_t i = 0; i < scan->nfindings; i++)
+        scan->findings[i].tier = tsn_finding_tier(&scan->findings[i], policy);
+}
+
 int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out)
 {
     *out = NULL;
@@ -866,6 +884,7 @@ int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out)
     tsnv_lookup_close(lk);
     s->pub.findings = s->findings.ptr;
     s->pub.nfindings = s->findings.len;
+    tsn_scan_prioritise(&s->pub, &(tsn_tier_policy)TSN_TIER_POLICY_INIT);
     if (rc < 0) {
         tsn_scan_free(&s->pub);
         return rc;

@@ -56,6 +56,8 @@ static void finding(tsnu_jw *w,
     strings(w, "fixedVersions", f->fixed, f->nfixed);
     if (sc->upgrade)
         tsnu_jw_kstr(w, "upgrade", sc->upgrade);
+    tsnu_jw_key(w, "tier");
+    tsnu_jw_long(w, f->tier);
     if (f->has_severity)
         tsnu_jw_kstr(w, "severity", tsn_cvss_rating_name(f->severity));
     if (f->vector) {
@@ -127,12 +129,14 @@ int tsn_scan_to_json(const tsn_scan *scan,
     const tsn_sbom_component *comps = tsn_sbom_components(sbom, &n);
     if (n != scan->ncomponents)
         return tsn_error_set(TSN_EUSAGE, "the scan is not of this SBOM");
-    size_t by[5] = {0}, unrated = 0, kev = 0;
+    size_t by[5] = {0}, unrated = 0, kev = 0, tiers[5] = {0};
     size_t suppressed = tsn_scan_suppressed(scan);
     for (size_t i = 0; i < scan->nfindings; i++) {
         const tsn_finding *f = &scan->findings[i];
         if (f->suppressed)
             continue;
+        if (f->tier >= 1 && f->tier <= 4)
+            tiers[f->tier]++;
         if (f->has_severity)
             by[f->severity]++;
         else
@@ -167,6 +171,20 @@ int tsn_scan_to_json(const tsn_scan *scan,
     }
     tsnu_jw_key(&w, "unknown");
     tsnu_jw_long(&w, (long)unrated);
+    tsnu_jw_end(&w);
+    tsnu_jw_key(&w, "byTier");
+    tsnu_jw_object(&w);
+    for (int t = 1; t <= 4; t++) {
+        char k[2] = {(char)('0' + t), 0};
+        tsnu_jw_key(&w, k);
+        tsnu_jw_long(&w, (long)tiers[t]);
+    }
+    tsnu_jw_end(&w);
+    tsnu_jw_key(&w, "tierPolicy");
+    tsnu_jw_object(&w);
+    tsnu_jw_key(&w, "epss");
+    tsnu_jw_double(&w, scan->tiers.epss);
+    tsnu_jw_kstr(&w, "severity", names[scan->tiers.severity]);
     tsnu_jw_end(&w);
     tsnu_jw_key(&w, "kev");
     tsnu_jw_long(&w, (long)kev);

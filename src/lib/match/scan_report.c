@@ -232,6 +232,8 @@ static void sarif_result(tsnu_jw *w,
     tsnu_jw_kstr(w, "bomRef", c->ref);
     tsnu_jw_kstr(w, "installedVersion", sc->version);
     tsnu_jw_kstr(w, "upgrade", sc->upgrade);
+    tsnu_jw_key(w, "tier");
+    tsnu_jw_long(w, f->tier);
     tsnu_jw_key(w, "kev");
     tsnu_jw_bool(w, f->kev);
     if (f->has_epss) {
@@ -374,14 +376,27 @@ int tsn_scan_to_csv(const tsn_scan_target *t,
                     bool suppressed,
                     char **out)
 {
-    static const char *const head[] = {
-        "target",         "bom_ref",     "purl",
-        "ecosystem",      "package",     "version",
-        "vulnerability",  "aliases",     "severity",
-        "cvss_score",     "cvss_vector", "kev",
-        "ransomware",     "epss",        "epss_percentile",
-        "fixed_versions", "upgrade",     "vex_status",
-        "suppressed",     "summary"};
+    static const char *const head[] = {"target",
+                                       "bom_ref",
+                                       "purl",
+                                       "ecosystem",
+                                       "package",
+                                       "version",
+                                       "vulnerability",
+                                       "aliases",
+                                       "tier",
+                                       "severity",
+                                       "cvss_score",
+                                       "cvss_vector",
+                                       "kev",
+                                       "ransomware",
+                                       "epss",
+                                       "epss_percentile",
+                                       "fixed_versions",
+                                       "upgrade",
+                                       "vex_status",
+                                       "suppressed",
+                                       "summary"};
     size_t nh = sizeof head / sizeof *head;
     struct csv b = {TSN_BUF_INIT(SIZE_MAX / 2), 0};
     char num[32];
@@ -405,6 +420,8 @@ int tsn_scan_to_csv(const tsn_scan_target *t,
             csv_field(&b, sc->version, false);
             csv_field(&b, f->id, false);
             csv_list(&b, f->aliases, f->naliases);
+            snprintf(num, sizeof num, "%d", f->tier);
+            csv_field(&b, num, false);
             csv_field(&b, lower_rating(f), false);
             snprintf(num, sizeof num, "%.1f", f->vector ? f->cvss.score : 0.0);
             csv_field(&b, f->vector ? num : NULL, false);
@@ -539,6 +556,8 @@ static void vdr_vuln(tsnu_jw *w,
     tsnu_jw_array(w);
     if (!c->ref && c->purl)
         vdr_property(w, "tsunagi:purl", c->purl);
+    snprintf(num, sizeof num, "%d", f->tier);
+    vdr_property(w, "tsunagi:tier", num);
     vdr_property(w, "tsunagi:kev", f->kev ? "true" : "false");
     if (f->kev)
         vdr_property(w, "tsunagi:knownRansomwareUse",
