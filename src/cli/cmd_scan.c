@@ -5,6 +5,7 @@
  * gate for CI (--fail-on).
  */
 #include "cli.h"
+#include "scan_text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,7 +142,7 @@ check_age(tsn_vulndb *db, const char *path, const char *opt, long long max)
     return EXIT_NODB;
 }
 
-static const char *skip_text(const struct cli *cli, tsn_scan_skip s)
+const char *scan_skip_text(const struct cli *cli, tsn_scan_skip s)
 {
     switch (s) {
     case TSN_SCAN_NO_PURL:
@@ -166,7 +167,7 @@ static const char *skip_text(const struct cli *cli, tsn_scan_skip s)
     return "";
 }
 
-static const char *rating_text(const struct cli *cli, tsn_cvss_rating r)
+const char *scan_rating_text(const struct cli *cli, tsn_cvss_rating r)
 {
     static const char *const en[] = {"NONE", "LOW", "MEDIUM", "HIGH",
                                      "CRITICAL"};
@@ -174,15 +175,15 @@ static const char *rating_text(const struct cli *cli, tsn_cvss_rating r)
     return L(cli, en[r], ja[r]);
 }
 
-static const char *severity_text(const struct cli *cli, const tsn_finding *f)
+const char *scan_severity_text(const struct cli *cli, const tsn_finding *f)
 {
     if (!f->has_severity)
         return L(cli, "UNKNOWN", "不明");
-    return rating_text(cli, f->severity);
+    return scan_rating_text(cli, f->severity);
 }
 
 /* A finding's VEX status for people. */
-static const char *vex_text(const struct cli *cli, tsn_vex_status s)
+const char *scan_vex_text(const struct cli *cli, tsn_vex_status s)
 {
     switch (s) {
     case TSN_VEX_NOT_AFFECTED:
@@ -271,7 +272,7 @@ static void render_findings(const struct cli *cli,
             if (f->suppressed != suppressed)
                 continue;
             tsn_buf_printf(out, "  T%d %s%-8s%s", f->tier, colour(tty, f),
-                           severity_text(cli, f), off);
+                           scan_severity_text(cli, f), off);
             if (f->vector)
                 tsn_buf_printf(out, " %4.1f", f->cvss.score);
             else
@@ -291,7 +292,8 @@ static void render_findings(const struct cli *cli,
                 tsn_buf_printf(out, "  EPSS %.3f (%.0f%%)", f->epss,
                                f->percentile * 100);
             if (f->vex)
-                tsn_buf_printf(out, "  VEX: %s", vex_text(cli, f->vex_status));
+                tsn_buf_printf(out, "  VEX: %s",
+                               scan_vex_text(cli, f->vex_status));
             tsn_buf_putc(out, '\n');
             if (f->summary)
                 tsn_buf_printf(out, "      %.100s\n", f->summary);
@@ -364,7 +366,7 @@ static void render_summary(const struct cli *cli,
                          "以上）%zu、第3段階（%s以上または評価なし）%zu、"
                          "第4段階 %zu\n"),
                        tiers[1], sc->tiers.epss, tiers[2],
-                       rating_text(cli, sc->tiers.severity), tiers[3],
+                       scan_rating_text(cli, sc->tiers.severity), tiers[3],
                        tiers[4]);
     if (suppressed)
         tsn_buf_printf(out,
@@ -394,7 +396,7 @@ static void render_summary(const struct cli *cli,
             bool ver = comps[i].version && !comps[i].purl;
             tsn_buf_printf(out, "  %s%s%s: %s\n", what ? what : "?",
                            ver ? " " : "", ver ? comps[i].version : "",
-                           skip_text(cli, sc->components[i].skip));
+                           scan_skip_text(cli, sc->components[i].skip));
         }
     }
 }
@@ -492,7 +494,7 @@ static void scan_markdown(const struct cli *cli,
                 continue;
             shown++;
             tsn_buf_printf(out, "| %d | ", f->tier);
-            md_cell(out, severity_text(cli, f));
+            md_cell(out, scan_severity_text(cli, f));
             if (f->vector)
                 tsn_buf_printf(out, " %.1f", f->cvss.score);
             tsn_buf_puts(out, " | ");
@@ -526,7 +528,7 @@ static void scan_markdown(const struct cli *cli,
                 tsn_buf_printf(out, "%.3f", f->epss);
             tsn_buf_puts(out, " | ");
             if (f->vex)
-                md_cell(out, vex_text(cli, f->vex_status));
+                md_cell(out, scan_vex_text(cli, f->vex_status));
             tsn_buf_puts(out, " |\n");
         }
     if (shown < total)
@@ -552,7 +554,7 @@ static void scan_markdown(const struct cli *cli,
                          : comps[i].name ? comps[i].name
                                          : comps[i].ref);
             tsn_buf_puts(out, ": ");
-            md_cell(out, skip_text(cli, sc->components[i].skip));
+            md_cell(out, scan_skip_text(cli, sc->components[i].skip));
             tsn_buf_putc(out, '\n');
         }
         tsn_buf_puts(out, "\n</details>\n");
