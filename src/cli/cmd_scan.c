@@ -118,6 +118,22 @@ static long long duration(const char *s)
     return unit < 0 ? -1 : n * unit;
 }
 
+/* When @p db was last imported into or updated (the later), or NULL
+ * when never (or out of memory); free it. */
+static char *last_updated(tsn_vulndb *db)
+{
+    tsn_vulndb_status st;
+    if (tsn_vulndb_status_get(db, &st) < 0) {
+        tsn_error_clear();
+        return NULL;
+    }
+    const char *a = st.last_import, *b = st.last_update;
+    const char *t = !a ? b : !b ? a : strcmp(a, b) > 0 ? a : b;
+    char *r = t ? strdup(t) : NULL;
+    tsn_vulndb_status_free(&st);
+    return r;
+}
+
 /* EXIT_NODB when the knowledge base was last imported into or updated
  * longer than @p max seconds ago (or never). */
 static int
@@ -563,19 +579,27 @@ static void scan_markdown(const struct cli *cli,
 }
 
 /* --format: the people's forms (table, markdown) and the programs'. */
-enum scan_format { SF_TABLE, SF_JSON, SF_SARIF, SF_CDX, SF_CSV, SF_MARKDOWN };
+enum scan_format {
+    SF_TABLE,
+    SF_JSON,
+    SF_SARIF,
+    SF_CDX,
+    SF_CSV,
+    SF_MARKDOWN,
+    SF_HTML
+};
 
 static int scan_format(const char *s, enum scan_format *out)
 {
-    static const char *const names[] = {"table",     "json", "sarif",
-                                        "cyclonedx", "csv",  "markdown"};
+    static const char *const names[] = {
+        "table", "json", "sarif", "cyclonedx", "csv", "markdown", "html"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(s, names[i]) == 0) {
             *out = (enum scan_format)i;
             return 0;
         }
-    cli_error("--format %s: expected table, json, sarif, cyclonedx, csv or "
-              "markdown",
+    cli_error("--format %s: expected table, json, sarif, cyclonedx, csv, "
+              "markdown or html",
               s);
     return -1;
 }
@@ -644,8 +668,8 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
          "(N, Ns, Nm, Nh, Nd)",
          &max_age, NULL, NULL},
         {"--format", "FORMAT",
-         "table (default), json, sarif, cyclonedx (a VDR of one SBOM), csv "
-         "or markdown",
+         "table (default), json, sarif, cyclonedx (a VDR of one SBOM), csv, "
+         "markdown or html (a self-contained report with charts)",
          &format, NULL, NULL},
         {"-o", "FILE", "write to FILE (atomically) instead of stdout", &output,
          NULL, NULL},
@@ -742,6 +766,11 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
             render(cli, pos[i], ts[i].sbom, ts[i].scan, tty, show_suppressed,
                    &out);
         }
+    } else if (rc == 0 && sf == SF_HTML) {
+        char *kb = last_updated(db);
+        if (scan_html(cli, st, (size_t)nt, show_suppressed, kb, &out) < 0)
+            rc = cli_fail();
+        free(kb);
     } else if (rc == 0 && sf == SF_MARKDOWN) {
         for (int i = 0; i < nt; i++)
             scan_markdown(cli, pos[i], ts[i].sbom, ts[i].scan, show_suppressed,

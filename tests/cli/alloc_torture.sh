@@ -49,7 +49,7 @@ torture vex list "$root/fuzz/corpora/vex/csaf-na.json"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$bin" db import -q --db "$tmp/t.db" "$root/examples/advisories"
-for f in sarif cyclonedx csv markdown; do
+for f in sarif cyclonedx csv markdown html; do
     torture scan --db "$tmp/t.db" --format "$f" "$root/examples/analytics-platform.cdx.json"
 done
 echo "allocation torture: $pass passed, $fail failed"

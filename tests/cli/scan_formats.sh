@@ -3,9 +3,9 @@
 # tsunagi scan's outputs for other tools: SARIF 2.1.0 (valid against the
 # SARIF 2.1.0 schema Microsoft's SARIF SDK ships, checked by
 # python3-jsonschema), a CycloneDX 1.6 VDR (valid against the CycloneDX
-# schema, the SBOM kept), CSV (read back by Python's csv module) and
-# Markdown; each holds the findings the JSON form holds, and VEX
-# suppression carries over.
+# schema, the SBOM kept), CSV (read back by Python's csv module),
+# Markdown and the HTML report (read back as XML by html_report.py); each
+# holds the findings the JSON form holds, and VEX suppression carries over.
 set -u
 bin=${TSN_BIN:?}
 data=${TSN_SHARED_DATA:-../shared/data}
@@ -123,6 +123,61 @@ has "$out" "<summary>2 components not checked</summary>" "Markdown: the componen
 out=$("$bin" scan --db "$db" --format markdown --lang ja "$app")
 has "$out" "| 深刻度 | 脆弱性 |" "Markdown in Japanese"
 
+# ---- HTML ----------------------------------------------------------------
+page() { /usr/bin/python3 "$tools/html_report.py" "$1"; }
+"$bin" scan --db "$db" --format html --vex "$tmp/vex.json" -o "$tmp/r.html" "$app" "$prod"
+check $? 0 "--format html -o FILE"
+xmllint --noout "$tmp/r.html"
+check $? 0 "HTML: well-formed (it is read as XML below)"
+page "$tmp/r.html" > "$tmp/r.json"
+check $? 0 "HTML: read back"
+hq() { jq -r "$1" "$tmp/r.json"; }
+check "$(hq '.loads | length')" 0 "HTML: self-contained: no script, stylesheet link, image or other source to fetch"
+check "$(hq '.csp[0]')" "default-src 'none'; style-src 'unsafe-inline'" "HTML: a Content-Security-Policy forbids fetching anything"
+check "$(hq '[.links[] | select(startswith("#") or startswith("https://") | not)] | length')" 0 "HTML: links go to a section or to an advisory's https page"
+check "$(hq '.meta')" "Made 2026-11-18T11:06:40Z by tsunagi $("$bin" --version | cut -d' ' -f2); knowledge base last updated $(sqlite3 "$db" "SELECT max(value) FROM meta WHERE key IN ('last_import', 'last_update')")" \
+    "HTML: when (SOURCE_DATE_EPOCH), by which version, and how fresh the knowledge base is"
+check "$(hq '[.overview[] | .[0]] | join(" ")')" "$app $prod" "HTML: with two SBOMs an overview of both, linked"
+check "$(hq '[.sections[].id] | join(" ")')" "sbom-1 sbom-2" "HTML: a section per SBOM"
+check "$(hq '.sections[0].cards | [.components, .checked, .findings, ."tier 1: exploited (KEV)", ."not checked"] | join(" ")')" \
+    "$(json | jq -r '.targets[0].summary | [.components, .checked, .findings, .byTier."1", .notChecked] | join(" ")')" "HTML: the counts as the JSON has them"
+check "$(hq '.sections[0].charts."Findings by severity" | [.CRITICAL, .HIGH, .MEDIUM, .LOW, .UNKNOWN] | join(" ")')" \
+    "$(json | jq -r '.targets[0].summary.bySeverity | [.critical, .high, .medium, .low, .unknown] | join(" ")')" "HTML: the severity chart's bars as the JSON counts"
+check "$(hq '.sections[0].charts."Findings by priority tier" | [.[]] | join(" ")')" \
+    "$(json | jq -r '.targets[0].summary.byTier | [.[]] | join(" ")')" "HTML: the tier chart's bars as the JSON counts"
+check "$(hq '.sections[0].charts."Components with the most findings" | keys | length')" 4 "HTML: a bar per component with findings"
+check "$(hq '.sections[0].tables."Findings, in priority order" | length')" "$(json | jq '.targets[0].findings | length')" "HTML: a row per finding"
+check "$(hq '[.sections[0].tables."Findings, in priority order"[] | .[0][0:2]] | join(" ")')" "T1 T1 T3 T3 T3" "HTML: in priority order (the fifth is the test record of the CSV check)"
+check "$(hq '.sections[0].tables."Findings, in priority order"[2][0:4] | join(" | ")')" \
+    "T3 severe | CRITICAL 9.8 CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H | CVE-2022-28346 GHSA-2gwj-7jmv-h26r PYSEC-2022-190 SQL injection in Django's QuerySet.annotate(), aggregate() and extra() | pkg:pypi/django@3.2.12" \
+    "HTML: a finding's tier, severity, vector, ids, summary and component"
+check "$(hq '.sections[1].tables | has("Left out by VEX statements")')" false "HTML: what VEX left out is not listed without --show-suppressed"
+check "$(hq '.sections[0].tables."Not checked (2)" | map(.[1]) | join("; ")')" \
+    "no ecosystem known for its package URL; only a CPE: CPE matching is not there yet" "HTML: the components not checked, and why"
+has "$(hq '.footer')" "2 its EPSS probability is 0.1 or more; 3 its severity is HIGH or worse" "HTML: the tiers explained under the policy used"
+"$bin" scan --db "$db" --format html --show-suppressed --vex "$tmp/vex.json" --tier-epss 0.5 "$prod" > "$tmp/r2.html"
+page "$tmp/r2.html" > "$tmp/r2.json"
+check "$(jq -r '.sections[0].tables."Left out by VEX statements" | map(.[2][0:14] + " " + .[9]) | join(" ")' "$tmp/r2.json")" \
+    "CVE-2021-44228 not affected vulnerable_code_not_in_execute_path" "HTML --show-suppressed: the finding VEX left out, with the reason"
+check "$(jq -r '.overview | length' "$tmp/r2.json")" 0 "HTML of one SBOM: no overview"
+has "$(jq -r '.footer' "$tmp/r2.json")" "0.5 or more" "HTML: --tier-epss in the explanation"
+"$bin" scan --db "$db" --format html --lang ja "$app" > "$tmp/r3.html"
+page "$tmp/r3.html" > "$tmp/r3.json"
+check "$(jq -r '[.lang, .title, (.sections[0].charts."深刻度別の検出" | keys | sort | join(","))] | join(" ")' "$tmp/r3.json")" \
+    "ja 脆弱性スキャン報告書 なし,不明,注意,緊急,警告,重要" "HTML in Japanese: the language, title and ratings"
+# text from an SBOM and an advisory that would be markup
+jq '.components += [{"type":"library","bom-ref":"x","name":"<script>alert(1)</script> & \u0001","version":"1\"><b>"}]' "$app" > "$tmp/xss.json"
+jq '.id = "GHSA-0000-0000-0002" | .aliases = [] | .summary = "</td><script>alert(2)</script><td x=\u0027"' \
+    "$root/examples/advisories/GHSA-2gwj-7jmv-h26r.json" > "$tmp/evil/GHSA-0000-0000-0002.json"
+"$bin" db import -q --db "$db" "$tmp/evil"
+"$bin" scan --db "$db" --format html "$tmp/xss.json" > "$tmp/x.html"
+xmllint --noout "$tmp/x.html"
+check $? 0 "HTML: still well-formed with markup and a control character in the SBOM and an advisory"
+page "$tmp/x.html" > "$tmp/x.json"
+check "$(jq -r '.loads | length' "$tmp/x.json")" 0 "HTML: their markup is text, not elements"
+has "$(jq -r '.sections[0].tables."Not checked (3)"[] | .[0]' "$tmp/x.json")" '<script>alert(1)</script> & � 1"><b>' "HTML: the component's name shown as it is"
+has "$(jq -r '.sections[0].tables."Findings, in priority order"[] | .[2]' "$tmp/x.json")" "GHSA-0000-0000-0002 </td><script>alert(2)</script><td x='" "HTML: the advisory's summary shown as it is"
+
 # ---- the gate and bad usage ----------------------------------------------
 "$bin" scan --db "$db" --format sarif --fail-on critical -o "$tmp/g.sarif" "$app"
 check $? 1 "--fail-on still decides the exit code with -o and SARIF"
@@ -130,6 +185,6 @@ test -s "$tmp/g.sarif"
 check $? 0 "the SARIF log is written when the gate fails"
 out=$("$bin" scan --db "$db" --format xml "$app" 2>&1)
 check $? 2 "--format xml: exit 2"
-has "$out" "expected table, json, sarif, cyclonedx, csv or markdown" "--format xml: the formats"
+has "$out" "expected table, json, sarif, cyclonedx, csv, markdown or html" "--format xml: the formats"
 
 finish scan-formats
