@@ -151,6 +151,16 @@ TSN_API int tsn_vulndb_status_get(tsn_vulndb *db, tsn_vulndb_status *out);
 TSN_API void tsn_vulndb_status_free(tsn_vulndb_status *st);
 
 /**
+ * When @p db was last imported into and last updated (RFC 3339; NULL
+ * when never), as tsn_vulndb_status_get() gives them but without its
+ * counts, which read every table: this reads two values.
+ * @param[out] last_import,last_update free with free().
+ * @return 0, TSN_ENOMEM or TSN_EIO
+ */
+TSN_API int
+tsn_vulndb_times(tsn_vulndb *db, char **last_import, char **last_update);
+
+/**
  * The stored records of the advisory @p id and of every advisory that
  * names it as an alias (or that it names), as a JSON array in *out
  * (caller frees with tsn_free). TSN_ENOTFOUND when none.

@@ -122,16 +122,14 @@ static long long duration(const char *s)
  * when never (or out of memory); free it. */
 static char *last_updated(tsn_vulndb *db)
 {
-    tsn_vulndb_status st;
-    if (tsn_vulndb_status_get(db, &st) < 0) {
+    char *a = NULL, *b = NULL;
+    if (tsn_vulndb_times(db, &a, &b) < 0) {
         tsn_error_clear();
         return NULL;
     }
-    const char *a = st.last_import, *b = st.last_update;
-    const char *t = !a ? b : !b ? a : strcmp(a, b) > 0 ? a : b;
-    char *r = t ? strdup(t) : NULL;
-    tsn_vulndb_status_free(&st);
-    return r;
+    char *t = !a ? b : !b ? a : strcmp(a, b) > 0 ? a : b;
+    free(t == a ? b : a);
+    return t;
 }
 
 /* EXIT_NODB when the knowledge base was last imported into or updated
@@ -139,12 +137,13 @@ static char *last_updated(tsn_vulndb *db)
 static int
 check_age(tsn_vulndb *db, const char *path, const char *opt, long long max)
 {
-    tsn_vulndb_status st;
-    if (tsn_vulndb_status_get(db, &st) < 0)
+    char *li = NULL, *lu = NULL;
+    if (tsn_vulndb_times(db, &li, &lu) < 0)
         return cli_fail();
-    long long a = cli_age(st.last_import), b = cli_age(st.last_update);
+    long long a = cli_age(li), b = cli_age(lu);
     long long age = a < 0 ? b : b < 0 ? a : a < b ? a : b;
-    tsn_vulndb_status_free(&st);
+    free(li);
+    free(lu);
     if (age >= 0 && age <= max)
         return EXIT_OK;
     if (age < 0)

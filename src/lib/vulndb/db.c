@@ -2098,6 +2098,17 @@ int tsnv_meta_get(tsn_vulndb *v, const char *key, char **out)
     return rc < 0 ? rc : 0;
 }
 
+int tsn_vulndb_times(tsn_vulndb *db, char **last_import, char **last_update)
+{
+    *last_update = NULL;
+    int rc = tsnv_meta_get(db, "last_import", last_import);
+    if (rc == 0 && (rc = tsnv_meta_get(db, "last_update", last_update)) < 0) {
+        free(*last_import);
+        *last_import = NULL;
+    }
+    return rc;
+}
+
 int tsnv_meta_put(tsn_vulndb *v, const char *key, const char *value)
 {
     return meta_set(v->db, key, value);
