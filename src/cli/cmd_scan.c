@@ -22,17 +22,26 @@ struct gate {
     int tier;    /* fails at this tier or a higher one (1); 0: not asked */
 };
 
-static int gate_add(struct gate *g, const char *s)
+/* "low" ... "critical" as a rating; -1 when not one. */
+static int level(const char *s)
 {
     static const char *const levels[] = {"none", "low", "medium", "high",
                                          "critical"};
-    g->set = true;
     for (int i = TSN_CVSS_LOW; i <= TSN_CVSS_CRITICAL; i++)
-        if (strcmp(s, levels[i]) == 0) {
-            if (g->severity < 0 || i < g->severity)
-                g->severity = i;
-            return 0;
-        }
+        if (strcmp(s, levels[i]) == 0)
+            return i;
+    return -1;
+}
+
+static int gate_add(struct gate *g, const char *s)
+{
+    g->set = true;
+    int i = level(s);
+    if (i >= 0) {
+        if (g->severity < 0 || i < g->severity)
+            g->severity = i;
+        return 0;
+    }
     if (strcmp(s, "kev") == 0) {
         g->kev = true;
         return 0;
@@ -61,8 +70,6 @@ static int gate_add(struct gate *g, const char *s)
 static int
 tier_policy(const char *epss, const char *severity, tsn_tier_policy *p)
 {
-    static const char *const levels[] = {"none", "low", "medium", "high",
-                                         "critical"};
     if (epss) {
         char *end = NULL;
         double v = strtod(epss, &end);
@@ -74,10 +81,8 @@ tier_policy(const char *epss, const char *severity, tsn_tier_policy *p)
         p->epss = v;
     }
     if (severity) {
-        int i = TSN_CVSS_LOW;
-        while (i <= TSN_CVSS_CRITICAL && strcmp(severity, levels[i]) != 0)
-            i++;
-        if (i > TSN_CVSS_CRITICAL) {
+        int i = level(severity);
+        if (i < 0) {
             cli_error("--tier-severity %s: expected critical, high, medium "
                       "or low",
                       severity);
