@@ -75,8 +75,8 @@ typedef struct tsn_finding {
 typedef enum tsn_scan_skip {
     TSN_SCAN_CHECKED = 0,
     TSN_SCAN_NO_PURL,      /**< no package URL (or an invalid one) */
-    TSN_SCAN_CPE_ONLY,     /**< no package URL, only a CPE: CPE matching
-                                is not there yet */
+    TSN_SCAN_CPE_ONLY,     /**< no package URL, only CPEs, and none of
+                                them a CPE 2.3 name */
     TSN_SCAN_NO_ECOSYSTEM, /**< a purl type the knowledge base has no
                                 ecosystem for (generic, rpm, ...) */
     TSN_SCAN_NO_RELEASE,   /**< a Debian, Ubuntu or Alpine package without

@@ -171,8 +171,8 @@ const char *scan_skip_text(const struct cli *cli, tsn_scan_skip s)
         return L(cli, "no ecosystem known for its package URL",
                  "パッケージURLのエコシステムが不明");
     case TSN_SCAN_CPE_ONLY:
-        return L(cli, "only a CPE: CPE matching is not there yet",
-                 "CPEのみ（CPEでの照合は未対応）");
+        return L(cli, "only a CPE, and not a valid CPE 2.3 name",
+                 "CPEのみで、CPE 2.3 名として不正");
     case TSN_SCAN_NO_RELEASE:
         return L(cli, "a distribution package without its release (distro=)",
                  "配布版（distro=）のないディストリビューションのパッケージ");

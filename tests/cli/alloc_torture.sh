@@ -52,5 +52,7 @@ trap 'rm -rf "$tmp"' EXIT
 for f in sarif cyclonedx csv markdown html; do
     torture scan --db "$tmp/t.db" --format "$f" "$root/examples/analytics-platform.cdx.json"
 done
+"$bin" db import -q --db "$tmp/n.db" "$root/tests/resources/nvd/page.json"
+torture scan --db "$tmp/n.db" --format json "$root/tests/resources/scan_cpe/router.cdx.json"
 echo "allocation torture: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

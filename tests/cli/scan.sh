@@ -141,11 +141,11 @@ check $? 0 "the example advisories import"
 js=$("$bin" scan --db "$tmp/ex.db" --format json "$ex/analytics-platform.cdx.json")
 check "$(q '[.targets[0].findings[] | .id + "@" + .package] | join(" ")')" \
     "CVE-2022-28346@django CVE-2022-33891@pyspark CVE-2020-11651@salt CVE-2023-29401@github.com/gin-gonic/gin" "example: the four findings"
-check "$(q '.targets[0].summary | [.components, .checked, .kev] | join(" ")')" "7 5 2" "example: counts and KEV"
-check "$(q '[.targets[0].components[] | .notChecked // empty] | join(" ")')" "unknown-ecosystem cpe-only" "example: why two are not checked"
+check "$(q '.targets[0].summary | [.components, .checked, .kev] | join(" ")')" "7 6 2" "example: counts and KEV"
+check "$(q '[.targets[0].components[] | .notChecked // empty] | join(" ")')" "unknown-ecosystem" "example: why one is not checked (libpq, with only a CPE, is checked by it)"
 check "$(q '[.targets[0].findings[] | .tier] | join(" ")')" "3 1 1 3" "example: pyspark and salt in KEV are tier 1; django critical and gin unrated tier 3"
 out=$("$bin" scan --db "$tmp/ex.db" "$ex/analytics-platform.cdx.json")
-has "$out" "7 components, 5 checked: 4 findings (2 critical, 1 high, 0 medium, 0 low, 1 unrated; 2 in KEV)" "example: the README's last lines"
+has "$out" "7 components, 6 checked: 4 findings (2 critical, 1 high, 0 medium, 0 low, 1 unrated; 2 in KEV)" "example: the README's last lines"
 
 # real data: a PyPI record whose CVE is in CISA's catalog
 kev=$data/kev/known_exploited_vulnerabilities.json

@@ -7,9 +7,12 @@
  */
 #include "lib/lib.h"
 
+#include "lib/advisory/rd.h"
 #include "lib/ident/pkg.h"
+#include "lib/match/cpe_config.h"
 #include "lib/vulndb/vulndb_int.h"
 #include "tsunagi/advisory.h"
+#include "tsunagi/cpe.h"
 #include "tsunagi/limits.h"
 #include "tsunagi/purl.h"
 #include "tsunagi/range.h"
@@ -36,6 +39,11 @@ struct scan {
      * cve_best entry (tsn_finding: vector, cvss, severity_source) */
     tsnu_map cves;
     tsnu_vec cve_best;
+    /* the SBOM's CPEs, parsed: the system NVD configurations are
+     * evaluated in; component i's are sys[cpe_first[i] ..
+     * cpe_first[i] + cpe_count[i]) */
+    tsnu_vec sys; /* tsn_cpe * */
+    size_t *cpe_first, *cpe_count;
 };
 
 /* One affected entry of an advisory for the package, compiled: its ranges
@@ -750,7 +758,11 @@ static int findings_of(struct comp *c, size_t ci, tsn_scan_component *sc)
     if (sc->findings > 1)
         qsort(&((tsn_finding *)s->findings.ptr)[first], sc->findings,
               sizeof(tsn_finding), cmp_finding);
-    /* the nearest fixed version no record's entry holds */
+    /* the nearest fixed version no record's entry holds; not sought for
+     * hits from NVD configurations (no entry to ask) */
+    for (size_t j = 0; j < n; j++)
+        if (!hs[j].e)
+            fixed_all.len = 0;
     size_t nf = 0;
     const char *const *cands =
         rc == 0 ? sorted(&fixed_all, cmp_version, &c->scheme, &s->arena, &nf)
@@ -777,6 +789,145 @@ static int findings_of(struct comp *c, size_t ci, tsn_scan_component *sc)
     return rc;
 }
 
+/* ---- components named by CPE only ----------------------------------- */
+
+/* A component's CPEs evaluated against a record's NVD configurations. */
+struct cpe_comp {
+    struct comp *c;
+    const tsn_cpe *cpe; /* the component's, one of s->sys */
+};
+
+/* How configuration match @p m (and the platform @p on) held, as a line
+ * of tsn_finding.matched: "CRITERIA >=A <B", "running on CRITERIA". */
+static const char *
+cpe_how(tsnu_arena *ar, const tsn_adv_cpe_match *m, const tsn_adv_cpe_match *on)
+{
+    return tsnu_arena_printf(
+        ar, "%s%s%s%s%s%s%s%s%s%s%s", m->criteria, m->start_incl ? " >=" : "",
+        m->start_incl ? m->start_incl : "", m->start_excl ? " >" : "",
+        m->start_excl ? m->start_excl : "", m->end_incl ? " <=" : "",
+        m->end_incl ? m->end_incl : "", m->end_excl ? " <" : "",
+        m->end_excl ? m->end_excl : "", on ? "; running on " : "",
+        on ? on->criteria : "");
+}
+
+/* The version of CPE name @p c for people: its version and update
+ * without WFN quoting ("2.0 beta9"), "-" for NA; NULL when out of
+ * memory. */
+static const char *cpe_version(tsnu_arena *ar, const tsn_cpe *c)
+{
+    const char *v = tsn_cpe_value(c, TSN_CPE_VERSION);
+    const char *u = tsn_cpe_value(c, TSN_CPE_UPDATE);
+    char *t =
+        tsnu_arena_printf(ar, "%s%s%s", v ? v : "-", u ? " " : "", u ? u : "");
+    char *w = t;
+    for (const char *r = t; t && *r; r++) {
+        if (*r == '\\' && r[1])
+            r++;
+        *w++ = *r;
+    }
+    if (t)
+        *w = '\0';
+    return t;
+}
+
+/* tsnv_lookup_package() callback for a CPE's product: a hit for each of
+ * the record's configurations that makes the component vulnerable. */
+static int on_cpe_advisory(void *ctx, tsn_advisory *a, bool withdrawn)
+{
+    struct cpe_comp *cc = ctx;
+    struct scan *s = cc->c->s;
+    int rc = 0;
+    struct hit h = {NULL, NULL, TSNU_VEC_INIT(const char *, 1000),
+                    TSNU_VEC_INIT(const char *, 1000), 0};
+    for (size_t i = 0; !withdrawn && a && rc == 0 && i < a->nconfigs; i++) {
+        bool vuln = false;
+        const tsn_adv_cpe_match *why = NULL, *on = NULL;
+        rc =
+            tsnm_config_eval(&a->configs[i], (const tsn_cpe *const *)s->sys.ptr,
+                             s->sys.len, cc->cpe, &vuln, &why, &on);
+        if (rc == TSN_EINVALID) { /* a criteria that is no CPE name */
+            tsn_error_clear();
+            s->pub.unevaluated++;
+            rc = 0;
+            continue;
+        }
+        if (rc < 0 || !vuln)
+            continue;
+        const char *how = cpe_how(&s->arena, why, on);
+        rc = how ? push_str(&h.how, how) : tsn_error_oom();
+        if (rc == 0 && why->end_excl) {
+            const char *f = tsnu_arena_strdup(&s->arena, why->end_excl);
+            rc = f ? push_str(&h.fixed, f) : tsn_error_oom();
+        }
+    }
+    if (rc == 0 && h.how.len && (h.a = slim(&s->arena, a, NULL, NULL, &rc)) &&
+        (rc = tsnu_vec_push(&cc->c->hits, &h)) == 0) {
+        tsn_advisory_free(a);
+        return 0; /* the hit owns its lists now */
+    }
+    tsnu_vec_dispose(&h.how);
+    tsnu_vec_dispose(&h.fixed);
+    tsn_advisory_free(a);
+    return rc;
+}
+
+/*
+ * Component @p ci, which has CPEs and no package URL: the records that
+ * name the product of each of its CPEs (the import indexes them as
+ * package "CPE", "vendor:product"), each of their NVD configurations
+ * evaluated with the SBOM's CPEs as the system it runs in.
+ */
+static int
+scan_cpe(struct scan *s, tsnv_lookup *lk, size_t ci, tsn_scan_component *sc)
+{
+    size_t first = s->cpe_first[ci], n = s->cpe_count[ci];
+    const tsn_cpe *const *mine = (const tsn_cpe *const *)s->sys.ptr + first;
+    const tsn_cpe *versioned = NULL;
+    /* a version, or NA: a product without versions (hardware) */
+    for (size_t k = 0; k < n && !versioned; k++)
+        if (tsn_cpe_kind_of(mine[k], TSN_CPE_VERSION) != TSN_CPE_ANY)
+            versioned = mine[k];
+    if (!n) {
+        sc->skip = TSN_SCAN_CPE_ONLY;
+        return 0;
+    }
+    if (!versioned) {
+        sc->skip = TSN_SCAN_NO_VERSION;
+        return 0;
+    }
+    struct comp c = {.s = s, .lk = lk, .eco = "CPE", .scheme = TSN_VS_GENERIC};
+    c.hits = (tsnu_vec)TSNU_VEC_INIT(struct hit, TSN_LIMIT_COMPONENTS);
+    int rc = 0;
+    sc->ecosystem = "CPE";
+    for (size_t k = 0; rc == 0 && k < n; k++) {
+        char *fs = NULL;
+        const char *vendor = NULL, *product = NULL, *key = NULL;
+        if ((rc = tsn_cpe_to_fs(&fs, mine[k])) == 0 &&
+            (rc = tsnr_cpe_vp(&s->arena, fs, &vendor, &product)) == 0 &&
+            !(key = tsnu_arena_printf(&s->arena, "%s:%s", vendor, product)))
+            rc = tsn_error_oom();
+        tsn_free(fs);
+        if (rc == 0 && mine[k] == versioned) {
+            sc->package = c.key = key;
+            c.version = sc->version = cpe_version(&s->arena, versioned);
+            if (!c.version)
+                rc = tsn_error_oom();
+        }
+        struct cpe_comp cc = {&c, mine[k]};
+        if (rc == 0)
+            rc = tsnv_lookup_package(lk, "CPE", key, on_cpe_advisory, &cc);
+    }
+    if (rc == 0)
+        rc = findings_of(&c, ci, sc);
+    for (size_t i = 0; i < c.hits.len; i++) {
+        tsnu_vec_dispose(&((struct hit *)c.hits.ptr)[i].how);
+        tsnu_vec_dispose(&((struct hit *)c.hits.ptr)[i].fixed);
+    }
+    tsnu_vec_dispose(&c.hits);
+    return rc;
+}
+
 /* Look component @p ci up. */
 static int scan_one(struct scan *s,
                     tsnv_lookup *lk,
@@ -788,9 +939,9 @@ static int scan_one(struct scan *s,
     if (!comp->purl || comp->purl_invalid ||
         tsn_purl_parse(&pu, comp->purl, 0) < 0) {
         tsn_error_clear();
-        sc->skip = comp->n_cpes && (!comp->purl || comp->purl_invalid)
-                       ? TSN_SCAN_CPE_ONLY
-                       : TSN_SCAN_NO_PURL;
+        if (comp->n_cpes && (!comp->purl || comp->purl_invalid))
+            return scan_cpe(s, lk, ci, sc);
+        sc->skip = TSN_SCAN_NO_PURL;
         return 0;
     }
     struct comp c = {.s = s, .lk = lk};
@@ -877,6 +1028,24 @@ int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out)
               tsnu_arena_calloc(&s->arena, n, sizeof *s->pub.components)))
         rc = tsn_error_oom();
     s->pub.ncomponents = rc == 0 ? n : 0;
+    s->sys = (tsnu_vec)TSNU_VEC_INIT(tsn_cpe *, 100000000);
+    if (rc == 0 && n &&
+        (!(s->cpe_first = tsnu_arena_calloc(&s->arena, n, sizeof(size_t))) ||
+         !(s->cpe_count = tsnu_arena_calloc(&s->arena, n, sizeof(size_t)))))
+        rc = tsn_error_oom();
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        s->cpe_first[i] = s->sys.len;
+        for (size_t j = 0; rc == 0 && j < comps[i].n_cpes; j++) {
+            tsn_cpe *p = NULL;
+            if ((rc = tsn_cpe_parse(&p, comps[i].cpes[j])) == TSN_EINVALID) {
+                tsn_error_clear(); /* not a CPE name: not one of the system */
+                rc = 0;
+            } else if (rc == 0 && (rc = tsnu_vec_push(&s->sys, &p)) < 0) {
+                tsn_cpe_free(p);
+            }
+        }
+        s->cpe_count[i] = s->sys.len - s->cpe_first[i];
+    }
     for (size_t i = 0; rc == 0 && i < n; i++) {
         rc = scan_one(s, lk, &comps[i], i, &s->pub.components[i]);
         s->pub.checked += rc == 0 && !s->pub.components[i].skip;
@@ -906,6 +1075,9 @@ void tsn_scan_free(tsn_scan *scan)
     tsnu_map_dispose(&s->seen);
     tsnu_vec_dispose(&s->cve_best);
     tsnu_map_dispose(&s->cves);
+    for (size_t i = 0; i < s->sys.len; i++)
+        tsn_cpe_free(((tsn_cpe **)s->sys.ptr)[i]);
+    tsnu_vec_dispose(&s->sys);
     tsnu_arena_dispose(&s->arena);
     tsn_free(s);
 }
