@@ -429,6 +429,16 @@ static int package_run(struct comp *c, struct run *out)
     return rc;
 }
 
+/* The component's hits and their lists let go. */
+static void hits_dispose(struct comp *c)
+{
+    for (size_t i = 0; i < c->hits.len; i++) {
+        tsnu_vec_dispose(&((struct hit *)c->hits.ptr)[i].how);
+        tsnu_vec_dispose(&((struct hit *)c->hits.ptr)[i].fixed);
+    }
+    tsnu_vec_dispose(&c->hits);
+}
+
 /* Keep entry @p e as a hit when it holds the component at @p v. */
 static int evaluate(struct comp *c, const struct entry *e, const tsn_ver *v)
 {
@@ -920,11 +930,7 @@ scan_cpe(struct scan *s, tsnv_lookup *lk, size_t ci, tsn_scan_component *sc)
     }
     if (rc == 0)
         rc = findings_of(&c, ci, sc);
-    for (size_t i = 0; i < c.hits.len; i++) {
-        tsnu_vec_dispose(&((struct hit *)c.hits.ptr)[i].how);
-        tsnu_vec_dispose(&((struct hit *)c.hits.ptr)[i].fixed);
-    }
-    tsnu_vec_dispose(&c.hits);
+    hits_dispose(&c);
     return rc;
 }
 
@@ -980,11 +986,7 @@ static int scan_one(struct scan *s,
     tsn_version_free(v);
     if (rc == 0)
         rc = findings_of(&c, ci, sc);
-    for (size_t i = 0; i < c.hits.len; i++) {
-        tsnu_vec_dispose(&((struct hit *)c.hits.ptr)[i].how);
-        tsnu_vec_dispose(&((struct hit *)c.hits.ptr)[i].fixed);
-    }
-    tsnu_vec_dispose(&c.hits);
+    hits_dispose(&c);
     return rc;
 }
 
