@@ -177,6 +177,19 @@ TSN_API void tsn_scan_prioritise(tsn_scan *scan, const tsn_tier_policy *policy);
 /** Findings a VEX statement left out (tsn_finding.suppressed). */
 TSN_API size_t tsn_scan_suppressed(const tsn_scan *scan);
 
+/** The counts every report of a scan gives: of the findings reported
+ *  (those VEX did not leave out), by rating, by tier and in KEV. */
+typedef struct tsn_scan_counts {
+    size_t findings;       /**< reported */
+    size_t suppressed;     /**< left out by VEX */
+    size_t by_severity[5]; /**< indexed by tsn_cvss_rating */
+    size_t unrated;        /**< no source rates them */
+    size_t by_tier[5];     /**< [1] to [4] */
+    size_t kev;
+} tsn_scan_counts;
+
+TSN_API void tsn_scan_count(const tsn_scan *scan, tsn_scan_counts *out);
+
 /**
  * The result as one JSON object (documented in docs/scan.md): @p target
  * (the SBOM's name, or NULL), the counts, the SBOM's components with what

@@ -351,19 +351,9 @@ static void render_summary(const struct cli *cli,
 {
     size_t n = 0;
     const tsn_sbom_component *comps = tsn_sbom_components(sbom, &n);
-    size_t by[5] = {0}, unrated = 0, kev = 0, tiers[5] = {0};
-    size_t suppressed = tsn_scan_suppressed(sc);
-    for (size_t i = 0; i < sc->nfindings; i++) {
-        if (sc->findings[i].suppressed)
-            continue;
-        if (sc->findings[i].tier >= 1 && sc->findings[i].tier <= 4)
-            tiers[sc->findings[i].tier]++;
-        if (sc->findings[i].has_severity)
-            by[sc->findings[i].severity]++;
-        else
-            unrated++;
-        kev += sc->findings[i].kev;
-    }
+    tsn_scan_counts k;
+    tsn_scan_count(sc, &k);
+    const size_t *by = k.by_severity, *tiers = k.by_tier;
     tsn_buf_printf(out,
                    L(cli,
                      "\n%zu components, %zu checked: %zu findings "
@@ -372,11 +362,11 @@ static void render_summary(const struct cli *cli,
                      "\n構成要素 %zu 件、照合 %zu 件: 検出 %zu 件"
                      "（緊急 %zu、重要 %zu、警告 %zu、注意 %zu、"
                      "評価なし %zu、KEV %zu）\n"),
-                   sc->ncomponents, sc->checked, sc->nfindings - suppressed,
+                   sc->ncomponents, sc->checked, k.findings,
                    by[TSN_CVSS_CRITICAL], by[TSN_CVSS_HIGH],
                    by[TSN_CVSS_MEDIUM], by[TSN_CVSS_LOW] + by[TSN_CVSS_NONE],
-                   unrated, kev);
-    if (sc->nfindings > suppressed)
+                   k.unrated, k.kev);
+    if (k.findings)
         tsn_buf_printf(out,
                        L(cli,
                          "by priority: tier 1 (exploited) %zu, tier 2 (EPSS "
@@ -388,11 +378,11 @@ static void render_summary(const struct cli *cli,
                        tiers[1], sc->tiers.epss, tiers[2],
                        scan_rating_text(cli, sc->tiers.severity), tiers[3],
                        tiers[4]);
-    if (suppressed)
+    if (k.suppressed)
         tsn_buf_printf(out,
                        L(cli, "%zu more left out by VEX statements%s\n",
                          "ほかに VEX により除外 %zu 件%s\n"),
-                       suppressed,
+                       k.suppressed,
                        L(cli, " (--show-suppressed lists them)",
                          "（--show-suppressed で表示）"));
     if (sc->unevaluated)

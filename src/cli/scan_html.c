@@ -499,24 +499,6 @@ not_checked(struct page *p, const tsn_scan *sc, const tsn_sbom_component *comps)
     put(p, "</tbody>\n</table>\n");
 }
 
-/* The counts of @p sc's reported findings: by rating (critical ... none,
- * then unrated) and by tier. */
-static void
-counts(const tsn_scan *sc, size_t by_sev[6], size_t by_tier[5], size_t *kev)
-{
-    memset(by_sev, 0, 6 * sizeof *by_sev);
-    memset(by_tier, 0, 5 * sizeof *by_tier);
-    *kev = 0;
-    for (size_t i = 0; i < sc->nfindings; i++) {
-        const tsn_finding *f = &sc->findings[i];
-        if (f->suppressed)
-            continue;
-        by_sev[sev_index(f)]++;
-        by_tier[f->tier >= 1 && f->tier <= 4 ? f->tier : 4]++;
-        *kev += f->kev;
-    }
-}
-
 /* One SBOM's section. */
 static void
 target(struct page *p, const tsn_scan_target *t, size_t i, bool show_suppressed)
@@ -525,20 +507,20 @@ target(struct page *p, const tsn_scan_target *t, size_t i, bool show_suppressed)
     const tsn_scan *sc = t->scan;
     size_t nc = 0;
     const tsn_sbom_component *comps = tsn_sbom_components(t->sbom, &nc);
-    size_t sev[6], tiers[5], kev;
-    counts(sc, sev, tiers, &kev);
-    size_t suppressed = tsn_scan_suppressed(sc);
+    tsn_scan_counts k;
+    tsn_scan_count(sc, &k);
+    const size_t *sev = k.by_severity, *tiers = k.by_tier;
     putf(p, "<section id=\"sbom-%zu\">\n<h2>", i + 1);
     esc(p, t->name ? t->name : "-");
     put(p, "</h2>\n<div class=\"cards\">");
     card(p, L(cli, "components", "構成要素"), sc->ncomponents, false);
     card(p, L(cli, "checked", "照合済み"), sc->checked, false);
-    card(p, L(cli, "findings", "検出"), sc->nfindings - suppressed, false);
+    card(p, L(cli, "findings", "検出"), k.findings, false);
     card(p, L(cli, "tier 1: exploited (KEV)", "第1段階: 悪用あり（KEV）"),
          tiers[1], true);
     card(p, L(cli, "tier 2: likely exploited", "第2段階: 悪用の可能性大"),
          tiers[2], true);
-    card(p, L(cli, "left out by VEX", "VEX により除外"), suppressed, false);
+    card(p, L(cli, "left out by VEX", "VEX により除外"), k.suppressed, false);
     card(p, L(cli, "not checked", "未照合"), sc->ncomponents - sc->checked,
          false);
     put(p, "</div>\n<div class=\"charts\">\n");
@@ -551,7 +533,7 @@ target(struct page *p, const tsn_scan_target *t, size_t i, bool show_suppressed)
         L(cli, "UNKNOWN", "不明"),
     };
     const size_t sev_counts[] = {sev[4], sev[3], sev[2],
-                                 sev[1], sev[0], sev[5]};
+                                 sev[1], sev[0], k.unrated};
     const char *const sev_cols[] = {sev_colour[4], sev_colour[3],
                                     sev_colour[2], sev_colour[1],
                                     sev_colour[0], sev_colour[5]};
@@ -559,9 +541,9 @@ target(struct page *p, const tsn_scan_target *t, size_t i, bool show_suppressed)
           sev_counts, sev_cols, 6);
     char tl[4][96];
     const char *tier_labels[4];
-    for (int k = 0; k < 4; k++) {
-        snprintf(tl[k], sizeof tl[k], "T%d %s", k + 1, tier_name(cli, k + 1));
-        tier_labels[k] = tl[k];
+    for (int j = 0; j < 4; j++) {
+        snprintf(tl[j], sizeof tl[j], "T%d %s", j + 1, tier_name(cli, j + 1));
+        tier_labels[j] = tl[j];
     }
     chart(p, L(cli, "Findings by priority tier", "優先度別の検出"), tier_labels,
           tiers + 1, tier_colour + 1, 4);
@@ -570,7 +552,7 @@ target(struct page *p, const tsn_scan_target *t, size_t i, bool show_suppressed)
     put(p, L(cli, "Findings, in priority order", "検出（優先度順）"));
     put(p, "</h3>\n");
     findings(p, sc, comps, false);
-    if (show_suppressed && suppressed) {
+    if (show_suppressed && k.suppressed) {
         put(p, "<h3>");
         put(p, L(cli, "Left out by VEX statements", "VEX により除外"));
         put(p, "</h3>\n");
@@ -605,17 +587,16 @@ static void overview(struct page *p, const tsn_scan_target *t, size_t n)
              "<th>第2段階</th><th>緊急</th><th>重要"));
     put(p, "</th></tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < n; i++) {
-        size_t sev[6], tiers[5], kev;
-        counts(t[i].scan, sev, tiers, &kev);
+        tsn_scan_counts k;
+        tsn_scan_count(t[i].scan, &k);
         putf(p, "<tr><td><a href=\"#sbom-%zu\">", i + 1);
         esc(p, t[i].name ? t[i].name : "-");
         putf(p,
              "</a></td><td class=\"n\">%zu</td><td class=\"n\">%zu</td>"
              "<td class=\"n\">%zu</td><td class=\"n\">%zu</td>"
              "<td class=\"n\">%zu</td><td class=\"n\">%zu</td></tr>\n",
-             t[i].scan->ncomponents,
-             t[i].scan->nfindings - tsn_scan_suppressed(t[i].scan), tiers[1],
-             tiers[2], sev[4], sev[3]);
+             t[i].scan->ncomponents, k.findings, k.by_tier[1], k.by_tier[2],
+             k.by_severity[TSN_CVSS_CRITICAL], k.by_severity[TSN_CVSS_HIGH]);
     }
     put(p, "</tbody>\n</table>\n");
 }

@@ -129,20 +129,8 @@ int tsn_scan_to_json(const tsn_scan *scan,
     const tsn_sbom_component *comps = tsn_sbom_components(sbom, &n);
     if (n != scan->ncomponents)
         return tsn_error_set(TSN_EUSAGE, "the scan is not of this SBOM");
-    size_t by[5] = {0}, unrated = 0, kev = 0, tiers[5] = {0};
-    size_t suppressed = tsn_scan_suppressed(scan);
-    for (size_t i = 0; i < scan->nfindings; i++) {
-        const tsn_finding *f = &scan->findings[i];
-        if (f->suppressed)
-            continue;
-        if (f->tier >= 1 && f->tier <= 4)
-            tiers[f->tier]++;
-        if (f->has_severity)
-            by[f->severity]++;
-        else
-            unrated++;
-        kev += f->kev;
-    }
+    tsn_scan_counts k;
+    tsn_scan_count(scan, &k);
     tsn_buf b = TSN_BUF_INIT(SIZE_MAX / 2);
     tsnu_jw w;
     tsnu_jw_init(&w, &b);
@@ -158,26 +146,26 @@ int tsn_scan_to_json(const tsn_scan *scan,
     tsnu_jw_key(&w, "notChecked");
     tsnu_jw_long(&w, (long)(scan->ncomponents - scan->checked));
     tsnu_jw_key(&w, "findings");
-    tsnu_jw_long(&w, (long)(scan->nfindings - suppressed));
+    tsnu_jw_long(&w, (long)k.findings);
     tsnu_jw_key(&w, "suppressed");
-    tsnu_jw_long(&w, (long)suppressed);
+    tsnu_jw_long(&w, (long)k.suppressed);
     static const char *const names[] = {"none", "low", "medium", "high",
                                         "critical"};
     tsnu_jw_key(&w, "bySeverity");
     tsnu_jw_object(&w);
     for (int r = TSN_CVSS_CRITICAL; r >= TSN_CVSS_NONE; r--) {
         tsnu_jw_key(&w, names[r]);
-        tsnu_jw_long(&w, (long)by[r]);
+        tsnu_jw_long(&w, (long)k.by_severity[r]);
     }
     tsnu_jw_key(&w, "unknown");
-    tsnu_jw_long(&w, (long)unrated);
+    tsnu_jw_long(&w, (long)k.unrated);
     tsnu_jw_end(&w);
     tsnu_jw_key(&w, "byTier");
     tsnu_jw_object(&w);
     for (int t = 1; t <= 4; t++) {
-        char k[2] = {(char)('0' + t), 0};
-        tsnu_jw_key(&w, k);
-        tsnu_jw_long(&w, (long)tiers[t]);
+        char key[2] = {(char)('0' + t), 0};
+        tsnu_jw_key(&w, key);
+        tsnu_jw_long(&w, (long)k.by_tier[t]);
     }
     tsnu_jw_end(&w);
     tsnu_jw_key(&w, "tierPolicy");
@@ -187,7 +175,7 @@ int tsn_scan_to_json(const tsn_scan *scan,
     tsnu_jw_kstr(&w, "severity", names[scan->tiers.severity]);
     tsnu_jw_end(&w);
     tsnu_jw_key(&w, "kev");
-    tsnu_jw_long(&w, (long)kev);
+    tsnu_jw_long(&w, (long)k.kev);
     tsnu_jw_key(&w, "rangesNotEvaluated");
     tsnu_jw_long(&w, (long)scan->unevaluated);
     tsnu_jw_end(&w);

@@ -345,6 +345,25 @@ size_t tsn_scan_suppressed(const tsn_scan *scan)
     return n;
 }
 
+void tsn_scan_count(const tsn_scan *scan, tsn_scan_counts *out)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; i < scan->nfindings; i++) {
+        const tsn_finding *f = &scan->findings[i];
+        if (f->suppressed) {
+            out->suppressed++;
+            continue;
+        }
+        out->findings++;
+        if (f->has_severity)
+            out->by_severity[f->severity]++;
+        else
+            out->unrated++;
+        out->by_tier[f->tier >= 1 && f->tier <= 4 ? f->tier : 4]++;
+        out->kev += f->kev;
+    }
+}
+
 /* Whether @p id, @p purl (parsed: @p pp) or @p cpe names one of the
  * components of @p sbom (their purls parsed: @p cp). */
 static bool names_any(const char *id,
