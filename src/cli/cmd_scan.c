@@ -449,27 +449,62 @@ static void md_cell(tsn_buf *out, const char *s)
     }
 }
 
-/* The order of the rows: by tier, then most severe first (critical ...
- * low, then the unrated); higher ranks first. */
-static int md_rank(const tsn_finding *f)
+/* Priority order: tier, then most severe (the unrated after the rated),
+ * then the highest score, then component and id. */
+static int by_priority(const void *a, const void *b)
 {
-    return (5 - f->tier) * 8 + (f->has_severity ? (int)f->severity + 1 : 0);
+    const tsn_finding *x = *(const tsn_finding *const *)a;
+    const tsn_finding *y = *(const tsn_finding *const *)b;
+    if (x->tier != y->tier)
+        return x->tier < y->tier ? -1 : 1;
+    int sx = x->has_severity ? (int)x->severity : -1;
+    int sy = y->has_severity ? (int)y->severity : -1;
+    if (sx != sy)
+        return sx > sy ? -1 : 1;
+    double cx = x->vector ? x->cvss.score : -1,
+           cy = y->vector ? y->cvss.score : -1;
+    if (cx != cy)
+        return cx > cy ? -1 : 1;
+    if (x->component != y->component)
+        return x->component < y->component ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+const tsn_finding **
+scan_in_priority(const tsn_scan *sc, enum scan_which which, size_t *n)
+{
+    *n = 0;
+    for (size_t i = 0; i < sc->nfindings; i++)
+        *n += which == SCAN_ALL ||
+              sc->findings[i].suppressed == (which == SCAN_SUPPRESSED);
+    const tsn_finding **order = *n ? malloc(*n * sizeof *order) : NULL;
+    for (size_t i = 0, k = 0; order && i < sc->nfindings; i++)
+        if (which == SCAN_ALL ||
+            sc->findings[i].suppressed == (which == SCAN_SUPPRESSED))
+            order[k++] = &sc->findings[i];
+    if (order)
+        qsort(order, *n, sizeof *order, by_priority);
+    return order;
 }
 
 #define MD_ROWS 200
 
 /* The scan of @p name in Markdown, for a pull-request comment: the
- * counts, then the findings by severity (the first MD_ROWS), then the
- * components not checked. */
-static void scan_markdown(const struct cli *cli,
-                          const char *name,
-                          const tsn_sbom *sbom,
-                          const tsn_scan *sc,
-                          bool show_suppressed,
-                          tsn_buf *out)
+ * counts, then the findings in priority order (the first MD_ROWS), then
+ * the components not checked. 0 or TSN_ENOMEM. */
+static int scan_markdown(const struct cli *cli,
+                         const char *name,
+                         const tsn_sbom *sbom,
+                         const tsn_scan *sc,
+                         bool show_suppressed,
+                         tsn_buf *out)
 {
     size_t n = 0, shown = 0, total = 0;
     const tsn_sbom_component *comps = tsn_sbom_components(sbom, &n);
+    const tsn_finding **order = scan_in_priority(
+        sc, show_suppressed ? SCAN_ALL : SCAN_REPORTED, &total);
+    if (!order && total)
+        return tsn_error_oom();
     tsn_buf_puts(out, L(cli, "## tsunagi scan: ", "## tsunagi scan: "));
     md_cell(out, name);
     tsn_buf_puts(out, "\n");
@@ -484,8 +519,6 @@ static void scan_markdown(const struct cli *cli,
     tsn_buf_put(out, sum, eol ? (size_t)(eol - sum) : strlen(sum));
     tsn_buf_puts(out, "**\n\n");
     tsn_buf_dispose(&summary);
-    for (size_t i = 0; i < sc->nfindings; i++)
-        total += !sc->findings[i].suppressed || show_suppressed;
     if (total) {
         tsn_buf_puts(out, L(cli,
                             "| Tier | Severity | Vulnerability | Package | "
@@ -494,53 +527,49 @@ static void scan_markdown(const struct cli *cli,
                             "| 修正版 | KEV | EPSS | VEX |\n"));
         tsn_buf_puts(out, "|---|---|---|---|---|---|---|---|---|\n");
     }
-    for (int rank = 4 * 8 + TSN_CVSS_CRITICAL + 1; rank >= 0 && shown < MD_ROWS;
-         rank--)
-        for (size_t i = 0; i < sc->nfindings && shown < MD_ROWS; i++) {
-            const tsn_finding *f = &sc->findings[i];
-            const tsn_scan_component *c = &sc->components[f->component];
-            const tsn_sbom_component *comp = &comps[f->component];
-            if (md_rank(f) != rank || (f->suppressed && !show_suppressed))
-                continue;
-            shown++;
-            tsn_buf_printf(out, "| %d | ", f->tier);
-            md_cell(out, scan_severity_text(cli, f));
-            if (f->vector)
-                tsn_buf_printf(out, " %.1f", f->cvss.score);
-            tsn_buf_puts(out, " | ");
-            char *url = NULL;
-            (void)tsn_advisory_id_home(f->id, &url);
-            if (url) {
-                /* ids are [A-Za-z0-9._:-]: nothing in them ends the link */
-                tsn_buf_puts(out, "[");
-                md_cell(out, f->id);
-                tsn_buf_printf(out, "](%s)", url);
-            } else {
-                md_cell(out, f->id);
-            }
-            tsn_buf_puts(out, " | ");
-            tsn_free(url);
-            md_cell(out, comp->purl ? comp->purl : comp->name);
-            tsn_buf_puts(out, " | ");
-            md_cell(out, c->version);
-            tsn_buf_puts(out, " | ");
-            for (size_t j = 0; j < f->nfixed; j++) {
-                if (j)
-                    tsn_buf_puts(out, ", ");
-                md_cell(out, f->fixed[j]);
-            }
-            tsn_buf_printf(out, " | %s | ",
-                           f->kev ? (f->ransomware ? L(cli, "yes (ransomware)",
-                                                       "あり（ランサムウェア）")
-                                                   : L(cli, "yes", "あり"))
-                                  : "");
-            if (f->has_epss)
-                tsn_buf_printf(out, "%.3f", f->epss);
-            tsn_buf_puts(out, " | ");
-            if (f->vex)
-                md_cell(out, scan_vex_text(cli, f->vex_status));
-            tsn_buf_puts(out, " |\n");
+    for (size_t i = 0; i < total && shown < MD_ROWS; i++) {
+        const tsn_finding *f = order[i];
+        const tsn_scan_component *c = &sc->components[f->component];
+        const tsn_sbom_component *comp = &comps[f->component];
+        shown++;
+        tsn_buf_printf(out, "| %d | ", f->tier);
+        md_cell(out, scan_severity_text(cli, f));
+        if (f->vector)
+            tsn_buf_printf(out, " %.1f", f->cvss.score);
+        tsn_buf_puts(out, " | ");
+        char *url = NULL;
+        (void)tsn_advisory_id_home(f->id, &url);
+        if (url) {
+            /* ids are [A-Za-z0-9._:-]: nothing in them ends the link */
+            tsn_buf_puts(out, "[");
+            md_cell(out, f->id);
+            tsn_buf_printf(out, "](%s)", url);
+        } else {
+            md_cell(out, f->id);
         }
+        tsn_buf_puts(out, " | ");
+        tsn_free(url);
+        md_cell(out, comp->purl ? comp->purl : comp->name);
+        tsn_buf_puts(out, " | ");
+        md_cell(out, c->version);
+        tsn_buf_puts(out, " | ");
+        for (size_t j = 0; j < f->nfixed; j++) {
+            if (j)
+                tsn_buf_puts(out, ", ");
+            md_cell(out, f->fixed[j]);
+        }
+        tsn_buf_printf(out, " | %s | ",
+                       f->kev ? (f->ransomware ? L(cli, "yes (ransomware)",
+                                                   "あり（ランサムウェア）")
+                                               : L(cli, "yes", "あり"))
+                              : "");
+        if (f->has_epss)
+            tsn_buf_printf(out, "%.3f", f->epss);
+        tsn_buf_puts(out, " | ");
+        if (f->vex)
+            md_cell(out, scan_vex_text(cli, f->vex_status));
+        tsn_buf_puts(out, " |\n");
+    }
     if (shown < total)
         tsn_buf_printf(out,
                        L(cli,
@@ -570,6 +599,8 @@ static void scan_markdown(const struct cli *cli,
         tsn_buf_puts(out, "\n</details>\n");
     }
     tsn_buf_putc(out, '\n');
+    free(order);
+    return 0;
 }
 
 /* --format: the people's forms (table, markdown) and the programs'. */
@@ -766,9 +797,10 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
             rc = cli_fail();
         free(kb);
     } else if (rc == 0 && sf == SF_MARKDOWN) {
-        for (int i = 0; i < nt; i++)
-            scan_markdown(cli, pos[i], ts[i].sbom, ts[i].scan, show_suppressed,
-                          &out);
+        for (int i = 0; rc == 0 && i < nt; i++)
+            if (scan_markdown(cli, pos[i], ts[i].sbom, ts[i].scan,
+                              show_suppressed, &out) < 0)
+                rc = cli_fail();
     } else if (rc == 0) {
         int lrc = sf == SF_SARIF ? tsn_scan_to_sarif(st, (size_t)nt, &text)
                   : sf == SF_CSV

@@ -315,27 +315,6 @@ static const char *tier_name(const struct cli *cli, int t)
     }
 }
 
-/* Priority order: tier, then most severe (the unrated after the rated),
- * then the highest score, then component and id. */
-static int by_priority(const void *a, const void *b)
-{
-    const tsn_finding *x = *(const tsn_finding *const *)a;
-    const tsn_finding *y = *(const tsn_finding *const *)b;
-    if (x->tier != y->tier)
-        return x->tier < y->tier ? -1 : 1;
-    int sx = x->has_severity ? (int)x->severity : -1;
-    int sy = y->has_severity ? (int)y->severity : -1;
-    if (sx != sy)
-        return sx > sy ? -1 : 1;
-    double cx = x->vector ? x->cvss.score : -1,
-           cy = y->vector ? y->cvss.score : -1;
-    if (cx != cy)
-        return cx > cy ? -1 : 1;
-    if (x->component != y->component)
-        return x->component < y->component ? -1 : 1;
-    return strcmp(x->id, y->id);
-}
-
 static void card(struct page *p, const char *label, size_t n, bool alert)
 {
     putf(p, "<div class=\"card%s\"><b>%zu</b>", alert && n ? " alert" : "", n);
@@ -437,23 +416,18 @@ static void findings(struct page *p,
 {
     const struct cli *cli = p->cli;
     size_t n = 0;
-    for (size_t i = 0; i < sc->nfindings; i++)
-        n += sc->findings[i].suppressed == suppressed;
+    const tsn_finding **order =
+        scan_in_priority(sc, suppressed ? SCAN_SUPPRESSED : SCAN_REPORTED, &n);
+    if (!order && n) {
+        p->rc = tsn_error_oom();
+        return;
+    }
     if (!n) {
         put(p, "<p>");
         put(p, L(cli, "None.", "なし。"));
         put(p, "</p>\n");
         return;
     }
-    const tsn_finding **order = malloc(n * sizeof *order);
-    if (!order) {
-        p->rc = tsn_error_oom();
-        return;
-    }
-    for (size_t i = 0, k = 0; i < sc->nfindings; i++)
-        if (sc->findings[i].suppressed == suppressed)
-            order[k++] = &sc->findings[i];
-    qsort(order, n, sizeof *order, by_priority);
     put(p, "<table>\n<thead><tr><th>");
     put(p, L(cli,
              "Tier</th><th>Severity</th><th>Vulnerability</th><th>Component"

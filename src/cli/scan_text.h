@@ -17,6 +17,16 @@ const char *scan_vex_text(const struct cli *cli, tsn_vex_status s);
 /* Why a component was not checked */
 const char *scan_skip_text(const struct cli *cli, tsn_scan_skip s);
 
+/* Which findings scan_in_priority() gives. */
+enum scan_which { SCAN_REPORTED, SCAN_SUPPRESSED, SCAN_ALL };
+
+/* The findings of @p sc that @p which says, in priority order: tier,
+ * then most severe (the unrated after the rated), then the highest
+ * score, then component and id. A malloc()ed array of *@p n (free it),
+ * or NULL: none (*@p n 0) or out of memory (*@p n not 0). */
+const tsn_finding **
+scan_in_priority(const tsn_scan *sc, enum scan_which which, size_t *n);
+
 /* The HTML report of the SBOMs @p t[0..n) (scan_html.c) into @p out:
  * the findings VEX left out too with @p show_suppressed; @p kb_updated
  * is when the knowledge base was last updated, or NULL.
