@@ -56,16 +56,24 @@ static bool wfn_glob(const char *pat, const char *s)
     }
 }
 
-/* WFN value @p w without its quoting backslashes ("1\.2" is "1.2"), or
- * NULL when out of memory. */
+char *tsnm_wfn_unquote(char *s)
+{
+    char *w = s;
+    for (const char *r = s; *r; r++) {
+        if (*r == '\\' && r[1])
+            r++;
+        *w++ = *r;
+    }
+    *w = '\0';
+    return s;
+}
+
+/* A copy of WFN value @p w without its quoting, or NULL when out of
+ * memory. */
 static char *unquote(const char *w)
 {
-    char *u = tsn_malloc(strlen(w) + 1), *o = u;
-    for (; u && *w; w++)
-        *o++ = *w == '\\' && w[1] ? *++w : *w;
-    if (u)
-        *o = '\0';
-    return u;
+    char *u = tsnu_strdup(w);
+    return u ? tsnm_wfn_unquote(u) : NULL;
 }
 
 /* @p v compared with @p bound in the generic scheme; false in @p ok when

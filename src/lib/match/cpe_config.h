@@ -10,6 +10,10 @@
 #include "tsunagi/advisory.h"
 #include "tsunagi/cpe.h"
 
+/* WFN value @p s without its quoting backslashes, in place: "1\.2" is
+ * 1.2. Returns @p s. */
+char *tsnm_wfn_unquote(char *s);
+
 /*
  * Whether cpeMatch @p m (its criteria parsed as @p crit) names product
  * @p have. Every attribute but the version: the criteria's ANY names

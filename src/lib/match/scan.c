@@ -830,15 +830,7 @@ static const char *cpe_version(tsnu_arena *ar, const tsn_cpe *c)
     const char *u = tsn_cpe_value(c, TSN_CPE_UPDATE);
     char *t =
         tsnu_arena_printf(ar, "%s%s%s", v ? v : "-", u ? " " : "", u ? u : "");
-    char *w = t;
-    for (const char *r = t; t && *r; r++) {
-        if (*r == '\\' && r[1])
-            r++;
-        *w++ = *r;
-    }
-    if (t)
-        *w = '\0';
-    return t;
+    return t ? tsnm_wfn_unquote(t) : NULL;
 }
 
 /* tsnv_lookup_package() callback for a CPE's product: a hit for each of
