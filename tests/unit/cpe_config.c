@@ -129,9 +129,12 @@ static bool vulnerable(const tsn_adv_config *c,
     for (size_t i = 0; i < nsys; i++)
         sys[i] = cpe(names_[i]);
     bool v = false;
-    CHECK(tsnm_config_eval(c, (const tsn_cpe *const *)sys, nsys, sys[comp], &v,
-                           why, on) == 0,
+    tsnm_system system;
+    CHECK(tsnm_system_init(&system, (const tsn_cpe *const *)sys, nsys) == 0,
+          "index the system");
+    CHECK(tsnm_config_eval(c, &system, sys[comp], &v, why, on) == 0,
           "evaluate");
+    tsnm_system_dispose(&system);
     for (size_t i = 0; i < nsys; i++)
         tsn_cpe_free(sys[i]);
     return v;
@@ -205,11 +208,30 @@ static void configs(void)
     tsn_adv_config bad_cfg = {false, false, bad_node, 1};
     tsn_cpe *c = cpe(curl_only[0]);
     bool v = true;
-    CHECK(tsnm_config_eval(&bad_cfg, (const tsn_cpe *const *)&c, 1, c, &v, &why,
-                           &on) == TSN_EINVALID &&
+    tsnm_system one;
+    CHECK(tsnm_system_init(&one, (const tsn_cpe *const *)&c, 1) == 0,
+          "index one name");
+    CHECK(tsnm_config_eval(&bad_cfg, &one, c, &v, &why, &on) == TSN_EINVALID &&
               !v,
           "a criteria that is not a CPE name is an error");
     tsn_error_clear();
+    tsnm_system_dispose(&one);
+
+    /* the index by product: the second curl of a system, after others */
+    const char *many[] = {"cpe:2.3:a:openssl:openssl:1.0.2k:*:*:*:*:*:*:*",
+                          "cpe:2.3:a:haxx:curl:8.4.0:*:*:*:*:*:*:*",
+                          "cpe:2.3:o:microsoft:windows:10:*:*:*:*:*:*:*",
+                          "cpe:2.3:a:haxx:curl:7.0.0:*:*:*:*:*:*:*"};
+    CHECK(vulnerable(&running_on, many, 4, 3, &why, &on),
+          "the second name of a product in the system is found");
+    CHECK(!vulnerable(&running_on, many, 4, 1, &why, &on),
+          "... and the first, fixed, is not vulnerable");
+    tsn_adv_cpe_match wild[] = {MATCH(
+        true, "cpe:2.3:a:haxx:cur*:*:*:*:*:*:*:*:*", NULL, NULL, NULL, NULL)};
+    tsn_adv_node wild_node[] = {{false, false, wild, 1}};
+    tsn_adv_config wild_cfg = {false, false, wild_node, 1};
+    CHECK(vulnerable(&wild_cfg, many, 4, 3, &why, &on),
+          "a criteria with a wildcard product is tried against every name");
     tsn_cpe_free(c);
 }
 

@@ -14,6 +14,7 @@
 #include "cpe_config.h"
 #include "tsunagi/version.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -162,9 +163,49 @@ int tsnm_cpe_match(const tsn_adv_cpe_match *m,
     return 0;
 }
 
+/* "vendor:product" of @p c into @p key, or false when either is not a
+ * plain value (ANY, NA, a wildcard) or it does not fit. */
+static bool product_key(const tsn_cpe *c, char *key, size_t size)
+{
+    const char *v = tsn_cpe_value(c, TSN_CPE_VENDOR);
+    const char *p = tsn_cpe_value(c, TSN_CPE_PRODUCT);
+    if (!v || !p || strpbrk(v, "*?") || strpbrk(p, "*?"))
+        return false;
+    int n = snprintf(key, size, "%s:%s", v, p);
+    return n > 0 && (size_t)n < size;
+}
+
+int tsnm_system_init(tsnm_system *s, const tsn_cpe *const *cpes, size_t n)
+{
+    *s = (tsnm_system){cpes, n, TSNU_MAP_INIT, NULL, TSNU_ARENA_INIT};
+    if (n && !(s->next = tsnu_arena_calloc(&s->arena, n, sizeof *s->next)))
+        return tsn_error_oom();
+    /* built from the end, so each chain runs in the system's order */
+    for (size_t i = n; i-- > 0;) {
+        char key[512];
+        size_t at = SIZE_MAX;
+        s->next[i] = SIZE_MAX;
+        if (!product_key(cpes[i], key, sizeof key))
+            continue; /* no product to find it by: matched by none */
+        const char *k = tsnu_arena_strdup(&s->arena, key);
+        if (!k)
+            return tsn_error_oom();
+        if (tsnu_map_get(&s->first, k, &at))
+            s->next[i] = at;
+        if (tsnu_map_put(&s->first, k, i) < 0)
+            return tsn_error_oom();
+    }
+    return 0;
+}
+
+void tsnm_system_dispose(tsnm_system *s)
+{
+    tsnu_map_dispose(&s->first);
+    tsnu_arena_dispose(&s->arena);
+}
+
 int tsnm_config_eval(const tsn_adv_config *c,
-                     const tsn_cpe *const *sys,
-                     size_t nsys,
+                     const tsnm_system *sys,
                      const tsn_cpe *comp,
                      bool *vulnerable,
                      const tsn_adv_cpe_match **why,
@@ -184,12 +225,20 @@ int tsnm_config_eval(const tsn_adv_config *c,
             if ((rc = tsn_cpe_parse(&crit, m->criteria)) < 0)
                 break;
             bool any = false;
-            for (size_t k = 0; rc == 0 && k < nsys; k++) {
+            char key[512];
+            size_t k = SIZE_MAX;
+            bool indexed = product_key(crit, key, sizeof key);
+            if (indexed && !tsnu_map_get(&sys->first, key, &k))
+                k = SIZE_MAX; /* no name of that product in the system */
+            else if (!indexed)
+                k = 0; /* a criteria without a plain product: all */
+            for (; rc == 0 && k < sys->n; k = indexed ? sys->next[k] : k + 1) {
                 bool x = false;
-                if ((rc = tsnm_cpe_match(m, crit, sys[k], &x)) < 0 || !x)
+                const tsn_cpe *have = sys->cpes[k];
+                if ((rc = tsnm_cpe_match(m, crit, have, &x)) < 0 || !x)
                     continue;
                 any = true;
-                if (m->vulnerable && sys[k] == comp && !nd->negate && !hit)
+                if (m->vulnerable && have == comp && !nd->negate && !hit)
                     hit = m;
                 if (!m->vulnerable && !plat)
                     plat = m;

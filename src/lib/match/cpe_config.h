@@ -9,6 +9,23 @@
 
 #include "tsunagi/advisory.h"
 #include "tsunagi/cpe.h"
+#include "util/util.h"
+
+/* The CPE names of a system (an SBOM's), found by vendor and product:
+ * NVD's criteria name both, so a match looks only at the names of its
+ * product, not at every name of the system. */
+typedef struct tsnm_system {
+    const tsn_cpe *const *cpes;
+    size_t n;
+    tsnu_map first; /* "vendor:product" → the first index */
+    size_t *next;   /* the next index of the same product, or SIZE_MAX */
+    tsnu_arena arena;
+} tsnm_system;
+
+/* Index @p cpes[0..n) (borrowed; they must outlive @p s). 0 or
+ * TSN_ENOMEM. */
+int tsnm_system_init(tsnm_system *s, const tsn_cpe *const *cpes, size_t n);
+void tsnm_system_dispose(tsnm_system *s);
 
 /* WFN value @p s without its quoting backslashes, in place: "1\.2" is
  * 1.2. Returns @p s. */
@@ -35,7 +52,7 @@ int tsnm_cpe_match(const tsn_adv_cpe_match *m,
                    bool *out);
 
 /*
- * Configuration @p c for a system whose products are @p sys[0..nsys):
+ * Configuration @p c for a system whose products are @p sys:
  * a cpeMatch holds when one of them is named by it; a node combines its
  * matches with OR or AND, a configuration its nodes likewise, each maybe
  * negated. *@p vulnerable is set when the configuration holds and product
@@ -49,8 +66,7 @@ int tsnm_cpe_match(const tsn_adv_cpe_match *m,
  * TSN_ENOMEM.
  */
 int tsnm_config_eval(const tsn_adv_config *c,
-                     const tsn_cpe *const *sys,
-                     size_t nsys,
+                     const tsnm_system *sys,
                      const tsn_cpe *comp,
                      bool *vulnerable,
                      const tsn_adv_cpe_match **why,

@@ -42,7 +42,8 @@ struct scan {
     /* the SBOM's CPEs, parsed: the system NVD configurations are
      * evaluated in; component i's are sys[cpe_first[i] ..
      * cpe_first[i] + cpe_count[i]) */
-    tsnu_vec sys; /* tsn_cpe * */
+    tsnu_vec sys;       /* tsn_cpe * */
+    tsnm_system system; /* sys indexed by product */
     size_t *cpe_first, *cpe_count;
 };
 
@@ -845,9 +846,8 @@ static int on_cpe_advisory(void *ctx, tsn_advisory *a, bool withdrawn)
     for (size_t i = 0; !withdrawn && a && rc == 0 && i < a->nconfigs; i++) {
         bool vuln = false;
         const tsn_adv_cpe_match *why = NULL, *on = NULL;
-        rc =
-            tsnm_config_eval(&a->configs[i], (const tsn_cpe *const *)s->sys.ptr,
-                             s->sys.len, cc->cpe, &vuln, &why, &on);
+        rc = tsnm_config_eval(&a->configs[i], &s->system, cc->cpe, &vuln, &why,
+                              &on);
         if (rc == TSN_EINVALID) { /* a criteria that is no CPE name */
             tsn_error_clear();
             s->pub.unevaluated++;
@@ -1040,6 +1040,9 @@ int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out)
         }
         s->cpe_count[i] = s->sys.len - s->cpe_first[i];
     }
+    if (rc == 0)
+        rc = tsnm_system_init(&s->system, (const tsn_cpe *const *)s->sys.ptr,
+                              s->sys.len);
     for (size_t i = 0; rc == 0 && i < n; i++) {
         rc = scan_one(s, lk, &comps[i], i, &s->pub.components[i]);
         s->pub.checked += rc == 0 && !s->pub.components[i].skip;
@@ -1069,6 +1072,7 @@ void tsn_scan_free(tsn_scan *scan)
     tsnu_map_dispose(&s->seen);
     tsnu_vec_dispose(&s->cve_best);
     tsnu_map_dispose(&s->cves);
+    tsnm_system_dispose(&s->system);
     for (size_t i = 0; i < s->sys.len; i++)
         tsn_cpe_free(((tsn_cpe **)s->sys.ptr)[i]);
     tsnu_vec_dispose(&s->sys);
