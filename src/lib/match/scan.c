@@ -345,14 +345,19 @@ static tsn_advisory *slim(tsnu_arena *ar,
     }
     s->severity = sev;
     s->nseverity = a->nseverity;
-    size_t n = 0;
-    for (size_t i = 0; *rc == 0 && keep && i < a->naffected; i++)
-        n += keep(&a->affected[i], ctx, rc);
+    /* which entries are the package's, asked once each */
+    size_t n = 0, *idx = keep && a->naffected
+                             ? tsn_malloc(a->naffected * sizeof *idx)
+                             : NULL;
+    ok &= !keep || !a->naffected || idx;
+    for (size_t i = 0; ok && *rc == 0 && idx && i < a->naffected; i++)
+        if (keep(&a->affected[i], ctx, rc))
+            idx[n++] = i;
     tsn_adv_affected *afs = n ? tsnu_arena_calloc(ar, n, sizeof *afs) : NULL;
     ok &= !n || afs;
-    for (size_t i = 0, k = 0; ok && *rc == 0 && k < n; i++)
-        if (keep(&a->affected[i], ctx, rc))
-            affected_copy(ar, &a->affected[i], &afs[k++], &ok);
+    for (size_t k = 0; ok && *rc == 0 && k < n; k++)
+        affected_copy(ar, &a->affected[idx[k]], &afs[k], &ok);
+    tsn_free(idx);
     s->affected = afs;
     s->naffected = n;
     if (*rc < 0)
