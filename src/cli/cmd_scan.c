@@ -580,8 +580,8 @@ static int scan_markdown(const struct cli *cli,
     if (skipped) {
         tsn_buf_printf(out,
                        L(cli,
-                         "\n<details><summary>%zu components not "
-                         "checked</summary>\n\n",
+                         "\n<details><summary>Components not checked: "
+                         "%zu</summary>\n\n",
                          "\n<details><summary>未照合の構成要素 %zu "
                          "件</summary>\n\n"),
                        skipped);

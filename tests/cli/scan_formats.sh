@@ -119,7 +119,7 @@ check "$(printf '%s\n' "$out" | grep -c '^| [A-Z0-9]')" "$(json | jq '[.targets[
 has "$out" '^## tsunagi scan: .*a b\\|c.json$' "Markdown: a bar in a name is escaped"
 has "$out" '^| 3 | CRITICAL 9.8 | \[CVE-2022-28346\](https://nvd.nist.gov/vuln/detail/CVE-2022-28346) | pkg:pypi/django@3.2.12 |' "Markdown: tier, severity, linked id, package"
 check "$(printf '%s\n' "$out" | grep '^| [0-9]' | head -4 | cut -d'|' -f2 | tr -d ' \n')" "1133" "Markdown: tier 1 (KEV) rows first, though django's is critical"
-has "$out" "<summary>1 components not checked</summary>" "Markdown: the components not checked, folded"
+has "$out" "<summary>Components not checked: 1</summary>" "Markdown: the components not checked, folded"
 out=$("$bin" scan --db "$db" --format markdown --lang ja "$app")
 has "$out" "| 深刻度 | 脆弱性 |" "Markdown in Japanese"
 
