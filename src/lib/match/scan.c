@@ -774,15 +774,16 @@ static int findings_of(struct comp *c, size_t ci, tsn_scan_component *sc)
     if (sc->findings > 1)
         qsort(&((tsn_finding *)s->findings.ptr)[first], sc->findings,
               sizeof(tsn_finding), cmp_finding);
-    /* the nearest fixed version no record's entry holds; not sought for
-     * hits from NVD configurations (no entry to ask) */
+    /* the nearest fixed version no record's entry holds; not sought when
+     * a hit is from an NVD configuration (it has no entry to ask) */
+    bool entries = true;
     for (size_t j = 0; j < n; j++)
-        if (!hs[j].e)
-            fixed_all.len = 0;
+        entries &= hs[j].e != NULL;
     size_t nf = 0;
     const char *const *cands =
-        rc == 0 ? sorted(&fixed_all, cmp_version, &c->scheme, &s->arena, &nf)
-                : NULL;
+        rc == 0 && entries
+            ? sorted(&fixed_all, cmp_version, &c->scheme, &s->arena, &nf)
+            : NULL;
     if (rc == 0 && nf && !cands)
         rc = tsn_error_oom();
     for (size_t i = 0; rc == 0 && i < nf && !sc->upgrade; i++) {
