@@ -36,6 +36,7 @@ check "$(printf '%s' "$js" | jq '[.targets[0].findings[] | select(.bomRef == "hw
     "the hardware is not vulnerable itself: NVD marks it a platform (Grype issue 1349)"
 check "$(f log4j '.[0] | [.id, (.matched | join(",")), (.fixedVersions | join(","))] | join(" ")')" \
     "CVE-2021-44228 cpe:2.3:a:apache:log4j:*:*:*:*:*:*:*:* >=2.13.0 <2.15.0 2.15.0" "log4j 2.14.1 by CPE: the range that holds it and the fixed version"
+check "$(c log4j '.upgrade // "none"')" none "no upgrade is computed for a CPE finding (documented)"
 check "$(f log4j-fixed 'length')" 0 "log4j 2.15.0: fixed"
 check "$(f log4j-beta '.[0] | [.id, .version, .matched[0]] | join(" ")')" \
     "CVE-2021-44228 2.0 beta9 cpe:2.3:a:apache:log4j:2.0:beta9:*:*:*:*:*:*" "log4j 2.0 beta9: the version NVD names exactly, update and all"
