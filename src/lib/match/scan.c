@@ -39,6 +39,10 @@ struct scan {
      * cve_best entry (tsn_finding: vector, cvss, severity_source) */
     tsnu_map cves;
     tsnu_vec cve_best;
+    /* a version parsed before ("SCHEME-BYTE TEXT") → it, in vers
+     * (tsn_ver *, NULL: not a version of the scheme); version_of() */
+    tsnu_map vers_seen;
+    tsnu_vec vers;
     /* the SBOM's CPEs, parsed: the system NVD configurations are
      * evaluated in; component i's are sys[cpe_first[i] ..
      * cpe_first[i] + cpe_count[i]) */
@@ -53,8 +57,13 @@ struct entry {
     tsn_advisory *a;
     const tsn_adv_affected *af;
     tsn_range **ranges; /* af->nranges; NULL: a range that says nothing */
-    tsn_ver **listed;   /* af->nversions; NULL: not a version of it */
-    tsn_ver **unaffected;
+    /* af->nversions, parsed the first time a version no range holds is
+     * looked for among them (OSV lists hundreds, most never needed);
+     * NULL where one is not a version of the scheme */
+    const tsn_ver **listed;
+    tsn_vscheme scheme;
+    struct scan *s;
+    const tsn_ver **unaffected;
     size_t unevaluated; /* ranges that could not be compiled */
 };
 
@@ -66,7 +75,7 @@ struct run {
 /* One record that holds the component, and how. */
 struct hit {
     tsn_advisory *a;
-    const struct entry *e;
+    struct entry *e;
     tsnu_vec how;   /* const char *: canonical vers or "version X listed" */
     tsnu_vec fixed; /* const char * */
     size_t group;
@@ -78,7 +87,8 @@ struct comp {
     tsnv_lookup *lk;
     const char *eco, *key, *version;
     tsn_vscheme scheme;
-    tsnu_vec hits; /* struct hit */
+    const tsn_ver *v; /* version, parsed (NULL for a CPE's) */
+    tsnu_vec hits;    /* struct hit */
 };
 
 static int push_str(tsnu_vec *v, const char *s)
@@ -97,31 +107,70 @@ static tsn_vscheme range_scheme(const tsn_adv_range *r, tsn_vscheme eco)
     return strcmp(r->type, "SEMVER") == 0 ? TSN_VS_SEMVER : eco;
 }
 
-/* Versions @p v[0..n) of @p scheme parsed, NULL where one is not a
- * version of it (compared by its text then). */
-static int
-parse_all(tsn_vscheme scheme, const char *const *v, size_t n, tsn_ver ***out)
+/*
+ * Version @p text of @p scheme parsed (*@p out; NULL when it is not a
+ * version of it), once per scan: the records of one package list the
+ * same versions again and again, so the scan keeps each one it parsed.
+ */
+static int version_of(struct scan *s,
+                      tsn_vscheme scheme,
+                      const char *text,
+                      const tsn_ver **out)
+{
+    *out = NULL;
+    /* the scheme as the key's first byte (never NUL); the arena keeps
+     * the key of one put in the map, which borrows it */
+    char small[128];
+    size_t len = strlen(text);
+    const char *key = small;
+    if (len < sizeof small - 1) {
+        small[0] = (char)(scheme + 1);
+        memcpy(small + 1, text, len + 1);
+    } else {
+        key = tsnu_arena_printf(&s->arena, "%c%s", (char)(scheme + 1), text);
+    }
+    if (!key)
+        return tsn_error_oom();
+    size_t at = 0;
+    if (tsnu_map_get(&s->vers_seen, key, &at)) {
+        *out = ((tsn_ver **)s->vers.ptr)[at];
+        return 0;
+    }
+    tsn_ver *v = NULL;
+    int rc = tsn_version_parse(&v, scheme, text);
+    if (rc == TSN_ENOMEM)
+        return rc;
+    if (rc < 0)
+        tsn_error_clear();
+    if ((rc = tsnu_vec_push(&s->vers, &v)) < 0) {
+        tsn_version_free(v);
+        return rc;
+    }
+    if (key == small && !(key = tsnu_arena_strdup(&s->arena, small)))
+        return tsn_error_oom();
+    if ((rc = tsnu_map_put(&s->vers_seen, key, s->vers.len - 1)) < 0)
+        return rc;
+    *out = v;
+    return 0;
+}
+
+/* Versions @p v[0..n) of @p scheme parsed with version_of(): an array of
+ * the scan's (*@p out, NULL where one is not a version of it). */
+static int parse_all(struct scan *s,
+                     tsn_vscheme scheme,
+                     const char *const *v,
+                     size_t n,
+                     const tsn_ver ***out)
 {
     *out = NULL;
     if (n == 0)
         return 0;
     if (!(*out = tsn_calloc(n, sizeof **out)))
         return tsn_error_oom();
-    for (size_t i = 0; i < n; i++) {
-        int rc = tsn_version_parse(&(*out)[i], scheme, v[i]);
-        if (rc == TSN_ENOMEM)
-            return rc;
-        if (rc < 0)
-            tsn_error_clear();
-    }
-    return 0;
-}
-
-static void free_all(tsn_ver **v, size_t n)
-{
-    for (size_t i = 0; v && i < n; i++)
-        tsn_version_free(v[i]);
-    tsn_free(v);
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        rc = version_of(s, scheme, v[i], &(*out)[i]);
+    return rc;
 }
 
 static void entry_free(struct entry *e)
@@ -131,18 +180,19 @@ static void entry_free(struct entry *e)
     for (size_t i = 0; e->ranges && i < e->af->nranges; i++)
         tsn_range_free(e->ranges[i]);
     tsn_free(e->ranges);
-    free_all(e->listed, e->af->nversions);
-    free_all(e->unaffected, e->af->nunaffected);
+    tsn_free(e->listed);
+    tsn_free(e->unaffected);
     tsn_free(e);
 }
 
 /*
- * Compile entry @p af of @p a with @p scheme. GIT ranges name commits,
- * not versions, and are not compiled; nor is a range the knowledge base
- * cannot evaluate (a version in it that is none of its scheme's): it says
+ * Compile entry @p af of @p a with @p scheme, for scan @p s. GIT ranges name
+ * commits, not versions, and are not compiled; nor is a range the knowledge
+ * base cannot evaluate (a version in it that is none of its scheme's): it says
  * nothing.
  */
-static int entry_new(tsn_advisory *a,
+static int entry_new(struct scan *s,
+                     tsn_advisory *a,
                      const tsn_adv_affected *af,
                      tsn_vscheme scheme,
                      struct entry **out)
@@ -153,6 +203,8 @@ static int entry_new(tsn_advisory *a,
         return tsn_error_oom();
     e->a = a;
     e->af = af;
+    e->scheme = scheme;
+    e->s = s;
     int rc = 0;
     if (af->nranges &&
         !(e->ranges = tsn_calloc(af->nranges, sizeof *e->ranges)))
@@ -180,9 +232,8 @@ static int entry_new(tsn_advisory *a,
         }
     }
     if (rc == 0)
-        rc = parse_all(scheme, af->versions, af->nversions, &e->listed);
-    if (rc == 0)
-        rc = parse_all(scheme, af->unaffected, af->nunaffected, &e->unaffected);
+        rc = parse_all(e->s, scheme, af->unaffected, af->nunaffected,
+                       &e->unaffected);
     if (rc < 0) {
         entry_free(e);
         return rc;
@@ -204,7 +255,7 @@ same(const tsn_ver *p, const char *ptext, const tsn_ver *v, const char *text)
  * With @p h, how and the fixed versions of the ranges that hold it go
  * there (strings in @p ar).
  */
-static int holds(const struct entry *e,
+static int holds(struct entry *e,
                  const tsn_ver *v,
                  const char *ver,
                  bool *in,
@@ -247,6 +298,9 @@ static int holds(const struct entry *e,
     }
     /* a listed version counts when no range holds it (OSV lists the
      * versions its ranges give, too) */
+    if (rc == 0 && !*in && af->nversions && !e->listed)
+        rc =
+            parse_all(e->s, e->scheme, af->versions, af->nversions, &e->listed);
     for (size_t i = 0; rc == 0 && !*in && i < af->nversions; i++) {
         if (!same(e->listed[i], af->versions[i], v, ver))
             continue;
@@ -395,7 +449,7 @@ static int on_advisory(void *ctx, tsn_advisory *a, bool withdrawn)
     tsn_advisory_free(a);
     for (size_t i = 0; k && rc == 0 && i < k->naffected; i++) {
         struct entry *e = NULL;
-        if ((rc = entry_new(k, &k->affected[i], c->scheme, &e)) == 0 &&
+        if ((rc = entry_new(s, k, &k->affected[i], c->scheme, &e)) == 0 &&
             (rc = tsnu_vec_push(&s->entries, &e)) < 0)
             entry_free(e);
         else if (rc == 0)
@@ -446,7 +500,7 @@ static void hits_dispose(struct comp *c)
 }
 
 /* Keep entry @p e as a hit when it holds the component at @p v. */
-static int evaluate(struct comp *c, const struct entry *e, const tsn_ver *v)
+static int evaluate(struct comp *c, struct entry *e, const tsn_ver *v)
 {
     struct hit h = {e->a, e, TSNU_VEC_INIT(const char *, 1000),
                     TSNU_VEC_INIT(const char *, 1000), 0};
@@ -484,37 +538,103 @@ static int cmp_str(const void *a, const void *b, void *scheme)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Versions of *@p scheme, oldest first; one that is not a version of it
- * by its text. */
-static int cmp_version(const void *a, const void *b, void *scheme)
-{
-    int c = 0;
-    if (tsn_version_compare(*(tsn_vscheme *)scheme, *(const char *const *)a,
-                            *(const char *const *)b, &c) < 0) {
-        tsn_error_clear();
-        return cmp_str(a, b, NULL);
-    }
-    return c;
-}
-
-typedef int (*cmp_fn)(const void *, const void *, void *);
-
-/* @p v (const char *) sorted by @p cmp without repeats, into @p ar. */
-static const char *const *
-sorted(tsnu_vec *v, cmp_fn cmp, void *ctx, tsnu_arena *ar, size_t *n)
+/* @p v (const char *) sorted without repeats, into @p ar. */
+static const char *const *sorted(tsnu_vec *v, tsnu_arena *ar, size_t *n)
 {
     *n = 0;
     if (v->len == 0)
         return NULL;
     const char **p = v->ptr;
-    qsort_r(p, v->len, sizeof *p, cmp, ctx);
+    qsort_r(p, v->len, sizeof *p, cmp_str, NULL);
     size_t k = 0;
     for (size_t i = 0; i < v->len; i++)
-        if (k == 0 || cmp(&p[k - 1], &p[i], ctx) != 0)
+        if (k == 0 || strcmp(p[k - 1], p[i]) != 0)
             p[k++] = p[i];
     v->len = k;
     *n = k;
     return tsnu_vec_copy(v, ar);
+}
+
+/* A version and its parsed form (NULL: not a version of the scheme). */
+struct vkey {
+    const char *text;
+    tsn_ver *v;
+};
+
+/* Oldest first; a text that is not a version of the scheme by its text. */
+static int cmp_vkey(const void *a, const void *b)
+{
+    const struct vkey *x = a, *y = b;
+    return x->v && y->v ? tsn_version_cmp(x->v, y->v)
+                        : strcmp(x->text, y->text);
+}
+
+/*
+ * @p v (const char *) of @p scheme, oldest first without repeats: the
+ * texts into @p ar (*@p out, *@p n of them) and, with @p keys, each one's
+ * parsed form (*@p keys, for the caller to free with keys_free()). Each
+ * is parsed once, not at every comparison.
+ */
+static int versions_sorted(tsnu_vec *v,
+                           tsn_vscheme scheme,
+                           tsnu_arena *ar,
+                           const char *const **out,
+                           size_t *n,
+                           struct vkey **keys)
+{
+    *out = NULL;
+    *n = 0;
+    if (keys)
+        *keys = NULL;
+    if (v->len == 0)
+        return 0;
+    struct vkey *k = tsn_calloc(v->len, sizeof *k);
+    if (!k)
+        return tsn_error_oom();
+    const char **p = v->ptr;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < v->len; i++) {
+        k[i].text = p[i];
+        if ((rc = tsn_version_parse(&k[i].v, scheme, p[i])) == TSN_ENOMEM)
+            break;
+        if (rc < 0)
+            tsn_error_clear();
+        rc = 0;
+    }
+    size_t m = 0;
+    if (rc == 0) {
+        qsort(k, v->len, sizeof *k, cmp_vkey);
+        for (size_t i = 0; i < v->len; i++) {
+            if (m && cmp_vkey(&k[m - 1], &k[i]) == 0) {
+                tsn_version_free(k[i].v);
+                continue;
+            }
+            k[m++] = k[i];
+        }
+        for (size_t i = 0; i < m; i++)
+            p[i] = k[i].text;
+        v->len = m;
+        if (!(*out = tsnu_vec_copy(v, ar)))
+            rc = tsn_error_oom();
+    }
+    if (rc == 0 && keys) {
+        *keys = k;
+        *n = m;
+        return 0;
+    }
+    for (size_t i = 0; i < (rc == 0 ? m : v->len); i++)
+        tsn_version_free(k[i].v);
+    tsn_free(k);
+    if (rc == 0)
+        *n = m;
+    return rc;
+}
+
+static void keys_free(struct vkey *k, size_t n)
+{
+    for (size_t i = 0; k && i < n; i++)
+        tsn_version_free(k[i].v);
+    tsn_free(k);
 }
 
 /* A textual rating ("HIGH", "moderate") as a rating; false when not one. */
@@ -734,8 +854,7 @@ static int findings_of(struct comp *c, size_t ci, tsn_scan_component *sc)
         }
         if (rc == 0 && any) {
             size_t nids = 0;
-            const char *const *all =
-                sorted(&ids, cmp_str, NULL, &s->arena, &nids);
+            const char *const *all = sorted(&ids, &s->arena, &nids);
             const char *lead = ((const char **)recs.ptr)[0];
             lead = strchr(lead, '/') + 1;
             for (size_t i = 0; i < nids; i++)
@@ -752,14 +871,14 @@ static int findings_of(struct comp *c, size_t ci, tsn_scan_component *sc)
                 if (strcmp(all[i], lead) != 0)
                     others[f.naliases++] = all[i];
             f.aliases = others;
-            f.records = sorted(&recs, cmp_str, NULL, &s->arena, &f.nrecords);
-            f.matched = sorted(&how, cmp_str, NULL, &s->arena, &f.nmatched);
-            f.fixed =
-                sorted(&fixed, cmp_version, &c->scheme, &s->arena, &f.nfixed);
-            if (rc == 0 &&
-                ((nids && !all) || (f.nrecords && !f.records) ||
-                 (f.nmatched && !f.matched) || (f.nfixed && !f.fixed)))
+            f.records = sorted(&recs, &s->arena, &f.nrecords);
+            f.matched = sorted(&how, &s->arena, &f.nmatched);
+            if (rc == 0 && ((nids && !all) || (f.nrecords && !f.records) ||
+                            (f.nmatched && !f.matched)))
                 rc = tsn_error_oom();
+            if (rc == 0)
+                rc = versions_sorted(&fixed, c->scheme, &s->arena, &f.fixed,
+                                     &f.nfixed, NULL);
             if (rc == 0)
                 rc = enrich(c, &f, hs, n, g, all, nids);
             if (rc == 0)
@@ -780,28 +899,22 @@ static int findings_of(struct comp *c, size_t ci, tsn_scan_component *sc)
     for (size_t j = 0; j < n; j++)
         entries &= hs[j].e != NULL;
     size_t nf = 0;
-    const char *const *cands =
-        rc == 0 && entries
-            ? sorted(&fixed_all, cmp_version, &c->scheme, &s->arena, &nf)
-            : NULL;
-    if (rc == 0 && nf && !cands)
-        rc = tsn_error_oom();
+    const char *const *texts = NULL;
+    struct vkey *cands = NULL;
+    if (rc == 0 && entries)
+        rc = versions_sorted(&fixed_all, c->scheme, &s->arena, &texts, &nf,
+                             &cands);
     for (size_t i = 0; rc == 0 && i < nf && !sc->upgrade; i++) {
-        int after = 0;
-        if (tsn_version_compare(c->scheme, cands[i], c->version, &after) < 0) {
-            tsn_error_clear();
+        /* a candidate not of the scheme cannot be compared: not one */
+        if (!cands[i].v || !c->v)
             continue;
-        }
-        bool held = after <= 0;
-        tsn_ver *cv = NULL;
-        if (!held && tsn_version_parse(&cv, c->scheme, cands[i]) < 0)
-            tsn_error_clear();
+        bool held = tsn_version_cmp(cands[i].v, c->v) <= 0;
         for (size_t j = 0; rc == 0 && !held && j < n; j++)
-            rc = holds(hs[j].e, cv, cands[i], &held, NULL, NULL);
-        tsn_version_free(cv);
+            rc = holds(hs[j].e, cands[i].v, texts[i], &held, NULL, NULL);
         if (rc == 0 && !held)
-            sc->upgrade = cands[i];
+            sc->upgrade = texts[i];
     }
+    keys_free(cands, nf);
     tsnu_vec_dispose(&fixed_all);
     return rc;
 }
@@ -977,13 +1090,14 @@ static int scan_one(struct scan *s,
     if (rc < 0 || sc->skip)
         return rc;
     c.hits = (tsnu_vec)TSNU_VEC_INIT(struct hit, TSN_LIMIT_COMPONENTS);
+    c.v = v;
     struct run run = {0, 0};
     rc = package_run(&c, &run);
     for (size_t i = 0; rc == 0 && i < run.n; i++)
         rc = evaluate(&c, ((struct entry **)s->entries.ptr)[run.start + i], v);
-    tsn_version_free(v);
     if (rc == 0)
         rc = findings_of(&c, ci, sc);
+    tsn_version_free(v);
     hits_dispose(&c);
     return rc;
 }
@@ -1019,6 +1133,8 @@ int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out)
     s->entries = (tsnu_vec)TSNU_VEC_INIT(struct entry *, 100000000);
     s->cves = (tsnu_map)TSNU_MAP_INIT;
     s->cve_best = (tsnu_vec)TSNU_VEC_INIT(tsn_finding, 100000000);
+    s->vers_seen = (tsnu_map)TSNU_MAP_INIT;
+    s->vers = (tsnu_vec)TSNU_VEC_INIT(tsn_ver *, 100000000);
     size_t n = 0;
     const tsn_sbom_component *comps = tsn_sbom_components(sbom, &n);
     tsnv_lookup *lk = NULL;
@@ -1078,6 +1194,10 @@ void tsn_scan_free(tsn_scan *scan)
     tsnu_map_dispose(&s->seen);
     tsnu_vec_dispose(&s->cve_best);
     tsnu_map_dispose(&s->cves);
+    for (size_t i = 0; i < s->vers.len; i++)
+        tsn_version_free(((tsn_ver **)s->vers.ptr)[i]);
+    tsnu_vec_dispose(&s->vers);
+    tsnu_map_dispose(&s->vers_seen);
     tsnm_system_dispose(&s->system);
     for (size_t i = 0; i < s->sys.len; i++)
         tsn_cpe_free(((tsn_cpe **)s->sys.ptr)[i]);
