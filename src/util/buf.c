@@ -67,15 +67,24 @@ int tsn_buf_printf(tsn_buf *b, const char *fmt, ...)
 {
     va_list ap;
     int n, error;
-    size_t need;
+    size_t need, room = b->cap > b->len ? b->cap - b->len : 0;
 
+    /* formatted once into the room there is; again only when it is short */
     va_start(ap, fmt);
-    n = vsnprintf(NULL, 0, fmt, ap);
+    n = vsnprintf(room ? b->ptr + b->len : NULL, room, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return tsn_error_set(TSN_ERROR, "format error");
-    if (tsnu_add_overflow(&need, b->len, (size_t)n))
-        return tsn_error_set(TSN_ETOOBIG, "buffer size overflow");
+    if (n < 0 || tsnu_add_overflow(&need, b->len, (size_t)n)) {
+        if (room)
+            b->ptr[b->len] = '\0';
+        return n < 0 ? tsn_error_set(TSN_ERROR, "format error")
+                     : tsn_error_set(TSN_ETOOBIG, "buffer size overflow");
+    }
+    if ((size_t)n < room && need <= b->max) {
+        b->len = need;
+        return 0;
+    }
+    if (room)
+        b->ptr[b->len] = '\0';
     error = tsn_buf_grow(b, need);
     if (error < 0)
         return error;
@@ -84,6 +93,24 @@ int tsn_buf_printf(tsn_buf *b, const char *fmt, ...)
     va_end(ap);
     b->len = need;
     return 0;
+}
+
+int tsn_buf_putu(tsn_buf *b, uint64_t v)
+{
+    char d[20], *p = d + sizeof d;
+    do
+        *--p = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    return tsn_buf_put(b, p, (size_t)(d + sizeof d - p));
+}
+
+int tsn_buf_putl(tsn_buf *b, long v)
+{
+    if (v >= 0)
+        return tsn_buf_putu(b, (uint64_t)v);
+    int error = tsn_buf_putc(b, '-');
+    /* the magnitude of LONG_MIN, without overflowing long */
+    return error < 0 ? error : tsn_buf_putu(b, (uint64_t) - (v + 1) + 1);
 }
 
 void tsn_buf_clear(tsn_buf *b)

@@ -54,7 +54,7 @@ static void render_path(struct parser *ps, tsn_buf *out)
                     tsn_buf_putc(out, c);
             }
         } else {
-            tsn_buf_printf(out, "%zu", s->index);
+            tsn_buf_putu(out, s->index);
         }
     }
 }
@@ -658,7 +658,7 @@ void tsnu_jpath_render(const tsnu_jpath *p, tsn_buf *out)
                     tsn_buf_putc(out, *k);
             }
         } else {
-            tsn_buf_printf(out, "%zu", s->index);
+            tsn_buf_putu(out, s->index);
         }
     }
 }

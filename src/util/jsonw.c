@@ -104,7 +104,7 @@ void tsnu_jw_long(tsnu_jw *w, long v)
 {
     before_item(w);
     if (w->error == 0)
-        w->error = tsn_buf_printf(w->b, "%ld", v);
+        w->error = tsn_buf_putl(w->b, v);
 }
 
 void tsnu_jw_double(tsnu_jw *w, double v)

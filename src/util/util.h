@@ -85,6 +85,9 @@ int tsn_buf_put(tsn_buf *b, const void *data, size_t n);
 int tsn_buf_puts(tsn_buf *b, const char *s);
 int tsn_buf_putc(tsn_buf *b, char c);
 int tsn_buf_printf(tsn_buf *b, const char *fmt, ...) TSN_PRINTF(2, 3);
+/* @p v in decimal, without printf */
+int tsn_buf_putu(tsn_buf *b, uint64_t v);
+int tsn_buf_putl(tsn_buf *b, long v);
 void tsn_buf_clear(tsn_buf *b);
 /* Free the storage; the struct may be reused after re-initialisation. */
 void tsn_buf_dispose(tsn_buf *b);

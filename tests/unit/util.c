@@ -5,6 +5,9 @@
  */
 #include "harness.h"
 
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -130,6 +133,40 @@ static void test_util_buf__max(void)
     tsn_buf_dispose(&b);
 }
 
+static void test_util_buf__numbers(void)
+{
+    tsn_buf b = TSN_BUF_INIT(1000);
+    CHECK(tsn_buf_putu(&b, 0) == 0 && tsn_buf_putc(&b, ' ') == 0 &&
+              tsn_buf_putu(&b, UINT64_MAX) == 0 && tsn_buf_putc(&b, ' ') == 0 &&
+              tsn_buf_putl(&b, LONG_MIN) == 0 && tsn_buf_putc(&b, ' ') == 0 &&
+              tsn_buf_putl(&b, LONG_MAX) == 0 && tsn_buf_putc(&b, ' ') == 0 &&
+              tsn_buf_putl(&b, -7) == 0,
+          "numbers put");
+    char want[128];
+    snprintf(want, sizeof want, "0 %llu %ld %ld -7",
+             (unsigned long long)UINT64_MAX, LONG_MIN, LONG_MAX);
+    const char *w = want;
+    CHECK_STR(tsn_buf_cstr(&b), w, "numbers as printf writes them");
+    tsn_buf_dispose(&b);
+
+    /* printf: into the room there is, growing when short, and the
+     * maximum kept either way (LIMIT: N-1, N, N+1) */
+    tsn_buf c = TSN_BUF_INIT(12);
+    CHECK(tsn_buf_printf(&c, "%s", "abc") == 0, "printf into an empty buffer");
+    CHECK(tsn_buf_printf(&c, "%d", 1234567) == 0, "printf grows: 10 bytes");
+    CHECK(tsn_buf_printf(&c, "%c", 'x') == 0, "printf: 11 bytes");
+    CHECK(tsn_buf_printf(&c, "%c", 'y') == 0, "printf: 12 bytes, the maximum");
+    CHECK(tsn_buf_printf(&c, "%c", 'z') == TSN_ETOOBIG, "printf: 13 refused");
+    CHECK_STR(tsn_buf_cstr(&c), "abc1234567xy", "contents kept");
+    tsn_buf_dispose(&c);
+    tsn_buf d = TSN_BUF_INIT(5);
+    CHECK(tsn_buf_printf(&d, "%s", "ab") == 0, "printf: 2 bytes");
+    CHECK(tsn_buf_printf(&d, "%s", "cdefgh") == TSN_ETOOBIG,
+          "printf past the maximum refused");
+    CHECK_STR(tsn_buf_cstr(&d), "ab", "nothing of a refused printf kept");
+    tsn_buf_dispose(&d);
+}
+
 static void test_util_fs__atomic_write(void)
 {
     char dir[] = "/tmp/tsn-unit-XXXXXX", path[256], bad[300];
@@ -171,6 +208,7 @@ int main(void)
     test_util_json__locations();
     test_util_json__unescape();
     test_util_buf__max();
+    test_util_buf__numbers();
     test_util_fs__atomic_write();
     test_util_str__utf8();
     return th_finish("util unit");

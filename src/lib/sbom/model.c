@@ -104,7 +104,10 @@ tsn_sbom__json_loc(tsn_sbom *s, const tsnu_jpath *path, uint32_t line)
     tsn_buf b = TSN_BUF_INIT(65536);
     const char *loc;
 
-    tsn_buf_printf(&b, "%s:%u: ", s->name, line);
+    tsn_buf_puts(&b, s->name);
+    tsn_buf_putc(&b, ':');
+    tsn_buf_putu(&b, line);
+    tsn_buf_puts(&b, ": ");
     tsnu_jpath_render(path, &b);
     loc = tsnu_arena_strndup(&s->arena, tsn_buf_cstr(&b), b.len);
     tsn_buf_dispose(&b);
