@@ -135,6 +135,28 @@ static void put_utf8(tsn_buf *b, unsigned cp)
  * Parse a string literal at ps->p (which points at the opening quote).
  * On success *out is the decoded, NUL-terminated copy in the arena.
  */
+/* A byte a string's fast scan passes over: not '"', '\\', a control
+ * character or part of a multi-byte UTF-8 sequence. */
+static inline bool plain(unsigned char c)
+{
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+/* Whether one of the eight bytes at @p p is not plain(): a byte below
+ * 0x20, equal to '"' or '\\', or with its high bit set (the classic
+ * "has a zero byte" test, (v - 0x01..) & ~v & 0x80.., on each). */
+static inline bool special8(const char *p)
+{
+    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+    uint64_t x, q, b;
+    memcpy(&x, p, sizeof x);
+    q = x ^ (ones * '"');
+    b = x ^ (ones * '\\');
+    return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) |
+            x) &
+           high;
+}
+
 static int parse_string(struct parser *ps, const char **out, size_t *out_len)
 {
     const char *p = ps->p + 1, *end = ps->end, *run;
@@ -143,6 +165,12 @@ static int parse_string(struct parser *ps, const char **out, size_t *out_len)
     /* Fast scan: find the closing quote, validating UTF-8 on the way. */
     run = p;
     while (p < end) {
+        while (end - p >= 8 && !special8(p))
+            p += 8;
+        while (p < end && plain((unsigned char)*p))
+            p++;
+        if (p >= end)
+            break;
         unsigned char c = (unsigned char)*p;
         if (c == '"')
             break;
@@ -583,7 +611,8 @@ int tsnu_json_parse(tsnu_json **out,
     ps.scratch = (tsn_buf)TSN_BUF_INIT(SIZE_MAX / 2);
     ps.tmp = (tsn_buf)TSN_BUF_INIT(SIZE_MAX / 2);
     ps.keypos = (tsn_buf)TSN_BUF_INIT(SIZE_MAX / 2);
-    ps.path = tsn_calloc(ps.max_depth + 1, sizeof *ps.path);
+    /* each segment is written before the depth reaches it: not zeroed */
+    ps.path = tsn_malloc(((size_t)ps.max_depth + 1) * sizeof *ps.path);
     if (!ps.path) {
         error = tsn_error_oom();
         goto done;
