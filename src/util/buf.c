@@ -36,6 +36,13 @@ int tsn_buf_put(tsn_buf *b, const void *data, size_t n)
     size_t need;
     int error;
 
+    /* the common case: it fits (cap > len whenever there is storage) */
+    if (n < b->cap - b->len && b->len + n <= b->max) {
+        memcpy(b->ptr + b->len, data, n);
+        b->len += n;
+        b->ptr[b->len] = '\0';
+        return 0;
+    }
     if (tsnu_add_overflow(&need, b->len, n))
         return tsn_error_set(TSN_ETOOBIG, "buffer size overflow");
     error = tsn_buf_grow(b, need);
