@@ -415,6 +415,8 @@ int tsn_vex_mark_known(tsn_vex *set, const tsn_sbom *sbom)
     size_t nc = 0, n = 0;
     const tsn_sbom_component *comps = tsn_sbom_components(sbom, &nc);
     const tsn_vex_statement *st = tsn_vex_statements(set, &n);
+    if (n == 0)
+        return 0; /* nothing to mark: the SBOM's purls are not parsed */
     tsn_purl **cp = tsn_calloc(nc + 1, sizeof *cp);
     if (!cp)
         return tsn_error_oom();
