@@ -122,6 +122,46 @@ static void test_util_json__unescape(void)
     tsnu_arena_dispose(&a);
 }
 
+/* Strings written and read back with one byte that is special to JSON
+ * (or UTF-8, or a raw control character) at every place of strings of
+ * 0 to 24 bytes: both sides look at eight bytes at a time, and a special
+ * byte on either side of each eight-byte boundary must be seen. */
+static void test_util_json__string_every_position(void)
+{
+    static const char *const special[] = {"\"",   "\\",       "\n", "\x01",
+                                          "\x1f", "\xc3\xa9", "/",  "\x7f"};
+    size_t ok = 0, n = 0;
+    for (size_t k = 0; k < sizeof special / sizeof *special; k++)
+        for (size_t len = 1; len <= 24; len++)
+            for (size_t at = 0; at < len; at++) {
+                char in[64] = "";
+                for (size_t i = 0; i < len; i++)
+                    strcat(in, i == at ? special[k] : "a");
+                tsn_buf b = TSN_BUF_INIT(1024);
+                tsnu_arena a = TSNU_ARENA_INIT;
+                tsnu_json *root = NULL;
+                n++;
+                if (tsnu_json_put_string(&b, in) == 0 &&
+                    tsnu_json_parse(&root, &a, tsn_buf_cstr(&b), b.len, NULL,
+                                    "t") == 0 &&
+                    root->type == TSNU_JSON_STRING &&
+                    strcmp(root->u.str, in) == 0)
+                    ok++;
+                tsnu_arena_dispose(&a);
+                tsn_buf_dispose(&b);
+            }
+    CHECK(ok == n, "every string read back as written");
+    /* unescaped, each is refused or read at its place */
+    CHECK(parse("\"aaaaaaa\x01\"", 0, 0) == TSN_EINVALID,
+          "a control character after seven bytes refused");
+    CHECK(parse("\"aaaaaaaa\x01\"", 0, 0) == TSN_EINVALID,
+          "a control character after eight bytes refused");
+    CHECK(parse("\"aaaaaaaaaaaaaaa\xff\"", 0, 0) == TSN_EINVALID,
+          "invalid UTF-8 after fifteen bytes refused");
+    CHECK(parse("\"aaaaaaaaaaaaaaaa", 0, 0) == TSN_EINVALID,
+          "a string of sixteen bytes without its end refused");
+}
+
 static void test_util_buf__max(void)
 {
     /* LIMIT: buffer max at N-1, N, N+1 */
@@ -207,6 +247,7 @@ int main(void)
     test_util_json__string_limit();
     test_util_json__locations();
     test_util_json__unescape();
+    test_util_json__string_every_position();
     test_util_buf__max();
     test_util_buf__numbers();
     test_util_fs__atomic_write();
