@@ -142,10 +142,10 @@ static inline bool plain(unsigned char c)
     return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
 }
 
-/* Whether one of the eight bytes at @p p is below 0x20, '"' or '\\'
- * (the classic "has a zero byte" test, (v - 0x01..) & ~v & 0x80.., on
- * each) or, with @p ascii, has its high bit set. */
-static inline bool special8(const char *p, bool ascii)
+/* Whether one of the eight bytes at @p p is not plain(): a byte below
+ * 0x20, equal to '"' or '\\', or with its high bit set (the classic
+ * "has a zero byte" test, (v - 0x01..) & ~v & 0x80.., on each). */
+static inline bool special8(const char *p)
 {
     const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
     uint64_t x, q, b;
@@ -153,7 +153,7 @@ static inline bool special8(const char *p, bool ascii)
     q = x ^ (ones * '"');
     b = x ^ (ones * '\\');
     return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) |
-            (ascii ? x : 0)) &
+            x) &
            high;
 }
 
@@ -165,7 +165,7 @@ static int parse_string(struct parser *ps, const char **out, size_t *out_len)
     /* Fast scan: find the closing quote, validating UTF-8 on the way. */
     run = p;
     while (p < end) {
-        while (end - p >= 8 && !special8(p, true))
+        while (end - p >= 8 && !special8(p))
             p += 8;
         while (p < end && plain((unsigned char)*p))
             p++;
@@ -695,14 +695,10 @@ void tsnu_jpath_render(const tsnu_jpath *p, tsn_buf *out)
 int tsnu_json_put_string(tsn_buf *b, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
-    const char *run = s, *end = s + strlen(s);
+    const char *run = s;
     int error = tsn_buf_putc(b, '"');
 
-    for (; error == 0 && s < end; s++) {
-        while (end - s >= 8 && !special8(s, false))
-            s += 8;
-        if (s >= end)
-            break;
+    for (; error == 0 && *s; s++) {
         unsigned char c = (unsigned char)*s;
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;

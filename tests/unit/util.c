@@ -124,7 +124,7 @@ static void test_util_json__unescape(void)
 
 /* Strings written and read back with one byte that is special to JSON
  * (or UTF-8, or a raw control character) at every place of strings of
- * 0 to 24 bytes: both sides look at eight bytes at a time, and a special
+ * 0 to 24 bytes: the reader looks at eight bytes at a time, and a special
  * byte on either side of each eight-byte boundary must be seen. */
 static void test_util_json__string_every_position(void)
 {
