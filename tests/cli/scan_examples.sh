@@ -4,7 +4,8 @@
 # JSON and XML) scanned against the shared OSV data (PyPI and Go): each
 # one the SBOM reader reads must scan with exit 0; the totals of
 # components, checked ones, reasons for the others and findings are
-# printed.
+# printed. And Go's standard library and toolchain, as SBOMs name them
+# ("go1.20rc3", "1.20.1", "v1.20.0"), against the Go data's SemVer ranges.
 set -u
 bin=${TSN_BIN:?}
 data=${TSN_SHARED_DATA:-../shared/data}
@@ -25,6 +26,16 @@ while read -r f; do
     fi
     pass=$((pass + 1))
 done <"$tmp/files"
+# GO-2023-1569 (stdlib: fixed 1.19.6, introduced 1.20.0-0, fixed 1.20.1)
+# and GO-2023-1839 (toolchain: fixed 1.20.5)
+go="$TSN_SOURCE_ROOT/tests/resources/scan/go-stdlib.cdx.json"
+"$bin" scan -q --db "$tmp/kb.db" --format json "$go" >"$tmp/go.json"
+check $? 0 "Go standard library and toolchain scanned"
+held() { jq -r --arg id "$1" '[.targets[0].findings[] | select(.id == $id or (.aliases | index($id))) | .bomRef] | join(" ")' "$tmp/go.json"; }
+check "$(held GO-2023-1569)" "a c d g" "stdlib go1.19.5, go1.20rc3, v1.20.0 and go1.20 hold GO-2023-1569; 1.20.1 does not"
+check "$(jq -r '[.targets[0].findings[] | select(.aliases | index("GO-2023-1839")) | select(.package == "toolchain") | .bomRef] | join(" ")' "$tmp/go.json")" "e" \
+    "toolchain go1.20.4 holds GO-2023-1839; go1.20.5 does not"
+check "$(jq -r '.targets[0].summary.checked' "$tmp/go.json")" "7" "every Go component checked"
 check "$((n >= 80))" 1 "the examples read as SBOMs ($n of $(wc -l <"$tmp/files"))"
 jq -s -r '[.[].targets[0]] as $t |
   "\($t | length) SBOMs scanned: \($t | map(.summary.components) | add) components, \($t | map(.summary.checked) | add) checked, \($t | map(.summary.findings) | add) findings; not checked: " +

@@ -104,7 +104,12 @@ static tsn_vscheme range_scheme(const tsn_adv_range *r, tsn_vscheme eco)
         if (s != TSN_VS_UNKNOWN)
             return s;
     }
-    return strcmp(r->type, "SEMVER") == 0 ? TSN_VS_SEMVER : eco;
+    if (strcmp(r->type, "SEMVER") != 0)
+        return eco;
+    /* Go's SemVer ranges are compared with Go's rules, which read a
+     * toolchain's versions ("go1.21.3", "go1.21rc2", "1.21") as well:
+     * SBOMs name the standard library and the toolchain by them */
+    return eco == TSN_VS_GOLANG ? TSN_VS_GOLANG : TSN_VS_SEMVER;
 }
 
 /*
