@@ -560,10 +560,11 @@ static const char *const *sorted(tsnu_vec *v, tsnu_arena *ar, size_t *n)
     return tsnu_vec_copy(v, ar);
 }
 
-/* A version and its parsed form (NULL: not a version of the scheme). */
+/* A version and its parsed form (NULL: not a version of the scheme),
+ * which the scan owns (version_of()). */
 struct vkey {
     const char *text;
-    tsn_ver *v;
+    const tsn_ver *v;
 };
 
 /* Oldest first; a text that is not a version of the scheme by its text. */
@@ -576,13 +577,13 @@ static int cmp_vkey(const void *a, const void *b)
 
 /*
  * @p v (const char *) of @p scheme, oldest first without repeats: the
- * texts into @p ar (*@p out, *@p n of them) and, with @p keys, each one's
- * parsed form (*@p keys, for the caller to free with keys_free()). Each
- * is parsed once, not at every comparison.
+ * texts into @p ar (*@p out, *@p n of them) and, with @p keys, each one
+ * with its parsed form (*@p keys, for the caller to tsn_free()). Each is
+ * parsed once per scan, not at every comparison.
  */
-static int versions_sorted(tsnu_vec *v,
+static int versions_sorted(struct scan *s,
+                           tsnu_vec *v,
                            tsn_vscheme scheme,
-                           tsnu_arena *ar,
                            const char *const **out,
                            size_t *n,
                            struct vkey **keys)
@@ -600,26 +601,18 @@ static int versions_sorted(tsnu_vec *v,
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < v->len; i++) {
         k[i].text = p[i];
-        if ((rc = tsn_version_parse(&k[i].v, scheme, p[i])) == TSN_ENOMEM)
-            break;
-        if (rc < 0)
-            tsn_error_clear();
-        rc = 0;
+        rc = version_of(s, scheme, p[i], &k[i].v);
     }
     size_t m = 0;
     if (rc == 0) {
         qsort(k, v->len, sizeof *k, cmp_vkey);
-        for (size_t i = 0; i < v->len; i++) {
-            if (m && cmp_vkey(&k[m - 1], &k[i]) == 0) {
-                tsn_version_free(k[i].v);
-                continue;
-            }
-            k[m++] = k[i];
-        }
+        for (size_t i = 0; i < v->len; i++)
+            if (m == 0 || cmp_vkey(&k[m - 1], &k[i]) != 0)
+                k[m++] = k[i];
         for (size_t i = 0; i < m; i++)
             p[i] = k[i].text;
         v->len = m;
-        if (!(*out = tsnu_vec_copy(v, ar)))
+        if (!(*out = tsnu_vec_copy(v, &s->arena)))
             rc = tsn_error_oom();
     }
     if (rc == 0 && keys) {
@@ -627,19 +620,10 @@ static int versions_sorted(tsnu_vec *v,
         *n = m;
         return 0;
     }
-    for (size_t i = 0; i < (rc == 0 ? m : v->len); i++)
-        tsn_version_free(k[i].v);
     tsn_free(k);
     if (rc == 0)
         *n = m;
     return rc;
-}
-
-static void keys_free(struct vkey *k, size_t n)
-{
-    for (size_t i = 0; k && i < n; i++)
-        tsn_version_free(k[i].v);
-    tsn_free(k);
 }
 
 /* A textual rating ("HIGH", "moderate") as a rating; false when not one. */
@@ -882,8 +866,8 @@ static int findings_of(struct comp *c, size_t ci, tsn_scan_component *sc)
                             (f.nmatched && !f.matched)))
                 rc = tsn_error_oom();
             if (rc == 0)
-                rc = versions_sorted(&fixed, c->scheme, &s->arena, &f.fixed,
-                                     &f.nfixed, NULL);
+                rc = versions_sorted(s, &fixed, c->scheme, &f.fixed, &f.nfixed,
+                                     NULL);
             if (rc == 0)
                 rc = enrich(c, &f, hs, n, g, all, nids);
             if (rc == 0)
@@ -907,8 +891,7 @@ static int findings_of(struct comp *c, size_t ci, tsn_scan_component *sc)
     const char *const *texts = NULL;
     struct vkey *cands = NULL;
     if (rc == 0 && entries)
-        rc = versions_sorted(&fixed_all, c->scheme, &s->arena, &texts, &nf,
-                             &cands);
+        rc = versions_sorted(s, &fixed_all, c->scheme, &texts, &nf, &cands);
     for (size_t i = 0; rc == 0 && i < nf && !sc->upgrade; i++) {
         /* a candidate not of the scheme cannot be compared: not one */
         if (!cands[i].v || !c->v)
@@ -919,7 +902,7 @@ static int findings_of(struct comp *c, size_t ci, tsn_scan_component *sc)
         if (rc == 0 && !held)
             sc->upgrade = texts[i];
     }
-    keys_free(cands, nf);
+    tsn_free(cands);
     tsnu_vec_dispose(&fixed_all);
     return rc;
 }
