@@ -12,6 +12,8 @@ import sys
 import jsonschema
 import jsonschema._validators
 
+from validate_schema import check_files
+
 
 def _extras_msg(extras):
     # jsonschema 4.10 (Debian 12) sorts the extra items to format this
@@ -37,16 +39,7 @@ def main():
         schema = json.load(f)
     resolver = jsonschema.RefResolver.from_schema(schema, store=store)
     validator = jsonschema.Draft7Validator(schema, resolver=resolver)
-    bad = 0
-    for path in files:
-        with open(path, encoding="utf-8") as f:
-            doc = json.load(f)
-        error = next(iter(validator.iter_errors(doc)), None)
-        if error:
-            bad += 1
-            where = "/".join(str(p) for p in error.absolute_path)
-            print(f"{path}: /{where}: {error.message[:200]}")
-    return 1 if bad else 0
+    return check_files(validator, files)
 
 
 if __name__ == "__main__":

@@ -15,13 +15,11 @@ import sys
 import jsonschema
 
 
-def main():
-    with open(sys.argv[1], encoding="utf-8") as f:
-        schema = json.load(f)
-    cls = jsonschema.validators.validator_for(schema)
-    validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
+def check_files(validator, files):
+    """Each of @files validated: a line for the first error of each
+    invalid one; 1 if any is invalid, else 0."""
     bad = 0
-    for path in sys.argv[2:]:
+    for path in files:
         with open(path, encoding="utf-8") as f:
             doc = json.load(f)
         error = next(iter(validator.iter_errors(doc)), None)
@@ -30,6 +28,14 @@ def main():
             where = "/".join(str(p) for p in error.absolute_path)
             print(f"{path}: /{where}: {error.message[:200]}")
     return 1 if bad else 0
+
+
+def main():
+    with open(sys.argv[1], encoding="utf-8") as f:
+        schema = json.load(f)
+    cls = jsonschema.validators.validator_for(schema)
+    validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
+    return check_files(validator, sys.argv[2:])
 
 
 if __name__ == "__main__":
