@@ -116,6 +116,48 @@ static void matches(void)
           "a platform without bounds names one whose version is not said");
 }
 
+/* Whether @p crit names the product of @p have, whatever its version. */
+static bool product(const char *crit, const char *have)
+{
+    tsn_cpe *c = cpe(crit), *h = cpe(have);
+    bool out = c && h && tsnm_cpe_names_product(c, h);
+    tsn_cpe_free(c);
+    tsn_cpe_free(h);
+    return out;
+}
+
+/* The product named by an advisory's entry (JVN, CVE 5, CSAF), whatever
+ * the version and update its CPE names. */
+static void products(void)
+{
+    CHECK(product("cpe:/a:example:widget_pro:3.1",
+                  "cpe:2.3:a:example:widget_pro:3.2:*:*:*:*:*:*:*"),
+          "another version of the product a versioned CPE names");
+    CHECK(product("cpe:2.3:a:apache:log4j:2.0:beta9:*:*:*:*:*:*",
+                  "cpe:2.3:a:apache:log4j:2.0:rc1:*:*:*:*:*:*"),
+          "another update");
+    CHECK(product("cpe:2.3:a:apache:log4j:*:*:*:*:*:*:*:*",
+                  "cpe:2.3:a:Apache:Log4J:2.1:*:*:*:*:*:*:*"),
+          "any version, case-insensitive");
+    CHECK(!product("cpe:2.3:a:apache:log4j:*:*:*:*:*:*:*:*",
+                   "cpe:2.3:a:apache:log4net:2.1:*:*:*:*:*:*:*"),
+          "another product");
+    CHECK(!product("cpe:2.3:a:example:widget:*:*:*:*:*:*:*:*",
+                   "cpe:2.3:a:another:widget:1.2:*:*:*:*:*:*:*"),
+          "another vendor");
+    CHECK(!product("cpe:2.3:a:lodash:lodash:*:*:*:*:*:node.js:*:*",
+                   "cpe:2.3:a:lodash:lodash:4.17.20:*:*:*:*:python:*:*"),
+          "another target_sw");
+    CHECK(product("cpe:2.3:a:lodash:lodash:*:*:*:*:*:node.js:*:*",
+                  "cpe:2.3:a:lodash:lodash:4.17.20:*:*:*:*:*:*:*"),
+          "a target_sw the component does not say");
+    tsn_adv_cpe_match beta =
+        MATCH(true, "cpe:2.3:a:apache:log4j:2.0:beta9:*:*:*:*:*:*", NULL, NULL,
+              NULL, NULL);
+    CHECK(!names(&beta, "cpe:2.3:a:apache:log4j:2.0:rc1:*:*:*:*:*:*"),
+          "... while matching a version still compares the update");
+}
+
 /* Evaluate @p c for a system of @p nsys CPE names, component @p comp
  * (an index). */
 static bool vulnerable(const tsn_adv_config *c,
@@ -238,6 +280,7 @@ static void configs(void)
 int main(void)
 {
     matches();
+    products();
     configs();
     return th_finish("cpe config");
 }

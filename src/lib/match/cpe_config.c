@@ -103,14 +103,12 @@ static bool within(const tsn_adv_cpe_match *m, const char *v)
     return true;
 }
 
-int tsnm_cpe_match(const tsn_adv_cpe_match *m,
-                   const tsn_cpe *crit,
-                   const tsn_cpe *have,
-                   bool *out)
+/* Whether @p crit names @p have in every attribute but the version
+ * (and the update unless @p update), as tsnm_cpe_match() says. */
+static bool attrs_match(const tsn_cpe *crit, const tsn_cpe *have, bool update)
 {
-    *out = false;
     for (int a = 0; a < TSN_CPE_N_ATTRS; a++) {
-        if (a == TSN_CPE_VERSION)
+        if (a == TSN_CPE_VERSION || (a == TSN_CPE_UPDATE && !update))
             continue;
         tsn_cpe_kind ck = tsn_cpe_kind_of(crit, a);
         tsn_cpe_kind hk = tsn_cpe_kind_of(have, a);
@@ -118,15 +116,31 @@ int tsnm_cpe_match(const tsn_adv_cpe_match *m,
             continue;
         if (ck == TSN_CPE_NA) {
             if (hk != TSN_CPE_NA)
-                return 0;
+                return false;
             continue;
         }
         if (hk == TSN_CPE_ANY && a > TSN_CPE_PRODUCT)
             continue; /* the component's name does not say */
         if (hk != TSN_CPE_VALUE ||
             !wfn_glob(tsn_cpe_value(crit, a), tsn_cpe_value(have, a)))
-            return 0;
+            return false;
     }
+    return true;
+}
+
+bool tsnm_cpe_names_product(const tsn_cpe *crit, const tsn_cpe *have)
+{
+    return attrs_match(crit, have, false);
+}
+
+int tsnm_cpe_match(const tsn_adv_cpe_match *m,
+                   const tsn_cpe *crit,
+                   const tsn_cpe *have,
+                   bool *out)
+{
+    *out = false;
+    if (!attrs_match(crit, have, true))
+        return 0;
     tsn_cpe_kind ck = tsn_cpe_kind_of(crit, TSN_CPE_VERSION);
     tsn_cpe_kind hk = tsn_cpe_kind_of(have, TSN_CPE_VERSION);
     bool bounded = m->start_incl || m->start_excl || m->end_incl || m->end_excl;

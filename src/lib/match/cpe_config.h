@@ -51,6 +51,10 @@ int tsnm_cpe_match(const tsn_adv_cpe_match *m,
                    const tsn_cpe *have,
                    bool *out);
 
+/* Whether @p crit names the product @p have is a version of: every
+ * attribute but the version and the update, as tsnm_cpe_match() says. */
+bool tsnm_cpe_names_product(const tsn_cpe *crit, const tsn_cpe *have);
+
 /*
  * Configuration @p c for a system whose products are @p sys:
  * a cpeMatch holds when one of them is named by it; a node combines its
