@@ -94,6 +94,13 @@ typedef struct tsn_scan_component {
      *  their fixed versions, or NULL (no finding, or none fixes all) */
     const char *upgrade;
     size_t findings; /**< how many findings it has */
+    /** Records that name its product (a component named by CPE) without
+     *  versions that can be compared: JVN iPedia's version statements in
+     *  words, or none at all. Whether its version is affected is for a
+     *  person to judge. "SOURCE/ID", sorted; none of a finding of it or
+     *  of the same vulnerability as one. */
+    const char *const *unjudged;
+    size_t nunjudged;
 } tsn_scan_component;
 
 /**
@@ -186,6 +193,7 @@ typedef struct tsn_scan_counts {
     size_t unrated;        /**< no source rates them */
     size_t by_tier[5];     /**< [1] to [4] */
     size_t kev;
+    size_t unjudged; /**< components with records to judge (unjudged) */
 } tsn_scan_counts;
 
 TSN_API void tsn_scan_count(const tsn_scan *scan, tsn_scan_counts *out);

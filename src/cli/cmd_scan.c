@@ -394,6 +394,23 @@ static void render_summary(const struct cli *cli,
                          "評価できない範囲が %zu 件あります（範囲内のバージョン"
                          "が形式に合わない）。検出漏れの可能性があります\n"),
                        sc->unevaluated);
+    if (k.unjudged)
+        tsn_buf_printf(out,
+                       L(cli,
+                         "product named without versions that can be "
+                         "compared (%zu; judge whether yours is affected):\n",
+                         "製品名が一致し、バージョンを比較できない脆弱性情報 "
+                         "(%zu 件、影響の有無は要確認):\n"),
+                       k.unjudged);
+    for (size_t i = 0; i < sc->ncomponents; i++) {
+        const tsn_scan_component *c = &sc->components[i];
+        if (!c->nunjudged)
+            continue;
+        tsn_buf_printf(out, "  %s %s:", c->package, c->version);
+        for (size_t j = 0; j < c->nunjudged; j++)
+            tsn_buf_printf(out, "%s %s", j ? "," : "", c->unjudged[j]);
+        tsn_buf_putc(out, '\n');
+    }
     if (sc->checked < sc->ncomponents) {
         tsn_buf_printf(out, L(cli, "not checked (%zu):\n", "未照合 (%zu):\n"),
                        sc->ncomponents - sc->checked);
@@ -576,6 +593,35 @@ static int scan_markdown(const struct cli *cli,
                          "\n%zu more not shown (`--format json` has all)\n",
                          "\nほか %zu 件は省略（`--format json` に全件）\n"),
                        total - shown);
+    tsn_scan_counts k;
+    tsn_scan_count(sc, &k);
+    if (k.unjudged) {
+        tsn_buf_printf(out,
+                       L(cli,
+                         "\n<details><summary>Product named without versions "
+                         "that can be compared (judge whether yours is "
+                         "affected): %zu</summary>\n\n",
+                         "\n<details><summary>製品名が一致し、バージョンを比較"
+                         "できない脆弱性情報（影響の有無は要確認）: %zu "
+                         "件</summary>\n\n"),
+                       k.unjudged);
+        for (size_t i = 0; i < sc->ncomponents; i++) {
+            const tsn_scan_component *c = &sc->components[i];
+            if (!c->nunjudged)
+                continue;
+            tsn_buf_puts(out, "- ");
+            md_cell(out, c->package);
+            tsn_buf_putc(out, ' ');
+            md_cell(out, c->version);
+            tsn_buf_puts(out, ":");
+            for (size_t j = 0; j < c->nunjudged; j++) {
+                tsn_buf_puts(out, j ? ", " : " ");
+                md_cell(out, c->unjudged[j]);
+            }
+            tsn_buf_putc(out, '\n');
+        }
+        tsn_buf_puts(out, "\n</details>\n");
+    }
     size_t skipped = sc->ncomponents - sc->checked;
     if (skipped) {
         tsn_buf_printf(out,

@@ -443,6 +443,47 @@ static void findings(struct page *p,
     free(order);
 }
 
+/* The components whose product records name without versions that can
+ * be compared, with the records. */
+static void
+unjudged(struct page *p, const tsn_scan *sc, const tsn_sbom_component *comps)
+{
+    const struct cli *cli = p->cli;
+    tsn_scan_counts k;
+    tsn_scan_count(sc, &k);
+    if (!k.unjudged)
+        return;
+    put(p, "<h3>");
+    putf(p,
+         L(cli,
+           "Product named without versions that can be compared (%zu): "
+           "judge whether yours is affected",
+           "製品名が一致し、バージョンを比較できない脆弱性情報（%zu 件）:"
+           "影響の有無は要確認"),
+         k.unjudged);
+    put(p, "</h3>\n<table>\n<thead><tr><th>");
+    put(p, L(cli, "Component</th><th>Records", "構成要素</th><th>脆弱性情報"));
+    put(p, "</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < sc->ncomponents && p->rc == 0; i++) {
+        const tsn_scan_component *c = &sc->components[i];
+        if (!c->nunjudged)
+            continue;
+        put(p, "<tr><td class=\"purl\">");
+        esc(p, comps[i].name ? comps[i].name : c->package);
+        put(p, " ");
+        esc(p, c->version);
+        put(p, " (");
+        esc(p, c->package);
+        put(p, ")</td><td>");
+        for (size_t j = 0; j < c->nunjudged; j++) {
+            put(p, j ? ", " : "");
+            esc(p, c->unjudged[j]);
+        }
+        put(p, "</td></tr>\n");
+    }
+    put(p, "</tbody>\n</table>\n");
+}
+
 /* The components not checked, with the reason. */
 static void
 not_checked(struct page *p, const tsn_scan *sc, const tsn_sbom_component *comps)
@@ -544,6 +585,7 @@ target(struct page *p, const tsn_scan_target *t, size_t i, bool show_suppressed)
              sc->unevaluated);
         put(p, "</p>\n");
     }
+    unjudged(p, sc, comps);
     not_checked(p, sc, comps);
     put(p, "</section>\n");
 }

@@ -63,4 +63,74 @@ js=$("$bin" scan --db "$db" --format json --vex "$tmp/vex.json" "$sbom")
 check "$(printf '%s' "$js" | jq -r '[.targets[0].suppressed[] | .bomRef + ":" + .id] | join(" ")')" "log4j:CVE-2021-44228" "VEX by CPE leaves the CPE finding out"
 "$bin" scan --db "$db" --fail-on critical "$sbom" >/dev/null
 check $? 1 "--fail-on critical: the CPE findings count"
+
+# Product entries named by CPE (JVN iPedia, CVE 5): made-up JVN records
+# for example:widget (a range, a listed version, a CPE naming one
+# version, and one whose versions are in words only) and one for a real
+# CVE; the CVE 5 record of CVE-2021-44228 (CISA's ADP names log4j by
+# CPE: 2.0-beta9 to before 2.3.1); NVD's records as above
+db2=$tmp/p.db
+"$bin" db import -q --db "$db2" "$root/tests/resources/scan_cpe/jvn_products.xml" \
+    "$root/tests/resources/cve5/CVE-2021-44228.json" "$root/tests/resources/nvd/page.json"
+check $? 0 "import JVN, CVE 5 and NVD records"
+sbom=$root/tests/resources/scan_cpe/products.cdx.json
+js=$("$bin" scan --db "$db2" --format json "$sbom")
+check $? 0 "scan products named by CPE"
+check "$(f w-1.2 '.[0] | [.id, (.aliases | join(",")), .severity, (.records | join(",")), .matched[0]] | join(" ")')" \
+    "CVE-2099-1001 JVNDB-2099-000101 HIGH jvn/JVNDB-2099-000101 cpe:2.3:a:example:widget:*:*:*:*:*:*:*:* vers:generic/>=1.0.0|<=1.4.2" \
+    "JVN: widget 1.2 in 1.0.0 から 1.4.2, with the CPE that named the product and the range"
+check "$(f w-1.4.2 'map(.id) | join(" ")')" "CVE-2099-1001" "JVN: 1.4.2, the last affected version"
+check "$(f w-1.4.3 'length')" 0 "JVN: 1.4.3, past it"
+check "$(f w-0.9 'length')" 0 "JVN: 0.9, before it"
+check "$(f w-2.0.0 '.[0].matched[0]')" "cpe:2.3:a:example:widget:*:*:*:*:*:*:*:* version 2.0.0 listed" "JVN: a version listed"
+check "$(f wp-3.1 '.[0] | [.id, .matched[0]] | join(" ")')" "CVE-2099-1001 cpe:2.3:a:example:widget_pro:3.1:*:*:*:*:*:*:*" \
+    "JVN: a CPE naming the version itself"
+check "$(f wp-3.2 'length')" 0 "JVN: ... and not another version"
+check "$(f other 'length')" 0 "another vendor's product of the same name is not named"
+check "$(c other '.unjudged // [] | length')" 0 "... nor listed as unjudged"
+check "$(c w-1.4.3 '.unjudged | join(" ")')" "jvn/JVNDB-2099-000102" \
+    "JVN: versions in words only ('for Windows 1.5 (Build 100) 未満'): the record is listed for a person to judge"
+check "$(c w-1.2 '.unjudged | join(" ")')" "jvn/JVNDB-2099-000102" "... for each version of the product, besides its findings"
+check "$(c log4j '.unjudged // [] | length')" 0 \
+    "a record without versions for a vulnerability already found (CVE-2021-44228 by NVD) is not listed again"
+check "$(printf '%s' "$js" | jq -r '.targets[0].summary.unjudged')" 5 "summary: components with records to judge"
+check "$(f log4j-2.1 '.[0] | [.id, (.records | join(",")), (.fixedVersions | join(","))] | join(" ")')" \
+    "CVE-2021-44228 cve/CVE-2021-44228,nvd/CVE-2021-44228 2.3.1" "CVE 5 by CPE (CISA's ADP entry) and NVD: one finding, both records"
+check "$(f log4j-2.1 '.[0].matched | index("cpe:2.3:a:apache:log4j:*:*:*:*:*:*:*:* vers:generic/>=2.0-beta9|<2.3.1") != null')" true \
+    "... the CVE 5 range named"
+check "$(f log4j-2.5 '.[0].records | join(",")')" "nvd/CVE-2021-44228" "log4j 2.5: the ADP range does not hold it; NVD's does"
+
+# the upgrade: a CPE component whose findings all come from product
+# entries (no NVD configuration) gets one
+"$bin" db import -q --db "$tmp/c5.db" "$root/tests/resources/cve5/CVE-2021-44228.json"
+js=$("$bin" scan --db "$tmp/c5.db" --format json "$sbom")
+check "$(c log4j-2.1 '.upgrade // "none"')" 2.3.1 "upgrade from the CVE 5 entry's fixed version"
+js=$("$bin" scan --db "$db2" --format json "$sbom")
+check "$(c log4j-2.1 '.upgrade // "none"')" none "none while an NVD configuration holds it too (documented)"
+
+# CSAF: Example Gateway 3.0.0 to before 3.2.1 (a range, named by a CPE
+# for any version) known affected, 4.0 (named by a CPE of that version)
+# known not affected; the hardware of CVE 5's CVE-2099-0002 (CPE version
+# "-", affected by default)
+"$bin" db import -q --db "$tmp/cs.db" "$root/tests/resources/csaf/ex-2025-0001.json" \
+    "$root/tests/resources/cve5/CVE-2099-0002.json"
+jq -n '{bomFormat: "CycloneDX", specVersion: "1.6", version: 1, components: [
+  {type: "device", "bom-ref": "gw-3.1", name: "gw", cpe: "cpe:2.3:h:example:gateway:3.1.0:*:*:*:*:*:*:*"},
+  {type: "device", "bom-ref": "gw-3.2.1", name: "gw", cpe: "cpe:2.3:h:example:gateway:3.2.1:*:*:*:*:*:*:*"},
+  {type: "device", "bom-ref": "gw-4.0", name: "gw", cpe: "cpe:2.3:h:example:gateway:4.0:*:*:*:*:*:*:*"},
+  {type: "device", "bom-ref": "gadget", name: "gadget", cpe: "cpe:2.3:h:example:gadget:-:*:*:*:*:*:*:*"}]}' >"$tmp/gw.json"
+js=$("$bin" scan --db "$tmp/cs.db" --format json "$tmp/gw.json")
+check "$(f gw-3.1 '.[0] | [.id, .matched[0]] | join(" ")')" \
+    "CVE-2025-11111 cpe:2.3:h:example:gateway:*:*:*:*:*:*:*:* vers:semver/>=3.0.0|<3.2.1" "CSAF: a product range named by CPE"
+check "$(f gw-3.2.1 'length')" 0 "CSAF: the range's end"
+check "$(f gw-4.0 'length')" 0 "CSAF: a version known not affected, though a CPE names that very version"
+check "$(c gw-4.0 '.unjudged // [] | length')" 0 "... and not listed to judge"
+check "$(f gadget '.[0] | [.id, .matched[0]] | join(" ")')" "CVE-2099-0002 cpe:2.3:h:example:gadget:-:*:*:*:*:*:*:*" \
+    "CVE 5: hardware named by a CPE without versions"
+
+out=$("$bin" scan --db "$db2" "$sbom")
+has "$out" "product named without versions that can be compared (5;" "table: the records to judge, counted"
+has "$out" "example:widget 1.4.3: jvn/JVNDB-2099-000102" "table: ... and listed by component"
+has "$("$bin" scan --db "$db2" --format markdown "$sbom")" "- example:widget 1.4.3: jvn/JVNDB-2099-000102" "Markdown: listed"
+has "$("$bin" scan --db "$db2" --format html "$sbom")" "widget 1.4.3 (example:widget)</td><td>jvn/JVNDB-2099-000102</td>" "HTML: listed"
 finish scan-cpe

@@ -87,8 +87,11 @@ struct comp {
     tsnv_lookup *lk;
     const char *eco, *key, *version;
     tsn_vscheme scheme;
-    const tsn_ver *v; /* version, parsed (NULL for a CPE's) */
+    const tsn_ver *v; /* version, parsed */
     tsnu_vec hits;    /* struct hit */
+    /* records naming a CPE component's product without versions to
+     * compare (tsn_advisory *, slimmed) */
+    tsnu_vec unjudged;
 };
 
 static int push_str(tsnu_vec *v, const char *s)
@@ -350,6 +353,8 @@ static void affected_copy(tsnu_arena *ar,
 {
     to->ecosystem = str_copy(ar, af->ecosystem, ok);
     to->name = str_copy(ar, af->name, ok);
+    to->cpes = strs_copy(ar, af->cpes, af->ncpes, ok);
+    to->ncpes = af->ncpes;
     to->versions = strs_copy(ar, af->versions, af->nversions, ok);
     to->nversions = af->nversions;
     to->unaffected = strs_copy(ar, af->unaffected, af->nunaffected, ok);
@@ -909,10 +914,15 @@ static int findings_of(struct comp *c, size_t ci, tsn_scan_component *sc)
 
 /* ---- components named by CPE only ----------------------------------- */
 
-/* A component's CPEs evaluated against a record's NVD configurations. */
+/* One of a component's CPEs looked up: its records' NVD configurations
+ * and the affected entries that name its product evaluated with it. */
 struct cpe_comp {
     struct comp *c;
     const tsn_cpe *cpe; /* the component's, one of s->sys */
+    /* its version, unquoted ("2.0" of 2.0 beta9, as NVD's bounds are
+     * compared), and parsed in the generic scheme; NULL for ANY or NA */
+    const char *version;
+    const tsn_ver *v;
 };
 
 /* How configuration match @p m (and the platform @p on) held, as a line
@@ -941,8 +951,133 @@ static const char *cpe_version(tsnu_arena *ar, const tsn_cpe *c)
     return t ? tsnm_wfn_unquote(t) : NULL;
 }
 
+/*
+ * Whether affected entry @p af (JVN iPedia, CVE 5, CSAF) names the
+ * product of @p have by one of its CPEs (tsnm_cpe_names_product()):
+ * *@p which is one that does (one for any version if there is one), or
+ * NULL; *@p any, whether one for any version does. *@p exact is one that
+ * names @p have's version too (tsnm_cpe_match()), or NULL. A CPE that is
+ * not a CPE name names nothing.
+ */
+static int names_product(const tsn_adv_affected *af,
+                         const tsn_cpe *have,
+                         const char **which,
+                         const char **exact,
+                         bool *any)
+{
+    *which = *exact = NULL;
+    *any = false;
+    for (size_t j = 0; j < af->ncpes && !*exact; j++) {
+        tsn_cpe *crit = NULL;
+        int rc = tsn_cpe_parse(&crit, af->cpes[j]);
+        if (rc == TSN_ENOMEM)
+            return rc;
+        if (rc < 0) {
+            tsn_error_clear();
+            continue;
+        }
+        bool named = false;
+        if (tsnm_cpe_names_product(crit, have)) {
+            tsn_adv_cpe_match m = {.vulnerable = true, .criteria = af->cpes[j]};
+            rc = tsnm_cpe_match(&m, crit, have, &named);
+            bool all = tsn_cpe_kind_of(crit, TSN_CPE_VERSION) == TSN_CPE_ANY;
+            if (!*which || (all && !*any))
+                *which = af->cpes[j];
+            *any |= all;
+            if (!all && named)
+                *exact = af->cpes[j];
+        }
+        tsn_cpe_free(crit);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* slim() filter: whether @p af names the component's product. */
+static bool cpe_entry(const tsn_adv_affected *af, void *ctx, int *rc)
+{
+    struct cpe_comp *cc = ctx;
+    const char *which = NULL, *exact = NULL;
+    bool any;
+    *rc = names_product(af, cc->cpe, &which, &exact, &any);
+    return which != NULL;
+}
+
+/* Hit @p h kept for the component unless it says nothing (no line in
+ * how); its lists are the component's or let go. */
+static int keep_hit(struct cpe_comp *cc, struct hit *h)
+{
+    int rc = 0;
+    if (h->how.len && (rc = tsnu_vec_push(&cc->c->hits, h)) == 0)
+        return 0;
+    tsnu_vec_dispose(&h->how);
+    tsnu_vec_dispose(&h->fixed);
+    return rc;
+}
+
+/*
+ * Affected entry @p af of record @p k (slimmed) that names the
+ * component's product. Its ranges, listed and unaffected versions decide
+ * when it has any (compiled as a package's are, in the generic scheme
+ * unless a range names its own): a CSAF product's CPE names the version
+ * of a product that may be one of the unaffected. Without them its CPEs
+ * decide: one that names the component's version makes a hit; else one
+ * for any version (JVN's version statements in words, an overview that
+ * names only the product) decides nothing, and the record goes to the
+ * component's unjudged list; CPEs that name only other versions, none.
+ */
+static int
+cpe_entry_eval(struct cpe_comp *cc, tsn_advisory *k, const tsn_adv_affected *af)
+{
+    struct scan *s = cc->c->s;
+    const char *which = NULL, *exact = NULL;
+    bool any = false;
+    int rc = names_product(af, cc->cpe, &which, &exact, &any);
+    if (rc < 0 || !which)
+        return rc;
+    struct hit h = {k, NULL, TSNU_VEC_INIT(const char *, 1000),
+                    TSNU_VEC_INIT(const char *, 1000), 0};
+    if (!af->nranges && !af->nversions && !af->nunaffected) {
+        if (exact) {
+            if ((rc = push_str(&h.how, exact)) == 0)
+                return keep_hit(cc, &h);
+            tsnu_vec_dispose(&h.how);
+            return rc;
+        }
+        return any ? tsnu_vec_push(&cc->c->unjudged, &k) : 0;
+    }
+    if (!cc->version)
+        return 0; /* this CPE of the component gives no version */
+    struct entry *e = NULL;
+    if ((rc = entry_new(s, k, af, TSN_VS_GENERIC, &e)) < 0)
+        return rc;
+    if ((rc = tsnu_vec_push(&s->entries, &e)) < 0) {
+        entry_free(e);
+        return rc;
+    }
+    s->pub.unevaluated += e->unevaluated;
+    h.e = e;
+    bool in = false;
+    rc = holds(e, cc->v, cc->version, &in, &h, &s->arena);
+    /* which CPE named the product, before each range or listed version
+     * that holds it (holds() adds to h only when one does) */
+    const char **how = h.how.ptr;
+    for (size_t i = 0; rc == 0 && i < h.how.len; i++)
+        if (!(how[i] = tsnu_arena_printf(&s->arena, "%s %s", which, how[i])))
+            rc = tsn_error_oom();
+    if (rc < 0) {
+        tsnu_vec_dispose(&h.how);
+        tsnu_vec_dispose(&h.fixed);
+        return rc;
+    }
+    return keep_hit(cc, &h);
+}
+
 /* tsnv_lookup_package() callback for a CPE's product: a hit for each of
- * the record's configurations that makes the component vulnerable. */
+ * the record's configurations that makes the component vulnerable, and
+ * for each of its affected entries that names the product at the
+ * component's version. */
 static int on_cpe_advisory(void *ctx, tsn_advisory *a, bool withdrawn)
 {
     struct cpe_comp *cc = ctx;
@@ -970,14 +1105,49 @@ static int on_cpe_advisory(void *ctx, tsn_advisory *a, bool withdrawn)
             rc = f ? push_str(&h.fixed, f) : tsn_error_oom();
         }
     }
-    if (rc == 0 && h.how.len && (h.a = slim(&s->arena, a, NULL, NULL, &rc)) &&
-        (rc = tsnu_vec_push(&cc->c->hits, &h)) == 0) {
-        tsn_advisory_free(a);
-        return 0; /* the hit owns its lists now */
-    }
-    tsnu_vec_dispose(&h.how);
-    tsnu_vec_dispose(&h.fixed);
+    tsn_advisory *k = NULL;
+    if (rc == 0 && !withdrawn && a)
+        k = slim(&s->arena, a, cpe_entry, cc, &rc);
     tsn_advisory_free(a);
+    h.a = k;
+    if (!k) {
+        tsnu_vec_dispose(&h.how);
+        tsnu_vec_dispose(&h.fixed);
+        return rc;
+    }
+    rc = keep_hit(cc, &h);
+    for (size_t i = 0; rc == 0 && i < k->naffected; i++)
+        rc = cpe_entry_eval(cc, k, &k->affected[i]);
+    return rc;
+}
+
+/*
+ * The records that named the component's product without versions to
+ * compare (sc->unjudged, "SOURCE/ID" sorted), but not one of a finding
+ * or of the same vulnerability as one: that one is reported already.
+ */
+static int unjudged_of(struct comp *c, tsn_scan_component *sc)
+{
+    tsn_advisory **u = c->unjudged.ptr;
+    const struct hit *hs = c->hits.ptr;
+    tsnu_vec recs = TSNU_VEC_INIT(const char *, TSN_LIMIT_COMPONENTS);
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < c->unjudged.len; i++) {
+        bool reported = false;
+        for (size_t j = 0; !reported && j < c->hits.len; j++)
+            reported = related(u[i], hs[j].a);
+        if (reported)
+            continue;
+        const char *rec =
+            tsnu_arena_printf(&c->s->arena, "%s/%s", u[i]->source, u[i]->id);
+        rc = rec ? push_str(&recs, rec) : tsn_error_oom();
+    }
+    if (rc == 0 && recs.len) {
+        sc->unjudged = sorted(&recs, &c->s->arena, &sc->nunjudged);
+        if (!sc->unjudged)
+            rc = tsn_error_oom();
+    }
+    tsnu_vec_dispose(&recs);
     return rc;
 }
 
@@ -1007,29 +1177,42 @@ scan_cpe(struct scan *s, tsnv_lookup *lk, size_t ci, tsn_scan_component *sc)
     }
     struct comp c = {.s = s, .lk = lk, .eco = "CPE", .scheme = TSN_VS_GENERIC};
     c.hits = (tsnu_vec)TSNU_VEC_INIT(struct hit, TSN_LIMIT_COMPONENTS);
+    c.unjudged = (tsnu_vec)TSNU_VEC_INIT(tsn_advisory *, TSN_LIMIT_COMPONENTS);
     int rc = 0;
     sc->ecosystem = "CPE";
     for (size_t k = 0; rc == 0 && k < n; k++) {
         char *fs = NULL;
         const char *vendor = NULL, *product = NULL, *key = NULL;
+        struct cpe_comp cc = {&c, mine[k], NULL, NULL};
         if ((rc = tsn_cpe_to_fs(&fs, mine[k])) == 0 &&
             (rc = tsnr_cpe_vp(&s->arena, fs, &vendor, &product)) == 0 &&
             !(key = tsnu_arena_printf(&s->arena, "%s:%s", vendor, product)))
             rc = tsn_error_oom();
         tsn_free(fs);
+        if (rc == 0 &&
+            tsn_cpe_kind_of(mine[k], TSN_CPE_VERSION) == TSN_CPE_VALUE) {
+            char *t = tsnu_arena_strdup(
+                &s->arena, tsn_cpe_value(mine[k], TSN_CPE_VERSION));
+            rc = t ? version_of(s, TSN_VS_GENERIC, tsnm_wfn_unquote(t), &cc.v)
+                   : tsn_error_oom();
+            cc.version = t;
+        }
         if (rc == 0 && mine[k] == versioned) {
             sc->package = c.key = key;
             c.version = sc->version = cpe_version(&s->arena, versioned);
+            c.v = cc.v;
             if (!c.version)
                 rc = tsn_error_oom();
         }
-        struct cpe_comp cc = {&c, mine[k]};
         if (rc == 0)
             rc = tsnv_lookup_package(lk, "CPE", key, on_cpe_advisory, &cc);
     }
     if (rc == 0)
         rc = findings_of(&c, ci, sc);
+    if (rc == 0)
+        rc = unjudged_of(&c, sc);
     hits_dispose(&c);
+    tsnu_vec_dispose(&c.unjudged);
     return rc;
 }
 

@@ -178,6 +178,8 @@ int tsn_scan_to_json(const tsn_scan *scan,
     tsnu_jw_long(&w, (long)k.kev);
     tsnu_jw_key(&w, "rangesNotEvaluated");
     tsnu_jw_long(&w, (long)scan->unevaluated);
+    tsnu_jw_key(&w, "unjudged");
+    tsnu_jw_long(&w, (long)k.unjudged);
     tsnu_jw_end(&w);
     tsnu_jw_key(&w, "components");
     tsnu_jw_array(&w);
@@ -206,6 +208,13 @@ int tsn_scan_to_json(const tsn_scan *scan,
         tsnu_jw_long(&w, (long)sc->findings);
         if (sc->upgrade)
             tsnu_jw_kstr(&w, "upgrade", sc->upgrade);
+        if (sc->nunjudged) {
+            tsnu_jw_key(&w, "unjudged");
+            tsnu_jw_array(&w);
+            for (size_t j = 0; j < sc->nunjudged; j++)
+                tsnu_jw_string(&w, sc->unjudged[j]);
+            tsnu_jw_end(&w);
+        }
         tsnu_jw_end(&w);
     }
     tsnu_jw_end(&w);

@@ -362,6 +362,8 @@ void tsn_scan_count(const tsn_scan *scan, tsn_scan_counts *out)
         out->by_tier[f->tier >= 1 && f->tier <= 4 ? f->tier : 4]++;
         out->kev += f->kev;
     }
+    for (size_t i = 0; i < scan->ncomponents; i++)
+        out->unjudged += scan->components[i].nunjudged != 0;
 }
 
 /* Whether @p id, @p purl (parsed: @p pp) or @p cpe names one of the
