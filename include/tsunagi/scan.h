@@ -77,11 +77,11 @@ typedef enum tsn_scan_skip {
     TSN_SCAN_NO_PURL,      /**< no package URL (or an invalid one) */
     TSN_SCAN_CPE_ONLY,     /**< no package URL, only CPEs, and none of
                                 them a CPE 2.3 name */
-    TSN_SCAN_NO_ECOSYSTEM, /**< a purl type the knowledge base has no
-                                ecosystem for (generic, rpm, ...) */
-    TSN_SCAN_NO_RELEASE,   /**< a Debian, Ubuntu or Alpine package without
-                                the release it is from (its distro
-                                qualifier) */
+    TSN_SCAN_NO_ECOSYSTEM, /**< a purl the knowledge base has no ecosystem
+                                for (generic, an RPM of RHEL, ...) */
+    TSN_SCAN_NO_RELEASE,   /**< a Debian, Ubuntu, Alpine or RPM package
+                                without the release it is from (its
+                                distro qualifier) */
     TSN_SCAN_NO_VERSION,   /**< the purl gives no version */
     TSN_SCAN_BAD_VERSION,  /**< not a version of the ecosystem's scheme */
 } tsn_scan_skip;

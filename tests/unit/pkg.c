@@ -42,6 +42,39 @@ static void purls(void)
         {"pkg:deb/debian/curl@7.88.1-10", NULL, NULL},
         {"pkg:deb/debian/curl@7.88.1-10?distro=sid", NULL, NULL},
         {"pkg:rpm/redhat/openssl@3.0.7?distro=rhel-9", NULL, NULL},
+        {"pkg:rpm/almalinux/openssl-libs@3.0.7-25.el9_3?arch=x86_64&epoch=1&"
+         "upstream=openssl-3.0.7-25.el9_3.src.rpm&distro=almalinux-9.3",
+         "AlmaLinux:9", "openssl"},
+        {"pkg:rpm/rocky/python3-libs@3.9.18-1.el9_3?upstream=python3.9-3.9.18-"
+         "1.el9_3.src.rpm&distro=rocky-9.3",
+         "Rocky Linux:9", "python3.9"},
+        {"pkg:rpm/rocky/bash@5.1.8-6.el9?distro=9.2", "Rocky Linux:9", "bash"},
+        {"pkg:rpm/mageia/curl@8.4.0-1.mga9?distro=mageia-9", "Mageia:9",
+         "curl"},
+        {"pkg:rpm/photon/openssl@3.0.9-1.ph5?distro=photon-5.0",
+         "Photon OS:5.0", "openssl"},
+        {"pkg:rpm/photon/openssl@3.0.9-1.ph5?distro=photon-5", "Photon OS:5.0",
+         "openssl"},
+        {"pkg:rpm/opensuse/libopenssl3@3.1.4-150600.5.7.1?upstream=openssl-3-3."
+         "1.4-150600.5.7.1.src.rpm&distro=opensuse-leap-15.6",
+         "openSUSE:Leap 15.6", "openssl-3"},
+        {"pkg:rpm/opensuse/curl@8.11.0-1.1?distro=opensuse-tumbleweed-20241201",
+         "openSUSE:Tumbleweed", "curl"},
+        {"pkg:rpm/opensuse/curl@8.11.0-1.1?distro=opensuse-tumbleweed",
+         "openSUSE:Tumbleweed", "curl"},
+        {"pkg:rpm/suse/curl@8.0.1-150400.5.41.1?distro=sles-15.5",
+         "SUSE:Linux Enterprise Server 15 SP5", "curl"},
+        {"pkg:rpm/suse/curl@7.60.0-11.1?distro=sles-15",
+         "SUSE:Linux Enterprise Server 15", "curl"},
+        {"pkg:rpm/suse/curl@8.0.1?distro=sles_sap-15.4",
+         "SUSE:Linux Enterprise Server for SAP Applications 15 SP4", "curl"},
+        {"pkg:rpm/suse/x@1?upstream=odd.src.rpm&distro=sles-15.5",
+         "SUSE:Linux Enterprise Server 15 SP5", "x"},
+        {"pkg:rpm/suse/x@1?upstream=srcname&distro=sles-15.5",
+         "SUSE:Linux Enterprise Server 15 SP5", "srcname"},
+        {"pkg:rpm/fedora/curl@7.50.3-1.fc25?distro=fedora-25", NULL, NULL},
+        {"pkg:rpm/suse/curl@8.0.1?distro=sles", NULL, NULL},
+        {"pkg:rpm/almalinux/curl@7.76.1?distro=almalinux-x", NULL, NULL},
         {"pkg:generic/openssl@3.0.0", NULL, NULL},
         {"pkg:github/package-url/purl-spec@1.0", NULL, NULL},
     };
@@ -60,6 +93,33 @@ static void purls(void)
             CHECK_STR(eco, cases[i].eco, cases[i].purl);
             CHECK_STR(name, cases[i].name, cases[i].purl);
         }
+        tsn_purl_free(pu);
+        tsnu_arena_dispose(&arena);
+    }
+}
+
+static void versions(void)
+{
+    static const char *const cases[][2] = {
+        {"pkg:rpm/almalinux/openssl-libs@3.0.7-25.el9_3?epoch=1&distro=9",
+         "1:3.0.7-25.el9_3"},
+        {"pkg:rpm/almalinux/openssl-libs@3.0.7-25.el9_3?distro=9",
+         "3.0.7-25.el9_3"},
+        {"pkg:rpm/x/y@2:1.0-1?epoch=2", "2:1.0-1"},
+        {"pkg:deb/debian/x@1:2.0?epoch=3", "1:2.0"},
+        {"pkg:pypi/django@4.2", "4.2"},
+        {"pkg:pypi/django", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        tsn_purl *pu = NULL;
+        tsnu_arena arena = TSNU_ARENA_INIT;
+        CHECK(tsn_purl_parse(&pu, cases[i][0], 0) == 0, "%s parses",
+              cases[i][0]);
+        const char *v = pu ? tsni_purl_version(&arena, pu) : NULL;
+        if (cases[i][1])
+            CHECK_STR(v, cases[i][1], cases[i][0]);
+        else
+            CHECK(v == NULL, "%s: no version", cases[i][0]);
         tsn_purl_free(pu);
         tsnu_arena_dispose(&arena);
     }
@@ -93,6 +153,7 @@ static void keys(void)
 int main(void)
 {
     purls();
+    versions();
     keys();
     return th_finish("pkg");
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The release of a distribution package from its distro qualifier:
  * "debian-12", "debian-12.4", "bookworm" → "12"; into @p out. */
@@ -59,6 +60,115 @@ static bool alpine_release(const char *distro, char *out, size_t cap)
     return true;
 }
 
+/* The RPM distributions OSV has data for, by the os-release ID the
+ * purl's distro qualifier (or namespace) names. */
+enum rpm_form {
+    RPM_MAJOR,       /* "9.3" → "9" */
+    RPM_MAJOR_MINOR, /* "5" or "5.0" → "5.0" */
+    RPM_AS_IS,       /* "15.5" → "15.5" */
+    RPM_SP,          /* "15.5" → "15 SP5", "15" or "15.0" → "15" */
+    RPM_NONE,        /* a rolling release: no version */
+};
+
+static const struct rpm_distro {
+    const char *id;  /* os-release ID, as purls' distro qualifiers give it */
+    const char *eco; /* OSV ecosystem, the release after ':' and a space */
+    enum rpm_form form;
+} rpm_distros[] = {
+    {"almalinux", "AlmaLinux:", RPM_MAJOR},
+    {"alma", "AlmaLinux:", RPM_MAJOR},
+    {"rocky", "Rocky Linux:", RPM_MAJOR},
+    {"rockylinux", "Rocky Linux:", RPM_MAJOR},
+    {"mageia", "Mageia:", RPM_MAJOR},
+    {"photon", "Photon OS:", RPM_MAJOR_MINOR},
+    {"opensuse-leap", "openSUSE:Leap ", RPM_AS_IS},
+    {"opensuse-leap-micro", "openSUSE:Leap Micro ", RPM_AS_IS},
+    {"opensuse-tumbleweed", "openSUSE:Tumbleweed", RPM_NONE},
+    {"sles", "SUSE:Linux Enterprise Server ", RPM_SP},
+    {"sles_sap", "SUSE:Linux Enterprise Server for SAP Applications ", RPM_SP},
+    {"sled", "SUSE:Linux Enterprise Desktop ", RPM_SP},
+    {"sle-micro", "SUSE:Linux Enterprise Micro ", RPM_AS_IS},
+};
+
+/* The OSV ecosystem of an RPM package from its distro qualifier
+ * ("almalinux-9.3", "opensuse-leap-15.5", "sles-15.5"; a bare release,
+ * "9.3", takes the distribution from namespace @p ns): into @p out. */
+static bool
+rpm_ecosystem(const char *ns, const char *distro, char *out, size_t cap)
+{
+    /* the release is what follows the last '-' before a digit */
+    const char *rel = distro;
+    for (const char *d = distro; (d = strchr(d, '-')); d++)
+        if (isdigit((unsigned char)d[1]))
+            rel = d + 1;
+    size_t idlen = rel == distro ? strlen(distro) : (size_t)(rel - distro - 1);
+    const char *id = distro;
+    if (rel == distro && isdigit((unsigned char)*distro)) {
+        id = ns;
+        idlen = strlen(ns);
+    } else if (rel == distro) {
+        rel = "";
+    }
+    const struct rpm_distro *d = NULL;
+    for (size_t i = 0; !d && i < sizeof rpm_distros / sizeof *rpm_distros; i++)
+        if (strlen(rpm_distros[i].id) == idlen &&
+            strncasecmp(rpm_distros[i].id, id, idlen) == 0)
+            d = &rpm_distros[i];
+    if (!d)
+        return false;
+    unsigned major = 0, minor = 0;
+    int used = 0, n = sscanf(rel, "%5u%n.%5u%n", &major, &used, &minor, &used);
+    if (d->form == RPM_NONE) {
+        snprintf(out, cap, "%s", d->eco);
+        return true;
+    }
+    if (n < 1 || (rel[used] && rel[used] != '.'))
+        return false;
+    switch (d->form) {
+    case RPM_MAJOR:
+        snprintf(out, cap, "%s%u", d->eco, major);
+        break;
+    case RPM_MAJOR_MINOR:
+        snprintf(out, cap, "%s%u.%u", d->eco, major, minor);
+        break;
+    case RPM_AS_IS:
+        if (n < 2)
+            return false;
+        snprintf(out, cap, "%s%u.%u", d->eco, major, minor);
+        break;
+    default: /* RPM_SP */
+        snprintf(out, cap, minor ? "%s%u SP%u" : "%s%u", d->eco, major, minor);
+        break;
+    }
+    return true;
+}
+
+/* The source package's name of an RPM's upstream qualifier:
+ * "openssl-1.1.1k-7.el8_6.src.rpm" → "openssl" (the name is what comes
+ * before the version and release); a plain name as it is; NULL when a
+ * file name has no version and release, or out of memory. */
+static const char *rpm_source(tsnu_arena *arena, const char *up)
+{
+    size_t n = strlen(up);
+    static const char *const ext[] = {".src.rpm", ".nosrc.rpm"};
+    bool file = false;
+    for (size_t i = 0; !file && i < 2; i++) {
+        size_t e = strlen(ext[i]);
+        if (n > e && strcmp(up + n - e, ext[i]) == 0) {
+            n -= e;
+            file = true;
+        }
+    }
+    /* NAME-VERSION-RELEASE: the name ends at the last '-' but one */
+    for (int dashes = 0; file && dashes < 2 && n > 0; n--)
+        if (up[n - 1] == '-' && ++dashes == 2)
+            break;
+    if (!file)
+        return tsnu_arena_strdup(arena, up);
+    /* NULL when it has no version and release: the package's own name */
+    return n > 1 ? tsnu_arena_strndup(arena, up, n - 1) : NULL;
+}
+
 /* A distribution package: its ecosystem from the namespace and distro
  * qualifier, its name from the upstream qualifier (the source package:
  * "openssl", "openssl@3.0.11-1") or else its own. */
@@ -69,7 +179,7 @@ static bool distro_package(tsnu_arena *arena,
 {
     const char *distro = tsn_purl_qualifier_get(pu, "distro");
     const char *ns = pu->namespace_;
-    char rel[32];
+    char rel[32], big[128];
     if (!distro || !ns)
         return false;
     if (strcmp(pu->type, "deb") == 0 && tsnu_strieq(ns, "debian") &&
@@ -81,10 +191,16 @@ static bool distro_package(tsnu_arena *arena,
     else if (strcmp(pu->type, "apk") == 0 && tsnu_strieq(ns, "alpine") &&
              alpine_release(distro, rel, sizeof rel))
         *eco = tsnu_arena_printf(arena, "Alpine:%s", rel);
+    else if (strcmp(pu->type, "rpm") == 0 &&
+             rpm_ecosystem(ns, distro, big, sizeof big))
+        *eco = tsnu_arena_strdup(arena, big);
     else
         return false;
     const char *up = tsn_purl_qualifier_get(pu, "upstream");
-    if (up && *up) {
+    if (strcmp(pu->type, "rpm") == 0) {
+        if (!up || !*up || !(*name = rpm_source(arena, up)))
+            *name = tsnu_arena_strdup(arena, pu->name);
+    } else if (up && *up) {
         size_t n = strcspn(up, "@ ");
         *name = tsnu_arena_strndup(arena, up, n);
     } else {
@@ -157,4 +273,16 @@ tsni_package_key(tsnu_arena *arena, const char *eco, const char *name)
     }
     *o = '\0';
     return out;
+}
+
+const char *tsni_purl_version(tsnu_arena *arena, const tsn_purl *pu)
+{
+    const char *epoch = strcmp(pu->type, "rpm") == 0
+                            ? tsn_purl_qualifier_get(pu, "epoch")
+                            : NULL;
+    if (!pu->version)
+        return NULL;
+    if (!epoch || !*epoch || strchr(pu->version, ':'))
+        return tsnu_arena_strdup(arena, pu->version);
+    return tsnu_arena_printf(arena, "%s:%s", epoch, pu->version);
 }

@@ -21,13 +21,27 @@
  * nuget, hex, pub, hackage, cran, swift. Distributions, by the purl's
  * distro qualifier: deb/debian → Debian:N (debian-12, bookworm, ...),
  * deb/ubuntu → Ubuntu:YY.MM (":LTS" for LTS releases), apk/alpine →
- * Alpine:vX.Y; their packages are named by the source package (the
- * upstream qualifier) when the purl gives one.
+ * Alpine:vX.Y, rpm by the distro's os-release ID and release:
+ * almalinux-9.3 → AlmaLinux:9, rocky-9.2 → Rocky Linux:9, mageia-9 →
+ * Mageia:9, photon-5.0 → Photon OS:5.0, opensuse-leap-15.5 →
+ * openSUSE:Leap 15.5, opensuse-tumbleweed → openSUSE:Tumbleweed,
+ * sles-15.5 → SUSE:Linux Enterprise Server 15 SP5 (also sles_sap, sled,
+ * sle-micro); their packages are named by the source package (the
+ * upstream qualifier: a name, or an RPM's "NAME-VERSION-RELEASE.src.rpm")
+ * when the purl gives one.
  */
 bool tsni_purl_package(tsnu_arena *arena,
                        const tsn_purl *pu,
                        const char **eco,
                        const char **name);
+
+/*
+ * The version of @p pu as its ecosystem's scheme reads it, in @p arena:
+ * an RPM's with its epoch qualifier ("epoch=1", "1.1.1k-7" →
+ * "1:1.1.1k-7"; rpm orders a missing epoch as 0, below every fixed
+ * version that has one); NULL when it has none or out of memory.
+ */
+const char *tsni_purl_version(tsnu_arena *arena, const tsn_purl *pu);
 
 /*
  * The key of package @p name of ecosystem @p eco in the index, in

@@ -1237,15 +1237,17 @@ static int scan_one(struct scan *s,
     int rc = 0;
     if (!tsni_purl_package(&s->arena, pu, &c.eco, &sc->package)) {
         bool distro =
-            (strcmp(pu->type, "deb") == 0 || strcmp(pu->type, "apk") == 0) &&
+            (strcmp(pu->type, "deb") == 0 || strcmp(pu->type, "apk") == 0 ||
+             strcmp(pu->type, "rpm") == 0) &&
             !tsn_purl_qualifier_get(pu, "distro");
         sc->skip = distro ? TSN_SCAN_NO_RELEASE : TSN_SCAN_NO_ECOSYSTEM;
     } else if (!pu->version && !comp->version) {
         sc->skip = TSN_SCAN_NO_VERSION;
     } else {
         sc->ecosystem = c.eco;
-        c.version = sc->version = tsnu_arena_strdup(
-            &s->arena, pu->version ? pu->version : comp->version);
+        c.version = sc->version =
+            pu->version ? tsni_purl_version(&s->arena, pu)
+                        : tsnu_arena_strdup(&s->arena, comp->version);
         c.scheme = tsn_vscheme_for_ecosystem(c.eco);
         c.key = tsni_package_key(&s->arena, c.eco, sc->package);
         if (!c.version || !c.key)

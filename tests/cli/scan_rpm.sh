@@ -1,0 +1,45 @@
+#!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# tsunagi scan for RPM packages of AlmaLinux, openSUSE Leap and SUSE Linux
+# Enterprise Server, against made-up OSV records in each distribution's
+# ecosystem (tests/resources/scan_rpm). Checks the distro qualifier read
+# as the release (AlmaLinux:9 from almalinux-9.3, SLES 15 SP5 from
+# sles-15.5), the source package from the upstream qualifier, the epoch
+# qualifier, both sides of each fixed version, and the reasons for RPMs
+# not checked.
+set -u
+bin=${TSN_BIN:?}
+root=${TSN_SOURCE_ROOT:?}
+res=$root/tests/resources/scan_rpm
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+. "$root/tests/cli/lib.sh"
+
+db=$tmp/r.db
+"$bin" db import -q --db "$db" "$res/records"
+check $? 0 "import the records"
+js=$("$bin" scan --db "$db" --format json "$res/sbom.cdx.json")
+check $? 0 "scan"
+f() { printf '%s' "$js" | jq -r --arg r "$1" "[.targets[0].findings[] | select(.bomRef == \$r)] | $2"; }
+c() { printf '%s' "$js" | jq -r --arg r "$1" ".targets[0].components[] | select(.bomRef == \$r) | $2"; }
+
+check "$(c alma-old '[.ecosystem, .package] | join(" ")')" "AlmaLinux:9 openssl" \
+    "AlmaLinux: the major release of almalinux-9.3; the source package of openssl-libs"
+check "$(f alma-old '.[0] | [.id, .version, .matched[0], .upgrade] | join(" ")')" \
+    "CVE-2099-2001 1:3.0.7-25.el9_3 vers:rpm/<1:3.0.7-27.el9 1:3.0.7-27.el9" \
+    "AlmaLinux: before the fix, compared with its epoch (epoch=1)"
+check "$(f alma-fixed 'length')" 0 "AlmaLinux: the fixed version itself"
+check "$(c alma-8 '.ecosystem')" "AlmaLinux:8" "AlmaLinux 8: its own release's record"
+check "$(f alma-8 'length')" 0 "AlmaLinux 8: its fixed version (not 9's)"
+check "$(f alma-noepoch 'map(.id) | join(" ")')" "CVE-2099-2001" \
+    "no epoch qualifier: epoch 0, below the fix's epoch 1, as rpm orders them (documented)"
+check "$(c leap '[.ecosystem, .package] | join(" ")')" "openSUSE:Leap 15.6 openssl-3" \
+    "openSUSE Leap: the release, and the source package of libopenssl3 (a name with a dash and a digit)"
+check "$(f leap '.[0].id')" "CVE-2099-2002" "openSUSE Leap: before the fix"
+check "$(f leap-fixed 'length')" 0 "openSUSE Leap: the fix"
+check "$(c sles '.ecosystem')" "SUSE:Linux Enterprise Server 15 SP5" "SLES: sles-15.5 is 15 SP5"
+check "$(f sles '.[0].id')" "CVE-2099-2003" "SLES: before the fix"
+check "$(f sles-fixed 'length')" 0 "SLES: the fix of its own service pack"
+check "$(c rhel '.notChecked')" "unknown-ecosystem" "RHEL: not checked, said why (its OSV ecosystem names a product stream the purl does not)"
+check "$(c nodistro '.notChecked')" "no-distro-release" "an RPM without a distro qualifier: not checked, said why"
+finish scan-rpm
