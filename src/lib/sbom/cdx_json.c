@@ -783,6 +783,8 @@ static int read_responses(struct rd *r,
         return error;
     const char **out = tsnu_arena_calloc(&r->s->arena, arr->len, sizeof *out);
     TSN_CHECK_ALLOC(out);
+    /* set first: a word refused below leaves those before it counted */
+    vu->responses = out;
     for (size_t i = 0; i < arr->len; i++) {
         const tsnu_json *w = &arr->u.items[i];
         tsnu_jpath kp = INDEX(&rp, i);
@@ -798,7 +800,6 @@ static int read_responses(struct rd *r,
                           "workaround_available)");
         out[vu->n_responses++] = w->u.str;
     }
-    vu->responses = out;
     return 0;
 }
 
