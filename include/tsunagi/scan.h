@@ -101,6 +101,13 @@ typedef struct tsn_scan_component {
      *  of the same vulnerability as one. */
     const char *const *unjudged;
     size_t nunjudged;
+    /** How it is in the SBOM, for a component with findings: the
+     *  components (indices) on a shortest path through the dependency
+     *  graph from the component the SBOM describes (or one nothing depends
+     *  on) to it, that one first and it last; none when no path reaches
+     *  it (an SBOM without dependencies) */
+    const size_t *path;
+    size_t npath;
 } tsn_scan_component;
 
 /**

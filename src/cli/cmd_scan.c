@@ -187,6 +187,11 @@ const char *scan_skip_text(const struct cli *cli, tsn_scan_skip s)
     return "";
 }
 
+const char *scan_component_label(const tsn_sbom_component *c)
+{
+    return c->name ? c->name : c->ref ? c->ref : "?";
+}
+
 const char *scan_rating_text(const struct cli *cli, tsn_cvss_rating r)
 {
     static const char *const en[] = {"NONE", "LOW", "MEDIUM", "HIGH",
@@ -287,6 +292,13 @@ static void render_findings(const struct cli *cli,
             tsn_buf_printf(out, "  %s %s", L(cli, "upgrade to", "更新先"),
                            c->upgrade);
         tsn_buf_putc(out, '\n');
+        if (c->npath > 1) {
+            tsn_buf_printf(out, "  %s", L(cli, "via", "経路"));
+            for (size_t k = 0; k + 1 < c->npath; k++)
+                tsn_buf_printf(out, "%s%s", k ? " > " : " ",
+                               scan_component_label(&comps[c->path[k]]));
+            tsn_buf_putc(out, '\n');
+        }
         for (; i < sc->nfindings && sc->findings[i].component == ci; i++) {
             const tsn_finding *f = &sc->findings[i];
             if (f->suppressed != suppressed)
@@ -567,6 +579,11 @@ static int scan_markdown(const struct cli *cli,
         tsn_buf_puts(out, " | ");
         tsn_free(url);
         md_cell(out, comp->purl ? comp->purl : comp->name);
+        if (c->npath > 2) { /* the direct dependency it comes through */
+            tsn_buf_puts(out, L(cli, " (via ", "（経由: "));
+            md_cell(out, scan_component_label(&comps[c->path[1]]));
+            tsn_buf_puts(out, L(cli, ")", "）"));
+        }
         tsn_buf_puts(out, " | ");
         md_cell(out, c->version);
         tsn_buf_puts(out, " | ");

@@ -371,6 +371,15 @@ static void row(struct page *p,
     }
     put(p, "</td><td class=\"purl\">");
     esc(p, comp->purl ? comp->purl : comp->name);
+    if (c->npath > 1) {
+        put(p, "<br/><span class=\"sub\">");
+        put(p, L(cli, "via", "経路"));
+        for (size_t k = 0; k + 1 < c->npath; k++) {
+            put(p, k ? " &gt; " : " ");
+            esc(p, scan_component_label(&comps[c->path[k]]));
+        }
+        put(p, "</span>");
+    }
     put(p, "</td><td>");
     esc(p, c->version);
     put(p, "</td><td>");

@@ -17,6 +17,9 @@ const char *scan_vex_text(const struct cli *cli, tsn_vex_status s);
 /* Why a component was not checked */
 const char *scan_skip_text(const struct cli *cli, tsn_scan_skip s);
 
+/* A component as a dependency path names it: its name, else its ref */
+const char *scan_component_label(const tsn_sbom_component *c);
+
 /* Which findings scan_in_priority() gives. */
 enum scan_which { SCAN_REPORTED, SCAN_SUPPRESSED, SCAN_ALL };
 

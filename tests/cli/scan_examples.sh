@@ -36,6 +36,22 @@ check "$(held GO-2023-1569)" "a c d g" "stdlib go1.19.5, go1.20rc3, v1.20.0 and 
 check "$(jq -r '[.targets[0].findings[] | select(.aliases | index("GO-2023-1839")) | select(.package == "toolchain") | .bomRef] | join(" ")' "$tmp/go.json")" "e" \
     "toolchain go1.20.4 holds GO-2023-1839; go1.20.5 does not"
 check "$(jq -r '.targets[0].summary.checked' "$tmp/go.json")" "7" "every Go component checked"
+# dependency paths, checked against a breadth-first search of the SBOMs'
+# own dependencies done independently (check_paths.py)
+for f in proton-bridge/proton-bridge-v1.6.3.bom.json dropwizard-1.3.15/bom.json keycloak-10.0.2/bom.json; do
+    "$bin" scan -q --db "$tmp/kb.db" --format json "$data/cyclonedx/examples/SBOM/$f" >"$tmp/p.json"
+    got=$(python3 "$TSN_SOURCE_ROOT/tests/cli/check_paths.py" "$data/cyclonedx/examples/SBOM/$f" "$tmp/p.json" | tail -1)
+    echo "$f: $got"
+    check "${got##* BAD }" 0 "$f: every dependency path valid and shortest"
+    case $f in proton*) paths=${got#PATHS }; check "$((${paths%% *} > 10))" 1 "$f: components with findings have paths";; esac
+done
+pb=$data/cyclonedx/examples/SBOM/proton-bridge/proton-bridge-v1.6.3.bom.json
+has "$("$bin" scan -q --db "$tmp/kb.db" "$pb")" \
+    "via github.com/ProtonMail/proton-bridge > github.com/getsentry/sentry-go > github.com/labstack/echo/v4" \
+    "table: the path to jwt-go, through the direct dependency sentry-go"
+has "$("$bin" scan -q --db "$tmp/kb.db" --format markdown "$pb")" \
+    "pkg:golang/github.com/dgrijalva/jwt-go@v3.2.0 (via github.com/getsentry/sentry-go)" \
+    "Markdown: the direct dependency it comes through"
 check "$((n >= 80))" 1 "the examples read as SBOMs ($n of $(wc -l <"$tmp/files"))"
 jq -s -r '[.[].targets[0]] as $t |
   "\($t | length) SBOMs scanned: \($t | map(.summary.components) | add) components, \($t | map(.summary.checked) | add) checked, \($t | map(.summary.findings) | add) findings; not checked: " +

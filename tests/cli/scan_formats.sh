@@ -149,8 +149,8 @@ check "$(hq '.sections[0].charts."Components with the most findings" | keys | le
 check "$(hq '.sections[0].tables."Findings, in priority order" | length')" "$(json | jq '.targets[0].findings | length')" "HTML: a row per finding"
 check "$(hq '[.sections[0].tables."Findings, in priority order"[] | .[0][0:2]] | join(" ")')" "T1 T1 T3 T3 T3" "HTML: in priority order (the fifth is the test record of the CSV check)"
 check "$(hq '.sections[0].tables."Findings, in priority order"[2][0:4] | join(" | ")')" \
-    "T3 severe | CRITICAL 9.8 CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H | CVE-2022-28346 GHSA-2gwj-7jmv-h26r PYSEC-2022-190 SQL injection in Django's QuerySet.annotate(), aggregate() and extra() | pkg:pypi/django@3.2.12" \
-    "HTML: a finding's tier, severity, vector, ids, summary and component"
+    "T3 severe | CRITICAL 9.8 CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H | CVE-2022-28346 GHSA-2gwj-7jmv-h26r PYSEC-2022-190 SQL injection in Django's QuerySet.annotate(), aggregate() and extra() | pkg:pypi/django@3.2.12 via analytics-platform" \
+    "HTML: a finding's tier, severity, vector, ids, summary and component with the dependency path it comes by"
 check "$(hq '.sections[1].tables | has("Left out by VEX statements")')" false "HTML: what VEX left out is not listed without --show-suppressed"
 check "$(hq '.sections[0].tables."Not checked (1)" | map(.[1]) | join("; ")')" \
     "no ecosystem known for its package URL" "HTML: the components not checked, and why"

@@ -10,6 +10,7 @@
 #include "lib/advisory/rd.h"
 #include "lib/ident/pkg.h"
 #include "lib/match/cpe_config.h"
+#include "lib/sbom/graph.h"
 #include "lib/vulndb/vulndb_int.h"
 #include "tsunagi/advisory.h"
 #include "tsunagi/cpe.h"
@@ -1293,6 +1294,32 @@ void tsn_scan_prioritise(tsn_scan *scan, const tsn_tier_policy *policy)
         scan->findings[i].tier = tsn_finding_tier(&scan->findings[i], policy);
 }
 
+/* The dependency path of each component with findings (tsn_scan_component
+ * path). */
+static int paths(struct scan *s, const tsn_sbom *sbom)
+{
+    size_t *before = NULL, *depth = NULL, n = s->pub.ncomponents;
+    int rc = tsni_sbom_reach(sbom, &before, &depth);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        tsn_scan_component *sc = &s->pub.components[i];
+        if (!sc->findings || depth[i] == SIZE_MAX)
+            continue;
+        size_t len = depth[i] + 1, *p = NULL;
+        if (!(p = tsnu_arena_calloc(&s->arena, len, sizeof *p))) {
+            rc = tsn_error_oom();
+            break;
+        }
+        size_t at = i;
+        for (size_t k = len; k-- > 0; at = before[at])
+            p[k] = at;
+        sc->path = p;
+        sc->npath = len;
+    }
+    tsn_free(before);
+    tsn_free(depth);
+    return rc;
+}
+
 int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out)
 {
     *out = NULL;
@@ -1343,6 +1370,8 @@ int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out)
         s->pub.checked += rc == 0 && !s->pub.components[i].skip;
     }
     tsnv_lookup_close(lk);
+    if (rc == 0)
+        rc = paths(s, sbom);
     s->pub.findings = s->findings.ptr;
     s->pub.nfindings = s->findings.len;
     tsn_scan_prioritise(&s->pub, &(tsn_tier_policy)TSN_TIER_POLICY_INIT);

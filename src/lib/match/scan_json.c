@@ -208,6 +208,13 @@ int tsn_scan_to_json(const tsn_scan *scan,
         tsnu_jw_long(&w, (long)sc->findings);
         if (sc->upgrade)
             tsnu_jw_kstr(&w, "upgrade", sc->upgrade);
+        if (sc->npath) {
+            tsnu_jw_key(&w, "dependencyPath");
+            tsnu_jw_array(&w);
+            for (size_t j = 0; j < sc->npath; j++)
+                tsnu_jw_long(&w, (long)sc->path[j]);
+            tsnu_jw_end(&w);
+        }
         if (sc->nunjudged) {
             tsnu_jw_key(&w, "unjudged");
             tsnu_jw_array(&w);
