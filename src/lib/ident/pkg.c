@@ -209,6 +209,15 @@ static bool distro_package(tsnu_arena *arena,
     return *eco && *name;
 }
 
+/* Whether @p pu is the golang.org/toolchain module: Go's toolchain as
+ * the go command downloads it ("v0.0.1-go1.21.3.linux-amd64"). */
+static bool is_toolchain_module(const tsn_purl *pu)
+{
+    return strcmp(pu->type, "golang") == 0 && pu->namespace_ &&
+           strcmp(pu->namespace_, "golang.org") == 0 &&
+           strcmp(pu->name, "toolchain") == 0;
+}
+
 bool tsni_purl_package(tsnu_arena *arena,
                        const tsn_purl *pu,
                        const char **eco,
@@ -233,6 +242,11 @@ bool tsni_purl_package(tsnu_arena *arena,
         {"swift", "SwiftURL", '/'},
     };
     *eco = *name = NULL;
+    if (is_toolchain_module(pu)) {
+        *eco = "Go";
+        *name = "toolchain";
+        return true;
+    }
     for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
         if (strcmp(pu->type, map[i].type) != 0)
             continue;
@@ -282,6 +296,18 @@ const char *tsni_purl_version(tsnu_arena *arena, const tsn_purl *pu)
                             : NULL;
     if (!pu->version)
         return NULL;
+    /* the toolchain module's version names the Go release it holds:
+     * v0.0.1-go1.21.3.linux-amd64 is go1.21.3 */
+    const char *go =
+        is_toolchain_module(pu) ? strstr(pu->version, "-go") : NULL;
+    if (go) {
+        go++;
+        /* the platform follows after a '.' and a letter: .linux-amd64 */
+        const char *end = go + 2;
+        while (*end && !(end[0] == '.' && isalpha((unsigned char)end[1])))
+            end++;
+        return tsnu_arena_strndup(arena, go, (size_t)(end - go));
+    }
     if (!epoch || !*epoch || strchr(pu->version, ':'))
         return tsnu_arena_strdup(arena, pu->version);
     return tsnu_arena_printf(arena, "%s:%s", epoch, pu->version);

@@ -18,7 +18,8 @@
  * its type has none (generic, github, ...) or a distribution package
  * does not say which release it is from. Registries: pypi → PyPI, npm,
  * maven (group:artifact), golang (module path), cargo, gem, composer,
- * nuget, hex, pub, hackage, cran, swift. Distributions, by the purl's
+ * nuget, hex, pub, hackage, cran, swift; the golang.org/toolchain module
+ * is Go's "toolchain". Distributions, by the purl's
  * distro qualifier: deb/debian → Debian:N (debian-12, bookworm, ...),
  * deb/ubuntu → Ubuntu:YY.MM (":LTS" for LTS releases), apk/alpine →
  * Alpine:vX.Y, rpm by the distro's os-release ID and release:
@@ -39,7 +40,10 @@ bool tsni_purl_package(tsnu_arena *arena,
  * The version of @p pu as its ecosystem's scheme reads it, in @p arena:
  * an RPM's with its epoch qualifier ("epoch=1", "1.1.1k-7" →
  * "1:1.1.1k-7"; rpm orders a missing epoch as 0, below every fixed
- * version that has one); NULL when it has none or out of memory.
+ * version that has one); the golang.org/toolchain module's as the Go
+ * release it holds ("v0.0.1-go1.21.3.linux-amd64" → "go1.21.3", the
+ * version of package "toolchain"); NULL when it has none or out of
+ * memory.
  */
 const char *tsni_purl_version(tsnu_arena *arena, const tsn_purl *pu);
 
