@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
-# tsunagi scan for RPM packages of AlmaLinux, openSUSE Leap and SUSE Linux
-# Enterprise Server, against made-up OSV records in each distribution's
-# ecosystem (tests/resources/scan_rpm). Checks the distro qualifier read
+# tsunagi scan for RPM packages of AlmaLinux, openSUSE Leap, SUSE Linux
+# Enterprise Server and Red Hat Enterprise Linux, against made-up OSV
+# records in each distribution's ecosystem (tests/resources/scan_rpm;
+# Red Hat's named by product stream). Checks the distro qualifier read
 # as the release (AlmaLinux:9 from almalinux-9.3, SLES 15 SP5 from
 # sles-15.5), the source package from the upstream qualifier, the epoch
 # qualifier, both sides of each fixed version, and the reasons for RPMs
@@ -40,6 +41,14 @@ check "$(f leap-fixed 'length')" 0 "openSUSE Leap: the fix"
 check "$(c sles '.ecosystem')" "SUSE:Linux Enterprise Server 15 SP5" "SLES: sles-15.5 is 15 SP5"
 check "$(f sles '.[0].id')" "CVE-2099-2003" "SLES: before the fix"
 check "$(f sles-fixed 'length')" 0 "SLES: the fix of its own service pack"
-check "$(c rhel '.notChecked')" "unknown-ecosystem" "RHEL: not checked, said why (its OSV ecosystem names a product stream the purl does not)"
+check "$(c rhel '[.ecosystem, .package, .findings] | join(" ")')" "Red Hat:enterprise_linux:9::* openssl 0" \
+    "RHEL: every product stream of RHEL 9; the fixed version"
+check "$(f rhel-old '.[0] | [.id, (.records | join(",")), .upgrade] | join(" ")')" \
+    "CVE-2099-2004 osv/RHSA-2099:0001 1:3.0.7-27.el9" \
+    "RHEL 9: one finding from the record's appstream (source package openssl) and baseos (binary openssl-libs) entries"
+check "$(f rhel-old '.[0].matched | length')" 1 "... the range that holds it, once"
+check "$(f rhel-8 '.[0] | [.id, (.fixedVersions | join(","))] | join(" ")')" "CVE-2099-2004 1:1.1.1k-12.el8_9" \
+    "RHEL 8 (distro=redhat-8.7, as Trivy writes it): RHEL 8's stream only, not 9's or an EUS stream"
+check "$(c centos '.notChecked')" "unknown-ecosystem" "CentOS: no OSV ecosystem; not checked, said why"
 check "$(c nodistro '.notChecked')" "no-distro-release" "an RPM without a distro qualifier: not checked, said why"
 finish scan-rpm

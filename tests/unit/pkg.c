@@ -44,7 +44,12 @@ static void purls(void)
          "Alpine:v3.19", "busybox"},
         {"pkg:deb/debian/curl@7.88.1-10", NULL, NULL},
         {"pkg:deb/debian/curl@7.88.1-10?distro=sid", NULL, NULL},
-        {"pkg:rpm/redhat/openssl@3.0.7?distro=rhel-9", NULL, NULL},
+        {"pkg:rpm/redhat/openssl@3.0.7?distro=rhel-9",
+         "Red Hat:enterprise_linux:9::*", "openssl"},
+        {"pkg:rpm/redhat/openssl-libs@3.0.7?upstream=openssl-3.0.7-27.el9.src."
+         "rpm&distro=redhat-9.4",
+         "Red Hat:enterprise_linux:9::*", "openssl"},
+        {"pkg:rpm/centos/openssl@1.1.1k?distro=centos-8", NULL, NULL},
         {"pkg:rpm/almalinux/openssl-libs@3.0.7-25.el9_3?arch=x86_64&epoch=1&"
          "upstream=openssl-3.0.7-25.el9_3.src.rpm&distro=almalinux-9.3",
          "AlmaLinux:9", "openssl"},
@@ -135,6 +140,16 @@ static void versions(void)
     }
 }
 
+static void prefixes(void)
+{
+    CHECK(tsni_ecosystem_prefix("Red Hat:enterprise_linux:9::*") == 28,
+          "a stream prefix");
+    CHECK(tsni_ecosystem_prefix("Red Hat:enterprise_linux:9::appstream") == 0,
+          "a stream");
+    CHECK(tsni_ecosystem_prefix("PyPI") == 0, "PyPI");
+    CHECK(tsni_ecosystem_prefix("*") == 0, "a lone *");
+}
+
 static void keys(void)
 {
     static const char *const cases[][3] = {
@@ -164,6 +179,7 @@ int main(void)
 {
     purls();
     versions();
+    prefixes();
     keys();
     return th_finish("pkg");
 }

@@ -68,6 +68,7 @@ enum rpm_form {
     RPM_AS_IS,       /* "15.5" → "15.5" */
     RPM_SP,          /* "15.5" → "15 SP5", "15" or "15.0" → "15" */
     RPM_NONE,        /* a rolling release: no version */
+    RPM_STREAMS,     /* "9.4" → "9::*": every product stream of 9 */
 };
 
 static const struct rpm_distro {
@@ -75,6 +76,8 @@ static const struct rpm_distro {
     const char *eco; /* OSV ecosystem, the release after ':' and a space */
     enum rpm_form form;
 } rpm_distros[] = {
+    {"rhel", "Red Hat:enterprise_linux:", RPM_STREAMS},
+    {"redhat", "Red Hat:enterprise_linux:", RPM_STREAMS},
     {"almalinux", "AlmaLinux:", RPM_MAJOR},
     {"alma", "AlmaLinux:", RPM_MAJOR},
     {"rocky", "Rocky Linux:", RPM_MAJOR},
@@ -127,6 +130,9 @@ rpm_ecosystem(const char *ns, const char *distro, char *out, size_t cap)
     switch (d->form) {
     case RPM_MAJOR:
         snprintf(out, cap, "%s%u", d->eco, major);
+        break;
+    case RPM_STREAMS:
+        snprintf(out, cap, "%s%u::*", d->eco, major);
         break;
     case RPM_MAJOR_MINOR:
         snprintf(out, cap, "%s%u.%u", d->eco, major, minor);
@@ -311,4 +317,10 @@ const char *tsni_purl_version(tsnu_arena *arena, const tsn_purl *pu)
     if (!epoch || !*epoch || strchr(pu->version, ':'))
         return tsnu_arena_strdup(arena, pu->version);
     return tsnu_arena_printf(arena, "%s:%s", epoch, pu->version);
+}
+
+size_t tsni_ecosystem_prefix(const char *eco)
+{
+    size_t n = strlen(eco);
+    return n > 1 && eco[n - 1] == '*' ? n - 1 : 0;
 }

@@ -27,14 +27,23 @@
  * Mageia:9, photon-5.0 → Photon OS:5.0, opensuse-leap-15.5 →
  * openSUSE:Leap 15.5, opensuse-tumbleweed → openSUSE:Tumbleweed,
  * sles-15.5 → SUSE:Linux Enterprise Server 15 SP5 (also sles_sap, sled,
- * sle-micro); their packages are named by the source package (the
- * upstream qualifier: a name, or an RPM's "NAME-VERSION-RELEASE.src.rpm")
- * when the purl gives one.
+ * sle-micro), rhel-9.4 (or redhat-9.4) → Red Hat:enterprise_linux:9::*,
+ * which stands for every ecosystem that begins "Red Hat:enterprise_linux:
+ * 9::" (OSV names Red Hat's product streams, "...::appstream", "...::baseos",
+ * which a purl does not say; tsni_ecosystem_prefix()); their packages are named
+ * by the source package (the upstream qualifier: a name, or an RPM's
+ * "NAME-VERSION-RELEASE.src.rpm") when the purl gives one.
  */
 bool tsni_purl_package(tsnu_arena *arena,
                        const tsn_purl *pu,
                        const char **eco,
                        const char **name);
+
+/*
+ * The prefix @p eco stands for when it ends in "*" (its length, without
+ * the "*"), or 0 when it names one ecosystem.
+ */
+size_t tsni_ecosystem_prefix(const char *eco);
 
 /*
  * The version of @p pu as its ecosystem's scheme reads it, in @p arena:

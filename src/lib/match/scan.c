@@ -44,6 +44,10 @@ struct scan {
      * (tsn_ver *, NULL: not a version of the scheme); version_of() */
     tsnu_map vers_seen;
     tsnu_vec vers;
+    /* an ecosystem prefix asked before (tsni_ecosystem_prefix) → a run
+     * (in stream_runs) of the ecosystems it stands for, in stream_names */
+    tsnu_map streams_seen;
+    tsnu_vec stream_runs, stream_names;
     /* the SBOM's CPEs, parsed: the system NVD configurations are
      * evaluated in; component i's are sys[cpe_first[i] ..
      * cpe_first[i] + cpe_count[i]) */
@@ -1217,6 +1221,67 @@ scan_cpe(struct scan *s, tsnv_lookup *lk, size_t ci, tsn_scan_component *sc)
     return rc;
 }
 
+/* The component's package looked up and each of its entries evaluated
+ * at its version. */
+static int package_eval(struct comp *c)
+{
+    struct run run = {0, 0};
+    int rc = package_run(c, &run);
+    for (size_t i = 0; rc == 0 && i < run.n; i++)
+        rc = evaluate(c, ((struct entry **)c->s->entries.ptr)[run.start + i],
+                      c->v);
+    return rc;
+}
+
+/* tsnv_lookup_ecosystems() callback: one more ecosystem of a prefix. */
+static int on_stream(void *ctx, const char *eco)
+{
+    struct scan *s = ctx;
+    const char *e = tsnu_arena_strdup(&s->arena, eco);
+    return e ? push_str(&s->stream_names, e) : tsn_error_oom();
+}
+
+/*
+ * The component in each ecosystem its ecosystem stands for (c->eco ends in
+ * "*": Red Hat's product streams of one release), under the source
+ * package's name @p source and the binary package's @p binary (or NULL):
+ * OSV's Red Hat data names either. The ecosystems of a prefix are asked
+ * of the knowledge base once per scan.
+ */
+static int streams_eval(struct comp *c, const char *source, const char *binary)
+{
+    struct scan *s = c->s;
+    const char *all = c->eco;
+    size_t at = 0, pre = tsni_ecosystem_prefix(all);
+    const char *key = tsnu_arena_strndup(&s->arena, all, pre);
+    if (!key)
+        return tsn_error_oom();
+    struct run r = {s->stream_names.len, 0};
+    int rc = 0;
+    if (tsnu_map_get(&s->streams_seen, key, &at)) {
+        r = ((struct run *)s->stream_runs.ptr)[at];
+    } else {
+        rc = tsnv_lookup_ecosystems(c->lk, key, on_stream, s);
+        r.n = s->stream_names.len - r.start;
+        if (rc == 0)
+            rc = tsnu_vec_push(&s->stream_runs, &r);
+        if (rc == 0)
+            rc = tsnu_map_put(&s->streams_seen, key, s->stream_runs.len - 1);
+    }
+    const char *names[2] = {source, binary};
+    for (size_t i = 0; rc == 0 && i < r.n; i++) {
+        c->eco = ((const char **)s->stream_names.ptr)[r.start + i];
+        for (size_t k = 0; rc == 0 && k < 2 && names[k]; k++) {
+            if (!(c->key = tsni_package_key(&s->arena, c->eco, names[k])))
+                rc = tsn_error_oom();
+            else
+                rc = package_eval(c);
+        }
+    }
+    c->eco = all;
+    return rc;
+}
+
 /* Look component @p ci up. */
 static int scan_one(struct scan *s,
                     tsnv_lookup *lk,
@@ -1260,15 +1325,22 @@ static int scan_one(struct scan *s,
             rc = 0;
         }
     }
+    /* an ecosystem that stands for several (Red Hat's product streams):
+     * the binary package's name is looked for as well as the source's */
+    const char *binary = NULL;
+    if (rc == 0 && !sc->skip && tsni_ecosystem_prefix(c.eco) &&
+        strcmp(pu->name, sc->package) != 0 &&
+        !(binary = tsnu_arena_strdup(&s->arena, pu->name)))
+        rc = tsn_error_oom();
     tsn_purl_free(pu);
     if (rc < 0 || sc->skip)
         return rc;
     c.hits = (tsnu_vec)TSNU_VEC_INIT(struct hit, TSN_LIMIT_COMPONENTS);
     c.v = v;
-    struct run run = {0, 0};
-    rc = package_run(&c, &run);
-    for (size_t i = 0; rc == 0 && i < run.n; i++)
-        rc = evaluate(&c, ((struct entry **)s->entries.ptr)[run.start + i], v);
+    if (tsni_ecosystem_prefix(c.eco))
+        rc = streams_eval(&c, sc->package, binary);
+    else
+        rc = package_eval(&c);
     if (rc == 0)
         rc = findings_of(&c, ci, sc);
     tsn_version_free(v);
@@ -1335,6 +1407,9 @@ int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out)
     s->cve_best = (tsnu_vec)TSNU_VEC_INIT(tsn_finding, 100000000);
     s->vers_seen = (tsnu_map)TSNU_MAP_INIT;
     s->vers = (tsnu_vec)TSNU_VEC_INIT(tsn_ver *, 100000000);
+    s->streams_seen = (tsnu_map)TSNU_MAP_INIT;
+    s->stream_runs = (tsnu_vec)TSNU_VEC_INIT(struct run, 100000);
+    s->stream_names = (tsnu_vec)TSNU_VEC_INIT(const char *, 1000000);
     size_t n = 0;
     const tsn_sbom_component *comps = tsn_sbom_components(sbom, &n);
     tsnv_lookup *lk = NULL;
@@ -1400,6 +1475,9 @@ void tsn_scan_free(tsn_scan *scan)
         tsn_version_free(((tsn_ver **)s->vers.ptr)[i]);
     tsnu_vec_dispose(&s->vers);
     tsnu_map_dispose(&s->vers_seen);
+    tsnu_map_dispose(&s->streams_seen);
+    tsnu_vec_dispose(&s->stream_runs);
+    tsnu_vec_dispose(&s->stream_names);
     tsnm_system_dispose(&s->system);
     for (size_t i = 0; i < s->sys.len; i++)
         tsn_cpe_free(((tsn_cpe **)s->sys.ptr)[i]);

@@ -2118,7 +2118,7 @@ int tsnv_meta_put(tsn_vulndb *v, const char *key, const char *value)
 
 struct tsnv_lookup {
     tsn_vulndb *v;
-    tsna_stmt *by_package, *by_id, *kev, *epss;
+    tsna_stmt *by_package, *by_id, *kev, *epss, *next_eco;
     bool open; /* in the read transaction */
 };
 
@@ -2151,6 +2151,12 @@ int tsnv_lookup_open(tsn_vulndb *v, tsnv_lookup **out)
                           "(SELECT rid FROM alias WHERE alias = ?1)) ORDER BY "
                           "source, id",
                           &lk->by_id);
+    /* the first ecosystem after ?1 below ?2: past every package of ?1 */
+    if (rc == 0)
+        rc = tsna_prepare(v->db,
+                          "SELECT ecosystem FROM package WHERE ecosystem > ?1 "
+                          "AND ecosystem < ?2 ORDER BY ecosystem LIMIT 1",
+                          &lk->next_eco);
     if (rc == 0)
         rc = tsna_prepare(v->db, "SELECT ransomware FROM kev WHERE cve = ?",
                           &lk->kev);
@@ -2174,6 +2180,7 @@ void tsnv_lookup_close(tsnv_lookup *lk)
     tsna_finalize(lk->by_id);
     tsna_finalize(lk->kev);
     tsna_finalize(lk->epss);
+    tsna_finalize(lk->next_eco);
     if (lk->open)
         (void)tsna_db_exec(lk->v->db, "COMMIT");
     tsn_free(lk);
@@ -2190,6 +2197,45 @@ int tsnv_lookup_package(tsnv_lookup *lk,
     if (rc == 0)
         rc = tsna_bind_text(lk->by_package, 2, key);
     return rc < 0 ? rc : each_stored(lk->v, lk->by_package, fn, ctx);
+}
+
+int tsnv_lookup_ecosystems(tsnv_lookup *lk,
+                           const char *prefix,
+                           int (*fn)(void *ctx, const char *eco),
+                           void *ctx)
+{
+    /* every text that begins with the prefix is below the prefix with
+     * its last byte raised by one */
+    size_t n = strlen(prefix);
+    if (n == 0 || (unsigned char)prefix[n - 1] == 0xff || n > 1000)
+        return tsn_error_set(TSN_EINVALID, "ecosystem prefix '%.100s'", prefix);
+    char *end = tsnu_strdup(prefix), *last = tsnu_strdup(prefix);
+    int rc = end && last ? 0 : tsn_error_oom();
+    if (rc == 0)
+        end[n - 1] = (char)((unsigned char)end[n - 1] + 1);
+    /* the prefix itself is below every longer text: start just before */
+    if (rc == 0)
+        last[n - 1] = (char)((unsigned char)last[n - 1] - 1);
+    while (rc == 0) {
+        tsna_reset(lk->next_eco);
+        if ((rc = tsna_bind_text(lk->next_eco, 1, last)) < 0 ||
+            (rc = tsna_bind_text(lk->next_eco, 2, end)) < 0 ||
+            (rc = tsna_step(lk->next_eco)) <= 0)
+            break;
+        char *eco = tsnu_strdup(tsna_col_text(lk->next_eco, 0));
+        if (!eco) {
+            rc = tsn_error_oom();
+            break;
+        }
+        tsn_free(last);
+        last = eco;
+        if (strncmp(eco, prefix, n) == 0)
+            rc = fn(ctx, eco);
+    }
+    tsna_reset(lk->next_eco);
+    tsn_free(end);
+    tsn_free(last);
+    return rc < 0 ? rc : 0;
 }
 
 int tsnv_lookup_id(tsnv_lookup *lk,

@@ -60,6 +60,15 @@ int tsnv_lookup_package(tsnv_lookup *lk,
                         tsnv_advisory_fn fn,
                         void *ctx);
 
+/* Each ecosystem the index holds packages of whose name begins with
+ * @p prefix, in order, given to @p fn (a negative return stops): the
+ * product streams of Red Hat's ("Red Hat:enterprise_linux:9::" gives
+ * "...::appstream", "...::baseos", ...). One index seek per ecosystem. */
+int tsnv_lookup_ecosystems(tsnv_lookup *lk,
+                           const char *prefix,
+                           int (*fn)(void *ctx, const char *eco),
+                           void *ctx);
+
 /* Every advisory not withdrawn whose id or alias is @p id, by source and
  * id. */
 int tsnv_lookup_id(tsnv_lookup *lk,
