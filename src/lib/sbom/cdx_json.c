@@ -20,6 +20,67 @@ struct rd {
     struct tsn_cdx_refs refs;
 };
 
+/* ---- bom-refs ------------------------------------------------------------ */
+
+/* Where a bom-ref is, for tsn_cdx__define_ref_lazy(), which asks at once
+ * (only when it reports): the path lives until it returns. */
+struct at {
+    struct rd *r;
+    const tsnu_jpath *path;
+    const tsnu_json *node;
+};
+
+static const char *at_loc(void *rd, const void *node)
+{
+    (void)rd;
+    const struct at *a = node;
+    return jr_loc(a->r->s, a->path, a->node);
+}
+
+/* Define bom-ref @p ref, member "bom-ref" of @p obj at @p path: its
+ * location is rendered only when it is empty or a duplicate. */
+static int define_ref(struct rd *r,
+                      const char *ref,
+                      const tsnu_jpath *path,
+                      const tsnu_json *obj)
+{
+    tsnu_jpath bp = CHILD(path, "bom-ref");
+    struct at a = {r, &bp, tsnu_json_get(obj, "bom-ref")};
+    return tsn_cdx__define_ref_lazy(r->s, &r->refs, ref, at_loc, NULL, &a);
+}
+
+/* A use of a bom-ref in dependencies[i].ref (k SIZE_MAX) or
+ * dependencies[i].dependsOn[k], kept for tsn_cdx__resolve_refs(), which
+ * renders its location only for a ref that names nothing. */
+struct dep_use {
+    size_t i, k;
+    long line;
+};
+
+static const char *dep_loc(void *rd, const void *node)
+{
+    struct rd *r = rd;
+    const struct dep_use *u = node;
+    tsnu_jpath ap = CHILD(NULL, "dependencies");
+    tsnu_jpath ip = INDEX(&ap, u->i);
+    tsnu_jpath op = CHILD(&ip, "dependsOn");
+    tsnu_jpath kp = INDEX(&op, u->k);
+    return tsn_sbom__json_loc(r->s, u->k == SIZE_MAX ? &ip : &kp, u->line);
+}
+
+static int use_dep(struct rd *r,
+                   const char *ref,
+                   size_t i,
+                   size_t k,
+                   const tsnu_json *node,
+                   const char *what)
+{
+    struct dep_use *u = tsnu_arena_alloc(&r->s->arena, sizeof *u);
+    TSN_CHECK_ALLOC(u);
+    *u = (struct dep_use){i, k, node ? node->line : 0};
+    return tsn_cdx__use_ref_lazy(&r->refs, ref, what, dep_loc, r, u);
+}
+
 /* ---- unknown members ---------------------------------------------------- */
 
 /* An allowed member name and the minor version that introduced it. */
@@ -561,14 +622,9 @@ static int read_component(struct rd *r,
         if (!c->supplier)
             c->supplier = entity_name(tsnu_json_get(v, "manufacturer"));
     }
-    {
-        tsnu_jpath bp = CHILD(path, "bom-ref");
-        error = tsn_cdx__define_ref(
-            r->s, &r->refs, c->ref,
-            c->ref ? jr_loc(r->s, &bp, tsnu_json_get(v, "bom-ref")) : NULL);
-        if (error < 0)
-            return error;
-    }
+    error = define_ref(r, c->ref, path, v);
+    if (error < 0)
+        return error;
     error = jr_enum(r->s, v, path, "scope", tsn_cdx__scopes, &c->scope);
     if (error < 0)
         return error;
@@ -656,12 +712,8 @@ read_services(struct rd *r, const tsnu_json *obj, const tsnu_jpath *path)
         ref = jr_str(r->s, sv, &ip, "bom-ref", false, &error);
         if (error < 0)
             break;
-        if (ref) {
-            tsnu_jpath bp = CHILD(&ip, "bom-ref");
-            error = tsn_cdx__define_ref(
-                r->s, &r->refs, ref,
-                jr_loc(r->s, &bp, tsnu_json_get(sv, "bom-ref")));
-        }
+        if (ref)
+            error = define_ref(r, ref, &ip, sv);
         data = jr_typed(r->s, sv, &ip, "data", TSNU_JSON_ARRAY, &error);
         for (size_t k = 0; data && k < data->len && error == 0; k++) {
             const tsnu_json *d = &data->u.items[k];
@@ -713,8 +765,7 @@ read_dependencies(struct rd *r, const tsnu_json *root, const tsnu_jpath *path)
                            "dependency ref must not be empty");
             break;
         }
-        error = tsn_cdx__use_ref(&r->refs, ref, jr_loc(r->s, &ip, d),
-                                 "dependency ref");
+        error = use_dep(r, ref, i, SIZE_MAX, d, "dependency ref");
         on = jr_typed(r->s, d, &ip, "dependsOn", TSNU_JSON_ARRAY, &error);
         for (size_t k = 0; on && k < on->len && error == 0; k++) {
             const tsnu_json *t = &on->u.items[k];
@@ -728,8 +779,7 @@ read_dependencies(struct rd *r, const tsnu_json *root, const tsnu_jpath *path)
                     jr_err(r->s, &kp, t, "dependsOn entry must not be empty");
                 break;
             }
-            error = tsn_cdx__use_ref(&r->refs, t->u.str, jr_loc(r->s, &kp, t),
-                                     "dependsOn");
+            error = use_dep(r, t->u.str, i, k, t, "dependsOn");
             if (error == 0)
                 error = tsn_sbom__add_rel(r->s, ref, t->u.str, "DEPENDS_ON");
         }
@@ -873,12 +923,8 @@ static int read_vulnerabilities(struct rd *r,
         vu->source = entity_name(tsnu_json_get(v, "source"));
         if (error < 0)
             break;
-        if (vu->ref) {
-            tsnu_jpath bp = CHILD(&ip, "bom-ref");
-            error = tsn_cdx__define_ref(
-                r->s, &r->refs, vu->ref,
-                jr_loc(r->s, &bp, tsnu_json_get(v, "bom-ref")));
-        }
+        if (vu->ref)
+            error = define_ref(r, vu->ref, &ip, v);
         vu->where = jr_loc(r->s, &ip, v);
         TSN_CHECK_ALLOC(vu->where);
         vu->updated = jr_str(r->s, v, &ip, "updated", false, &error);
@@ -1106,12 +1152,8 @@ read_citations(struct rd *r, const tsnu_json *root, const tsnu_jpath *path)
             break;
         }
         ref = jr_str(r->s, c, &ip, "bom-ref", false, &error);
-        if (ref && error == 0) {
-            tsnu_jpath bp = CHILD(&ip, "bom-ref");
-            error = tsn_cdx__define_ref(
-                r->s, &r->refs, ref,
-                jr_loc(r->s, &bp, tsnu_json_get(c, "bom-ref")));
-        }
+        if (ref && error == 0)
+            error = define_ref(r, ref, &ip, c);
         /* SPEC: CDX-1.7 citation: attributedTo or process required;
          * pointers and expressions are exclusive */
         if (error == 0 && !tsnu_json_get(c, "attributedTo") &&
