@@ -54,5 +54,9 @@ for f in sarif cyclonedx csv markdown html; do
 done
 "$bin" db import -q --db "$tmp/n.db" "$root/tests/resources/nvd/page.json"
 torture scan --db "$tmp/n.db" --format json "$root/tests/resources/scan_cpe/router.cdx.json"
+"$bin" db import -q --db "$tmp/p.db" "$root/tests/resources/scan_cpe/jvn_products.xml" "$root/tests/resources/cve5/CVE-2021-44228.json"
+torture scan --db "$tmp/p.db" --format json "$root/tests/resources/scan_cpe/products.cdx.json"
+"$bin" db import -q --db "$tmp/r.db" "$root/tests/resources/scan_rpm/records"
+torture scan --db "$tmp/r.db" --format json "$root/tests/resources/scan_rpm/sbom.cdx.json"
 echo "allocation torture: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
