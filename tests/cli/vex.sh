@@ -62,6 +62,19 @@ for v in "4.2:suppressed:not_affected" "2.6:affected" "2.5:suppressed:not_affect
     check "$(status CVE-2021-44228 log4j-core "$c6")" "${v#*:}" "CISA 6: product ABC ${v%%:*}"
 done
 
+# the same in CycloneDX XML: versions and ranges, responses, detail and
+# references read as from JSON
+cx=$res/versions.cdx.xml
+for v in "4.2:suppressed:not_affected" "2.6:affected" "2.5:suppressed:not_affected" \
+         "3.0:affected" "1.7:suppressed:not_affected" "5.0:none"; do
+    product product-ABC "${v%%:*}"
+    check "$(status CVE-2021-44228 log4j-core "$cx")" "${v#*:}" "CycloneDX XML VEX: product ABC ${v%%:*}"
+done
+product product-ABC 2.6
+x=$("$bin" scan --db "$db" --format json --vex "$cx" "$tmp/p.json" | jq -r '.targets[0].findings[] | select(.id == "CVE-2021-44228" and .bomRef == "log4j-core") | .vex | [.action, .impact, .timestamp] | join(" | ")')
+check "$x" "will_not_fix, update | These versions load the vulnerable class; upgrade to the latest release. | 2023-01-10T00:00:00Z" \
+    "CycloneDX XML VEX: responses, detail and time read"
+
 # CISA use case 8: the products named by BOM-Link
 c8=$ex/CISA-Use-Cases/Case-8/vex.json
 product product-ABC 2.4

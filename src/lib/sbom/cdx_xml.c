@@ -678,13 +678,91 @@ static int read_dependencies(struct rd *r, node *root)
     return error;
 }
 
+/* The texts of the @p name children of @p n (in our namespace), in the
+ * arena: *@p out and *@p count (0: none). */
+static int texts_of(struct rd *r,
+                    node *n,
+                    const char *name,
+                    const char *const **out,
+                    size_t *count)
+{
+    size_t cap = (size_t)count_children(r, n, name), k = 0;
+    *out = NULL;
+    *count = 0;
+    if (!cap)
+        return 0;
+    const char **v = tsnu_arena_calloc(&r->s->arena, cap, sizeof *v);
+    TSN_CHECK_ALLOC(v);
+    for (node *c = n->child; c; c = c->next)
+        if (ours(r, c) && strcmp(c->name, name) == 0 && c->text)
+            v[k++] = c->text;
+    *out = v;
+    *count = k;
+    return 0;
+}
+
+/* analysis: state, justification, responses, detail, lastUpdated. */
+static int read_analysis(struct rd *r, node *an, tsn_sbom_vuln *vu)
+{
+    const char *upd;
+    vu->state = child_text(r, an, "state");
+    vu->justification = child_text(r, an, "justification");
+    int error = check_enum_text(r, child(r, an, "state"), vu->state,
+                                tsn_cdx__analysis_states);
+    if (error == 0)
+        error = check_enum_text(r, child(r, an, "justification"),
+                                vu->justification, tsn_cdx__justifications);
+    vu->analysis_detail = child_text(r, an, "detail");
+    if (!vu->detail)
+        vu->detail = vu->analysis_detail;
+    if ((upd = child_text(r, an, "lastUpdated")))
+        vu->updated = upd;
+    node *rs = child(r, an, "responses");
+    for (node *c = rs ? rs->child : NULL; c && error == 0; c = c->next)
+        if (ours(r, c) && strcmp(c->name, "response") == 0)
+            error = check_enum_text(r, c, c->text, tsn_cdx__responses);
+    if (error == 0 && rs)
+        error = texts_of(r, rs, "response", &vu->responses, &vu->n_responses);
+    return error;
+}
+
+/* affects/target[k]/versions/version: a version or a range each, with a
+ * status (affected when not said). */
+static int read_target_versions(struct rd *r, node *t, size_t k, tsnu_vec *out)
+{
+    static const char *const statuses[] = {"affected", "unaffected", "unknown",
+                                           NULL};
+    node *vs = child(r, t, "versions");
+    int error = 0;
+    for (node *c = vs ? vs->child : NULL; c && error == 0; c = c->next) {
+        if (!ours(r, c) || strcmp(c->name, "version") != 0)
+            continue;
+        tsn_sbom_vuln_version ver = {k, NULL, NULL, "affected"};
+        ver.version = child_text(r, c, "version");
+        ver.range = child_text(r, c, "range");
+        const char *st = child_text(r, c, "status");
+        if (!ver.version == !ver.range) {
+            error = err(r, c, "expected either a version or a range%s", "");
+            break;
+        }
+        error = check_enum_text(r, child(r, c, "status"), st, statuses);
+        if (error == 0 && st && tsn_rules__in(st, statuses))
+            ver.status = st;
+        if (error == 0)
+            error = tsnu_vec_push(out, &ver);
+    }
+    return error;
+}
+
 static int read_vulnerabilities(struct rd *r, node *root)
 {
     node *vs = child(r, root, "vulnerabilities");
+    tsnu_vec versions =
+        TSNU_VEC_INIT(tsn_sbom_vuln_version, TSN_LIMIT_COMPONENTS);
     int error = 0;
     for (node *v = vs ? vs->child : NULL; v && error == 0; v = v->next) {
         tsn_sbom_vuln *vu;
-        node *an, *aff;
+        node *an, *aff, *refs_n;
         size_t cap = 0, n = 0;
         const char **refs;
         if (!ours(r, v) || strcmp(v->name, "vulnerability") != 0)
@@ -697,20 +775,29 @@ static int read_vulnerabilities(struct rd *r, node *root)
         vu->description = child_text(r, v, "description");
         vu->detail = child_text(r, v, "detail");
         vu->source = entity_name(r, child(r, v, "source"));
+        vu->where = loc(r, v);
+        TSN_CHECK_ALLOC(vu->where);
+        vu->updated = child_text(r, v, "updated");
+        if (!vu->updated)
+            vu->updated = child_text(r, v, "published");
         error = tsn_cdx__define_ref(r->s, &r->refs, vu->ref, loc(r, v));
-        an = child(r, v, "analysis");
-        if (an && error == 0) {
-            vu->state = child_text(r, an, "state");
-            vu->justification = child_text(r, an, "justification");
-            error = check_enum_text(r, child(r, an, "state"), vu->state,
-                                    tsn_cdx__analysis_states);
-            if (error == 0)
-                error =
-                    check_enum_text(r, child(r, an, "justification"),
-                                    vu->justification, tsn_cdx__justifications);
-            if (!vu->detail)
-                vu->detail = child_text(r, an, "detail");
+        /* references/reference/id: the same vulnerability elsewhere */
+        refs_n = child(r, v, "references");
+        if (error == 0 && refs_n) {
+            size_t nr = (size_t)count_children(r, refs_n, "reference"), m = 0;
+            const char **ids =
+                tsnu_arena_calloc(&r->s->arena, nr ? nr : 1, sizeof *ids);
+            TSN_CHECK_ALLOC(ids);
+            for (node *c = refs_n->child; c; c = c->next)
+                if (ours(r, c) && strcmp(c->name, "reference") == 0 &&
+                    child_text(r, c, "id"))
+                    ids[m++] = child_text(r, c, "id");
+            vu->references = ids;
+            vu->n_references = m;
         }
+        an = child(r, v, "analysis");
+        if (an && error == 0)
+            error = read_analysis(r, an, vu);
         aff = child(r, v, "affects");
         for (node *t = aff ? aff->child : NULL; t; t = t->next)
             cap++;
@@ -721,12 +808,23 @@ static int read_vulnerabilities(struct rd *r, node *root)
             if (!ours(r, t) || strcmp(t->name, "target") != 0)
                 continue;
             error = required_child(r, t, "ref", &ref);
-            if (ref)
+            if (ref) {
                 refs[n++] = ref;
+                if (error == 0)
+                    error = read_target_versions(r, t, n - 1, &versions);
+            }
         }
         vu->affects = refs;
         vu->n_affects = n;
+        if (error == 0 && versions.len) {
+            vu->n_versions = versions.len;
+            vu->versions = tsnu_vec_copy(&versions, &r->s->arena);
+            if (!vu->versions)
+                error = tsn_error_oom();
+        }
+        versions.len = 0;
     }
+    tsnu_vec_dispose(&versions);
     return error;
 }
 
