@@ -142,6 +142,9 @@ check "$(o '.targets[0].findings[] | select(.id == "CVE-2020-11651") | .vex.stat
 check "$(o '.targets[0].components[] | select(.bomRef == "django") | .findings')" 0 "OpenVEX: the component's count leaves the suppressed finding out"
 check "$(grep -c 'names no component scanned' "$tmp/err")" 2 "OpenVEX: the two statements naming nothing scanned are reported"
 has "$(cat "$tmp/err")" "openvex-platform.json:27: /statements/3: CVE-2099-0001: product pkg:npm/left-pad@1.0.0" "OpenVEX: reported with file, line and pointer"
+jq '.statements[0].vulnerability.name = "cve-2022-28346"' "$res/openvex-platform.json" >"$tmp/lower.json"
+check "$("$bin" scan --db "$db" --format json --vex "$tmp/lower.json" "$plat" 2>/dev/null | jq -r '.targets[0].suppressed[0].id')" \
+    "CVE-2022-28346" "OpenVEX: a vulnerability id in lower case names the same vulnerability"
 out=$("$bin" scan --db "$db" --show-suppressed --vex "$res/openvex-platform.json" "$plat" 2>/dev/null)
 has "$out" "Left out by VEX statements:" "table: --show-suppressed lists them"
 has "$out" "justification: vulnerable_code_not_in_execute_path" "table: with the justification"

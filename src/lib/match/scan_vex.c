@@ -12,6 +12,7 @@
 #include "tsunagi/scan.h"
 #include "tsunagi/version.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -23,13 +24,30 @@ struct link {
 };
 
 struct idx {
-    tsnu_map first; /* id → index of its first link */
+    tsnu_map first; /* id_key() → index of its first link */
     tsnu_vec links; /* struct link */
+    tsnu_arena ar;  /* the keys */
 };
+
+/* Vulnerability ids compare without case ("cve-2021-44228" is
+ * CVE-2021-44228, as CVE, GHSA and OSV use them): @p id in upper case in
+ * @p buf, or @p id itself when it does not fit. */
+static const char *id_key(const char *id, char *buf, size_t size)
+{
+    size_t n = strlen(id);
+    if (n >= size)
+        return id;
+    for (size_t i = 0; i <= n; i++)
+        buf[i] = (char)toupper((unsigned char)id[i]);
+    return buf;
+}
 
 static int idx_add(struct idx *x, const char *id, size_t set, size_t stmt)
 {
     size_t at = SIZE_MAX;
+    char buf[256];
+    if (!(id = tsnu_arena_strdup(&x->ar, id_key(id, buf, sizeof buf))))
+        return tsn_error_oom();
     bool had = tsnu_map_get(&x->first, id, &at);
     struct link l = {set, stmt, had ? at : SIZE_MAX};
     int rc = tsnu_vec_push(&x->links, &l);
@@ -276,8 +294,9 @@ static void decide(tsn_scan *scan,
     tsn_vex_status best_st = TSN_VEX_AFFECTED;
     for (size_t i = 0; i <= f->naliases; i++) {
         const char *id = i == 0 ? f->id : f->aliases[i - 1];
+        char buf[256];
         size_t at;
-        if (!tsnu_map_get(&x->first, id, &at))
+        if (!tsnu_map_get(&x->first, id_key(id, buf, sizeof buf), &at))
             continue;
         for (; at != SIZE_MAX; at = links[at].next) {
             const struct link *l = &links[at];
@@ -317,7 +336,8 @@ int tsn_scan_apply_vex(tsn_scan *scan,
                        size_t nsets)
 {
     struct idx x = {TSNU_MAP_INIT,
-                    TSNU_VEC_INIT(struct link, TSN_LIMIT_COMPONENTS)};
+                    TSNU_VEC_INIT(struct link, TSN_LIMIT_COMPONENTS),
+                    TSNU_ARENA_INIT};
     int rc = 0;
     for (size_t k = 0; rc == 0 && k < nsets; k++) {
         size_t n = 0;
@@ -334,6 +354,7 @@ int tsn_scan_apply_vex(tsn_scan *scan,
         decide(scan, &scan->findings[i], &x, sets, sbom);
     tsnu_map_dispose(&x.first);
     tsnu_vec_dispose(&x.links);
+    tsnu_arena_dispose(&x.ar);
     return rc;
 }
 
