@@ -50,6 +50,26 @@ check "$(f z1 '.[0].cvss.source')" "osv/GHSA-aaaa-bbbb-cccc" "the vector's recor
 check "$(q '.targets[0].components[6].notChecked')" "no-distro-release" "a deb purl without distro= is not checked, said why"
 check "$(q '.targets[0].summary.rangesNotEvaluated')" 1 "a range with a version PEP 440 has not is counted, not silently passed over"
 
+# the upgrade fixes only what VEX leaves in: with CVE-2099-0002 (last
+# affected 5.4.2, no fix) not affecting 5.4.0, 5.4.1 fixes the rest
+"$bin" vex new --vuln CVE-2099-0002 --status not_affected --justification vulnerable_code_not_present \
+    --product "pkg:pypi/zope.interface@5.4.0" --author T -o "$tmp/v2.json"
+js=$(scan --format json --vex "$tmp/v2.json" "$res/sbom.cdx.json")
+check "$(q '.targets[0].components[] | select(.bomRef == "z1") | [.upgrade, .findings] | join(" ")')" "5.4.1 1" \
+    "VEX: the upgrade past the finding left out is not asked for"
+check "$(q '.targets[0].components[] | select(.bomRef == "z3") | .upgrade // "none"')" "none" "VEX: 5.4.1 keeps its finding and has no upgrade"
+"$bin" vex new --vuln CVE-2099-0001 --status not_affected --justification vulnerable_code_not_present \
+    --product "pkg:pypi/zope.interface@6.0.1" --author T -o "$tmp/v1.json"
+js=$(scan --format json --vex "$tmp/v1.json" "$res/sbom.cdx.json")
+check "$(q '.targets[0].components[] | select(.bomRef == "z2") | .upgrade // "none"')" "none" \
+    "VEX: every finding of 6.0.1 left out, no upgrade"
+check "$(q '.targets[0].components[] | select(.bomRef == "z1") | .upgrade')" "6.0.2" "VEX: a statement for 6.0.1 leaves 5.4.0's upgrade"
+js=$(scan --format json "$res/sbom.cdx.json")
+jq '.components += [{"type": "library", "bom-ref": "bad", "name": "django", "version": "not a version",
+    "purl": "pkg:pypi/django@not%20a%20version"}]' "$res/sbom.cdx.json" >"$tmp/bad.json"
+check "$(scan --format json "$tmp/bad.json" | jq -r '.targets[0].components[] | select(.bomRef == "bad") | .notChecked')" \
+    "invalid-version" "a version that is none of PEP 440's: not checked, said why"
+
 # the table, in both languages
 out=$(scan "$res/sbom.cdx.json")
 has "$out" "upgrade to 6.0.2" "table: the upgrade"

@@ -10,6 +10,7 @@
 #include "lib/advisory/rd.h"
 #include "lib/ident/pkg.h"
 #include "lib/match/cpe_config.h"
+#include "lib/match/scan_int.h"
 #include "lib/sbom/graph.h"
 #include "lib/vulndb/vulndb_int.h"
 #include "tsunagi/advisory.h"
@@ -51,9 +52,23 @@ struct scan {
     /* the SBOM's CPEs, parsed: the system NVD configurations are
      * evaluated in; component i's are sys[cpe_first[i] ..
      * cpe_first[i] + cpe_count[i]) */
+    struct upg *upg;    /* per component (pub.components) */
     tsnu_vec sys;       /* tsn_cpe * */
     tsnm_system system; /* sys indexed by product */
     size_t *cpe_first, *cpe_count;
+};
+
+/* What a component's upgrade was sought from, kept so that it can be
+ * sought again without the findings VEX leaves out
+ * (tsnm_scan_reupgrade()): the fixed versions (sorted, parsed), and for
+ * each hit its entry and the id of the finding it is in. */
+struct upg {
+    const tsn_ver *v; /* the component's version */
+    size_t ncands, nhits;
+    const char *const *texts;
+    const tsn_ver **cands;
+    struct entry **e;
+    const char **id;
 };
 
 /* One affected entry of an advisory for the package, compiled: its ranges
@@ -800,6 +815,30 @@ static int cmp_finding(const void *a, const void *b)
     return strcmp(((const tsn_finding *)a)->id, ((const tsn_finding *)b)->id);
 }
 
+/*
+ * The nearest of @p u's fixed versions, above the component's, that none
+ * of its hits' entries holds (only the hits @p live marks, when given):
+ * *@p out, or NULL when none is.
+ */
+static int upgrade_of(const struct upg *u, const bool *live, const char **out)
+{
+    int rc = 0;
+    *out = NULL;
+    for (size_t i = 0; rc == 0 && i < u->ncands && !*out; i++) {
+        /* a candidate not of the scheme cannot be compared: not one */
+        if (!u->cands[i] || !u->v)
+            continue;
+        bool held = tsn_version_cmp(u->cands[i], u->v) <= 0;
+        for (size_t j = 0; rc == 0 && !held && j < u->nhits; j++)
+            if (!live || live[j])
+                rc =
+                    holds(u->e[j], u->cands[i], u->texts[i], &held, NULL, NULL);
+        if (rc == 0 && !held)
+            *out = u->texts[i];
+    }
+    return rc;
+}
+
 /* The findings of component @p ci from its hits, grouped. */
 static int findings_of(struct comp *c, size_t ci, tsn_scan_component *sc)
 {
@@ -822,6 +861,11 @@ static int findings_of(struct comp *c, size_t ci, tsn_scan_component *sc)
     tsnu_vec fixed_all = TSNU_VEC_INIT(const char *, 100000);
     int rc = 0;
     size_t first = s->findings.len;
+    /* the id of each group's finding, for the upgrade kept (struct upg) */
+    const char **lead_of =
+        n ? tsnu_arena_calloc(&s->arena, ngroups, sizeof *lead_of) : NULL;
+    if (n && !lead_of)
+        rc = tsn_error_oom();
     for (size_t g = 0; rc == 0 && g < ngroups; g++) {
         tsnu_vec ids = TSNU_VEC_INIT(const char *, 100000);
         tsnu_vec recs = TSNU_VEC_INIT(const char *, 100000);
@@ -862,6 +906,7 @@ static int findings_of(struct comp *c, size_t ci, tsn_scan_component *sc)
                     break;
                 }
             f.id = lead;
+            lead_of[g] = lead;
             const char **others =
                 tsnu_arena_calloc(&s->arena, nids ? nids : 1, sizeof *others);
             if (!others)
@@ -900,20 +945,69 @@ static int findings_of(struct comp *c, size_t ci, tsn_scan_component *sc)
     size_t nf = 0;
     const char *const *texts = NULL;
     struct vkey *cands = NULL;
-    if (rc == 0 && entries)
+    if (rc == 0 && entries && n)
         rc = versions_sorted(s, &fixed_all, c->scheme, &texts, &nf, &cands);
-    for (size_t i = 0; rc == 0 && i < nf && !sc->upgrade; i++) {
-        /* a candidate not of the scheme cannot be compared: not one */
-        if (!cands[i].v || !c->v)
-            continue;
-        bool held = tsn_version_cmp(cands[i].v, c->v) <= 0;
-        for (size_t j = 0; rc == 0 && !held && j < n; j++)
-            rc = holds(hs[j].e, cands[i].v, texts[i], &held, NULL, NULL);
-        if (rc == 0 && !held)
-            sc->upgrade = texts[i];
+    struct upg *u = &s->upg[ci];
+    if (rc == 0 && nf) {
+        u->v = c->v;
+        u->ncands = nf;
+        u->nhits = n;
+        u->texts = texts;
+        u->cands = tsnu_arena_calloc(&s->arena, nf, sizeof *u->cands);
+        u->e = tsnu_arena_calloc(&s->arena, n, sizeof *u->e);
+        u->id = tsnu_arena_calloc(&s->arena, n, sizeof *u->id);
+        if (!u->cands || !u->e || !u->id)
+            rc = tsn_error_oom();
+        for (size_t i = 0; rc == 0 && i < nf; i++)
+            u->cands[i] = cands[i].v;
+        for (size_t j = 0; rc == 0 && j < n; j++) {
+            u->e[j] = hs[j].e;
+            u->id[j] = lead_of[hs[j].group];
+        }
+        if (rc == 0)
+            rc = upgrade_of(u, NULL, &sc->upgrade);
+        if (rc < 0)
+            *u = (struct upg){0};
     }
     tsn_free(cands);
     tsnu_vec_dispose(&fixed_all);
+    return rc;
+}
+
+int tsnm_scan_reupgrade(tsn_scan *scan)
+{
+    struct scan *s = (struct scan *)scan;
+    size_t n = scan->ncomponents, at = 0;
+    int rc = 0;
+    for (size_t ci = 0; rc == 0 && ci < n; ci++) {
+        /* the component's findings: findings are by component */
+        size_t first = at;
+        while (at < scan->nfindings && scan->findings[at].component == ci)
+            at++;
+        const struct upg *u = &s->upg[ci];
+        if (!u->nhits)
+            continue;
+        bool *live = tsn_malloc(u->nhits * sizeof *live), all = true;
+        if (!live) {
+            rc = tsn_error_oom();
+            break;
+        }
+        for (size_t j = 0; j < u->nhits; j++) {
+            live[j] = true;
+            for (size_t k = first; k < at; k++)
+                if (strcmp(scan->findings[k].id, u->id[j]) == 0)
+                    live[j] = !scan->findings[k].suppressed;
+            all &= live[j];
+        }
+        bool any = false;
+        for (size_t j = 0; j < u->nhits; j++)
+            any |= live[j];
+        if (!any)
+            scan->components[ci].upgrade = NULL;
+        else if (!all)
+            rc = upgrade_of(u, live, &scan->components[ci].upgrade);
+        tsn_free(live);
+    }
     return rc;
 }
 
@@ -1299,7 +1393,6 @@ static int scan_one(struct scan *s,
         return 0;
     }
     struct comp c = {.s = s, .lk = lk};
-    tsn_ver *v = NULL;
     int rc = 0;
     if (!tsni_purl_package(&s->arena, pu, &c.eco, &sc->package)) {
         bool distro =
@@ -1318,12 +1411,10 @@ static int scan_one(struct scan *s,
         c.key = tsni_package_key(&s->arena, c.eco, sc->package);
         if (!c.version || !c.key)
             rc = tsn_error_oom();
-        else if ((rc = tsn_version_parse(&v, c.scheme, c.version)) < 0 &&
-                 rc != TSN_ENOMEM) {
-            tsn_error_clear();
+        /* the scan's own parse, which lives as long as the scan: the
+         * upgrade may be sought again after VEX (struct upg) */
+        else if ((rc = version_of(s, c.scheme, c.version, &c.v)) == 0 && !c.v)
             sc->skip = TSN_SCAN_BAD_VERSION;
-            rc = 0;
-        }
     }
     /* an ecosystem that stands for several (Red Hat's product streams):
      * the binary package's name is looked for as well as the source's */
@@ -1336,14 +1427,12 @@ static int scan_one(struct scan *s,
     if (rc < 0 || sc->skip)
         return rc;
     c.hits = (tsnu_vec)TSNU_VEC_INIT(struct hit, TSN_LIMIT_COMPONENTS);
-    c.v = v;
     if (tsni_ecosystem_prefix(c.eco))
         rc = streams_eval(&c, sc->package, binary);
     else
         rc = package_eval(&c);
     if (rc == 0)
         rc = findings_of(&c, ci, sc);
-    tsn_version_free(v);
     hits_dispose(&c);
     return rc;
 }
@@ -1419,6 +1508,9 @@ int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out)
               tsnu_arena_calloc(&s->arena, n, sizeof *s->pub.components)))
         rc = tsn_error_oom();
     s->pub.ncomponents = rc == 0 ? n : 0;
+    if (rc == 0 && n &&
+        !(s->upg = tsnu_arena_calloc(&s->arena, n, sizeof *s->upg)))
+        rc = tsn_error_oom();
     s->sys = (tsnu_vec)TSNU_VEC_INIT(tsn_cpe *, 100000000);
     if (rc == 0 && n &&
         (!(s->cpe_first = tsnu_arena_calloc(&s->arena, n, sizeof(size_t))) ||

@@ -7,6 +7,7 @@
 #include "lib/lib.h"
 
 #include "lib/advisory/rd.h"
+#include "lib/match/scan_int.h"
 #include "tsunagi/purl.h"
 #include "tsunagi/range.h"
 #include "tsunagi/scan.h"
@@ -352,6 +353,9 @@ int tsn_scan_apply_vex(tsn_scan *scan,
     }
     for (size_t i = 0; rc == 0 && i < scan->nfindings; i++)
         decide(scan, &scan->findings[i], &x, sets, sbom);
+    /* an upgrade needs to fix only the findings kept */
+    if (rc == 0)
+        rc = tsnm_scan_reupgrade(scan);
     tsnu_map_dispose(&x.first);
     tsnu_vec_dispose(&x.links);
     tsnu_arena_dispose(&x.ar);
