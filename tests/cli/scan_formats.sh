@@ -102,6 +102,10 @@ check "$(/usr/bin/python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.arg
     "$nfind 1" "CSV --show-suppressed: the left-out finding too, marked"
 check "$(/usr/bin/python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1], newline=""))); print(" ".join(sorted(x["vulnerability"] + ":" + x["tier"] for x in r if x["package"] in ("pyspark", "django"))))' "$tmp/s2.csv")" \
     "CVE-2022-28346:3 CVE-2022-33891:1" "CSV: the tier column"
+check "$(/usr/bin/python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1], newline=""))); print([x["dependency_path"] for x in r if x["package"] == "django"][0])' "$tmp/s2.csv")" \
+    "platform > django" "CSV: the dependency path, by bom-ref"
+check "$(jq -r '[.runs[0].results[] | select(.ruleId == "CVE-2022-28346") | .properties.dependencyPath | join(" > ")][0]' "$tmp/s.sarif")" \
+    "platform > django" "SARIF: the dependency path in the result's properties"
 # a record whose summary a spreadsheet would take for a formula
 mkdir "$tmp/evil"
 jq '.id = "GHSA-0000-0000-0001" | .aliases = [] | .summary = "=HYPERLINK(\"http://x\",\"y\"), \"quoted\""' \

@@ -127,6 +127,13 @@ static void sarif_rule(tsnu_jw *w, const tsn_finding *f)
     tsn_buf_dispose(&u);
 }
 
+/* How component @p c of a path is named there: its bom-ref, else its
+ * name. */
+static const char *path_name(const tsn_sbom_component *c)
+{
+    return c->ref ? c->ref : c->name ? c->name : "?";
+}
+
 static void sarif_result(tsnu_jw *w,
                          const tsn_scan_target *t,
                          size_t target,
@@ -134,8 +141,8 @@ static void sarif_result(tsnu_jw *w,
                          size_t rule)
 {
     size_t nc = 0;
-    const tsn_sbom_component *c =
-        &tsn_sbom_components(t->sbom, &nc)[f->component];
+    const tsn_sbom_component *comps = tsn_sbom_components(t->sbom, &nc);
+    const tsn_sbom_component *c = &comps[f->component];
     const tsn_scan_component *sc = &t->scan->components[f->component];
     tsn_buf b = TSN_BUF_INIT(SIZE_MAX / 2);
     int brc = 0; /* any failure of the buffers below */
@@ -232,6 +239,13 @@ static void sarif_result(tsnu_jw *w,
     tsnu_jw_kstr(w, "bomRef", c->ref);
     tsnu_jw_kstr(w, "installedVersion", sc->version);
     tsnu_jw_kstr(w, "upgrade", sc->upgrade);
+    if (sc->npath) {
+        tsnu_jw_key(w, "dependencyPath");
+        tsnu_jw_array(w);
+        for (size_t i = 0; i < sc->npath; i++)
+            tsnu_jw_string(w, path_name(&comps[sc->path[i]]));
+        tsnu_jw_end(w);
+    }
     tsnu_jw_key(w, "tier");
     tsnu_jw_long(w, f->tier);
     tsnu_jw_key(w, "kev");
@@ -396,7 +410,8 @@ int tsn_scan_to_csv(const tsn_scan_target *t,
                                        "upgrade",
                                        "vex_status",
                                        "suppressed",
-                                       "summary"};
+                                       "summary",
+                                       "dependency_path"};
     size_t nh = sizeof head / sizeof *head;
     struct csv b = {TSN_BUF_INIT(SIZE_MAX / 2), 0};
     char num[32];
@@ -437,7 +452,13 @@ int tsn_scan_to_csv(const tsn_scan_target *t,
             csv_field(&b, f->vex ? tsn_vex_status_name(f->vex_status) : NULL,
                       false);
             csv_field(&b, f->suppressed ? "true" : "false", false);
-            csv_field(&b, f->summary, true);
+            csv_field(&b, f->summary, false);
+            tsn_buf path = TSN_BUF_INIT(SIZE_MAX / 2);
+            for (size_t j = 0; j < sc->npath && b.rc == 0; j++)
+                b.rc = tsn_buf_printf(&path, "%s%s", j ? " > " : "",
+                                      path_name(&comps[sc->path[j]]));
+            csv_field(&b, sc->npath ? tsn_buf_cstr(&path) : NULL, true);
+            tsn_buf_dispose(&path);
         }
     }
     if (b.rc == 0 && !(*out = tsn_buf_detach(&b.b)))
