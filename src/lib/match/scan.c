@@ -900,7 +900,9 @@ static int findings_of(struct comp *c, size_t ci, tsn_scan_component *sc)
             const char *const *all = sorted(&ids, &s->arena, &nids);
             const char *lead = ((const char **)recs.ptr)[0];
             lead = strchr(lead, '/') + 1;
-            for (size_t i = 0; i < nids; i++)
+            if (nids && !all)
+                rc = tsn_error_oom();
+            for (size_t i = 0; rc == 0 && i < nids; i++)
                 if (strncmp(all[i], "CVE-", 4) == 0) {
                     lead = all[i];
                     break;
