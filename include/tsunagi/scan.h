@@ -142,6 +142,10 @@ typedef struct tsn_scan {
      *  they hold no version, so a finding could be missed */
     size_t unevaluated;
     tsn_tier_policy tiers; /**< what the findings' tiers are under */
+    /** The library's own state, set by tsn_scan_run(); NULL in a
+     *  tsn_scan made otherwise (then tsn_scan_apply_vex() leaves the
+     *  upgrades as they are) */
+    void *internal;
 } tsn_scan;
 
 /**

@@ -978,7 +978,10 @@ static int findings_of(struct comp *c, size_t ci, tsn_scan_component *sc)
 
 int tsnm_scan_reupgrade(tsn_scan *scan)
 {
-    struct scan *s = (struct scan *)scan;
+    /* only a scan tsn_scan_run() made has what it needs */
+    if (!scan->internal || scan->internal != (void *)scan)
+        return 0;
+    struct scan *s = scan->internal;
     size_t n = scan->ncomponents, at = 0;
     int rc = 0;
     for (size_t ci = 0; rc == 0 && ci < n; ci++) {
@@ -1489,6 +1492,7 @@ int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out)
     struct scan *s = tsn_calloc(1, sizeof *s);
     if (!s)
         return tsn_error_oom();
+    s->pub.internal = s;
     s->arena = (tsnu_arena)TSNU_ARENA_INIT;
     s->findings = (tsnu_vec)TSNU_VEC_INIT(tsn_finding, 100000000);
     s->seen = (tsnu_map)TSNU_MAP_INIT;
