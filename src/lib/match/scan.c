@@ -978,8 +978,9 @@ static int findings_of(struct comp *c, size_t ci, tsn_scan_component *sc)
 
 int tsnm_scan_reupgrade(tsn_scan *scan)
 {
-    /* only a scan tsn_scan_run() made has what it needs */
-    if (!scan->internal || scan->internal != (void *)scan)
+    /* only a scan tsn_scan_run() made has what it needs, and only one
+     * with findings left out needs it */
+    if (scan->internal != (void *)scan || tsn_scan_suppressed(scan) == 0)
         return 0;
     struct scan *s = scan->internal;
     size_t n = scan->ncomponents, at = 0;
@@ -990,7 +991,10 @@ int tsnm_scan_reupgrade(tsn_scan *scan)
         while (at < scan->nfindings && scan->findings[at].component == ci)
             at++;
         const struct upg *u = &s->upg[ci];
-        if (!u->nhits)
+        bool left_out = false;
+        for (size_t k = first; k < at && !left_out; k++)
+            left_out = scan->findings[k].suppressed;
+        if (!u->nhits || !left_out)
             continue;
         bool *live = tsn_malloc(u->nhits * sizeof *live), all = true;
         if (!live) {
