@@ -85,6 +85,8 @@ int cli_lines(int (*each)(char *line, unsigned long lineno, void *ctx),
               void *ctx);
 /* Write a buffer to stdout or to a file atomically; exit code. */
 int cli_emit(const char *path, const tsn_buf *b);
+/* As cli_emit(), @p n pieces one after the other. */
+int cli_emit_parts(const char *path, const tsnu_part *parts, size_t n);
 
 /* Open the knowledge base at --db @p opt (or $TSUNAGI_DB, or the
  * default path): its path in *@p path (free()); an exit code, EXIT_NODB

@@ -830,23 +830,36 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
     bool tty = !output && isatty(1) && !getenv("NO_COLOR");
     tsn_buf out = TSN_BUF_INIT(SIZE_MAX / 2);
     char *text = NULL;
+    static const char json_head[] = "{\"schemaVersion\": 1, \"targets\": [\n";
+    /* JSON: each target's document is written as the library made it,
+     * between the pieces that join them (megabytes, not copied again) */
+    char **docs = NULL;
+    tsnu_part *parts = NULL;
+    size_t nparts = 0;
     if (rc == 0 && sf == SF_JSON) {
-        tsn_buf_puts(&out, "{\"schemaVersion\": 1, \"targets\": [\n");
+        docs = calloc((size_t)nt + 1, sizeof *docs);
+        parts = calloc(2 * (size_t)nt + 1, sizeof *parts);
+        if (!docs || !parts) {
+            cli_error("out of memory");
+            rc = EXIT_INTERNAL;
+        }
+        if (rc == 0)
+            parts[nparts++] = (tsnu_part){json_head, strlen(json_head)};
         for (int i = 0; rc == 0 && i < nt; i++) {
-            if (tsn_scan_to_json(ts[i].scan, ts[i].sbom, pos[i], &text) < 0) {
+            if (tsn_scan_to_json(ts[i].scan, ts[i].sbom, pos[i], &docs[i]) <
+                0) {
                 rc = cli_fail();
                 break;
             }
-            size_t len = strlen(text);
-            while (len && text[len - 1] == '\n')
+            size_t len = strlen(docs[i]);
+            while (len && docs[i][len - 1] == '\n')
                 len--;
             if (i)
-                tsn_buf_puts(&out, ",\n");
-            tsn_buf_put(&out, text, len);
-            tsn_free(text);
-            text = NULL;
+                parts[nparts++] = (tsnu_part){",\n", 2};
+            parts[nparts++] = (tsnu_part){docs[i], len};
         }
-        tsn_buf_puts(&out, "\n]}\n");
+        if (rc == 0)
+            parts[nparts++] = (tsnu_part){"\n]}\n", 4};
     } else if (rc == 0 && sf == SF_TABLE) {
         for (int i = 0; i < nt; i++) {
             if (i)
@@ -877,11 +890,16 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
             tsn_buf_puts(&out, text);
     }
     if (rc == 0)
-        rc = cli_emit(output, &out);
+        rc = parts ? cli_emit_parts(output, parts, nparts)
+                   : cli_emit(output, &out);
     if (rc == 0 && failed)
         rc = EXIT_FINDINGS;
     tsn_free(text);
     tsn_buf_dispose(&out);
+    for (int i = 0; docs && i < nt; i++)
+        tsn_free(docs[i]);
+    free(docs);
+    free(parts);
     for (int i = 0; ts && i < nt; i++) {
         tsn_vex_free(ts[i].own);
         tsn_scan_free(ts[i].scan);

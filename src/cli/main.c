@@ -296,18 +296,26 @@ int cli_lines(int (*each)(char *line, unsigned long lineno, void *ctx),
 
 int cli_emit(const char *path, const tsn_buf *b)
 {
+    tsnu_part part = {b->ptr ? b->ptr : "", b->len};
+    return cli_emit_parts(path, &part, 1);
+}
+
+int cli_emit_parts(const char *path, const tsnu_part *parts, size_t n)
+{
     if (!path || strcmp(path, "-") == 0) {
-        if (b->len && fwrite(b->ptr, 1, b->len, stdout) != b->len) {
-            cli_error("<stdout>: write failed");
-            return EXIT_IO;
-        }
+        for (size_t i = 0; i < n; i++)
+            if (parts[i].len && fwrite(parts[i].data, 1, parts[i].len,
+                                       stdout) != parts[i].len) {
+                cli_error("<stdout>: write failed");
+                return EXIT_IO;
+            }
         if (fflush(stdout) != 0) {
             cli_error("<stdout>: write failed");
             return EXIT_IO;
         }
         return EXIT_OK;
     }
-    if (tsnu_file_write_atomic(path, b->ptr ? b->ptr : "", b->len) < 0)
+    if (tsnu_file_write_atomicv(path, parts, n) < 0)
         return cli_fail();
     return EXIT_OK;
 }

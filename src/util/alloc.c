@@ -10,6 +10,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static atomic_long fail_at = -1; /* -1: not read yet, 0: never fail */
 static atomic_long alloc_count;
@@ -54,6 +55,40 @@ void *tsn_realloc(void *p, size_t n)
 void tsn_free(void *p)
 {
     free(p);
+}
+
+void *tsnu_map_alloc(size_t n, size_t *got)
+{
+    size_t size, span;
+    if (should_fail() || tsnu_add_overflow(&size, n, TSNU_MAP_UNIT - 1))
+        return NULL;
+    size &= ~(TSNU_MAP_UNIT - 1);
+    /* one unit more than asked, so that an aligned block lies within */
+    if (tsnu_add_overflow(&span, size, TSNU_MAP_UNIT))
+        return NULL;
+    char *m = mmap(NULL, span, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED)
+        return NULL;
+    uintptr_t at = ((uintptr_t)m + TSNU_MAP_UNIT - 1) & ~(TSNU_MAP_UNIT - 1);
+    char *p = (char *)at;
+    size_t head = (size_t)(p - m), tail = span - head - size;
+    if (head)
+        munmap(m, head);
+    if (tail)
+        munmap(p + size, tail);
+#ifdef MADV_HUGEPAGE
+    /* advice only: without transparent huge pages it is 4 KiB pages */
+    (void)madvise(p, size, MADV_HUGEPAGE);
+#endif
+    *got = size;
+    return p;
+}
+
+void tsnu_map_free(void *p, size_t size)
+{
+    if (p)
+        munmap(p, size);
 }
 
 char *tsnu_strndup(const char *s, size_t n)

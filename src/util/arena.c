@@ -3,7 +3,8 @@
  * Arena allocation for objects that share one lifetime. Chunks start
  * small (a parsed range or version needs a few hundred bytes, and a scan
  * keeps thousands) and double; requests larger than a chunk get a chunk
- * of their own.
+ * of their own. Chunks of a huge page and more are mapped apart from the
+ * heap (tsnu_map_alloc), whole huge pages.
  */
 #include "util.h"
 
@@ -12,6 +13,7 @@
 
 struct tsnu_arena_chunk {
     struct tsnu_arena_chunk *next;
+    size_t mapped;       /* bytes mapped by tsnu_map_alloc, or 0 (tsn_malloc) */
     max_align_t align[]; /* data follows */
 };
 
@@ -32,9 +34,16 @@ static int new_chunk(tsnu_arena *a, size_t need)
         size = need;
     if (tsnu_add_overflow(&bytes, size, sizeof *c))
         return -1;
-    c = tsn_malloc(bytes);
+    size_t mapped = 0;
+    if (bytes >= TSNU_MAP_UNIT) {
+        c = tsnu_map_alloc(bytes, &mapped);
+        size = mapped - sizeof *c; /* the rest of the last huge page too */
+    } else {
+        c = tsn_malloc(bytes);
+    }
     if (!c)
         return -1;
+    c->mapped = mapped;
     c->next = a->head;
     a->head = c;
     a->next = (char *)c->align;
@@ -118,7 +127,10 @@ void tsnu_arena_dispose(tsnu_arena *a)
     struct tsnu_arena_chunk *c = a->head, *next;
     while (c) {
         next = c->next;
-        tsn_free(c);
+        if (c->mapped)
+            tsnu_map_free(c, c->mapped);
+        else
+            tsn_free(c);
         c = next;
     }
     a->head = NULL;

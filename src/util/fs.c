@@ -164,13 +164,27 @@ static mode_t output_mode(const char *path)
     return (mode_t)(0666 & ~mask);
 }
 
+static int write_parts(int fd, const tsnu_part *parts, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (write_all(fd, parts[i].data, parts[i].len) < 0)
+            return -1;
+    return 0;
+}
+
 int tsnu_file_write_atomic(const char *path, const void *data, size_t n)
+{
+    tsnu_part part = {data, n};
+    return tsnu_file_write_atomicv(path, &part, 1);
+}
+
+int tsnu_file_write_atomicv(const char *path, const tsnu_part *parts, size_t n)
 {
     tsn_buf tmp = TSN_BUF_INIT(4096 + strlen(path));
     int fd = -1, error;
 
     if (strcmp(path, "-") == 0) {
-        if (write_all(1, data, n) < 0)
+        if (write_parts(1, parts, n) < 0)
             return tsn_error_set(TSN_EIO, "<stdout>: %s", strerror(errno));
         return 0;
     }
@@ -182,7 +196,7 @@ int tsnu_file_write_atomic(const char *path, const void *data, size_t n)
         error = tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
         goto done;
     }
-    if (write_all(fd, data, n) < 0 || fsync(fd) < 0) {
+    if (write_parts(fd, parts, n) < 0 || fsync(fd) < 0) {
         error = tsn_error_set(TSN_EIO, "%s: %s", path, strerror(errno));
         goto done;
     }

@@ -2,6 +2,7 @@
 #include "lib/adapt/zstd.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <zdict.h>
 #include <zstd.h>
 
@@ -10,11 +11,15 @@
  * little more. */
 #define LEVEL 5
 
+/* The compressing half is made on first use: a scan only decompresses,
+ * and a level-5 dictionary's tables are megabytes of memory to touch. */
 struct tsna_zcodec {
     ZSTD_CCtx *cctx;
     ZSTD_DCtx *dctx;
     ZSTD_CDict *cdict;
     ZSTD_DDict *ddict;
+    void *dict; /* a copy, for the compressor when it is made */
+    size_t len;
 };
 
 int tsna_zcodec_new(tsna_zcodec **out, const void *dict, size_t len)
@@ -23,28 +28,49 @@ int tsna_zcodec_new(tsna_zcodec **out, const void *dict, size_t len)
     tsna_zcodec *c = tsn_calloc(1, sizeof *c);
     if (!c)
         return tsn_error_oom();
-    c->cctx = ZSTD_createCCtx();
     c->dctx = ZSTD_createDCtx();
-    if (c->cctx && c->dctx && dict) {
-        c->cdict = ZSTD_createCDict(dict, len, LEVEL);
+    if (c->dctx && dict) {
         c->ddict = ZSTD_createDDict(dict, len);
+        c->dict = tsn_malloc(len);
+        if (c->dict)
+            memcpy(c->dict, dict, len);
+        c->len = len;
     }
-    if (!c->cctx || !c->dctx || (dict && (!c->cdict || !c->ddict))) {
+    if (!c->dctx || (dict && (!c->ddict || !c->dict))) {
         tsna_zcodec_free(c);
+        return tsn_error_oom();
+    }
+    *out = c;
+    return 0;
+}
+
+/* The compressor, made once. */
+static int compressor(tsna_zcodec *c)
+{
+    if (c->cctx)
+        return 0;
+    ZSTD_CCtx *cctx = ZSTD_createCCtx();
+    ZSTD_CDict *cdict =
+        cctx && c->dict ? ZSTD_createCDict(c->dict, c->len, LEVEL) : NULL;
+    if (!cctx || (c->dict && !cdict)) {
+        ZSTD_freeCCtx(cctx);
+        ZSTD_freeCDict(cdict);
         return tsn_error_oom();
     }
     /* the dictionary is known from where the record is stored: its id in
      * every frame would only cost bytes */
-    size_t r = ZSTD_CCtx_setParameter(c->cctx, ZSTD_c_dictIDFlag, 0);
+    size_t r = ZSTD_CCtx_setParameter(cctx, ZSTD_c_dictIDFlag, 0);
     if (!ZSTD_isError(r))
-        r = c->cdict ? ZSTD_CCtx_refCDict(c->cctx, c->cdict)
-                     : ZSTD_CCtx_setParameter(c->cctx, ZSTD_c_compressionLevel,
-                                              LEVEL);
+        r = cdict
+                ? ZSTD_CCtx_refCDict(cctx, cdict)
+                : ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, LEVEL);
     if (ZSTD_isError(r)) {
-        tsna_zcodec_free(c);
+        ZSTD_freeCCtx(cctx);
+        ZSTD_freeCDict(cdict);
         return tsn_error_set(TSN_ERROR, "compressor: %s", ZSTD_getErrorName(r));
     }
-    *out = c;
+    c->cctx = cctx;
+    c->cdict = cdict;
     return 0;
 }
 
@@ -56,13 +82,17 @@ void tsna_zcodec_free(tsna_zcodec *c)
     ZSTD_freeDCtx(c->dctx);
     ZSTD_freeCDict(c->cdict);
     ZSTD_freeDDict(c->ddict);
+    free(c->dict);
     free(c);
 }
 
 int tsna_zcompress(tsna_zcodec *c, const void *src, size_t n, tsn_buf *out)
 {
+    int rc = compressor(c);
+    if (rc < 0)
+        return rc;
     size_t bound = ZSTD_compressBound(n);
-    int rc = tsn_buf_grow(out, bound);
+    rc = tsn_buf_grow(out, bound);
     if (rc < 0)
         return rc;
     size_t got = ZSTD_compress2(c->cctx, out->ptr, bound, src, n);
