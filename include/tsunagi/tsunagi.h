@@ -17,5 +17,6 @@
 #include "vulndb.h"
 #include "scan.h"
 #include "vex.h"
+#include "assess.h"
 
 #endif
