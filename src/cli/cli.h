@@ -129,6 +129,9 @@ int cmd_db_export(struct cli *cli, int argc, char **argv);
 int cmd_db_update(struct cli *cli, int argc, char **argv);
 int cmd_scan(struct cli *cli, int argc, char **argv);
 int cmd_vex_new(struct cli *cli, int argc, char **argv);
+int cmd_assess_list(struct cli *cli, int argc, char **argv);
+int cmd_assess_lint(struct cli *cli, int argc, char **argv);
+int cmd_assess_score(struct cli *cli, int argc, char **argv);
 int cmd_vex_add(struct cli *cli, int argc, char **argv);
 int cmd_vex_list(struct cli *cli, int argc, char **argv);
 

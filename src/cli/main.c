@@ -186,6 +186,33 @@ const struct command commands[] = {
      "cannot be\n"
      "read, 3 when there is no knowledge base or it is older than\n"
      "--max-db-age."},
+    {"assess", "list", cmd_assess_list,
+     "list the assessment catalogues there are",
+     "tsunagi assess list [--catalogues DIR]... [--format table|json] "
+     "[--lang en|ja]",
+     "Lists the catalogues built in (content/) and those in the directories\n"
+     "of $TSUNAGI_CATALOGUES (separated by ':') and --catalogues: scheme,\n"
+     "version, title, sections, questions, the levels and how many\n"
+     "questions each needs, and whether the catalogue is official or an\n"
+     "unofficial paraphrase. A catalogue of the same scheme and version\n"
+     "as one before it replaces it (with a warning)."},
+    {"assess", "lint", cmd_assess_lint, "check assessment catalogues",
+     "tsunagi assess lint FILE...",
+     "Reads each catalogue (docs/assess.md) and checks it whole: the\n"
+     "members, texts in English and Japanese, unique ids, the scales,\n"
+     "levels and NIST CSF 2.0 references questions name. The first fault\n"
+     "of a file is reported with its line, JSON pointer and id. Exit 2\n"
+     "when a catalogue has a fault."},
+    {"assess", "score", cmd_assess_score, "score answers to a catalogue",
+     "tsunagi assess score [--catalogues DIR]... [--format table|json] "
+     "[--lang en|ja] ANSWERS...",
+     "Scores each answers file against the catalogue of its scheme and\n"
+     "version: per section and overall (0 to 100, and the maturity for\n"
+     "maturity scales), the level attained, and the gaps, the ones that\n"
+     "keep the next level from being attained first, then by what closing\n"
+     "them gains, each with its next step. Answers to unknown questions,\n"
+     "values off the scale and missing required answers are all listed\n"
+     "with their line and id, and the file is not scored (exit 2)."},
     {"vex", "new", cmd_vex_new,
      "record a triage decision as a new VEX document",
      "tsunagi vex new --vuln ID --status STATUS --product P... [--to "
