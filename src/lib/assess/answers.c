@@ -21,6 +21,7 @@ struct areading {
     tsnr r;
     tsn_answers *a;
     tsnu_vec problems; /* const char * */
+    bool *named;       /* per question: the file answers it, well or not */
 };
 
 TSN_PRINTF(4, 5)
@@ -159,6 +160,7 @@ static int read_answer(struct areading *rd,
         return problem(rd, v->line, m->key, "no such question in %s %s",
                        c->scheme, c->version);
     tsn_answer ans = {.question = (size_t)(q - c->questions), .line = v->line};
+    rd->named[ans.question] = true;
     tsnu_jpath at = TSNR_AT(p, m->key);
     const tsnu_json *value = v;
     int rc;
@@ -242,29 +244,16 @@ int tsn_answers_read(tsn_answers **out,
     if (rc == 0 && !av)
         rc = tsnr_bad(&rd.r, NULL, root, "'answers' is required");
     tsnu_jpath at = TSNR_AT(NULL, "answers");
+    if (rc == 0 && !(rd.named = tsn_calloc(c->nquestions, sizeof *rd.named)))
+        rc = tsn_error_oom();
     for (size_t i = 0; rc == 0 && i < av->len; i++)
         rc = read_answer(&rd, c, &av->u.members[i], &at, &answers);
     /* required questions without an answer (JSON's duplicate keys are
      * refused by the parser, so each question is answered at most once) */
-    if (rc == 0) {
-        bool *has = tsn_calloc(c->nquestions, sizeof *has);
-        if (!has)
-            rc = tsn_error_oom();
-        const tsn_answer *as = answers.ptr;
-        for (size_t i = 0; has && i < answers.len; i++)
-            has[as[i].question] = true;
-        for (size_t i = 0; has && rc == 0 && i < c->nquestions; i++)
-            if (c->questions[i].required && !has[i]) {
-                bool answered_badly = false;
-                for (size_t j = 0; j < av->len; j++)
-                    answered_badly |=
-                        strcmp(av->u.members[j].key, c->questions[i].id) == 0;
-                if (!answered_badly)
-                    rc = problem(&rd, av->line, c->questions[i].id,
-                                 "a required answer is missing");
-            }
-        tsn_free(has);
-    }
+    for (size_t i = 0; rc == 0 && i < c->nquestions; i++)
+        if (c->questions[i].required && !rd.named[i])
+            rc = problem(&rd, av->line, c->questions[i].id,
+                         "a required answer is missing");
     if (rc == 0) {
         a->nanswers = answers.len;
         a->answers = tsnu_vec_copy(&answers, &k->arena);
@@ -276,6 +265,7 @@ int tsn_answers_read(tsn_answers **out,
     tsnu_vec_dispose(&answers);
     tsnu_vec_dispose(&rd.problems);
     tsnu_vec_dispose(&rd.r.warnings);
+    tsn_free(rd.named);
     if (rc < 0) {
         tsn_answers_free(a);
         return rc;
