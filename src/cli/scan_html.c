@@ -12,6 +12,7 @@
  */
 #include "cli.h"
 #include "scan_text.h"
+#include "util/markup.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,87 +20,34 @@
 #include <string.h>
 
 /* The page being written; a write that fails (out of memory) is kept in
- * rc and the rest is skipped. */
+ * w.rc and the rest is skipped. */
 struct page {
-    tsn_buf *b;
+    tsnu_mw w;
     const struct cli *cli;
-    int rc;
 };
 
 static void put(struct page *p, const char *s)
 {
-    if (p->rc == 0)
-        p->rc = tsn_buf_puts(p->b, s);
+    tsnu_mw_put(&p->w, s);
 }
 
 TSN_PRINTF(2, 3) static void putf(struct page *p, const char *fmt, ...)
 {
-    if (p->rc)
-        return;
-    char small[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
+    tsnu_mw_vprintf(&p->w, fmt, ap);
     va_end(ap);
-    if (n >= 0 && (size_t)n < sizeof small) {
-        p->rc = tsn_buf_put(p->b, small, (size_t)n);
-        return;
-    }
-    char *big = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (!big) {
-        p->rc = tsn_error_oom();
-        return;
-    }
-    va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    p->rc = tsn_buf_put(p->b, big, (size_t)n);
-    free(big);
 }
 
-/* @p s, at most @p max bytes of it (cut at a character's start, with an
- * ellipsis), escaped for text and attribute values. */
+/* @p s, at most @p max bytes of it, escaped (tsnu_mw_esc_n()). */
 static void esc_n(struct page *p, const char *s, size_t max)
 {
-    size_t len = s ? strlen(s) : 0, cut = len;
-    if (len > max) {
-        cut = max;
-        while (cut && ((unsigned char)s[cut] & 0xC0) == 0x80)
-            cut--;
-    }
-    for (size_t i = 0; i < cut && p->rc == 0; i++) {
-        switch (s[i]) {
-        case '&':
-            put(p, "&amp;");
-            break;
-        case '<':
-            put(p, "&lt;");
-            break;
-        case '>':
-            put(p, "&gt;");
-            break;
-        case '"':
-            put(p, "&quot;");
-            break;
-        case '\'':
-            put(p, "&#39;");
-            break;
-        default:
-            /* control characters other than tab and line ends are not
-             * allowed in XML; the SBOM readers let JSON escapes through */
-            if ((unsigned char)s[i] < 0x20 && !strchr("\t\n\r", s[i]))
-                put(p, "\xEF\xBF\xBD");
-            else
-                p->rc = tsn_buf_putc(p->b, s[i]);
-        }
-    }
-    if (cut < len)
-        put(p, "\xE2\x80\xA6");
+    tsnu_mw_esc_n(&p->w, s, max);
 }
 
 static void esc(struct page *p, const char *s)
 {
-    esc_n(p, s, SIZE_MAX);
+    tsnu_mw_esc(&p->w, s);
 }
 
 /* The colours: critical to none, then unrated; tiers 1 to 4. */
@@ -428,7 +376,7 @@ static void findings(struct page *p,
     const tsn_finding **order =
         scan_in_priority(sc, suppressed ? SCAN_SUPPRESSED : SCAN_REPORTED, &n);
     if (!order && n) {
-        p->rc = tsn_error_oom();
+        p->w.rc = tsn_error_oom();
         return;
     }
     if (!n) {
@@ -446,7 +394,7 @@ static void findings(struct page *p,
              "<th>導入版</th><th>修正版</th><th>更新先</th><th>KEV</th>"
              "<th>EPSS</th><th>VEX"));
     put(p, "</th></tr></thead>\n<tbody>\n");
-    for (size_t i = 0; i < n && p->rc == 0; i++)
+    for (size_t i = 0; i < n && p->w.rc == 0; i++)
         row(p, order[i], sc, comps);
     put(p, "</tbody>\n</table>\n");
     free(order);
@@ -473,7 +421,7 @@ unjudged(struct page *p, const tsn_scan *sc, const tsn_sbom_component *comps)
     put(p, "</h3>\n<table>\n<thead><tr><th>");
     put(p, L(cli, "Component</th><th>Records", "構成要素</th><th>脆弱性情報"));
     put(p, "</th></tr></thead>\n<tbody>\n");
-    for (size_t i = 0; i < sc->ncomponents && p->rc == 0; i++) {
+    for (size_t i = 0; i < sc->ncomponents && p->w.rc == 0; i++) {
         const tsn_scan_component *c = &sc->components[i];
         if (!c->nunjudged)
             continue;
@@ -506,7 +454,7 @@ not_checked(struct page *p, const tsn_scan *sc, const tsn_sbom_component *comps)
     put(p, "</h3>\n<table>\n<thead><tr><th>");
     put(p, L(cli, "Component</th><th>Why", "構成要素</th><th>理由"));
     put(p, "</th></tr></thead>\n<tbody>\n");
-    for (size_t i = 0; i < sc->ncomponents && p->rc == 0; i++) {
+    for (size_t i = 0; i < sc->ncomponents && p->w.rc == 0; i++) {
         if (!sc->components[i].skip)
             continue;
         const tsn_sbom_component *c = &comps[i];
@@ -659,15 +607,15 @@ int scan_html(const struct cli *cli,
               const char *kb_updated,
               tsn_buf *out)
 {
-    struct page p = {out, cli, 0};
+    struct page p = {{out, 0}, cli};
     char now[32];
     tsnu_utc_now(now);
     head(&p, now, kb_updated);
     if (n > 1)
         overview(&p, t, n);
-    for (size_t i = 0; i < n && p.rc == 0; i++)
+    for (size_t i = 0; i < n && p.w.rc == 0; i++)
         target(&p, &t[i], i, show_suppressed);
     footer(&p, n ? &t[0].scan->tiers : &(tsn_tier_policy)TSN_TIER_POLICY_INIT);
     put(&p, "</body>\n</html>\n");
-    return p.rc < 0 ? p.rc : 0;
+    return p.w.rc < 0 ? p.w.rc : 0;
 }

@@ -70,36 +70,45 @@ int tsn_buf_putc(tsn_buf *b, char c)
     return tsn_buf_put(b, &c, 1);
 }
 
-int tsn_buf_printf(tsn_buf *b, const char *fmt, ...)
+int tsn_buf_vprintf(tsn_buf *b, const char *fmt, va_list ap)
 {
-    va_list ap;
+    va_list again;
     int n, error;
     size_t need, room = b->cap > b->len ? b->cap - b->len : 0;
 
     /* formatted once into the room there is; again only when it is short */
-    va_start(ap, fmt);
+    va_copy(again, ap);
     n = vsnprintf(room ? b->ptr + b->len : NULL, room, fmt, ap);
-    va_end(ap);
     if (n < 0 || tsnu_add_overflow(&need, b->len, (size_t)n)) {
+        va_end(again);
         if (room)
             b->ptr[b->len] = '\0';
         return n < 0 ? tsn_error_set(TSN_ERROR, "format error")
                      : tsn_error_set(TSN_ETOOBIG, "buffer size overflow");
     }
     if ((size_t)n < room && need <= b->max) {
+        va_end(again);
         b->len = need;
         return 0;
     }
     if (room)
         b->ptr[b->len] = '\0';
     error = tsn_buf_grow(b, need);
-    if (error < 0)
-        return error;
+    if (error == 0) {
+        vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, again);
+        b->len = need;
+    }
+    va_end(again);
+    return error;
+}
+
+int tsn_buf_printf(tsn_buf *b, const char *fmt, ...)
+{
+    va_list ap;
     va_start(ap, fmt);
-    vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+    int rc = tsn_buf_vprintf(b, fmt, ap);
     va_end(ap);
-    b->len = need;
-    return 0;
+    return rc;
 }
 
 int tsn_buf_putu(tsn_buf *b, uint64_t v)

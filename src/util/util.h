@@ -96,6 +96,7 @@ int tsn_buf_put(tsn_buf *b, const void *data, size_t n);
 int tsn_buf_puts(tsn_buf *b, const char *s);
 int tsn_buf_putc(tsn_buf *b, char c);
 int tsn_buf_printf(tsn_buf *b, const char *fmt, ...) TSN_PRINTF(2, 3);
+int tsn_buf_vprintf(tsn_buf *b, const char *fmt, va_list ap) TSN_PRINTF(2, 0);
 /* @p v in decimal, without printf */
 int tsn_buf_putu(tsn_buf *b, uint64_t v);
 int tsn_buf_putl(tsn_buf *b, long v);
