@@ -77,6 +77,7 @@ typedef struct tsn_question {
 typedef struct tsn_section {
     const char *id;
     tsn_text title;
+    tsn_text short_title; /**< a word or two for a chart's axis, or absent */
     double weight;
     size_t first, count; /**< its questions in tsn_catalogue.questions */
     const char *const *csf;

@@ -448,8 +448,8 @@ static int read_section(struct reading *rd,
                         size_t index,
                         tsn_section *s)
 {
-    static const char *const members[] = {"id",  "title",     "weight",
-                                          "csf", "questions", NULL};
+    static const char *const members[] = {
+        "id", "title", "short", "weight", "csf", "questions", NULL};
     tsnr *r = &rd->r;
     const tsnu_json *items;
     size_t n;
@@ -458,6 +458,7 @@ static int read_section(struct reading *rd,
         (rc = tsnq_only(r, v, p, members)) < 0 ||
         (rc = id_member(r, v, p, ids, "section", &s->id)) < 0 ||
         (rc = text(r, v, p, "title", true, s->id, &s->title)) < 0 ||
+        (rc = text(r, v, p, "short", false, s->id, &s->short_title)) < 0 ||
         (rc = number(r, v, p, "weight", 1, 0, 1000, &s->weight)) < 0 ||
         (rc = csf(r, v, p, s->id, &s->csf, &s->ncsf)) < 0 ||
         (rc = tsnr_items(r, v, p, "questions", true, &items, &n)) < 0)
