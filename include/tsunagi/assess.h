@@ -250,6 +250,28 @@ TSN_API void tsn_assessment_free(tsn_assessment *s);
 TSN_API const tsn_text *tsn_gap_next_step(const tsn_catalogue *c,
                                           const tsn_gap *g);
 
+/** One polygon of a radar chart: scores from 0 to 100, one per catalogue
+ *  section (NaN where there is none). */
+typedef struct tsn_radar_series {
+    const char *label; /**< the legend's text */
+    const double *scores;
+    bool filled; /**< the area filled (the organisation itself) */
+    bool dashed; /**< a dashed grey outline (a target) */
+} tsn_radar_series;
+
+/**
+ * The radar chart of catalogue @p c's sections as a self-contained SVG
+ * document: one to six series, drawn over rings at the steps of the
+ * catalogue's maturity scale (every 20 points without one), axes named by
+ * section id and short title in Japanese when @p ja. A catalogue needs at
+ * least three sections (TSN_EINVALID). Free with tsn_free().
+ */
+TSN_API int tsn_radar_svg(const tsn_catalogue *c,
+                          const tsn_radar_series *s,
+                          size_t nseries,
+                          bool ja,
+                          char **out);
+
 /** The result as JSON (docs/assess.md); free with tsn_free(). */
 TSN_API int tsn_assessment_to_json(const tsn_assessment *s, char **out);
 

@@ -4,7 +4,7 @@
  * own from --catalogues DIR or $TSUNAGI_CATALOGUES), their checking, and
  * the scoring of answers files (docs/assess.md).
  */
-#include "cli.h"
+#include "assess_cli.h"
 #include "content.h"
 
 #include <dirent.h>
@@ -17,18 +17,7 @@
 
 #define MAX_CATALOGUE_FILES 1000
 
-struct entry {
-    tsn_catalogue *c;
-    const char *origin; /* "built-in" or the file's path */
-    char *path;         /* owned, for a file */
-};
-
-struct catalogues {
-    struct entry *e;
-    size_t n, cap;
-};
-
-static void catalogues_free(struct catalogues *cs)
+void catalogues_free(struct catalogues *cs)
 {
     for (size_t i = 0; i < cs->n; i++) {
         tsn_catalogue_free(cs->e[i].c);
@@ -135,8 +124,7 @@ static int load_dir(struct cli *cli, struct catalogues *cs, const char *dir)
 
 /* The built-in catalogues, then those of $TSUNAGI_CATALOGUES (directories
  * separated by ':'), then --catalogues. */
-static int
-load_all(struct cli *cli, struct catalogues *cs, const char *const *dirs)
+int load_all(struct cli *cli, struct catalogues *cs, const char *const *dirs)
 {
     int rc = EXIT_OK;
     for (const struct content_file *f = content_files; rc == 0 && f->name;
@@ -393,6 +381,41 @@ static int catalogue_for(struct catalogues *cs,
     return rc;
 }
 
+int assess_load(struct catalogues *cs,
+                const char *path,
+                tsn_answers **a,
+                tsn_assessment **s)
+{
+    tsn_buf text = TSN_BUF_INIT(4 * 1024 * 1024);
+    const tsn_catalogue *c = NULL;
+    int rc = EXIT_OK;
+    *a = NULL;
+    *s = NULL;
+    if (tsnu_file_read(&text, path, text.max) < 0)
+        rc = cli_fail();
+    if (rc == EXIT_OK)
+        rc = catalogue_for(cs, path, tsn_buf_cstr(&text), text.len, &c);
+    if (rc == EXIT_OK &&
+        tsn_answers_read(a, c, tsn_buf_cstr(&text), text.len, path) < 0)
+        rc = cli_fail();
+    tsn_buf_dispose(&text);
+    if (rc == EXIT_OK && (*a)->nproblems) {
+        for (size_t k = 0; k < (*a)->nproblems; k++)
+            cli_error("%s", (*a)->problems[k]);
+        cli_error("%s: %zu problems; not scored", path, (*a)->nproblems);
+        rc = EXIT_BADINPUT;
+    }
+    if (rc == EXIT_OK && tsn_assess_score(c, *a, s) < 0)
+        rc = cli_fail();
+    if (rc != EXIT_OK) {
+        tsn_assessment_free(*s);
+        tsn_answers_free(*a);
+        *s = NULL;
+        *a = NULL;
+    }
+    return rc;
+}
+
 int cmd_assess_score(struct cli *cli, int argc, char **argv)
 {
     const struct command *cmd = cli_command("assess", "score");
@@ -420,26 +443,10 @@ int cmd_assess_score(struct cli *cli, int argc, char **argv)
     if (rc == EXIT_OK && cli->format == FORMAT_JSON && npos > 1)
         tsn_buf_puts(&out, "[\n");
     for (int i = 0; rc == EXIT_OK && i < npos; i++) {
-        tsn_buf text = TSN_BUF_INIT(4 * 1024 * 1024);
-        const tsn_catalogue *c = NULL;
         tsn_answers *a = NULL;
         tsn_assessment *s = NULL;
         char *json = NULL;
-        if (tsnu_file_read(&text, pos[i], text.max) < 0)
-            rc = cli_fail();
-        if (rc == EXIT_OK)
-            rc = catalogue_for(&cs, pos[i], tsn_buf_cstr(&text), text.len, &c);
-        if (rc == EXIT_OK &&
-            tsn_answers_read(&a, c, tsn_buf_cstr(&text), text.len, pos[i]) < 0)
-            rc = cli_fail();
-        if (rc == EXIT_OK && a->nproblems) {
-            for (size_t k = 0; k < a->nproblems; k++)
-                cli_error("%s", a->problems[k]);
-            cli_error("%s: %zu problems; not scored", pos[i], a->nproblems);
-            rc = EXIT_BADINPUT;
-        }
-        if (rc == EXIT_OK && tsn_assess_score(c, a, &s) < 0)
-            rc = cli_fail();
+        rc = assess_load(&cs, pos[i], &a, &s);
         if (rc == EXIT_OK && cli->format == FORMAT_JSON) {
             if (tsn_assessment_to_json(s, &json) < 0) {
                 rc = cli_fail();
@@ -457,7 +464,6 @@ int cmd_assess_score(struct cli *cli, int argc, char **argv)
         tsn_free(json);
         tsn_assessment_free(s);
         tsn_answers_free(a);
-        tsn_buf_dispose(&text);
     }
     if (rc == EXIT_OK && cli->format == FORMAT_JSON)
         tsn_buf_puts(&out, npos > 1 ? "\n]\n" : "\n");

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* What the assess commands share (cmd_assess.c, assess_report.c). */
+#ifndef TSN_ASSESS_CLI_H
+#define TSN_ASSESS_CLI_H
+
+#include "cli.h"
+
+struct entry {
+    tsn_catalogue *c;
+    const char *origin; /* "built-in" or the file's path */
+    char *path;         /* owned, for a file */
+};
+
+/* The catalogues a command can use. */
+struct catalogues {
+    struct entry *e;
+    size_t n, cap;
+};
+
+/* The built-in catalogues, then those of $TSUNAGI_CATALOGUES (directories
+ * separated by ':'), then those of @p dirs (NULL-terminated, or NULL); one
+ * of the same scheme and version replaces an earlier one. Exit code. */
+int load_all(struct cli *cli, struct catalogues *cs, const char *const *dirs);
+void catalogues_free(struct catalogues *cs);
+
+/* Read answers file @p path, find its catalogue in @p cs and score it;
+ * the answers' problems and any error are reported on stderr. Exit code;
+ * on success free *a and *s with tsn_answers_free(), tsn_assessment_free(). */
+int assess_load(struct catalogues *cs,
+                const char *path,
+                tsn_answers **a,
+                tsn_assessment **s);
+
+#endif
