@@ -7,11 +7,16 @@ set -eu
 cd "$(dirname "$0")/.."
 kind=${1:-build}
 pkgs="gcc meson ninja-build pkg-config python3 libexpat1-dev libsqlite3-dev libzstd-dev libzip-dev zlib1g-dev libcurl4-openssl-dev libssl-dev librnp-dev ca-certificates node-spdx-license-ids node-spdx-exceptions"
+# cairo, pango and librsvg draw the PDF assessment report, in IPAex Gothic
+# (a Japanese font by IPA)
+pkgs="$pkgs libcairo2-dev libpango1.0-dev librsvg2-dev fonts-ipaexfont-gothic"
 if [ "$kind" = test ]; then
     # clang for the libFuzzer build; jq and xmllint cross-check the readers.
     pkgs="$pkgs clang clang-format libclang-rt-14-dev jq libxml2-utils python3-jsonschema sqlite3 openssl gnupg"
     # reference implementations for the version differential tests
     pkgs="$pkgs libdpkg-dev python3-packaging python3-rpm ruby maven"
+    # pdftotext and pdftoppm read the PDF reports back
+    pkgs="$pkgs poppler-utils"
     # Node.js for the npm semver reference, unless one is installed already
     command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
     command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"

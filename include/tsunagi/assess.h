@@ -250,6 +250,67 @@ TSN_API void tsn_assessment_free(tsn_assessment *s);
 TSN_API const tsn_text *tsn_gap_next_step(const tsn_catalogue *c,
                                           const tsn_gap *g);
 
+/** A mean and standard deviation over @p n organisations. */
+typedef struct tsn_bench_stat {
+    double mean, sd; /**< NaN when withheld (n below the benchmark's k) */
+    size_t n;
+} tsn_bench_stat;
+
+/** A peer group of a benchmark: every organisation, those of one
+ *  industry, of one size, or of one industry and size. */
+typedef struct tsn_bench_group {
+    const char *industry, *size; /**< NULL: any */
+    size_t count;                /**< organisations in it */
+    tsn_bench_stat overall;
+    tsn_bench_stat *sections; /**< one per catalogue section */
+    bool withheld; /**< fewer than k, or withheld so that a smaller group
+                        cannot be worked out from the others */
+} tsn_bench_group;
+
+/** Scores of many organisations aggregated into peer groups. */
+typedef struct tsn_benchmark {
+    const tsn_catalogue *catalogue;
+    size_t k; /**< the smallest group published */
+    size_t files;
+    tsn_bench_group *groups; /**< "all" first, then by industry and size */
+    size_t ngroups;
+} tsn_benchmark;
+
+/** An empty benchmark of catalogue @p c publishing no group smaller than
+ *  @p k (at least 2). */
+TSN_API int
+tsn_benchmark_new(tsn_benchmark **out, const tsn_catalogue *c, size_t k);
+/** Add one organisation's scores (of the benchmark's catalogue). */
+TSN_API int tsn_benchmark_add(tsn_benchmark *b, const tsn_assessment *s);
+/** Work out means and deviations and withhold the groups below k, and
+ *  those from which a group below k could be worked out by subtraction
+ *  (a parent's count minus its published parts). */
+TSN_API int tsn_benchmark_finish(tsn_benchmark *b);
+/** The published groups as JSON (docs/assess.md); free with tsn_free(). */
+TSN_API int tsn_benchmark_to_json(const tsn_benchmark *b, char **out);
+/** Read a benchmark written by tsn_benchmark_to_json() for catalogue @p c
+ *  (an error names the file, line and JSON pointer). */
+TSN_API int tsn_benchmark_read(tsn_benchmark **out,
+                               const tsn_catalogue *c,
+                               const char *text,
+                               size_t len,
+                               const char *name);
+TSN_API void tsn_benchmark_free(tsn_benchmark *b);
+/** The published group that fits an organisation of @p industry and
+ *  @p size best (both, else the industry, else the size, else all), or
+ *  the group named @p name ("all", "INDUSTRY", "size:SIZE",
+ *  "INDUSTRY/SIZE") when it is not NULL; NULL when there is none. */
+TSN_API const tsn_bench_group *tsn_benchmark_group(const tsn_benchmark *b,
+                                                   const char *industry,
+                                                   const char *size,
+                                                   const char *name);
+/** Group @p g's name into @p out (@p n bytes): "all", "INDUSTRY",
+ *  "size:SIZE" or "INDUSTRY/SIZE". */
+TSN_API void tsn_bench_group_name(const tsn_bench_group *g, char *out, size_t n);
+/** The deviation score of @p score in @p st: (score − mean) / sd × 10 +
+ *  50; NaN when either is NaN or sd is 0. */
+TSN_API double tsn_deviation(double score, const tsn_bench_stat *st);
+
 /** One polygon of a radar chart: scores from 0 to 100, one per catalogue
  *  section (NaN where there is none). */
 typedef struct tsn_radar_series {

@@ -213,6 +213,22 @@ const struct command commands[] = {
      "them gains, each with its next step. Answers to unknown questions,\n"
      "values off the scale and missing required answers are all listed\n"
      "with their line and id, and the file is not scored (exit 2)."},
+    {"assess", "report", cmd_assess_report,
+     "write an assessment report (HTML, PDF, SVG radar chart, Markdown, JSON)",
+     "tsunagi assess report [--format html|pdf|svg|md|json] [-o FILE] "
+     "[--benchmark FILE [--group NAME]] [--catalogues DIR]... [--lang en|ja] "
+     "ANSWERS",
+     "Scores one answers file and writes the report for executives and\n"
+     "trading partners: a summary (score, maturity, level, the radar chart\n"
+     "of the sections against the target, the five gaps to close first),\n"
+     "then every answer with its evidence, every gap with its next step,\n"
+     "and what the catalogue is based on. html is one self-contained page;\n"
+     "pdf is A4 (summary on page 1); svg is the radar chart alone; md is\n"
+     "Markdown; json the scores. With --benchmark (a file of assess\n"
+     "benchmark --format json) the chart and tables add the peer group\n"
+     "(--group, else the one of the organisation's industry and size, else\n"
+     "its industry, else its size, else all) and deviation scores. Exit 2\n"
+     "when the answers have problems (each listed)."},
     {"vex", "new", cmd_vex_new,
      "record a triage decision as a new VEX document",
      "tsunagi vex new --vuln ID --status STATUS --product P... [--to "

@@ -179,6 +179,31 @@ static int read_answer(struct areading *rd,
     return tsnu_vec_push(out, &ans);
 }
 
+/* An industry or size names a benchmark group: a word of lower-case
+ * letters, digits and '-', '_' or '.', at most 64 bytes, other than
+ * "all" (docs/assess.md). */
+static int group_word(tsnr *r,
+                      const tsnu_json *o,
+                      const tsnu_jpath *p,
+                      const char *key,
+                      const char **out)
+{
+    int rc = tsnr_str(r, o, p, key, false, out);
+    if (rc < 0 || !*out)
+        return rc;
+    const char *s = *out;
+    size_t n = strlen(s);
+    bool ok = n > 0 && n <= 64 && strcmp(s, "all") != 0 &&
+              strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-_.") == n;
+    if (ok)
+        return 0;
+    tsnu_jpath at = TSNR_AT(p, key);
+    return tsnr_bad(r, &at, tsnu_json_get(o, key),
+                    "'%s' is a word of lower-case letters, digits, '-', '_' "
+                    "or '.' (at most 64, not \"all\")",
+                    key);
+}
+
 static int organisation(tsnr *r, const tsnu_json *root, tsn_answers *a)
 {
     static const char *const members[] = {"name", "industry", "size", NULL};
@@ -191,8 +216,8 @@ static int organisation(tsnr *r, const tsnu_json *root, tsn_answers *a)
     tsnu_jpath at = TSNR_AT(NULL, "organisation");
     if ((rc = tsnq_only(r, o, &at, members)) < 0 ||
         (rc = tsnr_str(r, o, &at, "name", true, &a->organisation)) < 0 ||
-        (rc = tsnr_str(r, o, &at, "industry", false, &a->industry)) < 0 ||
-        (rc = tsnr_str(r, o, &at, "size", false, &a->size)) < 0)
+        (rc = group_word(r, o, &at, "industry", &a->industry)) < 0 ||
+        (rc = group_word(r, o, &at, "size", &a->size)) < 0)
         return rc;
     return 0;
 }

@@ -24,4 +24,26 @@ int tsnq_only(tsnr *r,
               const tsnu_jpath *p,
               const char *const *allowed);
 
+/* Member @p key of @p obj: a number from @p lo to @p hi (@p dflt when
+ * absent), a whole number (required or left as it is when absent). */
+int tsnq_number(tsnr *r,
+                const tsnu_json *obj,
+                const tsnu_jpath *p,
+                const char *key,
+                double dflt,
+                double lo,
+                double hi,
+                double *out);
+int tsnq_integer(tsnr *r,
+                 const tsnu_json *obj,
+                 const tsnu_jpath *p,
+                 const char *key,
+                 bool required,
+                 int lo,
+                 int hi,
+                 int *out);
+
+/* A score under @p key, rounded to one decimal place (null when NaN). */
+void tsnq_put_score(tsnu_jw *w, const char *key, double v);
+
 #endif

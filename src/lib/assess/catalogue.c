@@ -70,14 +70,14 @@ static int text(tsnr *r,
 }
 
 /* A number member (absent: @p dflt), within [lo, hi]. */
-static int number(tsnr *r,
-                  const tsnu_json *obj,
-                  const tsnu_jpath *p,
-                  const char *key,
-                  double dflt,
-                  double lo,
-                  double hi,
-                  double *out)
+int tsnq_number(tsnr *r,
+                const tsnu_json *obj,
+                const tsnu_jpath *p,
+                const char *key,
+                double dflt,
+                double lo,
+                double hi,
+                double *out)
 {
     const tsnu_json *v = NULL;
     int rc = tsnr_member(r, obj, p, key, TSNU_JSON_NUMBER, &v);
@@ -96,14 +96,14 @@ static int number(tsnr *r,
     return 0;
 }
 
-static int integer(tsnr *r,
-                   const tsnu_json *obj,
-                   const tsnu_jpath *p,
-                   const char *key,
-                   bool required,
-                   int lo,
-                   int hi,
-                   int *out)
+int tsnq_integer(tsnr *r,
+                 const tsnu_json *obj,
+                 const tsnu_jpath *p,
+                 const char *key,
+                 bool required,
+                 int lo,
+                 int hi,
+                 int *out)
 {
     const tsnu_json *v = NULL;
     int rc = tsnr_member(r, obj, p, key, TSNU_JSON_NUMBER, &v);
@@ -307,8 +307,8 @@ static int read_scale(tsnr *r,
         const tsnu_json *l = &items[i];
         if ((rc = tsnr_object(r, l, &ip)) < 0 ||
             (rc = tsnq_only(r, l, &ip, lmembers)) < 0 ||
-            (rc = integer(r, l, &ip, "value", true, 0, 100, &ls[i].value)) <
-                0 ||
+            (rc = tsnq_integer(r, l, &ip, "value", true, 0, 100,
+                               &ls[i].value)) < 0 ||
             (rc = tsnr_str(r, l, &ip, "key", false, &ls[i].key)) < 0 ||
             (rc = text(r, l, &ip, "label", true, s->id, &ls[i].label)) < 0 ||
             (rc = text(r, l, &ip, "description", s->maturity, s->id,
@@ -331,7 +331,7 @@ static int read_scale(tsnr *r,
     s->min = ls[0].value;
     s->max = ls[n - 1].value;
     s->met = s->max;
-    if ((rc = integer(r, v, p, "met", false, s->min, s->max, &s->met)) < 0)
+    if ((rc = tsnq_integer(r, v, p, "met", false, s->min, s->max, &s->met)) < 0)
         return rc;
     return 0;
 }
@@ -351,10 +351,10 @@ static int read_level(tsnr *r,
         (rc = id_member(r, v, p, ids, "level", &l->id)) < 0 ||
         (rc = text(r, v, p, "label", true, l->id, &l->label)) < 0 ||
         (rc = text(r, v, p, "assessor", false, l->id, &l->assessor)) < 0 ||
-        (rc = integer(r, v, p, "validityMonths", false, 0, 1200,
-                      &l->validity_months)) < 0 ||
+        (rc = tsnq_integer(r, v, p, "validityMonths", false, 0, 1200,
+                           &l->validity_months)) < 0 ||
         (rc = tsnr_str(r, v, p, "rule", false, &rule)) < 0 ||
-        (rc = number(r, v, p, "minScore", 0, 0, 100, &l->min_score)) < 0)
+        (rc = tsnq_number(r, v, p, "minScore", 0, 0, 100, &l->min_score)) < 0)
         return rc;
     l->rule = TSN_LEVEL_ALL_MET;
     if (rule && strcmp(rule, "min-score") == 0)
@@ -413,7 +413,7 @@ static int read_question(struct reading *rd,
         (rc = text(r, v, p, "help", false, q.id, &q.help)) < 0 ||
         (rc = text(r, v, p, "next", false, q.id, &q.next)) < 0 ||
         (rc = tsnr_str(r, v, p, "scale", true, &scale)) < 0 ||
-        (rc = number(r, v, p, "weight", 1, 0, 1000, &q.weight)) < 0 ||
+        (rc = tsnq_number(r, v, p, "weight", 1, 0, 1000, &q.weight)) < 0 ||
         (rc = boolean(r, v, p, "required", true, &q.required)) < 0 ||
         (rc = boolean(r, v, p, "notApplicable", false, &q.not_applicable)) <
             0 ||
@@ -448,8 +448,8 @@ static int read_section(struct reading *rd,
                         size_t index,
                         tsn_section *s)
 {
-    static const char *const members[] = {
-        "id", "title", "short", "weight", "csf", "questions", NULL};
+    static const char *const members[] = {"id",  "title",     "short", "weight",
+                                          "csf", "questions", NULL};
     tsnr *r = &rd->r;
     const tsnu_json *items;
     size_t n;
@@ -459,7 +459,7 @@ static int read_section(struct reading *rd,
         (rc = id_member(r, v, p, ids, "section", &s->id)) < 0 ||
         (rc = text(r, v, p, "title", true, s->id, &s->title)) < 0 ||
         (rc = text(r, v, p, "short", false, s->id, &s->short_title)) < 0 ||
-        (rc = number(r, v, p, "weight", 1, 0, 1000, &s->weight)) < 0 ||
+        (rc = tsnq_number(r, v, p, "weight", 1, 0, 1000, &s->weight)) < 0 ||
         (rc = csf(r, v, p, s->id, &s->csf, &s->ncsf)) < 0 ||
         (rc = tsnr_items(r, v, p, "questions", true, &items, &n)) < 0)
         return rc;
@@ -592,7 +592,7 @@ static int read_scoring(tsnr *r, const tsnu_json *root, tsn_catalogue *c)
     if ((rc = tsnq_only(r, v, &p, members)) < 0 ||
         (rc = aggregation(r, v, &p, "section", &c->section_rule)) < 0 ||
         (rc = aggregation(r, v, &p, "overall", &c->overall_rule)) < 0 ||
-        (rc = number(r, v, &p, "target", 100, 0, 100, &c->target)) < 0)
+        (rc = tsnq_number(r, v, &p, "target", 100, 0, 100, &c->target)) < 0)
         return rc;
     return 0;
 }
@@ -716,8 +716,8 @@ int tsn_catalogue_read(tsn_catalogue **out,
                       "not a catalogue: 'tsunagiCatalogue' is missing");
     int format = 0;
     if (rc == 0)
-        rc =
-            integer(&rd.r, root, NULL, "tsunagiCatalogue", true, 1, 1, &format);
+        rc = tsnq_integer(&rd.r, root, NULL, "tsunagiCatalogue", true, 1, 1,
+                          &format);
     if (rc == 0)
         rc = tsnq_only(&rd.r, root, NULL, members);
     if (rc == 0)

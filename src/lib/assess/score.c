@@ -230,7 +230,7 @@ void tsn_assessment_free(tsn_assessment *s)
 }
 
 /* A score to one decimal place (null when there is none). */
-static void put_score(tsnu_jw *w, const char *key, double v)
+void tsnq_put_score(tsnu_jw *w, const char *key, double v)
 {
     tsnu_jw_key(w, key);
     tsnu_jw_double(w, isnan(v) ? v : round(v * 10) / 10);
@@ -279,9 +279,9 @@ int tsn_assessment_to_json(const tsn_assessment *s, char **out)
     tsnu_jw_kstr(&w, "size", a->size);
     tsnu_jw_end(&w);
     tsnu_jw_kstr(&w, "date", a->date);
-    put_score(&w, "score", s->score);
-    put_score(&w, "maturity", s->maturity);
-    put_score(&w, "target", c->target);
+    tsnq_put_score(&w, "score", s->score);
+    tsnq_put_score(&w, "maturity", s->maturity);
+    tsnq_put_score(&w, "target", c->target);
     tsnu_jw_key(&w, "level");
     if (s->level >= 0) {
         tsnu_jw_object(&w);
@@ -310,8 +310,8 @@ int tsn_assessment_to_json(const tsn_assessment *s, char **out)
         tsnu_jw_object(&w);
         tsnu_jw_kstr(&w, "id", c->sections[j].id);
         put_text(&w, "title", &c->sections[j].title);
-        put_score(&w, "score", ss->score);
-        put_score(&w, "maturity", ss->maturity);
+        tsnq_put_score(&w, "score", ss->score);
+        tsnq_put_score(&w, "maturity", ss->maturity);
         tsnu_jw_key(&w, "answered");
         tsnu_jw_long(&w, (long)ss->answered);
         tsnu_jw_key(&w, "notApplicable");
@@ -332,7 +332,7 @@ int tsn_assessment_to_json(const tsn_assessment *s, char **out)
         tsnu_jw_long(&w, g->value);
         tsnu_jw_key(&w, "target");
         tsnu_jw_long(&w, g->target);
-        put_score(&w, "impact", g->impact);
+        tsnq_put_score(&w, "impact", g->impact);
         tsnu_jw_key(&w, "blocksNextLevel");
         tsnu_jw_bool(&w, g->blocks);
         put_text(&w, "next", tsn_gap_next_step(c, g));
