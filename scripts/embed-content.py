@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: Apache-2.0
 """Write a C file holding the given files' bytes, so that the catalogues
-under content/ travel inside the tsunagi binary.
+under content/ travel inside the tsunagi binary, with each one's scheme
+and version (so that only the one needed is read).
 
 Usage: embed-content.py OUT.c FILE..."""
+import json
 import os
 import sys
 
@@ -22,9 +24,14 @@ def main():
         f.write("\nconst struct content_file content_files[] = {\n")
         for i, path in enumerate(files):
             name = os.path.basename(path)
-            f.write(f'    {{"{name}", (const char *)file{i}, '
-                    f"sizeof file{i} - 1}},\n")
-        f.write("    {0, 0, 0}};\n")
+            doc = json.load(open(path, encoding="utf-8"))
+            scheme, version = doc["scheme"], doc["version"]
+            for v in (name, scheme, version):
+                if not v.isascii() or '"' in v or "\\" in v:
+                    sys.exit(f"{path}: name, scheme and version must be plain ASCII")
+            f.write(f'    {{"{name}", "{scheme}", "{version}", '
+                    f"(const char *)file{i}, sizeof file{i} - 1}},\n")
+        f.write("    {0, 0, 0, 0, 0}};\n")
 
 
 if __name__ == "__main__":

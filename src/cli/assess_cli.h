@@ -15,12 +15,25 @@ struct entry {
 struct catalogues {
     struct entry *e;
     size_t n, cap;
+    struct cli *cli;
 };
 
-/* The built-in catalogues, then those of $TSUNAGI_CATALOGUES (directories
- * separated by ':'), then those of @p dirs (NULL-terminated, or NULL); one
- * of the same scheme and version replaces an earlier one. Exit code. */
-int load_all(struct cli *cli, struct catalogues *cs, const char *const *dirs);
+/* The built-in catalogues when @p builtins (else each is read when
+ * assess_catalogue() asks for it), then those of $TSUNAGI_CATALOGUES
+ * (directories separated by ':'), then those of @p dirs (NULL-terminated,
+ * or NULL); one of the same scheme and version replaces an earlier one.
+ * Exit code. */
+int load_all(struct cli *cli,
+             struct catalogues *cs,
+             const char *const *dirs,
+             bool builtins);
+/* The catalogue of @p scheme and @p version (NULL: the first of any
+ * version): a user's, else the built-in one (read now). *@p out is NULL
+ * when there is none. Exit code (of reading a built-in catalogue). */
+int assess_catalogue(struct catalogues *cs,
+                     const char *scheme,
+                     const char *version,
+                     const tsn_catalogue **out);
 void catalogues_free(struct catalogues *cs);
 
 /* Read answers file @p path, find its catalogue in @p cs and score it;

@@ -684,7 +684,7 @@ int cmd_assess_report(struct cli *cli, int argc, char **argv)
     tsn_assessment *s = NULL;
     struct report r = {.cli = cli};
     if (rc == EXIT_OK)
-        rc = load_all(cli, &cs, dirs);
+        rc = load_all(cli, &cs, dirs, false);
     if (rc == EXIT_OK)
         rc = assess_load(&cs, pos[0], &a, &s);
     if (rc == EXIT_OK && bench)

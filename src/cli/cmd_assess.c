@@ -59,7 +59,22 @@ add(struct cli *cli, struct catalogues *cs, tsn_catalogue *c, char *path)
     return EXIT_OK;
 }
 
-static int load_file(struct cli *cli, struct catalogues *cs, const char *path)
+static const tsn_catalogue *
+have(const struct catalogues *cs, const char *scheme, const char *version)
+{
+    for (size_t i = 0; i < cs->n; i++)
+        if (strcmp(cs->e[i].c->scheme, scheme) == 0 &&
+            (!version || strcmp(cs->e[i].c->version, version) == 0))
+            return cs->e[i].c;
+    return NULL;
+}
+
+/* Read catalogue @p path into @p cs; @p over_builtin: tell when it takes
+ * the place of a built-in catalogue. */
+static int load_file(struct cli *cli,
+                     struct catalogues *cs,
+                     const char *path,
+                     bool over_builtin)
 {
     tsn_buf text = TSN_BUF_INIT(4 * 1024 * 1024);
     tsn_catalogue *c = NULL;
@@ -75,6 +90,14 @@ static int load_file(struct cli *cli, struct catalogues *cs, const char *path)
         cli_error("out of memory");
         return EXIT_INTERNAL;
     }
+    /* over a built-in one not read (add() tells of those read) */
+    for (const struct content_file *f = content_files; over_builtin && f->name;
+         f++)
+        if (strcmp(f->scheme, c->scheme) == 0 &&
+            strcmp(f->version, c->version) == 0 &&
+            !have(cs, c->scheme, c->version))
+            cli_warn(cli, "%s: %s %s replaces the one from built-in", path,
+                     c->scheme, c->version);
     return add(cli, cs, c, p);
 }
 
@@ -116,24 +139,32 @@ static int load_dir(struct cli *cli, struct catalogues *cs, const char *dir)
     qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n; i++) {
         if (rc == EXIT_OK)
-            rc = load_file(cli, cs, names[i]);
+            rc = load_file(cli, cs, names[i], true);
         free(names[i]);
     }
     return rc;
 }
 
-/* The built-in catalogues, then those of $TSUNAGI_CATALOGUES (directories
- * separated by ':'), then --catalogues. */
-int load_all(struct cli *cli, struct catalogues *cs, const char *const *dirs)
+static int add_builtin(struct cli *cli,
+                       struct catalogues *cs,
+                       const struct content_file *f)
+{
+    tsn_catalogue *c = NULL;
+    if (tsn_catalogue_read(&c, f->data, f->len, f->name) < 0)
+        return cli_fail();
+    return add(cli, cs, c, NULL);
+}
+
+int load_all(struct cli *cli,
+             struct catalogues *cs,
+             const char *const *dirs,
+             bool builtins)
 {
     int rc = EXIT_OK;
-    for (const struct content_file *f = content_files; rc == 0 && f->name;
-         f++) {
-        tsn_catalogue *c = NULL;
-        if (tsn_catalogue_read(&c, f->data, f->len, f->name) < 0)
-            return cli_fail();
-        rc = add(cli, cs, c, NULL);
-    }
+    cs->cli = cli;
+    for (const struct content_file *f = content_files;
+         builtins && rc == 0 && f->name; f++)
+        rc = add_builtin(cli, cs, f);
     const char *env = getenv("TSUNAGI_CATALOGUES");
     if (rc == 0 && env && *env) {
         char *copy = strdup(env), *save = NULL;
@@ -149,6 +180,23 @@ int load_all(struct cli *cli, struct catalogues *cs, const char *const *dirs)
     for (size_t i = 0; rc == 0 && dirs && dirs[i]; i++)
         rc = load_dir(cli, cs, dirs[i]);
     return rc;
+}
+
+int assess_catalogue(struct catalogues *cs,
+                     const char *scheme,
+                     const char *version,
+                     const tsn_catalogue **out)
+{
+    if ((*out = have(cs, scheme, version)))
+        return EXIT_OK;
+    for (const struct content_file *f = content_files; f->name; f++)
+        if (strcmp(f->scheme, scheme) == 0 &&
+            (!version || strcmp(f->version, version) == 0)) {
+            int rc = add_builtin(cs->cli, cs, f);
+            *out = rc == EXIT_OK ? have(cs, scheme, version) : NULL;
+            return rc;
+        }
+    return EXIT_OK;
 }
 
 static int count_levels(const tsn_question *q, size_t n, size_t l)
@@ -177,7 +225,7 @@ int cmd_assess_list(struct cli *cli, int argc, char **argv)
     struct catalogues cs = {0};
     int rc =
         npos ? (cli_error("%s: takes no arguments", cli->cmd), EXIT_BADINPUT)
-             : load_all(cli, &cs, dirs);
+             : load_all(cli, &cs, dirs, true);
     tsn_buf out = TSN_BUF_INIT((size_t)64 * 1024 * 1024);
     bool ja = cli->lang == LANG_JA;
     if (rc == EXIT_OK && cli->format == FORMAT_JSON) {
@@ -254,7 +302,7 @@ int cmd_assess_lint(struct cli *cli, int argc, char **argv)
     tsn_buf out = TSN_BUF_INIT((size_t)1 << 20);
     for (int i = 0; i < npos; i++) {
         struct catalogues cs = {0};
-        int r = load_file(cli, &cs, pos[i]);
+        int r = load_file(cli, &cs, pos[i], false);
         if (r != EXIT_OK) {
             if (rc == EXIT_OK)
                 rc = r;
@@ -365,17 +413,13 @@ static int catalogue_for(struct catalogues *cs,
     char *scheme = NULL, *version = NULL;
     if (tsn_answers_scheme(text, len, path, &scheme, &version) < 0)
         return cli_fail();
-    int rc = EXIT_BADINPUT;
-    for (size_t i = 0; i < cs->n; i++)
-        if (strcmp(cs->e[i].c->scheme, scheme) == 0 &&
-            strcmp(cs->e[i].c->version, version) == 0) {
-            *out = cs->e[i].c;
-            rc = EXIT_OK;
-        }
-    if (rc != EXIT_OK)
+    int rc = assess_catalogue(cs, scheme, version, out);
+    if (rc == EXIT_OK && !*out) {
+        rc = EXIT_BADINPUT;
         cli_error("%s: no catalogue of %s %s (assess list shows those there "
                   "are)",
                   path, scheme, version);
+    }
     tsn_free(scheme);
     tsn_free(version);
     return rc;
@@ -438,7 +482,7 @@ int cmd_assess_score(struct cli *cli, int argc, char **argv)
         rc = EXIT_BADINPUT;
     }
     if (rc == EXIT_OK)
-        rc = load_all(cli, &cs, dirs);
+        rc = load_all(cli, &cs, dirs, false);
     tsn_buf out = TSN_BUF_INIT((size_t)256 * 1024 * 1024);
     if (rc == EXIT_OK && cli->format == FORMAT_JSON && npos > 1)
         tsn_buf_puts(&out, "[\n");

@@ -8,6 +8,7 @@
 
 struct content_file {
     const char *name; /* the file's name under content/ */
+    const char *scheme, *version;
     const char *data;
     size_t len;
 };

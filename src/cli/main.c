@@ -229,6 +229,21 @@ const struct command commands[] = {
      "(--group, else the one of the organisation's industry and size, else\n"
      "its industry, else its size, else all) and deviation scores. Exit 2\n"
      "when the answers have problems (each listed)."},
+    {"assess", "benchmark", cmd_assess_benchmark,
+     "aggregate many organisations' answers into peer-group benchmarks",
+     "tsunagi assess benchmark [--k N] [--scheme ID [--version V]] "
+     "[--strict] [-o FILE] [--format table|json] [--catalogues DIR]... "
+     "DIR|FILE...",
+     "Scores every answers file (the *.json of each directory) of one\n"
+     "scheme and version (--scheme, else the first file's) and aggregates\n"
+     "them into peer groups: all, each industry, each size, each industry\n"
+     "and size, with the mean and standard deviation of the overall score\n"
+     "and of each section. No group or figure of fewer than k organisations\n"
+     "(--k, default 5) is published, nor one from which such a group could\n"
+     "be worked out by subtraction. Files of other schemes are skipped and\n"
+     "counted; files with problems are not counted, each named on stderr\n"
+     "(exit 2 with --strict). The JSON output is what assess report\n"
+     "--benchmark reads for deviation scores."},
     {"vex", "new", cmd_vex_new,
      "record a triage decision as a new VEX document",
      "tsunagi vex new --vuln ID --status STATUS --product P... [--to "

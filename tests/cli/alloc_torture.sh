@@ -55,6 +55,10 @@ torture other vex add "$root/fuzz/corpora/vex/openvex.json" -o - --vuln CVE-2021
 torture other vex list "$root/fuzz/corpora/vex/csaf-na.json"
 torture assess assess lint "$root/content/scs-2026.json"
 torture assess assess score --catalogues "$root/tests/resources/assess/catalogues" "$root/tests/resources/assess/mini-answers.json"
+EXA="$root/examples/assess/meti-cmg-kawasemi.json"
+torture assess assess report --format html "$EXA"
+torture assess-pdf assess report --format pdf -o - "$EXA"
+torture assess assess benchmark --k 2 "$EXA" "$root/examples/assess"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$bin" db import -q --db "$tmp/t.db" "$root/examples/advisories"
