@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Fuzz target: the assessment readers and scoring. Each input is read as
- * a catalogue, and as an answers file to a fixed catalogue; answers that
- * read without problems are scored and written as JSON. A catalogue that
- * reads has its references whole; a score is from 0 to 100; a gap is
- * below its target.
+ * a catalogue, as an answers file to a fixed catalogue and as a benchmark
+ * of it; answers that read without problems are scored, written as JSON
+ * and put in a benchmark. A catalogue that reads has its references
+ * whole; a score is from 0 to 100; a gap is below its target; a
+ * benchmark that reads is written and read back.
  */
 #include <math.h>
 #include <stdint.h>
@@ -77,9 +78,42 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (tsn_assessment_to_json(s, &json) != 0)
             abort();
     }
+    if (s) {
+        tsn_benchmark *b = NULL;
+        if (tsn_benchmark_new(&b, c, 2) != 0 || tsn_benchmark_add(b, s) != 0 ||
+            tsn_benchmark_add(b, s) != 0 || tsn_benchmark_finish(b) != 0)
+            abort();
+        const tsn_bench_group *g =
+            tsn_benchmark_group(b, a->industry, a->size, NULL);
+        if (!g || isnan(tsn_deviation(s->score, &g->overall)) !=
+                      (isnan(s->score) || !(g->overall.sd > 0)))
+            abort();
+        tsn_benchmark_free(b);
+    }
     tsn_free(json);
+    json = NULL;
     tsn_assessment_free(s);
     tsn_answers_free(a);
+    tsn_error_clear();
+
+    /* a benchmark: read, written, read back the same */
+    tsn_benchmark *b = NULL, *again = NULL;
+    if (tsn_benchmark_read(&b, c, (const char *)data, size, "fuzz.json") == 0) {
+        for (size_t i = 0; i < b->ngroups; i++) {
+            const tsn_bench_group *g = &b->groups[i];
+            if (g->count < b->k ||
+                (!isnan(g->overall.mean) &&
+                 (g->overall.mean < 0 || g->overall.mean > 100)))
+                abort();
+        }
+        if (tsn_benchmark_to_json(b, &json) != 0 ||
+            tsn_benchmark_read(&again, c, json, strlen(json), "again") != 0 ||
+            again->ngroups != b->ngroups)
+            abort();
+    }
+    tsn_benchmark_free(again);
+    tsn_benchmark_free(b);
+    tsn_free(json);
     tsn_catalogue_free(c);
     tsn_error_clear();
     return 0;
