@@ -244,6 +244,17 @@ const struct command commands[] = {
      "counted; files with problems are not counted, each named on stderr\n"
      "(exit 2 with --strict). The JSON output is what assess report\n"
      "--benchmark reads for deviation scores."},
+    {"assess", "compare", cmd_assess_compare,
+     "compare two answers files to one catalogue",
+     "tsunagi assess compare [--format table|json|svg] [-o FILE] "
+     "[--catalogues DIR]... [--lang en|ja] A B",
+     "Scores A and B (the same organisation at two dates, or two\n"
+     "suppliers) against their catalogue and shows them side by side: the\n"
+     "overall score, maturity and each section with the change from A to\n"
+     "B, the level each attains, the answers that differ, the gaps A has\n"
+     "and B does not and the other way round. svg draws both on one radar\n"
+     "chart (B filled). Exit 2 when the two are to different catalogues\n"
+     "or either has problems."},
     {"vex", "new", cmd_vex_new,
      "record a triage decision as a new VEX document",
      "tsunagi vex new --vuln ID --status STATUS --product P... [--to "

@@ -120,6 +120,7 @@ void tsnu_jw_long(tsnu_jw *w, long v);
  * value that is not finite is written null */
 void tsnu_jw_double(tsnu_jw *w, double v);
 void tsnu_jw_bool(tsnu_jw *w, bool v);
+void tsnu_jw_null(tsnu_jw *w);
 /* key + string, skipped when @p s is NULL */
 void tsnu_jw_kstr(tsnu_jw *w, const char *key, const char *s);
 /* A parsed value as it was (numbers as written, members in their

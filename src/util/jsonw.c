@@ -115,6 +115,12 @@ void tsnu_jw_double(tsnu_jw *w, double v)
                                : tsn_buf_puts(w->b, "null");
 }
 
+void tsnu_jw_null(tsnu_jw *w)
+{
+    before_item(w);
+    put(w, "null", 4);
+}
+
 void tsnu_jw_bool(tsnu_jw *w, bool v)
 {
     before_item(w);

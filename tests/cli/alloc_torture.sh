@@ -59,6 +59,7 @@ EXA="$root/examples/assess/meti-cmg-kawasemi.json"
 torture assess assess report --format html "$EXA"
 torture assess-pdf assess report --format pdf -o - "$EXA"
 torture assess assess benchmark --k 2 "$EXA" "$root/examples/assess"
+torture assess assess compare --format json "$EXA" "$EXA"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$bin" db import -q --db "$tmp/t.db" "$root/examples/advisories"

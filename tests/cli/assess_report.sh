@@ -187,4 +187,24 @@ sed 's/"industry": "manufacturing"/"industry": "Heavy Industry"/' "$ex" >"$tmp/c
 "$bin" assess score "$tmp/caps.json" 2>"$tmp/err"
 check "$?" 2 "industry word exit"
 has "$(cat "$tmp/err")" "/organisation/industry" "industry word pointer"
+# ---- compare ----
+jq '.date = "2027-10-15" | .answers["D9-3"].value = 4 | .answers["D6-1"] = 1' "$ex" >"$tmp/next.json"
+out=$("$bin" assess compare --format json "$ex" "$tmp/next.json")
+check "$?" 0 "compare exit"
+check "$(printf '%s' "$out" | jq -c '.answers')" '[{"id":"D6-1","a":2,"b":1},{"id":"D9-3","a":1,"b":4}]' "compare: answers that differ"
+check "$(printf '%s' "$out" | jq -c '[.gapsClosed, .gapsOpened]')" '[["D9-3"],[]]' "compare: gap closed"
+check "$(printf '%s' "$out" | jq -c '[.sections[] | select(.change != 0) | [.id, .change]]')" '[["D6",-6.3],["D9",18.8]]' "compare: sections changed"
+check "$(printf '%s' "$out" | jq '.change == (.b.score - .a.score | . * 10 | round / 10)')" true "compare: overall change"
+out=$("$bin" assess compare --lang ja "$ex" "$tmp/next.json")
+has "$out" "D9-3       1 未着手 -> 4 管理" "compare table in Japanese"
+has "$out" "A にあり B にないギャップ:" "compare gaps closed heading"
+"$bin" assess compare --format svg -o "$tmp/c.svg" "$ex" "$tmp/next.json"
+xmllint --noout "$tmp/c.svg" 2>/dev/null
+check "$?" 0 "compare svg well-formed"
+check "$(xmllint --xpath 'count(//*[local-name()="circle"])' "$tmp/c.svg")" 20 "compare svg: both series"
+"$bin" assess compare "$ex" "$root/examples/assess/scs-kawasemi.json" 2>"$tmp/err" >/dev/null
+check "$?" 2 "compare across catalogues exit"
+has "$(cat "$tmp/err")" "only answers to one catalogue compare" "compare across catalogues message"
+"$bin" assess compare "$ex" 2>/dev/null
+check "$?" 2 "compare one file exit"
 finish assess-report
