@@ -63,8 +63,11 @@ torture assess assess compare --format json "$EXA" "$EXA"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$bin" db import -q --db "$tmp/t.db" "$root/examples/advisories"
-for f in sarif cyclonedx csv markdown html; do
+for f in sarif cyclonedx csv; do
     torture scan scan --db "$tmp/t.db" --format "$f" "$root/examples/analytics-platform.cdx.json"
+done
+for f in markdown html; do
+    torture scan-reports scan --db "$tmp/t.db" --format "$f" "$root/examples/analytics-platform.cdx.json"
 done
 "$bin" db import -q --db "$tmp/n.db" "$root/tests/resources/nvd/page.json"
 torture scan-cpe scan --db "$tmp/n.db" --format json "$root/tests/resources/scan_cpe/router.cdx.json"
