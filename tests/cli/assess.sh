@@ -17,7 +17,9 @@ trap 'rm -rf "$tmp"' EXIT
 # ---- list and lint ----
 out=$("$bin" assess list --format json)
 check "$?" 0 "list exit"
-check "$(printf '%s' "$out" | jq -r '[.[].scheme] | join(" ")')" "meti-cmg meti-scs" "built-in schemes"
+check "$(printf '%s' "$out" | jq -r '[.[].scheme] | join(" ")')" "meti-cmg meti-scs jc-star1 otasuketai" "built-in schemes"
+check "$(printf '%s' "$out" | jq -r '.[] | select(.scheme == "jc-star1") | [.questions, .sections] | join(" ")')" "16 5" "JC-STAR: 16 requirements"
+check "$(printf '%s' "$out" | jq -r '.[] | select(.scheme == "otasuketai") | .levels | join(" ")')" "type1 type2" "Otasuketai types"
 check "$(printf '%s' "$out" | jq -r '.[] | select(.scheme == "meti-cmg") | .questions')" 40 "cmg questions"
 check "$(printf '%s' "$out" | jq -r '.[] | select(.scheme == "meti-scs") | .questions')" 43 "scs questions"
 check "$(printf '%s' "$out" | jq -r '[.[].status] | unique | join(",")')" "unofficial-paraphrase" "content marked unofficial"
@@ -32,7 +34,7 @@ out=$("$bin" assess lint "$root/content/scs-2026.json")
 has "$out" "ok: meti-scs 2026, 7 sections, 43 questions, 2 levels, 4 facts" "lint summary"
 # user catalogues beside the built-in ones, and one replacing a built-in
 out=$("$bin" assess list --catalogues "$res/catalogues" --format json | jq -r '[.[].scheme] | join(" ")')
-check "$out" "meti-cmg meti-scs mini" "user catalogue listed"
+check "$out" "meti-cmg meti-scs jc-star1 otasuketai mini" "user catalogue listed"
 mkdir "$tmp/over"
 jq '.title.en = "Replaced"' "$root/content/meti-cmg-3.0.json" > "$tmp/over/cmg.json"
 out=$("$bin" assess list --catalogues "$tmp/over" 2>"$tmp/err")
@@ -111,4 +113,13 @@ jq '.answers["A-1"] = {"evidence": "x"}' "$res/mini-answers.json" > "$tmp/noval.
 msg=$($s "$tmp/noval.json" 2>&1)
 has "$msg" "A-1: no 'value'" "answer without value"
 
+# JC-STAR: one requirement not met keeps the product from ★1
+out=$("$bin" assess score --format json "$root/examples/assess/jc-star-ks200.json")
+check "$(printf '%s' "$out" | jq -c '[.level, .score, [.gaps[] | [.question, .blocksNextLevel]]]')" '[null,95,[["S1.1-04",true]]]' "JC-STAR gap blocks ★1"
+check "$(jq '[.sections[].questions[] | select(.confidence == "U") | .id] | length' "$root/content/jc-star-1.json")" 9 "JC-STAR: unconfirmed requirements marked U"
+# Otasuketai: an endpoint-only type 1 service (network items not applicable)
+jq -n '{tsunagiAnswers: 1, scheme: "otasuketai", version: "2.0", organisation: {name: "Example Security KK"}, date: "2026-11-01",
+  answers: {"O1-1": "yes", "O2-1": "yes", "O2-2": "na", "O2-3": "yes", "O3-1": "yes", "O4-1": "yes", "O4-2": "yes", "O4-3": "yes",
+            "O5-1": "na", "O5-2": "yes", "O6-1": "no", "O6-2": "no", "O6-3": "na"}}' >"$tmp/ota.json"
+check "$("$bin" assess score --format json "$tmp/ota.json" | jq -c '[.level.id, [.gaps[] | .question]]')" '["type1",["O6-1","O6-2"]]' "Otasuketai type 1, type 2 gaps"
 finish assess
