@@ -203,6 +203,21 @@ const struct command commands[] = {
      "levels and NIST CSF 2.0 references questions name. The first fault\n"
      "of a file is reported with its line, JSON pointer and id. Exit 2\n"
      "when a catalogue has a fault."},
+    {"assess", "start", cmd_assess_start,
+     "answer a catalogue one question at a time",
+     "tsunagi assess start [--version V] [-o FILE] [--catalogues DIR]... "
+     "[--lang en|ja] SCHEME",
+     "Asks the questions of SCHEME's catalogue one at a time, each with its\n"
+     "section, help and every step of its scale with what the step means,\n"
+     "and the progress. An answer is a step's value or word (or na where\n"
+     "allowed), then optional evidence; Enter or s skips, b goes back, q\n"
+     "quits. Every answer is saved at once to FILE (default\n"
+     "SCHEME-answers.json), written whole and atomically; starting again\n"
+     "with the same file goes on from the first question not answered.\n"
+     "Lines are read from stdin, so answers can be piped in. Exit 0 (also\n"
+     "when quitting: the answers so far are saved), 2 (an unknown scheme,\n"
+     "a file to go on with that has problems), 4 (the file cannot be\n"
+     "written)."},
     {"assess", "score", cmd_assess_score, "score answers to a catalogue",
      "tsunagi assess score [--catalogues DIR]... [--format table|json] "
      "[--lang en|ja] ANSWERS...",

@@ -122,4 +122,30 @@ jq -n '{tsunagiAnswers: 1, scheme: "otasuketai", version: "2.0", organisation: {
   answers: {"O1-1": "yes", "O2-1": "yes", "O2-2": "na", "O2-3": "yes", "O3-1": "yes", "O4-1": "yes", "O4-2": "yes", "O4-3": "yes",
             "O5-1": "na", "O5-2": "yes", "O6-1": "no", "O6-2": "no", "O6-3": "na"}}' >"$tmp/ota.json"
 check "$("$bin" assess score --format json "$tmp/ota.json" | jq -c '[.level.id, [.gaps[] | .question]]')" '["type1",["O6-1","O6-2"]]' "Otasuketai type 1, type 2 gaps"
+# ---- assess start: answered a question at a time, saved, resumed ----
+ans="$tmp/start.json"
+printf 'KS-200 gateway\nmanufacturing\nsme\nyes\nweb UI and API need login\nmaybe\nno\n\nq\n' |
+    "$bin" assess start -o "$ans" jc-star1 >"$tmp/out" 2>&1
+check "$?" 0 "start: quit exit"
+has "$(cat "$tmp/out")" "not an answer to this question" "start: a wrong answer is asked again"
+has "$(cat "$tmp/out")" "Saved: 2 of 16 answered" "start: saved on quitting"
+check "$(jq -c '[.organisation, .answers]' "$ans")" \
+    '[{"name":"KS-200 gateway","industry":"manufacturing","size":"sme"},{"S1.1-01":{"value":1,"evidence":"web UI and API need login"},"S1.1-02":0}]' "start: the file"
+# going on: b goes back to S1.1-02 and changes it; na is refused where it
+# is not allowed; the rest answered, S1.1-10 not applicable
+{ printf 'b\nyes\n\nna\n'; for i in $(seq 3 9); do printf 'yes\n\n'; done
+  printf 'na\n\n'; for i in $(seq 11 16); do printf 'yes\n\n'; done; } |
+    "$bin" assess start --lang ja -o "$ans" jc-star1 >"$tmp/out" 2>&1
+check "$?" 0 "start: resumed exit"
+has "$(cat "$tmp/out")" "の続きから: 2 / 16 回答済み" "start: resumed in Japanese"
+has "$(cat "$tmp/out")" "16 問すべて回答し" "start: all answered"
+check "$(jq -c '[.answers["S1.1-02"], .answers["S1.1-03"], .answers["S1.1-10"], (.answers | length)]' "$ans")" '[1,1,"na",16]' "start: changed, answered, na"
+check "$("$bin" assess score --format json "$ans" | jq -c '[.level.id, .score]')" '["star1",100]' "start: the file scores"
+# a file with problems is not gone on with
+jq '.answers["S1.1-01"] = 7' "$ans" >"$tmp/bad-start.json"
+printf 'q\n' | "$bin" assess start -o "$tmp/bad-start.json" jc-star1 >/dev/null 2>"$tmp/err"
+check "$?" 2 "start: a faulty file exit"
+has "$(cat "$tmp/err")" "S1.1-01" "start: the fault named"
+"$bin" assess start nosuch </dev/null 2>"$tmp/err" >/dev/null
+check "$?" 2 "start: unknown scheme"
 finish assess
