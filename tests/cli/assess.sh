@@ -148,4 +148,21 @@ check "$?" 2 "start: a faulty file exit"
 has "$(cat "$tmp/err")" "S1.1-01" "start: the fault named"
 "$bin" assess start nosuch </dev/null 2>"$tmp/err" >/dev/null
 check "$?" 2 "start: unknown scheme"
+# ---- the JSON Schemas of docs/schemas, with python3-jsonschema ----
+if /usr/bin/python3 -c 'import jsonschema' 2>/dev/null; then
+    v="/usr/bin/python3 $root/tests/tools/validate_schema.py"
+    $v "$root/docs/schemas/catalogue.schema.json" "$root"/content/*.json "$res"/catalogues/*.json
+    check "$?" 0 "catalogues valid against catalogue.schema.json"
+    $v "$root/docs/schemas/answers.schema.json" "$root"/examples/assess/*.json "$res/mini-answers.json" "$ans"
+    check "$?" 0 "answers valid against answers.schema.json"
+    python3 "$root/tests/tools/gen_answers.py" "$root/content/meti-cmg-3.0.json" 20 "$tmp/orgs"
+    "$bin" assess benchmark --format json --k 2 -o "$tmp/bench.json" "$tmp/orgs"
+    $v "$root/docs/schemas/benchmark.schema.json" "$tmp/bench.json"
+    check "$?" 0 "benchmark valid against benchmark.schema.json"
+    jq 'del(.sections[0].title)' "$root/content/jc-star-1.json" >"$tmp/nt.json"
+    $v "$root/docs/schemas/catalogue.schema.json" "$tmp/nt.json" >/dev/null
+    check "$?" 1 "the catalogue schema refuses a section without a title"
+    "$bin" assess lint "$tmp/nt.json" 2>/dev/null
+    check "$?" 2 "and so does lint"
+fi
 finish assess
