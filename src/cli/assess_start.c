@@ -6,7 +6,8 @@
  * at once (the answers file rewritten atomically), so that quitting,
  * Ctrl-D or a closed terminal loses nothing and `assess start` again goes
  * on from the first question not answered. Lines are read from stdin, so
- * answers can be piped in as well.
+ * answers can be piped in as well. And tsunagi assess decide: a scheme's
+ * decision tree, answered the same way.
  */
 #include "assess_cli.h"
 #include "util/json.h"
@@ -433,6 +434,114 @@ int cmd_assess_start(struct cli *cli, int argc, char **argv)
     free(s.name);
     free(s.industry);
     free(s.size);
+    catalogues_free(&cs);
+    free(dirs);
+    free(pos);
+    return rc;
+}
+
+/* The answer @p id has in @p args ("Q1=yes"): 1 yes, 0 no, -1 none, -2 a
+ * value that is neither. */
+static int given(char **args, int n, const char *id)
+{
+    size_t len = strlen(id);
+    for (int i = 0; i < n; i++)
+        if (strncmp(args[i], id, len) == 0 && args[i][len] == '=') {
+            const char *v = args[i] + len + 1;
+            if (strcmp(v, "yes") == 0 || strcmp(v, "y") == 0)
+                return 1;
+            if (strcmp(v, "no") == 0 || strcmp(v, "n") == 0)
+                return 0;
+            return -2;
+        }
+    return -1;
+}
+
+int cmd_assess_decide(struct cli *cli, int argc, char **argv)
+{
+    const struct command *cmd = cli_command("assess", "decide");
+    const char **dirs = NULL;
+    const char *version = NULL;
+    const struct opt opts[] = {
+        {"--version", "V",
+         "the scheme's version (default: the first there "
+         "is)",
+         &version, NULL, NULL},
+        {"--catalogues", "DIR", "also the catalogues (*.json) in DIR", NULL,
+         NULL, &dirs},
+        {0}};
+    char **pos = NULL;
+    int npos = 0;
+    int prc = cli_parse(cli, cmd, opts, argc, argv, &pos, &npos);
+    if (prc != 0) {
+        free(dirs);
+        return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
+    }
+    int rc = EXIT_OK;
+    struct catalogues cs = {0};
+    const tsn_catalogue *c = NULL;
+    if (npos < 1) {
+        cli_error("%s: expected a scheme", cli->cmd);
+        rc = EXIT_BADINPUT;
+    }
+    if (rc == EXIT_OK)
+        rc = load_all(cli, &cs, dirs, false);
+    if (rc == EXIT_OK)
+        rc = assess_catalogue(&cs, pos[0], version, &c);
+    if (rc == EXIT_OK && (!c || !c->ndecision)) {
+        cli_error("%s: %s has no decision tree", cli->cmd, pos[0]);
+        rc = EXIT_BADINPUT;
+    }
+    bool ja = cli->lang == LANG_JA, any = false;
+    char line[LINE_MAX_BYTES];
+    const char *why = NULL;
+    for (int i = 1; rc == EXIT_OK && i < npos; i++) {
+        bool known = false;
+        for (size_t k = 0; k < c->ndecision; k++)
+            known |= given(pos + i, 1, c->decision[k].id) >= 0;
+        if (!known) {
+            cli_error("%s: '%s' is not ID=yes or ID=no for a question of "
+                      "the decision tree",
+                      cli->cmd, pos[i]);
+            rc = EXIT_BADINPUT;
+        }
+    }
+    for (size_t k = 0; rc == EXIT_OK && k < c->ndecision; k++) {
+        const tsn_decision_question *d = &c->decision[k];
+        int v = given(pos + 1, npos - 1, d->id);
+        while (v < 0) {
+            /* not given: asked */
+            printf("%s  %s\n%s", d->id, tsn_text_in(&d->text, ja),
+                   L(cli, "yes or no: ", "はい(yes)/いいえ(no): "));
+            if (!read_line(line, sizeof line)) {
+                cli_error("%s: no answer to %s", cli->cmd, d->id);
+                rc = EXIT_BADINPUT;
+                break;
+            }
+            char tmp[LINE_MAX_BYTES + 80];
+            snprintf(tmp, sizeof tmp, "%s=%s", d->id, line);
+            char *one = tmp;
+            v = given(&one, 1, d->id); /* asked again unless yes or no */
+        }
+        if (v == 1 && !any) {
+            any = true;
+            why = d->id;
+        }
+    }
+    if (rc == EXIT_OK) {
+        int lv = any ? c->decision_yes : c->decision_no;
+        if (lv < 0)
+            printf("%s\n", L(cli, "no level follows from these answers",
+                             "この回答から要求レベルは決まりません"));
+        else if (any)
+            printf(L(cli, "Ask for %s (%s is yes).\n",
+                     "%s を求めてください(%s がはい)。\n"),
+                   tsn_text_in(&c->levels[lv].label, ja), why);
+        else
+            printf(L(cli, "Ask for %s (every answer is no).\n",
+                     "%s を求めてください(すべていいえ)。\n"),
+                   tsn_text_in(&c->levels[lv].label, ja));
+    }
     catalogues_free(&cs);
     free(dirs);
     free(pos);

@@ -136,6 +136,7 @@ int cmd_assess_report(struct cli *cli, int argc, char **argv);
 int cmd_assess_benchmark(struct cli *cli, int argc, char **argv);
 int cmd_assess_compare(struct cli *cli, int argc, char **argv);
 int cmd_assess_start(struct cli *cli, int argc, char **argv);
+int cmd_assess_decide(struct cli *cli, int argc, char **argv);
 int cmd_vex_add(struct cli *cli, int argc, char **argv);
 int cmd_vex_list(struct cli *cli, int argc, char **argv);
 

@@ -218,6 +218,15 @@ const struct command commands[] = {
      "when quitting: the answers so far are saved), 2 (an unknown scheme,\n"
      "a file to go on with that has problems), 4 (the file cannot be\n"
      "written)."},
+    {"assess", "decide", cmd_assess_decide,
+     "which level to ask of a supplier (the scheme's decision tree)",
+     "tsunagi assess decide [--version V] [--catalogues DIR]... "
+     "[--lang en|ja] SCHEME [ID=yes|no]...",
+     "Runs the decision tree of SCHEME's catalogue (meti-scs: three\n"
+     "questions) for a buyer: the answers given as ID=yes or ID=no, the\n"
+     "others asked one at a time on stdin. Any yes asks for the higher\n"
+     "level, all no for the lower. Exit 0, 2 (a scheme without a decision\n"
+     "tree, an answer that is not yes or no, input ended)."},
     {"assess", "score", cmd_assess_score, "score answers to a catalogue",
      "tsunagi assess score [--catalogues DIR]... [--format table|json] "
      "[--lang en|ja] ANSWERS...",

@@ -148,6 +148,18 @@ check "$?" 2 "start: a faulty file exit"
 has "$(cat "$tmp/err")" "S1.1-01" "start: the fault named"
 "$bin" assess start nosuch </dev/null 2>"$tmp/err" >/dev/null
 check "$?" 2 "start: unknown scheme"
+# ---- assess decide: the supply-chain decision tree ----
+check "$("$bin" assess decide meti-scs Q1=no Q2=no Q3=no)" "Ask for ★3 Basic (every answer is no)." "decide: all no"
+check "$("$bin" assess decide meti-scs Q1=no Q2=yes Q3=no)" "Ask for ★4 Standard (Q2 is yes)." "decide: one yes"
+out=$(printf 'no\nmaybe\nyes\n' | "$bin" assess decide --lang ja meti-scs Q1=no)
+has "$out" "★4 Standard を求めてください(Q3 がはい)" "decide: asked, a wrong answer asked again"
+"$bin" assess decide meti-scs Q9=yes 2>/dev/null
+check "$?" 2 "decide: unknown question"
+"$bin" assess decide meti-cmg </dev/null 2>/dev/null
+check "$?" 2 "decide: no decision tree"
+printf 'no\n' | "$bin" assess decide meti-scs >/dev/null 2>&1
+check "$?" 2 "decide: input ends"
+
 # ---- the JSON Schemas of docs/schemas, with python3-jsonschema ----
 if /usr/bin/python3 -c 'import jsonschema' 2>/dev/null; then
     v="/usr/bin/python3 $root/tests/tools/validate_schema.py"
