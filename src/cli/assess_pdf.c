@@ -46,7 +46,8 @@ static void summary(const struct report *r, struct pdf *p)
               c->nlevels ? ": " : "", c->nlevels ? assess_level_text(r) : "",
               L(cli, "Target", "目標"), c->target, L(cli, "Gaps", "ギャップ"),
               s->ngaps);
-    pdf_svg(p, r->svg, 270);
+    if (r->svg)
+        pdf_svg(p, r->svg, 270);
     /* the sections */
     const double w[6] = {30, 260, 40, 80, 40, 45};
     const char *head[6] = {"",

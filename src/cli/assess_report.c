@@ -228,9 +228,13 @@ static void html(const struct report *r, tsnu_mw *w)
     h_card(w, L(cli, "target", "目標"), num);
     snprintf(num, sizeof num, "%zu", s->ngaps);
     h_card(w, L(cli, "gaps", "ギャップ"), num);
-    tsnu_mw_put(w, "</div>\n<figure>");
-    tsnu_mw_put(w, r->svg);
-    tsnu_mw_put(w, "</figure>\n<h2>");
+    tsnu_mw_put(w, "</div>\n");
+    if (r->svg) {
+        tsnu_mw_put(w, "<figure>");
+        tsnu_mw_put(w, r->svg);
+        tsnu_mw_put(w, "</figure>\n");
+    }
+    tsnu_mw_put(w, "<h2>");
     tsnu_mw_esc(w, L(cli, "Sections", "区分"));
     tsnu_mw_put(w, "</h2>\n<table><tr><th></th><th></th><th>");
     tsnu_mw_esc(w, L(cli, "Score", "スコア"));
@@ -706,7 +710,12 @@ int cmd_assess_report(struct cli *cli, int argc, char **argv)
                 r.by_q[a->answers[i].question] = &a->answers[i];
         }
     }
-    if (rc == EXIT_OK && fmt != MD && fmt != JSON && radar(&r) < 0)
+    /* a radar chart needs three axes: the HTML and PDF reports of a
+     * catalogue with fewer sections have none */
+    if (rc == EXIT_OK &&
+        (fmt == SVG ||
+         ((fmt == HTML || fmt == PDF) && s->catalogue->nsections >= 3)) &&
+        radar(&r) < 0)
         rc = cli_fail();
     if (rc == EXIT_OK) {
         int wrc = 0;

@@ -82,6 +82,16 @@ check "$?" 0 "pdf page 1 is not blank"
 "$bin" assess report --format pdf -o "$tmp/scs.pdf" "$root/examples/assess/scs-kawasemi.json"
 has "$(pdftotext -f 1 -l 1 "$tmp/scs.pdf" - | tr -s ' \n' ' ')" "Level attained: ★3 Basic" "pdf level"
 
+# a catalogue of two sections: reports without a radar chart
+mini="--catalogues $root/tests/resources/assess/catalogues"
+"$bin" assess report $mini --format pdf -o "$tmp/mini.pdf" "$root/tests/resources/assess/mini-answers.json"
+check "$?" 0 "pdf of two sections"
+"$bin" assess report $mini -o "$tmp/mini.html" "$root/tests/resources/assess/mini-answers.json"
+check "$(grep -c '<svg' "$tmp/mini.html")" 0 "html of two sections: no chart"
+"$bin" assess report $mini --format svg "$root/tests/resources/assess/mini-answers.json" 2>"$tmp/err"
+check "$?" 2 "svg of two sections exit"
+has "$(cat "$tmp/err")" "a radar chart needs at least three sections" "svg of two sections message"
+
 # ---- report: bad use ----
 "$bin" assess report --format docx "$ex" 2>"$tmp/err"
 check "$?" 2 "unknown format exit"
