@@ -144,8 +144,6 @@ static void table(const struct cli *cli,
 
 int cmd_assess_benchmark(struct cli *cli, int argc, char **argv)
 {
-    const struct command *cmd = cli_command("assess", "benchmark");
-    const char **dirs = NULL;
     const char *kopt = NULL, *scheme = NULL, *version = NULL, *output = NULL;
     bool strict = false;
     const struct opt opts[] = {
@@ -163,17 +161,13 @@ int cmd_assess_benchmark(struct cli *cli, int argc, char **argv)
          &strict, NULL},
         {"-o", "FILE", "write to FILE (atomically) instead of stdout", &output,
          NULL, NULL},
-        {"--catalogues", "DIR", "also the catalogues (*.json) in DIR", NULL,
-         NULL, &dirs},
         {0}};
-    char **pos = NULL;
-    int npos = 0;
-    int prc = cli_parse(cli, cmd, opts, argc, argv, &pos, &npos);
-    if (prc != 0) {
-        free(dirs);
-        return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
-    }
-    int rc = EXIT_OK;
+    struct assess_cmd ac;
+    int rc = assess_cmd_begin(cli, "benchmark", opts, argc, argv, false, &ac);
+    if (rc != EXIT_OK)
+        return rc < 0 ? EXIT_OK : rc;
+    char **pos = ac.pos;
+    int npos = ac.npos;
     unsigned long k = 5;
     if (kopt && (!tsnu_parse_ulong(kopt, &k) || k < 2 || k > 1000000)) {
         cli_error("%s: --k takes a whole number from 2 to 1000000, not '%s'",
@@ -187,12 +181,9 @@ int cmd_assess_benchmark(struct cli *cli, int argc, char **argv)
     struct paths ps = {0};
     for (int i = 0; rc == EXIT_OK && i < npos; i++)
         rc = collect(&ps, pos[i]);
-    struct catalogues cs = {0};
-    if (rc == EXIT_OK)
-        rc = load_all(cli, &cs, dirs, false);
     const tsn_catalogue *c = NULL;
     if (rc == EXIT_OK && scheme &&
-        (rc = assess_catalogue(&cs, scheme, version, &c)) == EXIT_OK) {
+        (rc = assess_catalogue(&ac.cs, scheme, version, &c)) == EXIT_OK) {
         if (!c) {
             cli_error("%s: no catalogue of %s%s%s (assess list shows those "
                       "there are)",
@@ -214,7 +205,7 @@ int cmd_assess_benchmark(struct cli *cli, int argc, char **argv)
         if (tsnu_file_read(&text, path, text.max) == 0 &&
             tsn_answers_scheme(tsn_buf_cstr(&text), text.len, path, &fs, &fv) ==
                 0) {
-            if (!c && assess_catalogue(&cs, fs, fv, &c) != EXIT_OK)
+            if (!c && assess_catalogue(&ac.cs, fs, fv, &c) != EXIT_OK)
                 rc = EXIT_INTERNAL; /* a built-in catalogue: reported */
             else if (!c)
                 tsn_error_set(TSN_ENOTFOUND, "%s: no catalogue of %s %s", path,
@@ -284,11 +275,9 @@ int cmd_assess_benchmark(struct cli *cli, int argc, char **argv)
         rc = cli_emit(output, &out);
     tsn_buf_dispose(&out);
     tsn_benchmark_free(b);
-    catalogues_free(&cs);
     for (size_t i = 0; i < ps.n; i++)
         free(ps.v[i]);
     free(ps.v);
-    free(dirs);
-    free(pos);
+    assess_cmd_end(&ac);
     return rc;
 }

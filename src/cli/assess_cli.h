@@ -36,6 +36,29 @@ int assess_catalogue(struct catalogues *cs,
                      const tsn_catalogue **out);
 void catalogues_free(struct catalogues *cs);
 
+/* What every assess command but lint starts from: its arguments and the
+ * catalogues. */
+struct assess_cmd {
+    char **pos;
+    int npos;
+    const char **dirs;
+    struct catalogues cs;
+};
+
+/* Parse the arguments of `assess VERB` with the command's own options
+ * @p own (at most 15; --catalogues DIR is added here) and read the user's
+ * catalogues, and the built-in ones too when @p builtins (else they are
+ * read when asked for). EXIT_OK, and then assess_cmd_end() when done;
+ * else -1 (--help was shown: exit 0) or an exit code, with nothing to free. */
+int assess_cmd_begin(struct cli *cli,
+                     const char *verb,
+                     const struct opt *own,
+                     int argc,
+                     char **argv,
+                     bool builtins,
+                     struct assess_cmd *a);
+void assess_cmd_end(struct assess_cmd *a);
+
 /* Read answers file @p path, find its catalogue in @p cs and score it;
  * the answers' problems and any error are reported on stderr. Exit code;
  * on success free *a and *s with tsn_answers_free(), tsn_assessment_free(). */

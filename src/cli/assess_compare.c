@@ -255,25 +255,19 @@ static int radar(const struct cli *cli,
 
 int cmd_assess_compare(struct cli *cli, int argc, char **argv)
 {
-    const struct command *cmd = cli_command("assess", "compare");
-    const char **dirs = NULL;
     const char *format = "table", *output = NULL;
     const struct opt opts[] = {
         {"--format", "FORMAT", "table (default), json or svg", &format, NULL,
          NULL},
         {"-o", "FILE", "write to FILE (atomically) instead of stdout", &output,
          NULL, NULL},
-        {"--catalogues", "DIR", "also the catalogues (*.json) in DIR", NULL,
-         NULL, &dirs},
         {0}};
-    char **pos = NULL;
-    int npos = 0;
-    int prc = cli_parse(cli, cmd, opts, argc, argv, &pos, &npos);
-    if (prc != 0) {
-        free(dirs);
-        return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
-    }
-    int rc = EXIT_OK;
+    struct assess_cmd ac;
+    int rc = assess_cmd_begin(cli, "compare", opts, argc, argv, false, &ac);
+    if (rc != EXIT_OK)
+        return rc < 0 ? EXIT_OK : rc;
+    char **pos = ac.pos;
+    int npos = ac.npos;
     if (strcmp(format, "table") != 0 && strcmp(format, "json") != 0 &&
         strcmp(format, "svg") != 0) {
         cli_error("%s: unknown format '%s' (table, json, svg)", cli->cmd,
@@ -284,13 +278,10 @@ int cmd_assess_compare(struct cli *cli, int argc, char **argv)
         cli_error("%s: expected two answers files", cli->cmd);
         rc = EXIT_BADINPUT;
     }
-    struct catalogues cs = {0};
     tsn_answers *a[2] = {0};
     tsn_assessment *s[2] = {0};
-    if (rc == EXIT_OK)
-        rc = load_all(cli, &cs, dirs, false);
     for (int i = 0; rc == EXIT_OK && i < 2; i++)
-        rc = assess_load(&cs, pos[i], &a[i], &s[i]);
+        rc = assess_load(&ac.cs, pos[i], &a[i], &s[i]);
     if (rc == EXIT_OK && s[0]->catalogue != s[1]->catalogue) {
         cli_error("%s: %s answers %s %s, %s answers %s %s; only answers to "
                   "one catalogue compare",
@@ -317,8 +308,6 @@ int cmd_assess_compare(struct cli *cli, int argc, char **argv)
         tsn_assessment_free(s[i]);
         tsn_answers_free(a[i]);
     }
-    catalogues_free(&cs);
-    free(dirs);
-    free(pos);
+    assess_cmd_end(&ac);
     return rc;
 }

@@ -631,8 +631,6 @@ static int peer_group(struct report *r,
 
 int cmd_assess_report(struct cli *cli, int argc, char **argv)
 {
-    const struct command *cmd = cli_command("assess", "report");
-    const char **dirs = NULL;
     const char *format = "html", *output = NULL, *bench = NULL, *group = NULL;
     const struct opt opts[] = {
         {"--format", "FORMAT", "html (default), pdf, svg, md or json", &format,
@@ -647,18 +645,14 @@ int cmd_assess_report(struct cli *cli, int argc, char **argv)
          "the peer group (default: the answers' industry and size, else "
          "the industry, else all)",
          &group, NULL, NULL},
-        {"--catalogues", "DIR", "also the catalogues (*.json) in DIR", NULL,
-         NULL, &dirs},
         {0}};
-    char **pos = NULL;
-    int npos = 0;
-    int prc = cli_parse(cli, cmd, opts, argc, argv, &pos, &npos);
-    if (prc != 0) {
-        free(dirs);
-        return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
-    }
+    struct assess_cmd ac;
+    int rc = assess_cmd_begin(cli, "report", opts, argc, argv, false, &ac);
+    if (rc != EXIT_OK)
+        return rc < 0 ? EXIT_OK : rc;
+    char **pos = ac.pos;
+    int npos = ac.npos;
     enum { HTML, PDF, SVG, MD, JSON } fmt;
-    int rc = EXIT_OK;
     if (strcmp(format, "html") == 0)
         fmt = HTML;
     else if (strcmp(format, "pdf") == 0)
@@ -682,15 +676,12 @@ int cmd_assess_report(struct cli *cli, int argc, char **argv)
         cli_error("%s: --group needs --benchmark", cli->cmd);
         rc = EXIT_BADINPUT;
     }
-    struct catalogues cs = {0};
     tsn_benchmark *bm = NULL;
     tsn_answers *a = NULL;
     tsn_assessment *s = NULL;
     struct report r = {.cli = cli};
     if (rc == EXIT_OK)
-        rc = load_all(cli, &cs, dirs, false);
-    if (rc == EXIT_OK)
-        rc = assess_load(&cs, pos[0], &a, &s);
+        rc = assess_load(&ac.cs, pos[0], &a, &s);
     if (rc == EXIT_OK && bench)
         rc = peer_group(&r, bench, group, s, &bm);
     tsn_buf out = TSN_BUF_INIT((size_t)256 * 1024 * 1024);
@@ -745,8 +736,6 @@ int cmd_assess_report(struct cli *cli, int argc, char **argv)
     tsn_benchmark_free(bm);
     tsn_assessment_free(s);
     tsn_answers_free(a);
-    catalogues_free(&cs);
-    free(dirs);
-    free(pos);
+    assess_cmd_end(&ac);
     return rc;
 }

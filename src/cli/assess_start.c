@@ -318,8 +318,6 @@ static int ask(struct session *s)
 
 int cmd_assess_start(struct cli *cli, int argc, char **argv)
 {
-    const struct command *cmd = cli_command("assess", "start");
-    const char **dirs = NULL;
     const char *version = NULL, *path = NULL;
     const struct opt opts[] = {
         {"--version", "V",
@@ -328,28 +326,21 @@ int cmd_assess_start(struct cli *cli, int argc, char **argv)
          &version, NULL, NULL},
         {"-o", "FILE", "the answers file (default: SCHEME-answers.json)", &path,
          NULL, NULL},
-        {"--catalogues", "DIR", "also the catalogues (*.json) in DIR", NULL,
-         NULL, &dirs},
         {0}};
-    char **pos = NULL;
-    int npos = 0;
-    int prc = cli_parse(cli, cmd, opts, argc, argv, &pos, &npos);
-    if (prc != 0) {
-        free(dirs);
-        return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
-    }
-    int rc = EXIT_OK;
+    struct assess_cmd ac;
+    int rc = assess_cmd_begin(cli, "start", opts, argc, argv, false, &ac);
+    if (rc != EXIT_OK)
+        return rc < 0 ? EXIT_OK : rc;
+    char **pos = ac.pos;
+    int npos = ac.npos;
     if (npos != 1) {
         cli_error("%s: expected a scheme (assess list shows them)", cli->cmd);
         rc = EXIT_BADINPUT;
     }
-    struct catalogues cs = {0};
     struct session s = {.cli = cli};
     char defpath[256];
     if (rc == EXIT_OK)
-        rc = load_all(cli, &cs, dirs, false);
-    if (rc == EXIT_OK)
-        rc = assess_catalogue(&cs, pos[0], version, &s.c);
+        rc = assess_catalogue(&ac.cs, pos[0], version, &s.c);
     if (rc == EXIT_OK && !s.c) {
         cli_error("%s: no catalogue of %s%s%s (assess list shows those there "
                   "are)",
@@ -434,9 +425,7 @@ int cmd_assess_start(struct cli *cli, int argc, char **argv)
     free(s.name);
     free(s.industry);
     free(s.size);
-    catalogues_free(&cs);
-    free(dirs);
-    free(pos);
+    assess_cmd_end(&ac);
     return rc;
 }
 
@@ -459,35 +448,26 @@ static int given(char **args, int n, const char *id)
 
 int cmd_assess_decide(struct cli *cli, int argc, char **argv)
 {
-    const struct command *cmd = cli_command("assess", "decide");
-    const char **dirs = NULL;
     const char *version = NULL;
     const struct opt opts[] = {
         {"--version", "V",
          "the scheme's version (default: the first there "
          "is)",
          &version, NULL, NULL},
-        {"--catalogues", "DIR", "also the catalogues (*.json) in DIR", NULL,
-         NULL, &dirs},
         {0}};
-    char **pos = NULL;
-    int npos = 0;
-    int prc = cli_parse(cli, cmd, opts, argc, argv, &pos, &npos);
-    if (prc != 0) {
-        free(dirs);
-        return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
-    }
-    int rc = EXIT_OK;
-    struct catalogues cs = {0};
+    struct assess_cmd ac;
+    int rc = assess_cmd_begin(cli, "decide", opts, argc, argv, false, &ac);
+    if (rc != EXIT_OK)
+        return rc < 0 ? EXIT_OK : rc;
+    char **pos = ac.pos;
+    int npos = ac.npos;
     const tsn_catalogue *c = NULL;
     if (npos < 1) {
         cli_error("%s: expected a scheme", cli->cmd);
         rc = EXIT_BADINPUT;
     }
     if (rc == EXIT_OK)
-        rc = load_all(cli, &cs, dirs, false);
-    if (rc == EXIT_OK)
-        rc = assess_catalogue(&cs, pos[0], version, &c);
+        rc = assess_catalogue(&ac.cs, pos[0], version, &c);
     if (rc == EXIT_OK && (!c || !c->ndecision)) {
         cli_error("%s: %s has no decision tree", cli->cmd, pos[0]);
         rc = EXIT_BADINPUT;
@@ -542,8 +522,6 @@ int cmd_assess_decide(struct cli *cli, int argc, char **argv)
                      "%s を求めてください(すべていいえ)。\n"),
                    tsn_text_in(&c->levels[lv].label, ja));
     }
-    catalogues_free(&cs);
-    free(dirs);
-    free(pos);
+    assess_cmd_end(&ac);
     return rc;
 }

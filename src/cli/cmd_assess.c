@@ -59,6 +59,43 @@ add(struct cli *cli, struct catalogues *cs, tsn_catalogue *c, char *path)
     return EXIT_OK;
 }
 
+int assess_cmd_begin(struct cli *cli,
+                     const char *verb,
+                     const struct opt *own,
+                     int argc,
+                     char **argv,
+                     bool builtins,
+                     struct assess_cmd *a)
+{
+    *a = (struct assess_cmd){0};
+    struct opt opts[17];
+    size_t n = 0;
+    while (own && own[n].name && n < 15) {
+        opts[n] = own[n];
+        n++;
+    }
+    opts[n++] = (struct opt){
+        "--catalogues", "DIR", "also the catalogues (*.json) in DIR",
+        NULL,           NULL,  &a->dirs};
+    opts[n] = (struct opt){0};
+    int prc = cli_parse(cli, cli_command("assess", verb), opts, argc, argv,
+                        &a->pos, &a->npos);
+    int rc = prc > 0 ? -1 : prc < 0 ? EXIT_BADINPUT : EXIT_OK;
+    if (rc == EXIT_OK)
+        rc = load_all(cli, &a->cs, a->dirs, builtins);
+    if (rc != EXIT_OK)
+        assess_cmd_end(a);
+    return rc;
+}
+
+void assess_cmd_end(struct assess_cmd *a)
+{
+    catalogues_free(&a->cs);
+    free(a->dirs);
+    free(a->pos);
+    *a = (struct assess_cmd){0};
+}
+
 static const tsn_catalogue *
 have(const struct catalogues *cs, const char *scheme, const char *version)
 {
@@ -209,31 +246,22 @@ static int count_levels(const tsn_question *q, size_t n, size_t l)
 
 int cmd_assess_list(struct cli *cli, int argc, char **argv)
 {
-    const struct command *cmd = cli_command("assess", "list");
-    const char **dirs = NULL;
-    const struct opt opts[] = {{"--catalogues", "DIR",
-                                "also the catalogues (*.json) in DIR", NULL,
-                                NULL, &dirs},
-                               {0}};
-    char **pos = NULL;
-    int npos = 0;
-    int prc = cli_parse(cli, cmd, opts, argc, argv, &pos, &npos);
-    if (prc != 0) {
-        free(dirs);
-        return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
+    struct assess_cmd ac;
+    int rc = assess_cmd_begin(cli, "list", NULL, argc, argv, true, &ac);
+    if (rc != EXIT_OK)
+        return rc < 0 ? EXIT_OK : rc;
+    if (ac.npos) {
+        cli_error("%s: takes no arguments", cli->cmd);
+        rc = EXIT_BADINPUT;
     }
-    struct catalogues cs = {0};
-    int rc =
-        npos ? (cli_error("%s: takes no arguments", cli->cmd), EXIT_BADINPUT)
-             : load_all(cli, &cs, dirs, true);
     tsn_buf out = TSN_BUF_INIT((size_t)64 * 1024 * 1024);
     bool ja = cli->lang == LANG_JA;
     if (rc == EXIT_OK && cli->format == FORMAT_JSON) {
         tsnu_jw w;
         tsnu_jw_init(&w, &out);
         tsnu_jw_array(&w);
-        for (size_t i = 0; i < cs.n; i++) {
-            const tsn_catalogue *c = cs.e[i].c;
+        for (size_t i = 0; i < ac.cs.n; i++) {
+            const tsn_catalogue *c = ac.cs.e[i].c;
             tsnu_jw_object(&w);
             tsnu_jw_kstr(&w, "scheme", c->scheme);
             tsnu_jw_kstr(&w, "version", c->version);
@@ -250,15 +278,15 @@ int cmd_assess_list(struct cli *cli, int argc, char **argv)
             for (size_t l = 0; l < c->nlevels; l++)
                 tsnu_jw_string(&w, c->levels[l].id);
             tsnu_jw_end(&w);
-            tsnu_jw_kstr(&w, "from", cs.e[i].origin);
+            tsnu_jw_kstr(&w, "from", ac.cs.e[i].origin);
             tsnu_jw_end(&w);
         }
         tsnu_jw_end(&w);
         if (tsnu_jw_finish(&w) < 0)
             rc = cli_fail();
     } else if (rc == EXIT_OK) {
-        for (size_t i = 0; i < cs.n; i++) {
-            const tsn_catalogue *c = cs.e[i].c;
+        for (size_t i = 0; i < ac.cs.n; i++) {
+            const tsn_catalogue *c = ac.cs.e[i].c;
             tsn_buf_printf(&out, "%-22s %-6s %s\n", c->scheme, c->version,
                            tsn_text_in(&c->title, ja));
             tsn_buf_printf(&out, "%29s%zu %s, %zu %s", "", c->nsections,
@@ -273,15 +301,13 @@ int cmd_assess_list(struct cli *cli, int argc, char **argv)
                 strcmp(c->source.status, "official") == 0
                     ? L(cli, "official", "公式")
                     : L(cli, "unofficial paraphrase", "非公式の要約"),
-                cs.e[i].origin);
+                ac.cs.e[i].origin);
         }
     }
     if (rc == EXIT_OK)
         rc = cli_emit(NULL, &out);
     tsn_buf_dispose(&out);
-    catalogues_free(&cs);
-    free(dirs);
-    free(pos);
+    assess_cmd_end(&ac);
     return rc;
 }
 
@@ -462,27 +488,16 @@ int assess_load(struct catalogues *cs,
 
 int cmd_assess_score(struct cli *cli, int argc, char **argv)
 {
-    const struct command *cmd = cli_command("assess", "score");
-    const char **dirs = NULL;
-    const struct opt opts[] = {{"--catalogues", "DIR",
-                                "also the catalogues (*.json) in DIR", NULL,
-                                NULL, &dirs},
-                               {0}};
-    char **pos = NULL;
-    int npos = 0;
-    int prc = cli_parse(cli, cmd, opts, argc, argv, &pos, &npos);
-    if (prc != 0) {
-        free(dirs);
-        return prc > 0 ? EXIT_OK : EXIT_BADINPUT;
-    }
-    struct catalogues cs = {0};
-    int rc = EXIT_OK;
+    struct assess_cmd ac;
+    int rc = assess_cmd_begin(cli, "score", NULL, argc, argv, false, &ac);
+    if (rc != EXIT_OK)
+        return rc < 0 ? EXIT_OK : rc;
+    char **pos = ac.pos;
+    int npos = ac.npos;
     if (npos == 0) {
         cli_error("%s: expected an answers file", cli->cmd);
         rc = EXIT_BADINPUT;
     }
-    if (rc == EXIT_OK)
-        rc = load_all(cli, &cs, dirs, false);
     tsn_buf out = TSN_BUF_INIT((size_t)256 * 1024 * 1024);
     if (rc == EXIT_OK && cli->format == FORMAT_JSON && npos > 1)
         tsn_buf_puts(&out, "[\n");
@@ -490,7 +505,7 @@ int cmd_assess_score(struct cli *cli, int argc, char **argv)
         tsn_answers *a = NULL;
         tsn_assessment *s = NULL;
         char *json = NULL;
-        rc = assess_load(&cs, pos[i], &a, &s);
+        rc = assess_load(&ac.cs, pos[i], &a, &s);
         if (rc == EXIT_OK && cli->format == FORMAT_JSON) {
             if (tsn_assessment_to_json(s, &json) < 0) {
                 rc = cli_fail();
@@ -514,8 +529,6 @@ int cmd_assess_score(struct cli *cli, int argc, char **argv)
     if (rc == EXIT_OK)
         rc = cli_emit(NULL, &out);
     tsn_buf_dispose(&out);
-    catalogues_free(&cs);
-    free(dirs);
-    free(pos);
+    assess_cmd_end(&ac);
     return rc;
 }
