@@ -429,7 +429,7 @@ static void print_help(const struct command *cmd, const struct opt *opts)
            cmd->details);
     for (const struct opt *o = opts; o && o->name; o++)
         printf("  %s%s%-*s %s\n", o->name, o->arg ? " " : "",
-               (int)(22 - strlen(o->name) - (o->arg ? strlen(o->arg) + 1 : 0)),
+               (int)(22 - strlen(o->name) - (o->arg ? 1 : 0)),
                o->arg ? o->arg : "", o->help);
     if (!own_format(opts))
         printf("  --format table|json    output format (default: table)\n");
