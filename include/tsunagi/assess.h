@@ -186,6 +186,9 @@ typedef struct tsn_answers {
      *  answers missing. A file with problems is not scored. */
     const char *const *problems;
     size_t nproblems;
+    /** How many problems there are: nproblems, or more when over 1,000
+     *  (then the last line of problems says how many are not listed). */
+    size_t problems_found;
     const char *name;
 } tsn_answers;
 
@@ -306,7 +309,8 @@ TSN_API const tsn_bench_group *tsn_benchmark_group(const tsn_benchmark *b,
                                                    const char *name);
 /** Group @p g's name into @p out (@p n bytes): "all", "INDUSTRY",
  *  "size:SIZE" or "INDUSTRY/SIZE". */
-TSN_API void tsn_bench_group_name(const tsn_bench_group *g, char *out, size_t n);
+TSN_API void
+tsn_bench_group_name(const tsn_bench_group *g, char *out, size_t n);
 /** The deviation score of @p score in @p st: (score − mean) / sd × 10 +
  *  50; NaN when either is NaN or sd is 0. */
 TSN_API double tsn_deviation(double score, const tsn_bench_stat *st);

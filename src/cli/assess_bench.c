@@ -221,7 +221,7 @@ int cmd_assess_benchmark(struct cli *cli, int argc, char **argv)
                         cli_warn(cli,
                                  "%s (and %zu problems more); not "
                                  "counted",
-                                 a->problems[0], a->nproblems - 1);
+                                 a->problems[0], a->problems_found - 1);
                 } else if (tsn_assess_score(c, a, &s) == 0) {
                     if (!b && tsn_benchmark_new(&b, c, (size_t)k) < 0)
                         rc = cli_fail();

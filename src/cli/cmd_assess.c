@@ -472,7 +472,7 @@ int assess_load(struct catalogues *cs,
     if (rc == EXIT_OK && (*a)->nproblems) {
         for (size_t k = 0; k < (*a)->nproblems; k++)
             cli_error("%s", (*a)->problems[k]);
-        cli_error("%s: %zu problems; not scored", path, (*a)->nproblems);
+        cli_error("%s: %zu problems; not scored", path, (*a)->problems_found);
         rc = EXIT_BADINPUT;
     }
     if (rc == EXIT_OK && tsn_assess_score(c, *a, s) < 0)

@@ -148,6 +148,15 @@ check "$?" 2 "start: a faulty file exit"
 has "$(cat "$tmp/err")" "S1.1-01" "start: the fault named"
 "$bin" assess start nosuch </dev/null 2>"$tmp/err" >/dev/null
 check "$?" 2 "start: unknown scheme"
+# over 1,000 problems: the first 1,000 listed, the rest counted
+jq -n '{tsunagiAnswers: 1, scheme: "meti-cmg", version: "3.0", organisation: {name: "x"}, date: "2026-01-01",
+  answers: ([range(1200)] | map({key: "X-\(.)", value: 1}) | from_entries)}' >"$tmp/many.json"
+"$bin" assess score "$tmp/many.json" 2>"$tmp/err"
+check "$?" 2 "many problems exit"
+check "$(grep -c 'no such question' "$tmp/err")" 1000 "the first 1,000 problems listed"
+has "$(cat "$tmp/err")" "240 more problems not listed" "the rest counted"
+has "$(cat "$tmp/err")" "1240 problems; not scored" "all counted"
+
 # ---- assess decide: the supply-chain decision tree ----
 check "$("$bin" assess decide meti-scs Q1=no Q2=no Q3=no)" "Ask for ★3 Basic (every answer is no)." "decide: all no"
 check "$("$bin" assess decide meti-scs Q1=no Q2=yes Q3=no)" "Ask for ★4 Standard (Q2 is yes)." "decide: one yes"

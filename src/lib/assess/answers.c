@@ -21,6 +21,7 @@ struct areading {
     tsnr r;
     tsn_answers *a;
     tsnu_vec problems; /* const char * */
+    size_t more;       /* problems past TSNQ_MAX_PROBLEMS, not kept */
     bool *named;       /* per question: the file answers it, well or not */
 };
 
@@ -28,8 +29,10 @@ TSN_PRINTF(4, 5)
 static int problem(
     struct areading *rd, uint32_t line, const char *id, const char *fmt, ...)
 {
-    if (rd->problems.len >= TSNQ_MAX_PROBLEMS)
+    if (rd->problems.len >= TSNQ_MAX_PROBLEMS) {
+        rd->more++;
         return 0;
+    }
     char what[512];
     va_list ap;
     va_start(ap, fmt);
@@ -237,10 +240,10 @@ int tsn_answers_read(tsn_answers **out,
         return tsn_error_oom();
     tsn_answers *a = &k->pub;
     a->name = tsnu_arena_strdup(&k->arena, name ? name : "<answers>");
-    struct areading rd = {.r = TSNR_INIT(&k->arena, a->name),
-                          .a = a,
-                          .problems =
-                              TSNU_VEC_INIT(const char *, TSNQ_MAX_PROBLEMS)};
+    struct areading rd = {
+        .r = TSNR_INIT(&k->arena, a->name),
+        .a = a,
+        .problems = TSNU_VEC_INIT(const char *, TSNQ_MAX_PROBLEMS + 1)};
     tsnu_vec answers = TSNU_VEC_INIT(tsn_answer, TSNQ_MAX_QUESTIONS);
     tsnu_json_opts jo = {64, 64 * 1024};
     tsnu_json *root = NULL;
@@ -279,10 +282,20 @@ int tsn_answers_read(tsn_answers **out,
         if (c->questions[i].required && !rd.named[i])
             rc = problem(&rd, av->line, c->questions[i].id,
                          "a required answer is missing");
+    if (rc == 0 && rd.more) {
+        /* the last line says how many more there are */
+        char *m =
+            tsnu_arena_printf(&k->arena,
+                              "%s: %zu more problems not listed (the "
+                              "first %zu are)",
+                              a->name, rd.more, (size_t)TSNQ_MAX_PROBLEMS);
+        rc = m ? tsnu_vec_push(&rd.problems, &m) : tsn_error_oom();
+    }
     if (rc == 0) {
         a->nanswers = answers.len;
         a->answers = tsnu_vec_copy(&answers, &k->arena);
         a->nproblems = rd.problems.len;
+        a->problems_found = rd.problems.len - (rd.more ? 1 : 0) + rd.more;
         a->problems = tsnu_vec_copy(&rd.problems, &k->arena);
         if ((answers.len && !a->answers) || (rd.problems.len && !a->problems))
             rc = tsn_error_oom();
