@@ -20,7 +20,7 @@ torture() {
     [ -z "$only" ] || [ "$only" = "$group" ] || return 0
     n=1
     while [ $n -le 5000 ]; do
-        out=$(TSN_ALLOC_FAIL=$n "$bin" "$@" 2>&1 >/dev/null)
+        out=$(TSN_ALLOC_FAIL=$n "$bin" "$@" 2>&1 >/dev/null <"${input:-/dev/null}")
         rc=$?
         if [ $rc -eq 0 ]; then
             pass=$((pass + 1))
@@ -60,6 +60,15 @@ torture assess assess report --format html "$EXA"
 torture assess-pdf assess report --format pdf -o - "$EXA"
 torture assess assess benchmark --k 2 "$EXA" "$root/examples/assess"
 torture assess assess compare --format json "$EXA" "$EXA"
+# answering on a terminal: lines from $input, the answers file written anew
+# by each run (-o into a directory made for the purpose)
+sdir=$(mktemp -d)
+printf 'Org\nretail\nsme\nyes\nevidence\nno\n\nq\n' >"$sdir/in"
+input="$sdir/in"
+torture assess-start assess start -o "$sdir/a.json" jc-star1
+torture assess-start assess decide meti-scs Q1=no
+input=""
+rm -rf "$sdir"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$bin" db import -q --db "$tmp/t.db" "$root/examples/advisories"
