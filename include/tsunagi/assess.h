@@ -237,8 +237,11 @@ typedef struct tsn_assessment {
     double score;                /**< 0 to 100 */
     double maturity;             /**< NaN unless every section has one */
     int level;                   /**< the highest level attained, or -1 */
-    bool *met;                   /**< per catalogue level: its rule holds */
-    tsn_gap *gaps;               /**< most important first */
+    /** Until when that level holds: the answers' date plus the level's
+     *  validity (YYYY-MM-DD), or "" when either is not known. */
+    char valid_until[11];
+    bool *met;     /**< per catalogue level: its rule holds */
+    tsn_gap *gaps; /**< most important first */
     size_t ngaps;
 } tsn_assessment;
 

@@ -46,6 +46,9 @@ static void summary(const struct report *r, struct pdf *p)
               c->nlevels ? ": " : "", c->nlevels ? assess_level_text(r) : "",
               L(cli, "Target", "目標"), c->target, L(cli, "Gaps", "ギャップ"),
               s->ngaps);
+    if (s->valid_until[0])
+        pdf_textf(p, 9, false, 0, L(cli, "valid until %s", "%s まで有効"),
+                  s->valid_until);
     if (r->svg)
         pdf_svg(p, r->svg, 270);
     /* the sections */

@@ -224,6 +224,8 @@ static void html(const struct report *r, tsnu_mw *w)
     }
     if (c->nlevels)
         h_card(w, L(cli, "level attained", "達成レベル"), assess_level_text(r));
+    if (s->valid_until[0])
+        h_card(w, L(cli, "valid until", "有効期限"), s->valid_until);
     snprintf(num, sizeof num, "%.0f", c->target);
     h_card(w, L(cli, "target", "目標"), num);
     snprintf(num, sizeof num, "%zu", s->ngaps);
@@ -437,7 +439,11 @@ static void markdown(const struct report *r, tsnu_mw *w)
     if (c->nlevels) {
         tsnu_mw_printf(w, "- %s: **", L(cli, "Level attained", "達成レベル"));
         md_text(w, assess_level_text(r));
-        tsnu_mw_put(w, "**\n");
+        tsnu_mw_put(w, "**");
+        if (s->valid_until[0])
+            tsnu_mw_printf(w, L(cli, " (valid until %s)", "(%s まで有効)"),
+                           s->valid_until);
+        tsnu_mw_put(w, "\n");
     }
     tsnu_mw_printf(w, "- %s: %.0f\n- %s: %zu\n\n", L(cli, "Target", "目標"),
                    c->target, L(cli, "Gaps", "ギャップ"), s->ngaps);

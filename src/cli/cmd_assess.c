@@ -394,6 +394,9 @@ static void render(const struct cli *cli, const tsn_assessment *s, tsn_buf *out)
                        s->level >= 0
                            ? tsn_text_in(&c->levels[s->level].label, ja)
                            : L(cli, "none", "なし"));
+        if (s->valid_until[0])
+            tsn_buf_printf(out, L(cli, " (valid until %s)", "(%s まで有効)"),
+                           s->valid_until);
         tsn_buf_putc(out, '\n');
     }
     tsn_buf_printf(out, "\n%s\n", L(cli, "sections:", "区分:"));

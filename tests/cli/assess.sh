@@ -148,6 +148,15 @@ check "$?" 2 "start: a faulty file exit"
 has "$(cat "$tmp/err")" "S1.1-01" "start: the fault named"
 "$bin" assess start nosuch </dev/null 2>"$tmp/err" >/dev/null
 check "$?" 2 "start: unknown scheme"
+# a level's validity: the answers' date plus its months, at most the
+# month's last day (leap years included)
+mkdir -p "$tmp/valid"
+jq '.levels[0].validityMonths = 1' "$res/catalogues/mini.json" >"$tmp/valid/mini.json"
+for d in 2028-01-31:2028-02-29 2027-01-31:2027-02-28 2026-12-15:2027-01-15 2100-01-30:2100-02-28; do
+    jq --arg d "${d%%:*}" '.date = $d' "$res/mini-answers.json" >"$tmp/va.json"
+    check "$("$bin" assess score --catalogues "$tmp/valid" --format json "$tmp/va.json" 2>/dev/null | jq -r .level.validUntil)" "${d#*:}" "valid until from ${d%%:*}"
+done
+
 # over 1,000 problems: the first 1,000 listed, the rest counted
 jq -n '{tsunagiAnswers: 1, scheme: "meti-cmg", version: "3.0", organisation: {name: "x"}, date: "2026-01-01",
   answers: ([range(1200)] | map({key: "X-\(.)", value: 1}) | from_entries)}' >"$tmp/many.json"

@@ -80,7 +80,9 @@ check "$?" 0 "pdf renders"
 [ "$(stat -c %s "$tmp"/page-1.png)" -gt 10000 ]
 check "$?" 0 "pdf page 1 is not blank"
 "$bin" assess report --format pdf -o "$tmp/scs.pdf" "$root/examples/assess/scs-kawasemi.json"
-has "$(pdftotext -f 1 -l 1 "$tmp/scs.pdf" - | tr -s ' \n' ' ')" "Level attained: ★3 Basic" "pdf level"
+has "$(pdftotext -f 1 -l 1 "$tmp/scs.pdf" - | tr -s ' \n' ' ')" "Level attained: ★3 Basic .* valid until 2027-10-15" "pdf level and its validity"
+check "$("$bin" assess score --format json "$root/examples/assess/scs-kawasemi.json" | jq -r .level.validUntil)" 2027-10-15 "level valid 12 months"
+has "$("$bin" assess score --lang ja "$root/examples/assess/scs-kawasemi.json")" "達成レベル: ★3 Basic(2027-10-15 まで有効)" "validity in the table"
 
 # a catalogue of two sections: reports without a radar chart
 mini="--catalogues $root/tests/resources/assess/catalogues"

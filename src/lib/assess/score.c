@@ -7,6 +7,7 @@
 #include "lib/assess/assess_int.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,6 +63,26 @@ static int target_of(const tsn_catalogue *c, const tsn_question *q)
     if (q->levels && s->met > t)
         t = s->met;
     return t;
+}
+
+/* @p date (YYYY-MM-DD) plus @p months into @p out, the day kept or, past
+ * the end of the month, its last day; "" when either is missing. */
+static void valid_until(const char *date, int months, char out[11])
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y, m, d;
+    out[0] = '\0';
+    if (months <= 0 || !date || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+        y < 0 || m < 1 || m > 12 || d < 1)
+        return;
+    int total = y * 12 + (m - 1) + months;
+    y = total / 12;
+    m = total % 12 + 1;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    int last = days[m - 1] + (m == 2 && leap);
+    unsigned day = (unsigned)(d > last ? last : d);
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+             (unsigned)m % 100u, day % 100u);
 }
 
 static int by_importance(const void *x, const void *y)
@@ -165,6 +186,9 @@ int tsn_assess_score(const tsn_catalogue *c,
         if (ok && s->level == (int)l - 1)
             s->level = (int)l;
     }
+    if (s->level >= 0)
+        valid_until(a->date, c->levels[s->level].validity_months,
+                    s->valid_until);
     size_t next = (size_t)(s->level + 1); /* the level not attained */
 
     /* gaps */
@@ -287,6 +311,8 @@ int tsn_assessment_to_json(const tsn_assessment *s, char **out)
         tsnu_jw_object(&w);
         tsnu_jw_kstr(&w, "id", c->levels[s->level].id);
         put_text(&w, "label", &c->levels[s->level].label);
+        if (s->valid_until[0])
+            tsnu_jw_kstr(&w, "validUntil", s->valid_until);
         tsnu_jw_end(&w);
     } else {
         tsnu_jw_double(&w, NAN); /* null */
