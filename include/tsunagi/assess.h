@@ -273,10 +273,21 @@ typedef struct tsn_bench_group {
                         cannot be worked out from the others */
 } tsn_bench_group;
 
+/** Which peer groups a benchmark forms besides "all". */
+enum {
+    TSN_BENCH_BY_INDUSTRY = 1, /**< each industry */
+    TSN_BENCH_BY_SIZE = 2,     /**< each size */
+    /** both, and each industry and size: withholding is then checked
+     *  against each group's direct parts only (docs/assess.md) */
+    TSN_BENCH_BY_BOTH = 3
+};
+
 /** Scores of many organisations aggregated into peer groups. */
 typedef struct tsn_benchmark {
     const tsn_catalogue *catalogue;
-    size_t k; /**< the smallest group published */
+    size_t k;    /**< the smallest group published */
+    unsigned by; /**< TSN_BENCH_BY_*; tsn_benchmark_new() sets BOTH, a
+                      caller may change it before the first add */
     size_t files;
     tsn_bench_group *groups; /**< "all" first, then by industry and size */
     size_t ngroups;

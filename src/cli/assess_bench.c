@@ -144,7 +144,8 @@ static void table(const struct cli *cli,
 
 int cmd_assess_benchmark(struct cli *cli, int argc, char **argv)
 {
-    const char *kopt = NULL, *scheme = NULL, *version = NULL, *output = NULL;
+    const char *kopt = NULL, *scheme = NULL, *version = NULL, *output = NULL,
+               *by = "both";
     bool strict = false;
     const struct opt opts[] = {
         {"--k", "N",
@@ -157,6 +158,10 @@ int cmd_assess_benchmark(struct cli *cli, int argc, char **argv)
          &scheme, NULL, NULL},
         {"--version", "V", "its version (default: the first file's)", &version,
          NULL, NULL},
+        {"--by", "WHAT",
+         "the groups besides all: industry, size, or both (default: each "
+         "industry, each size, each industry and size)",
+         &by, NULL, NULL},
         {"--strict", NULL, "exit 2 when any file cannot be counted", NULL,
          &strict, NULL},
         {"-o", "FILE", "write to FILE (atomically) instead of stdout", &output,
@@ -172,6 +177,15 @@ int cmd_assess_benchmark(struct cli *cli, int argc, char **argv)
     if (kopt && (!tsnu_parse_ulong(kopt, &k) || k < 2 || k > 1000000)) {
         cli_error("%s: --k takes a whole number from 2 to 1000000, not '%s'",
                   cli->cmd, kopt);
+        rc = EXIT_BADINPUT;
+    }
+    unsigned dims = strcmp(by, "industry") == 0 ? TSN_BENCH_BY_INDUSTRY
+                    : strcmp(by, "size") == 0   ? TSN_BENCH_BY_SIZE
+                    : strcmp(by, "both") == 0   ? TSN_BENCH_BY_BOTH
+                                                : 0;
+    if (rc == EXIT_OK && !dims) {
+        cli_error("%s: --by takes industry, size or both, not '%s'", cli->cmd,
+                  by);
         rc = EXIT_BADINPUT;
     }
     if (rc == EXIT_OK && npos == 0) {
@@ -223,9 +237,9 @@ int cmd_assess_benchmark(struct cli *cli, int argc, char **argv)
                                  "counted",
                                  a->problems[0], a->problems_found - 1);
                 } else if (tsn_assess_score(c, a, &s) == 0) {
-                    if (!b && tsn_benchmark_new(&b, c, (size_t)k) < 0)
-                        rc = cli_fail();
-                    else if (tsn_benchmark_add(b, s) < 0)
+                    if (!b && tsn_benchmark_new(&b, c, (size_t)k) == 0)
+                        b->by = dims;
+                    if (!b || tsn_benchmark_add(b, s) < 0)
                         rc = cli_fail();
                     counted = true;
                 }

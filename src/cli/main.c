@@ -255,16 +255,19 @@ const struct command commands[] = {
      "when the answers have problems (each listed)."},
     {"assess", "benchmark", cmd_assess_benchmark,
      "aggregate many organisations' answers into peer-group benchmarks",
-     "tsunagi assess benchmark [--k N] [--scheme ID [--version V]] "
+     "tsunagi assess benchmark [--k N] [--by industry|size|both] "
+     "[--scheme ID [--version V]] "
      "[--strict] [-o FILE] [--format table|json] [--catalogues DIR]... "
      "DIR|FILE...",
      "Scores every answers file (the *.json of each directory) of one\n"
      "scheme and version (--scheme, else the first file's) and aggregates\n"
      "them into peer groups: all, each industry, each size, each industry\n"
-     "and size, with the mean and standard deviation of the overall score\n"
-     "and of each section. No group or figure of fewer than k organisations\n"
-     "(--k, default 5) is published, nor one from which such a group could\n"
-     "be worked out by subtraction. Files of other schemes are skipped and\n"
+     "and size (--by industry or size: all and that one), with the mean\n"
+     "and standard deviation of the overall score and of each section. No\n"
+     "group or figure of fewer than k organisations (--k, default 5) is\n"
+     "published, nor one from which such a group could be worked out from\n"
+     "its parent by subtraction (complete with one dimension; across\n"
+     "levels not, docs/assess.md). Files of other schemes are skipped and\n"
      "counted; files with problems are not counted, each named on stderr\n"
      "(exit 2 with --strict). The JSON output is what assess report\n"
      "--benchmark reads for deviation scores."},

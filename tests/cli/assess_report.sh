@@ -160,6 +160,14 @@ check "$(printf '%s' "$out" | jq .withheld)" 6 "withheld groups"
 out=$("$bin" assess benchmark --format json --k 3 "$tmp/k")
 check "$(printf '%s' "$out" | jq -r '[.groups[].group] | join(" ")')" \
     "all finance finance/sme manufacturing manufacturing/large manufacturing/sme size:large size:sme" "k 3: every group"
+# one dimension: all and the industries; manufacturing (8) would leave
+# finance (4) to be worked out from all (12)
+out=$("$bin" assess benchmark --format json --by industry "$tmp/k")
+check "$(printf '%s' "$out" | jq -r '[.groups[].group] | join(" ")')" "all" "--by industry"
+out=$("$bin" assess benchmark --format json --by size --k 3 "$tmp/k")
+check "$(printf '%s' "$out" | jq -r '[.groups[].group] | join(" ")')" "all size:large size:sme" "--by size, k 3"
+"$bin" assess benchmark --by sector "$tmp/k" 2>/dev/null
+check "$?" 2 "--by sector refused"
 "$bin" assess benchmark --k 1 "$tmp/k" 2>"$tmp/err"
 check "$?" 2 "k 1 refused"
 

@@ -35,6 +35,7 @@ int tsn_benchmark_new(tsn_benchmark **out, const tsn_catalogue *c, size_t k)
         return tsn_error_oom();
     q->pub.catalogue = c;
     q->pub.k = k;
+    q->pub.by = TSN_BENCH_BY_BOTH;
     *out = &q->pub;
     return 0;
 }
@@ -118,9 +119,9 @@ int tsn_benchmark_add(tsn_benchmark *b, const tsn_assessment *s)
     const char *keys[4][2] = {
         {NULL, NULL}, {ind, NULL}, {NULL, size}, {ind, size}};
     for (int i = 0; i < 4; i++) {
-        if ((i == 1 || i == 3) && !ind)
+        if ((i == 1 || i == 3) && (!ind || !(b->by & TSN_BENCH_BY_INDUSTRY)))
             continue;
-        if ((i == 2 || i == 3) && !size)
+        if ((i == 2 || i == 3) && (!size || !(b->by & TSN_BENCH_BY_SIZE)))
             continue;
         tsn_bench_group *g = group(q, keys[i][0], keys[i][1]);
         if (!g)
