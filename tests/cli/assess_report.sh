@@ -192,6 +192,26 @@ jq '.groups[0].sections[1].id = "X"' "$tmp/k3.json" >"$tmp/badb.json"
 check "$?" 2 "bad benchmark exit"
 has "$(cat "$tmp/err")" "/groups/0/sections/1: section 'X' where the catalogue has 'D2'" "bad benchmark message"
 
+# benchmark files: limits and faults
+python3 - "$tmp/k3.json" "$tmp/bigb.json" <<'PY'
+import json, sys
+b = json.load(open(sys.argv[1]))
+g = b["groups"][0]
+b["groups"] = [dict(g, group=f"i{i}", industry=f"i{i}") for i in range(10001)]
+json.dump(b, open(sys.argv[2], "w"))
+PY
+"$bin" assess report --format json --benchmark "$tmp/bigb.json" "$tmp/k/m1.json" 2>"$tmp/err" >/dev/null
+check "$?" 2 "benchmark of 10,001 groups exit"
+has "$(cat "$tmp/err")" "more than 10000 groups" "benchmark group limit"
+jq '.k = 1' "$tmp/k3.json" >"$tmp/k1.json"
+"$bin" assess report --format json --benchmark "$tmp/k1.json" "$tmp/k/m1.json" 2>"$tmp/err" >/dev/null
+check "$?" 2 "benchmark k 1 exit"
+has "$(cat "$tmp/err")" "/k" "benchmark k 1 pointer"
+jq '.groups[1].count = 2' "$tmp/k3.json" >"$tmp/small.json"
+"$bin" assess report --format json --benchmark "$tmp/small.json" "$tmp/k/m1.json" 2>"$tmp/err" >/dev/null
+check "$?" 2 "benchmark group below k exit"
+has "$(cat "$tmp/err")" "/groups/1: a group of 2, below the benchmark's k of 3" "benchmark group below k message"
+
 # ---- benchmark: files that cannot be counted ----
 cp "$root/tests/resources/assess/mini-answers.json" "$tmp/k/zz-other.json"
 printf '{"tsunagiAnswers": 1, "scheme": "meti-cmg", "version": "3.0"' >"$tmp/k/zz-broken.json"
