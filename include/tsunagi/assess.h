@@ -286,8 +286,8 @@ enum {
 typedef struct tsn_benchmark {
     const tsn_catalogue *catalogue;
     size_t k;    /**< the smallest group published */
-    unsigned by; /**< TSN_BENCH_BY_*; tsn_benchmark_new() sets BOTH, a
-                      caller may change it before the first add */
+    unsigned by; /**< TSN_BENCH_BY_*; tsn_benchmark_new() sets INDUSTRY,
+                      a caller may change it before the first add */
     size_t files;
     tsn_bench_group *groups; /**< "all" first, then by industry and size */
     size_t ngroups;

@@ -145,7 +145,7 @@ static void table(const struct cli *cli,
 int cmd_assess_benchmark(struct cli *cli, int argc, char **argv)
 {
     const char *kopt = NULL, *scheme = NULL, *version = NULL, *output = NULL,
-               *by = "both";
+               *by = "industry";
     bool strict = false;
     const struct opt opts[] = {
         {"--k", "N",
@@ -159,8 +159,8 @@ int cmd_assess_benchmark(struct cli *cli, int argc, char **argv)
         {"--version", "V", "its version (default: the first file's)", &version,
          NULL, NULL},
         {"--by", "WHAT",
-         "the groups besides all: industry, size, or both (default: each "
-         "industry, each size, each industry and size)",
+         "the groups besides all: industry (default), size, or both "
+         "(each industry, each size, each industry and size)",
          &by, NULL, NULL},
         {"--strict", NULL, "exit 2 when any file cannot be counted", NULL,
          &strict, NULL},

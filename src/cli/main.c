@@ -261,14 +261,15 @@ const struct command commands[] = {
      "DIR|FILE...",
      "Scores every answers file (the *.json of each directory) of one\n"
      "scheme and version (--scheme, else the first file's) and aggregates\n"
-     "them into peer groups: all, each industry, each size, each industry\n"
-     "and size (--by industry or size: all and that one), with the mean\n"
-     "and standard deviation of the overall score and of each section. No\n"
-     "group or figure of fewer than k organisations (--k, default 5) is\n"
-     "published, nor one from which such a group could be worked out from\n"
-     "its parent by subtraction (complete with one dimension; across\n"
-     "levels not, docs/assess.md). Files of other schemes are skipped and\n"
-     "counted; files with problems are not counted, each named on stderr\n"
+     "them into peer groups: all and each industry (--by size: each size;\n"
+     "--by both: each industry, each size, each industry and size), with\n"
+     "the mean and standard deviation of the overall score and of each\n"
+     "section. No group or figure of fewer than k organisations (--k,\n"
+     "default 5) is published, nor one from which such a group could be\n"
+     "worked out by subtraction (complete for one dimension; with both,\n"
+     "not across levels: docs/assess.md). Files of other schemes are\n"
+     "skipped and counted; files with problems are not counted, each\n"
+     "named on stderr\n"
      "(exit 2 with --strict). The JSON output is what assess report\n"
      "--benchmark reads for deviation scores."},
     {"assess", "compare", cmd_assess_compare,

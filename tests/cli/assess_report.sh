@@ -106,7 +106,7 @@ check "$?" 0 "nothing written for answers with problems"
 
 # ---- benchmark: against figures worked out in Python ----
 python3 "$root/tests/tools/gen_answers.py" "$root/content/meti-cmg-3.0.json" 60 "$tmp/orgs" --seed 7
-"$bin" assess benchmark --format json -o "$tmp/bench.json" "$tmp/orgs"
+"$bin" assess benchmark --by both --format json -o "$tmp/bench.json" "$tmp/orgs"
 check "$?" 0 "benchmark exit"
 "$bin" assess score --format json "$tmp"/orgs/*.json >"$tmp/scores.json"
 python3 - "$tmp/orgs" "$tmp/scores.json" "$tmp/bench.json" <<'PY' >"$tmp/diff.txt"
@@ -150,14 +150,14 @@ mkdir -p "$tmp/k"
 for i in 1 2 3 4 5; do mk "m$i" manufacturing sme 3; done
 for i in 1 2 3; do mk "l$i" manufacturing large 4; done
 for i in 1 2 3 4; do mk "f$i" finance sme 2; done
-out=$("$bin" assess benchmark --format json "$tmp/k")
+out=$("$bin" assess benchmark --by both --format json "$tmp/k")
 # 12 organisations: manufacturing/sme 5, manufacturing/large 3 and
 # finance/sme 4. Below k = 5: finance, size:large and both their parts.
 # manufacturing (8) would give away finance (12 - 8 = 4), size:sme (9)
 # size:large (12 - 9 = 3): both withheld as well.
 check "$(printf '%s' "$out" | jq -r '[.groups[].group] | join(" ")')" "all manufacturing/sme" "published groups"
 check "$(printf '%s' "$out" | jq .withheld)" 6 "withheld groups"
-out=$("$bin" assess benchmark --format json --k 3 "$tmp/k")
+out=$("$bin" assess benchmark --by both --format json --k 3 "$tmp/k")
 check "$(printf '%s' "$out" | jq -r '[.groups[].group] | join(" ")')" \
     "all finance finance/sme manufacturing manufacturing/large manufacturing/sme size:large size:sme" "k 3: every group"
 # one dimension: all and the industries; manufacturing (8) would leave
@@ -166,13 +166,15 @@ out=$("$bin" assess benchmark --format json --by industry "$tmp/k")
 check "$(printf '%s' "$out" | jq -r '[.groups[].group] | join(" ")')" "all" "--by industry"
 out=$("$bin" assess benchmark --format json --by size --k 3 "$tmp/k")
 check "$(printf '%s' "$out" | jq -r '[.groups[].group] | join(" ")')" "all size:large size:sme" "--by size, k 3"
+# the default is one dimension, industry
+check "$("$bin" assess benchmark --format json --k 3 "$tmp/k" | jq -r '[.groups[].group] | join(" ")')" "all finance manufacturing" "default --by industry"
 "$bin" assess benchmark --by sector "$tmp/k" 2>/dev/null
 check "$?" 2 "--by sector refused"
 "$bin" assess benchmark --k 1 "$tmp/k" 2>"$tmp/err"
 check "$?" 2 "k 1 refused"
 
 # ---- report with a benchmark ----
-"$bin" assess benchmark --format json --k 3 -o "$tmp/k3.json" "$tmp/k"
+"$bin" assess benchmark --by both --format json --k 3 -o "$tmp/k3.json" "$tmp/k"
 out=$("$bin" assess report --format json --benchmark "$tmp/k3.json" "$tmp/k/m1.json")
 check "$(printf '%s' "$out" | jq -r .benchmark.group)" "manufacturing/sme" "peer group: industry and size"
 check "$(printf '%s' "$out" | jq .benchmark.sections[0].sd)" 0 "identical peers: sd 0"

@@ -35,7 +35,7 @@ int tsn_benchmark_new(tsn_benchmark **out, const tsn_catalogue *c, size_t k)
         return tsn_error_oom();
     q->pub.catalogue = c;
     q->pub.k = k;
-    q->pub.by = TSN_BENCH_BY_BOTH;
+    q->pub.by = TSN_BENCH_BY_INDUSTRY;
     *out = &q->pub;
     return 0;
 }
