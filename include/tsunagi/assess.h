@@ -299,7 +299,8 @@ TSN_API int
 tsn_benchmark_new(tsn_benchmark **out, const tsn_catalogue *c, size_t k);
 /** Add one organisation's scores (of the benchmark's catalogue). */
 TSN_API int tsn_benchmark_add(tsn_benchmark *b, const tsn_assessment *s);
-/** Work out means and deviations and withhold the groups below k, and
+/** Once, after the last add: work out means and deviations and withhold
+ *  the groups below k, and
  *  those from which a group below k could be worked out by subtraction
  *  (a parent's count minus its published parts). */
 TSN_API int tsn_benchmark_finish(tsn_benchmark *b);

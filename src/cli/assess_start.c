@@ -35,22 +35,30 @@ struct session {
     struct ans *a; /* per question */
 };
 
-/* A line of stdin without its line end, or NULL at the end of input. */
+/* A line of stdin without its line end, or NULL at the end of input; a
+ * line too long for @p buf is refused with a message and the next one
+ * read. */
 static char *read_line(char *buf, size_t n)
 {
-    fflush(stdout);
-    if (!fgets(buf, (int)n, stdin))
-        return NULL;
-    size_t len = strlen(buf);
-    if (len == n - 1 && buf[len - 1] != '\n') {
-        /* longer than the buffer: the rest is dropped */
-        int ch;
-        while ((ch = getchar()) != EOF && ch != '\n')
-            ;
+    for (;;) {
+        fflush(stdout);
+        if (!fgets(buf, (int)n, stdin))
+            return NULL;
+        size_t len = strlen(buf);
+        if (len == n - 1 && buf[len - 1] != '\n') {
+            /* longer than the buffer: refused whole, never cut */
+            int ch;
+            while ((ch = getchar()) != EOF && ch != '\n')
+                ;
+            cli_error("a line of over %zu bytes is not taken; type it again, "
+                      "shorter",
+                      n - 2);
+            continue;
+        }
+        while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+            buf[--len] = '\0';
+        return buf;
     }
-    while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
-        buf[--len] = '\0';
-    return buf;
 }
 
 static int save(const struct session *s)

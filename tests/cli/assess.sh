@@ -141,6 +141,13 @@ has "$(cat "$tmp/out")" "の続きから: 2 / 16 回答済み" "start: resumed i
 has "$(cat "$tmp/out")" "16 問すべて回答し" "start: all answered"
 check "$(jq -c '[.answers["S1.1-02"], .answers["S1.1-03"], .answers["S1.1-10"], (.answers | length)]' "$ans")" '[1,1,"na",16]' "start: changed, answered, na"
 check "$("$bin" assess score --format json "$ans" | jq -c '[.level.id, .score]')" '["star1",100]' "start: the file scores"
+# a line too long is refused whole, not cut
+long=$(head -c 5000 /dev/zero | tr '\0' 'x')
+printf 'Org\n\n\nyes\n%s\nshort evidence\nq\n' "$long" |
+    "$bin" assess start -o "$tmp/long.json" jc-star1 >/dev/null 2>"$tmp/err"
+check "$?" 0 "start: long line exit"
+has "$(cat "$tmp/err")" "a line of over 4094 bytes is not taken" "start: long line refused"
+check "$(jq -r '.answers["S1.1-01"].evidence' "$tmp/long.json")" "short evidence" "start: the next line taken"
 # a file with problems is not gone on with
 jq '.answers["S1.1-01"] = 7' "$ans" >"$tmp/bad-start.json"
 printf 'q\n' | "$bin" assess start -o "$tmp/bad-start.json" jc-star1 >/dev/null 2>"$tmp/err"
