@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include "pdf.h"
 
+#include "util/dl.h"
+
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <librsvg/rsvg.h>
@@ -15,6 +17,78 @@
 #define MARGIN 50.0
 #define FOOTER 24.0
 #define FONT "IPAexGothic, Noto Sans CJK JP, sans-serif"
+
+/* The functions of cairo, pango, GLib and librsvg, loaded by pdf_begin()
+ * (util/dl.h) */
+#define CAIRO_SYMS(X)                                                          \
+    X(cairo_create)                                                            \
+    X(cairo_destroy)                                                           \
+    X(cairo_fill)                                                              \
+    X(cairo_line_to)                                                           \
+    X(cairo_move_to)                                                           \
+    X(cairo_pdf_surface_create_for_stream)                                     \
+    X(cairo_pdf_surface_set_metadata)                                          \
+    X(cairo_rectangle)                                                         \
+    X(cairo_set_line_width)                                                    \
+    X(cairo_set_source_rgb)                                                    \
+    X(cairo_show_page)                                                         \
+    X(cairo_status)                                                            \
+    X(cairo_status_to_string)                                                  \
+    X(cairo_stroke)                                                            \
+    X(cairo_surface_destroy)                                                   \
+    X(cairo_surface_finish)                                                    \
+    X(cairo_surface_status)
+CAIRO_SYMS(TSNU_DL_DECLARE)
+static const tsnu_dl_sym libcairo_syms[] = {CAIRO_SYMS(TSNU_DL_ENTRY)};
+#define PANGO_SYMS(X)                                                          \
+    X(pango_context_set_language)                                              \
+    X(pango_font_description_free)                                             \
+    X(pango_font_description_from_string)                                      \
+    X(pango_font_description_set_size)                                         \
+    X(pango_font_description_set_weight)                                       \
+    X(pango_language_from_string)                                              \
+    X(pango_layout_context_changed)                                            \
+    X(pango_layout_get_context)                                                \
+    X(pango_layout_get_iter)                                                   \
+    X(pango_layout_get_size)                                                   \
+    X(pango_layout_iter_free)                                                  \
+    X(pango_layout_iter_get_baseline)                                          \
+    X(pango_layout_iter_get_line_extents)                                      \
+    X(pango_layout_iter_get_line_readonly)                                     \
+    X(pango_layout_iter_next_line)                                             \
+    X(pango_layout_set_font_description)                                       \
+    X(pango_layout_set_text)                                                   \
+    X(pango_layout_set_width)                                                  \
+    X(pango_layout_set_wrap)
+PANGO_SYMS(TSNU_DL_DECLARE)
+static const tsnu_dl_sym libpango_syms[] = {PANGO_SYMS(TSNU_DL_ENTRY)};
+#define PANGOCAIRO_SYMS(X)                                                     \
+    X(pango_cairo_create_layout)                                               \
+    X(pango_cairo_show_layout)                                                 \
+    X(pango_cairo_show_layout_line)
+PANGOCAIRO_SYMS(TSNU_DL_DECLARE)
+static const tsnu_dl_sym libpangocairo_syms[] = {
+    PANGOCAIRO_SYMS(TSNU_DL_ENTRY)};
+#define GLIB_SYMS(X) X(g_error_free)
+GLIB_SYMS(TSNU_DL_DECLARE)
+static const tsnu_dl_sym libglib_syms[] = {GLIB_SYMS(TSNU_DL_ENTRY)};
+#define GOBJECT_SYMS(X) X(g_object_unref)
+GOBJECT_SYMS(TSNU_DL_DECLARE)
+static const tsnu_dl_sym libgobject_syms[] = {GOBJECT_SYMS(TSNU_DL_ENTRY)};
+#define RSVG_SYMS(X)                                                           \
+    X(rsvg_handle_get_intrinsic_size_in_pixels)                                \
+    X(rsvg_handle_new_from_data)                                               \
+    X(rsvg_handle_render_document)
+RSVG_SYMS(TSNU_DL_DECLARE)
+static const tsnu_dl_sym librsvg_syms[] = {RSVG_SYMS(TSNU_DL_ENTRY)};
+static tsnu_dl_lib libs[] = {
+    TSNU_DL_LIB("libcairo.so.2", libcairo_syms),
+    TSNU_DL_LIB("libpango-1.0.so.0", libpango_syms),
+    TSNU_DL_LIB("libpangocairo-1.0.so.0", libpangocairo_syms),
+    TSNU_DL_LIB("libglib-2.0.so.0", libglib_syms),
+    TSNU_DL_LIB("libgobject-2.0.so.0", libgobject_syms),
+    TSNU_DL_LIB("librsvg-2.so.2", librsvg_syms),
+};
 
 struct pdf {
     tsn_buf *dest;
@@ -41,9 +115,10 @@ sink(void *closure, const unsigned char *data, unsigned int len)
 
 static bool failed(struct pdf *p)
 {
-    if (p->rc == 0 && cairo_status(p->cr) != CAIRO_STATUS_SUCCESS)
-        p->rc = tsn_error_set(TSN_ERROR, "PDF: %s",
-                              cairo_status_to_string(cairo_status(p->cr)));
+    if (p->rc == 0 && sym_cairo_status(p->cr) != CAIRO_STATUS_SUCCESS)
+        p->rc =
+            tsn_error_set(TSN_ERROR, "PDF: %s",
+                          sym_cairo_status_to_string(sym_cairo_status(p->cr)));
     return p->rc != 0;
 }
 
@@ -51,17 +126,18 @@ static void footer(struct pdf *p)
 {
     char n[16];
     snprintf(n, sizeof n, "%d", p->page);
-    PangoLayout *l = pango_cairo_create_layout(p->cr);
-    PangoFontDescription *fd = pango_font_description_from_string(FONT " 8");
-    pango_layout_set_font_description(l, fd);
-    pango_layout_set_text(l, n, -1);
+    PangoLayout *l = sym_pango_cairo_create_layout(p->cr);
+    PangoFontDescription *fd =
+        sym_pango_font_description_from_string(FONT " 8");
+    sym_pango_layout_set_font_description(l, fd);
+    sym_pango_layout_set_text(l, n, -1);
     int w, h;
-    pango_layout_get_size(l, &w, &h);
-    cairo_move_to(p->cr, (PAGE_W - (double)w / PANGO_SCALE) / 2,
-                  PAGE_H - MARGIN + 8);
-    pango_cairo_show_layout(p->cr, l);
-    pango_font_description_free(fd);
-    g_object_unref(l);
+    sym_pango_layout_get_size(l, &w, &h);
+    sym_cairo_move_to(p->cr, (PAGE_W - (double)w / PANGO_SCALE) / 2,
+                      PAGE_H - MARGIN + 8);
+    sym_pango_cairo_show_layout(p->cr, l);
+    sym_pango_font_description_free(fd);
+    sym_g_object_unref(l);
 }
 
 void pdf_page(struct pdf *p)
@@ -69,7 +145,7 @@ void pdf_page(struct pdf *p)
     if (failed(p))
         return;
     footer(p);
-    cairo_show_page(p->cr);
+    sym_cairo_show_page(p->cr);
     p->page++;
     p->y = MARGIN;
 }
@@ -87,26 +163,32 @@ int pdf_begin(struct pdf **out,
               const char *lang)
 {
     *out = NULL;
+    for (size_t i = 0; i < sizeof libs / sizeof *libs; i++)
+        if (tsnu_dl_load(&libs[i], "the PDF report") < 0)
+            return TSN_ERROR;
     struct pdf *p = tsn_calloc(1, sizeof *p);
     if (!p)
         return tsn_error_oom();
     p->dest = dest;
-    p->surface = cairo_pdf_surface_create_for_stream(sink, p, PAGE_W, PAGE_H);
-    p->cr = cairo_create(p->surface);
+    p->surface =
+        sym_cairo_pdf_surface_create_for_stream(sink, p, PAGE_W, PAGE_H);
+    p->cr = sym_cairo_create(p->surface);
     p->page = 1;
     p->y = MARGIN;
-    if (cairo_status(p->cr) != CAIRO_STATUS_SUCCESS) {
-        int rc = tsn_error_set(TSN_ERROR, "PDF: %s",
-                               cairo_status_to_string(cairo_status(p->cr)));
-        cairo_destroy(p->cr);
-        cairo_surface_destroy(p->surface);
+    if (sym_cairo_status(p->cr) != CAIRO_STATUS_SUCCESS) {
+        int rc =
+            tsn_error_set(TSN_ERROR, "PDF: %s",
+                          sym_cairo_status_to_string(sym_cairo_status(p->cr)));
+        sym_cairo_destroy(p->cr);
+        sym_cairo_surface_destroy(p->surface);
         tsn_free(p);
         return rc;
     }
-    cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_TITLE, title);
-    cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_CREATOR,
-                                   "tsunagi");
-    p->lang = pango_language_from_string(lang);
+    sym_cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_TITLE,
+                                       title);
+    sym_cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_CREATOR,
+                                       "tsunagi");
+    p->lang = sym_pango_language_from_string(lang);
     *out = p;
     return 0;
 }
@@ -114,20 +196,20 @@ int pdf_begin(struct pdf **out,
 static PangoLayout *
 layout(struct pdf *p, const char *text, double size, bool bold, double width)
 {
-    PangoLayout *l = pango_cairo_create_layout(p->cr);
+    PangoLayout *l = sym_pango_cairo_create_layout(p->cr);
     /* the language picks Japanese glyphs for the characters Chinese and
      * Japanese share */
-    pango_context_set_language(pango_layout_get_context(l), p->lang);
-    pango_layout_context_changed(l);
-    PangoFontDescription *fd = pango_font_description_from_string(FONT);
-    pango_font_description_set_size(fd, (int)(size * PANGO_SCALE));
-    pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD
-                                               : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(l, fd);
-    pango_font_description_free(fd);
-    pango_layout_set_width(l, (int)(width * PANGO_SCALE));
-    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_text(l, text ? text : "", -1);
+    sym_pango_context_set_language(sym_pango_layout_get_context(l), p->lang);
+    sym_pango_layout_context_changed(l);
+    PangoFontDescription *fd = sym_pango_font_description_from_string(FONT);
+    sym_pango_font_description_set_size(fd, (int)(size * PANGO_SCALE));
+    sym_pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD
+                                                   : PANGO_WEIGHT_NORMAL);
+    sym_pango_layout_set_font_description(l, fd);
+    sym_pango_font_description_free(fd);
+    sym_pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+    sym_pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    sym_pango_layout_set_text(l, text ? text : "", -1);
     return l;
 }
 
@@ -139,21 +221,22 @@ void pdf_text(
     double width = PAGE_W - 2 * MARGIN - indent;
     PangoLayout *l = layout(p, text, size, bold, width);
     /* line by line, so that a paragraph longer than a page breaks */
-    PangoLayoutIter *it = pango_layout_get_iter(l);
+    PangoLayoutIter *it = sym_pango_layout_get_iter(l);
     do {
         PangoRectangle logical;
-        pango_layout_iter_get_line_extents(it, NULL, &logical);
+        sym_pango_layout_iter_get_line_extents(it, NULL, &logical);
         double h = (double)logical.height / PANGO_SCALE;
-        double base = (double)(pango_layout_iter_get_baseline(it) - logical.y) /
-                      PANGO_SCALE;
+        double base =
+            (double)(sym_pango_layout_iter_get_baseline(it) - logical.y) /
+            PANGO_SCALE;
         room(p, h);
-        cairo_move_to(p->cr, MARGIN + indent, p->y + base);
-        pango_cairo_show_layout_line(p->cr,
-                                     pango_layout_iter_get_line_readonly(it));
+        sym_cairo_move_to(p->cr, MARGIN + indent, p->y + base);
+        sym_pango_cairo_show_layout_line(
+            p->cr, sym_pango_layout_iter_get_line_readonly(it));
         p->y += h;
-    } while (pango_layout_iter_next_line(it));
-    pango_layout_iter_free(it);
-    g_object_unref(l);
+    } while (sym_pango_layout_iter_next_line(it));
+    sym_pango_layout_iter_free(it);
+    sym_g_object_unref(l);
     p->y += size * 0.35;
 }
 
@@ -191,37 +274,37 @@ void pdf_row(struct pdf *p,
             continue;
         ls[i] = layout(p, cells[i], size, bold, widths[i] - 6);
         int w, lh;
-        pango_layout_get_size(ls[i], &w, &lh);
+        sym_pango_layout_get_size(ls[i], &w, &lh);
         h = fmax(h, (double)lh / PANGO_SCALE);
     }
     room(p, h + 4);
     double x = MARGIN;
     for (size_t i = 0; i < n && i < 16; i++) {
         if (ls[i]) {
-            cairo_move_to(p->cr, x, p->y);
-            pango_cairo_show_layout(p->cr, ls[i]);
-            g_object_unref(ls[i]);
+            sym_cairo_move_to(p->cr, x, p->y);
+            sym_pango_cairo_show_layout(p->cr, ls[i]);
+            sym_g_object_unref(ls[i]);
         } else if (bars) {
             double f = fmin(fmax(bars[i], 0), 1);
-            cairo_set_source_rgb(p->cr, 0.93, 0.93, 0.93);
-            cairo_rectangle(p->cr, x, p->y + size * 0.25, widths[i] - 8,
-                            size * 0.8);
-            cairo_fill(p->cr);
-            cairo_set_source_rgb(p->cr, 0.10, 0.45, 0.91);
-            cairo_rectangle(p->cr, x, p->y + size * 0.25, (widths[i] - 8) * f,
-                            size * 0.8);
-            cairo_fill(p->cr);
-            cairo_set_source_rgb(p->cr, 0, 0, 0);
+            sym_cairo_set_source_rgb(p->cr, 0.93, 0.93, 0.93);
+            sym_cairo_rectangle(p->cr, x, p->y + size * 0.25, widths[i] - 8,
+                                size * 0.8);
+            sym_cairo_fill(p->cr);
+            sym_cairo_set_source_rgb(p->cr, 0.10, 0.45, 0.91);
+            sym_cairo_rectangle(p->cr, x, p->y + size * 0.25,
+                                (widths[i] - 8) * f, size * 0.8);
+            sym_cairo_fill(p->cr);
+            sym_cairo_set_source_rgb(p->cr, 0, 0, 0);
         }
         x += widths[i];
     }
     p->y += h + 2;
-    cairo_set_source_rgb(p->cr, 0.88, 0.88, 0.88);
-    cairo_set_line_width(p->cr, 0.5);
-    cairo_move_to(p->cr, MARGIN, p->y);
-    cairo_line_to(p->cr, x, p->y);
-    cairo_stroke(p->cr);
-    cairo_set_source_rgb(p->cr, 0, 0, 0);
+    sym_cairo_set_source_rgb(p->cr, 0.88, 0.88, 0.88);
+    sym_cairo_set_line_width(p->cr, 0.5);
+    sym_cairo_move_to(p->cr, MARGIN, p->y);
+    sym_cairo_line_to(p->cr, x, p->y);
+    sym_cairo_stroke(p->cr);
+    sym_cairo_set_source_rgb(p->cr, 0, 0, 0);
     p->y += 3;
 }
 
@@ -231,29 +314,29 @@ void pdf_svg(struct pdf *p, const char *svg, double width)
         return;
     GError *err = NULL;
     RsvgHandle *h =
-        rsvg_handle_new_from_data((const guint8 *)svg, strlen(svg), &err);
+        sym_rsvg_handle_new_from_data((const guint8 *)svg, strlen(svg), &err);
     gdouble w = 0, hh = 0;
-    if (h && !rsvg_handle_get_intrinsic_size_in_pixels(h, &w, &hh))
+    if (h && !sym_rsvg_handle_get_intrinsic_size_in_pixels(h, &w, &hh))
         w = hh = 0;
     if (!h || w <= 0 || hh <= 0) {
         p->rc = tsn_error_set(TSN_ERROR, "PDF: the chart cannot be drawn: %s",
                               err ? err->message : "no size");
         if (err)
-            g_error_free(err);
+            sym_g_error_free(err);
         if (h)
-            g_object_unref(h);
+            sym_g_object_unref(h);
         return;
     }
     double height = width * hh / w;
     room(p, height);
     RsvgRectangle vp = {(PAGE_W - width) / 2, p->y, width, height};
-    if (!rsvg_handle_render_document(h, p->cr, &vp, &err)) {
+    if (!sym_rsvg_handle_render_document(h, p->cr, &vp, &err)) {
         p->rc = tsn_error_set(TSN_ERROR, "PDF: the chart cannot be drawn: %s",
                               err ? err->message : "?");
         if (err)
-            g_error_free(err);
+            sym_g_error_free(err);
     }
-    g_object_unref(h);
+    sym_g_object_unref(h);
     p->y += height + 6;
 }
 
@@ -271,13 +354,14 @@ int pdf_end(struct pdf *p, int *pages)
 {
     if (!failed(p))
         footer(p);
-    cairo_destroy(p->cr);
-    cairo_surface_finish(p->surface);
-    if (p->rc == 0 && cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS)
+    sym_cairo_destroy(p->cr);
+    sym_cairo_surface_finish(p->surface);
+    if (p->rc == 0 &&
+        sym_cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS)
         p->rc = tsn_error_set(
             TSN_ERROR, "PDF: %s",
-            cairo_status_to_string(cairo_surface_status(p->surface)));
-    cairo_surface_destroy(p->surface);
+            sym_cairo_status_to_string(sym_cairo_surface_status(p->surface)));
+    sym_cairo_surface_destroy(p->surface);
     int rc = p->rc;
     if (pages)
         *pages = p->page;

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Unit tests for src/util: JSON parser strictness and limits (each limit
- * at N-1, N and N+1), bounded buffers, atomic file writes, UTF-8.
+ * at N-1, N and N+1), bounded buffers, atomic file writes, UTF-8,
+ * libraries loaded on first use.
  */
 #include "harness.h"
+
+#include "util/dl.h"
 
 #include <limits.h>
 #include <stdint.h>
@@ -240,6 +243,40 @@ static void test_util_str__utf8(void)
     CHECK(!tsnu_utf8_valid("\xf8\x88\x80\x80\x80", 5, NULL), "5-byte form");
 }
 
+/* zlib's functions, for the loader's tests: one real, one not */
+static unsigned long (*sym_zlibCompileFlags)(void);
+static int (*sym_absent)(void);
+
+static void test_util_dl__load(void)
+{
+    const tsnu_dl_sym ok[] = {
+        {"zlibCompileFlags", (void **)&sym_zlibCompileFlags}};
+    tsnu_dl_lib z = TSNU_DL_LIB("libz.so.1", ok);
+    CHECK(tsnu_dl_load(&z, "testing") == 0 && sym_zlibCompileFlags,
+          "libz.so.1 loads");
+    sym_zlibCompileFlags();
+    CHECK(tsnu_dl_load(&z, "testing") == 0, "loaded twice");
+
+    const tsnu_dl_sym partly[] = {
+        {"zlibCompileFlags", (void **)&sym_zlibCompileFlags},
+        {"tsunagi_absent", (void **)&sym_absent}};
+    tsnu_dl_lib half = TSNU_DL_LIB("libz.so.1", partly);
+    sym_zlibCompileFlags = NULL;
+    CHECK(tsnu_dl_load(&half, "testing") == TSN_ERROR, "a function it lacks");
+    CHECK(!sym_zlibCompileFlags && !sym_absent, "no function set");
+    CHECK_STR(tsn_error_last()->message,
+              "testing needs libz.so.1 with tsunagi_absent, which it lacks",
+              "message");
+
+    tsnu_dl_lib none = TSNU_DL_LIB("libtsunagi-absent.so.0", ok);
+    CHECK(tsnu_dl_load(&none, "the PDF report") == TSN_ERROR, "no library");
+    const char *want = "the PDF report needs libtsunagi-absent.so.0, which "
+                       "cannot be loaded: libtsunagi-absent.so.0: cannot open";
+    CHECK(strncmp(tsn_error_last()->message, want, strlen(want)) == 0,
+          "message: %s", tsn_error_last()->message);
+    CHECK(!atomic_load(&none.loaded), "not marked loaded");
+}
+
 int main(void)
 {
     test_util_json__strict();
@@ -252,5 +289,6 @@ int main(void)
     test_util_buf__numbers();
     test_util_fs__atomic_write();
     test_util_str__utf8();
+    test_util_dl__load();
     return th_finish("util unit");
 }

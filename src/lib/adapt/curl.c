@@ -2,6 +2,8 @@
 /* libcurl adapter (see http.h). */
 #include "http.h"
 
+#include "util/dl.h"
+
 #include <ctype.h>
 #include <curl/curl.h>
 #include <stdlib.h>
@@ -10,6 +12,31 @@
 
 #define CONNECT_SECONDS 30L
 #define MAX_REDIRECTS 5L
+
+/* libcurl's functions, loaded by tsna_http_init() (dl.h) */
+#define CURL_SYMS(X)                                                           \
+    X(curl_easy_cleanup)                                                       \
+    X(curl_easy_getinfo)                                                       \
+    X(curl_easy_init)                                                          \
+    X(curl_easy_setopt)                                                        \
+    X(curl_easy_strerror)                                                      \
+    X(curl_getdate)                                                            \
+    X(curl_global_init)                                                        \
+    X(curl_multi_add_handle)                                                   \
+    X(curl_multi_info_read)                                                    \
+    X(curl_multi_init)                                                         \
+    X(curl_multi_perform)                                                      \
+    X(curl_multi_poll)                                                         \
+    X(curl_multi_remove_handle)                                                \
+    X(curl_multi_setopt)                                                       \
+    X(curl_multi_strerror)                                                     \
+    X(curl_share_init)                                                         \
+    X(curl_share_setopt)                                                       \
+    X(curl_slist_append)                                                       \
+    X(curl_slist_free_all)
+CURL_SYMS(TSNU_DL_DECLARE)
+static const tsnu_dl_sym curl_syms[] = {CURL_SYMS(TSNU_DL_ENTRY)};
+static tsnu_dl_lib libcurl = TSNU_DL_LIB("libcurl.so.4", curl_syms);
 
 struct xfer {
     const tsna_http_req *req;
@@ -33,13 +60,16 @@ int tsna_http_init(void)
 {
     if (multi)
         return 0;
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK ||
-        !(multi = curl_multi_init()))
+    if (tsnu_dl_load(&libcurl, "downloading") < 0)
+        return TSN_ERROR;
+    if (sym_curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK ||
+        !(multi = sym_curl_multi_init()))
         return tsn_error_set(TSN_ERROR, "libcurl could not start");
-    share = curl_share_init();
+    share = sym_curl_share_init();
     if (share) {
-        curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
-        curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+        sym_curl_share_setopt(share, CURLSHOPT_SHARE,
+                              CURL_LOCK_DATA_SSL_SESSION);
+        sym_curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
     }
     return 0;
 }
@@ -49,7 +79,7 @@ static size_t on_body(char *p, size_t size, size_t n, void *ud)
     struct xfer *x = ud;
     size_t len = size * n;
     long status = 0;
-    curl_easy_getinfo(x->curl, CURLINFO_RESPONSE_CODE, &status);
+    sym_curl_easy_getinfo(x->curl, CURLINFO_RESPONSE_CODE, &status);
     if (status != 200)
         return len; /* an error page: read and dropped */
     if (x->resp->bytes + len > x->req->max_bytes) {
@@ -112,7 +142,7 @@ static size_t on_header(char *p, size_t size, size_t n, void *ud)
         if (end != tmp && *end == '\0' && s >= 0)
             r->retry_after = s;
         else { /* an HTTP date */
-            time_t t = curl_getdate(tmp, NULL);
+            time_t t = sym_curl_getdate(tmp, NULL);
             time_t now = time(NULL);
             if (t != -1)
                 r->retry_after = t > now ? (long)(t - now) : 0;
@@ -140,56 +170,57 @@ static int on_progress(void *ud,
 static int start(struct xfer *x)
 {
     const tsna_http_req *req = x->req;
-    CURL *c = x->curl = curl_easy_init();
+    CURL *c = x->curl = sym_curl_easy_init();
     if (!c)
         return TSN_ENOMEM;
     char line[512];
     if (req->etag && *req->etag) {
         snprintf(line, sizeof line, "If-None-Match: %s", req->etag);
-        x->headers = curl_slist_append(x->headers, line);
+        x->headers = sym_curl_slist_append(x->headers, line);
     }
     if (req->last_modified && *req->last_modified) {
         snprintf(line, sizeof line, "If-Modified-Since: %s",
                  req->last_modified);
-        x->headers = curl_slist_append(x->headers, line);
+        x->headers = sym_curl_slist_append(x->headers, line);
     }
     if (req->header)
-        x->headers = curl_slist_append(x->headers, req->header);
+        x->headers = sym_curl_slist_append(x->headers, req->header);
     const char *ca = getenv("TSUNAGI_CA_BUNDLE");
-    curl_easy_setopt(c, CURLOPT_URL, req->url);
-    curl_easy_setopt(c, CURLOPT_PRIVATE, x);
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, x->err);
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, x->headers);
+    sym_curl_easy_setopt(c, CURLOPT_URL, req->url);
+    sym_curl_easy_setopt(c, CURLOPT_PRIVATE, x);
+    sym_curl_easy_setopt(c, CURLOPT_ERRORBUFFER, x->err);
+    sym_curl_easy_setopt(c, CURLOPT_HTTPHEADER, x->headers);
     char agent[64];
     snprintf(agent, sizeof agent, "tsunagi/%d.%d.%d", TSN_VERSION_MAJOR,
              TSN_VERSION_MINOR, TSN_VERSION_PATCH);
-    curl_easy_setopt(c, CURLOPT_USERAGENT, agent);
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(c, CURLOPT_MAXREDIRS, MAX_REDIRECTS);
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    sym_curl_easy_setopt(c, CURLOPT_USERAGENT, agent);
+    sym_curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+    sym_curl_easy_setopt(c, CURLOPT_MAXREDIRS, MAX_REDIRECTS);
+    sym_curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    sym_curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    sym_curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    sym_curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
     if (ca && *ca)
-        curl_easy_setopt(c, CURLOPT_CAINFO, ca);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, CONNECT_SECONDS);
-    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1024L);
-    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME,
-                     req->stall_seconds > 0 ? req->stall_seconds : 60L);
-    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, ""); /* what curl decodes */
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+        sym_curl_easy_setopt(c, CURLOPT_CAINFO, ca);
+    sym_curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, CONNECT_SECONDS);
+    sym_curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1024L);
+    sym_curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME,
+                         req->stall_seconds > 0 ? req->stall_seconds : 60L);
+    sym_curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING,
+                         ""); /* what curl decodes */
+    sym_curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     /* a second request waits for the first connection rather than opening
      * another when that one may carry both (HTTP/2) */
-    curl_easy_setopt(c, CURLOPT_PIPEWAIT, 1L);
+    sym_curl_easy_setopt(c, CURLOPT_PIPEWAIT, 1L);
     if (share)
-        curl_easy_setopt(c, CURLOPT_SHARE, share);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, x);
-    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(c, CURLOPT_HEADERDATA, x);
-    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-    curl_easy_setopt(c, CURLOPT_XFERINFODATA, x);
-    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+        sym_curl_easy_setopt(c, CURLOPT_SHARE, share);
+    sym_curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+    sym_curl_easy_setopt(c, CURLOPT_WRITEDATA, x);
+    sym_curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+    sym_curl_easy_setopt(c, CURLOPT_HEADERDATA, x);
+    sym_curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+    sym_curl_easy_setopt(c, CURLOPT_XFERINFODATA, x);
+    sym_curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
     return 0;
 }
 
@@ -199,9 +230,9 @@ static int finish(struct xfer *x, CURLcode cc)
     const tsna_http_req *req = x->req;
     tsna_http_resp *resp = x->resp;
     int rc = 0;
-    curl_easy_getinfo(x->curl, CURLINFO_RESPONSE_CODE, &resp->status);
-    curl_easy_cleanup(x->curl);
-    curl_slist_free_all(x->headers);
+    sym_curl_easy_getinfo(x->curl, CURLINFO_RESPONSE_CODE, &resp->status);
+    sym_curl_easy_cleanup(x->curl);
+    sym_curl_slist_free_all(x->headers);
     x->curl = NULL;
     x->headers = NULL;
     if (x->too_big) {
@@ -215,7 +246,7 @@ static int finish(struct xfer *x, CURLcode cc)
     } else if (cc != CURLE_OK) {
         rc = TSN_ENETWORK;
         snprintf(resp->error, sizeof resp->error, "%s: %s", req->url,
-                 *x->err ? x->err : curl_easy_strerror(cc));
+                 *x->err ? x->err : sym_curl_easy_strerror(cc));
     }
     return rc;
 }
@@ -231,15 +262,16 @@ int tsna_http_get_all(const tsna_http_req *reqs,
     struct xfer *xs = calloc(n ? n : 1, sizeof *xs);
     if (!xs)
         return tsn_error_oom();
-    curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS,
-                      (long)(parallel ? parallel : 1));
+    sym_curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS,
+                          (long)(parallel ? parallel : 1));
     size_t pending = 0;
     for (size_t i = 0; i < n; i++) {
         memset(&resps[i], 0, sizeof resps[i]);
         resps[i].retry_after = -1;
         xs[i] = (struct xfer){.req = &reqs[i], .resp = &resps[i]};
         rcs[i] = start(&xs[i]);
-        if (rcs[i] == 0 && curl_multi_add_handle(multi, xs[i].curl) != CURLM_OK)
+        if (rcs[i] == 0 &&
+            sym_curl_multi_add_handle(multi, xs[i].curl) != CURLM_OK)
             rcs[i] = TSN_ENOMEM;
         if (rcs[i] == 0)
             pending++;
@@ -252,30 +284,30 @@ int tsna_http_get_all(const tsna_http_req *reqs,
     CURLMcode mc = CURLM_OK;
     while (pending && mc == CURLM_OK) {
         int running = 0, left;
-        mc = curl_multi_perform(multi, &running);
+        mc = sym_curl_multi_perform(multi, &running);
         CURLMsg *m;
-        while ((m = curl_multi_info_read(multi, &left))) {
+        while ((m = sym_curl_multi_info_read(multi, &left))) {
             char *priv = NULL;
             if (m->msg != CURLMSG_DONE)
                 continue;
             CURLcode cc = m->data.result;
-            curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &priv);
+            sym_curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &priv);
             struct xfer *x = (struct xfer *)(void *)priv;
-            curl_multi_remove_handle(multi, x->curl);
+            sym_curl_multi_remove_handle(multi, x->curl);
             rcs[x - xs] = finish(x, cc);
             pending--;
         }
         if (pending && mc == CURLM_OK)
-            mc = curl_multi_poll(multi, NULL, 0, 1000, NULL);
+            mc = sym_curl_multi_poll(multi, NULL, 0, 1000, NULL);
     }
     for (size_t i = 0; i < n; i++) { /* what the multi handle left */
         if (!xs[i].curl)
             continue;
-        curl_multi_remove_handle(multi, xs[i].curl);
+        sym_curl_multi_remove_handle(multi, xs[i].curl);
         finish(&xs[i], CURLE_OK);
         rcs[i] = TSN_ENETWORK;
         snprintf(resps[i].error, sizeof resps[i].error, "%s: %s", reqs[i].url,
-                 curl_multi_strerror(mc));
+                 sym_curl_multi_strerror(mc));
     }
     free(xs);
     return 0;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include "lib/adapt/pgp.h"
 
+#include "util/dl.h"
 #include "util/json.h"
 
 #include <rnp/rnp.h>
@@ -15,6 +16,37 @@
 #include <strings.h>
 #include <unistd.h>
 
+/* librnp's functions, loaded by tsna_pgp_new() (dl.h) */
+#define RNP_SYMS(X)                                                            \
+    X(rnp_buffer_destroy)                                                      \
+    X(rnp_ffi_create)                                                          \
+    X(rnp_ffi_destroy)                                                         \
+    X(rnp_ffi_set_log_fd)                                                      \
+    X(rnp_import_keys)                                                         \
+    X(rnp_input_destroy)                                                       \
+    X(rnp_input_from_callback)                                                 \
+    X(rnp_input_from_memory)                                                   \
+    X(rnp_key_get_fprint)                                                      \
+    X(rnp_key_get_primary_fprint)                                              \
+    X(rnp_key_handle_destroy)                                                  \
+    X(rnp_key_is_primary)                                                      \
+    X(rnp_key_is_revoked)                                                      \
+    X(rnp_locate_key)                                                          \
+    X(rnp_op_verify_destroy)                                                   \
+    X(rnp_op_verify_detached_create)                                           \
+    X(rnp_op_verify_execute)                                                   \
+    X(rnp_op_verify_get_signature_at)                                          \
+    X(rnp_op_verify_get_signature_count)                                       \
+    X(rnp_op_verify_signature_get_handle)                                      \
+    X(rnp_op_verify_signature_get_key)                                         \
+    X(rnp_op_verify_signature_get_status)                                      \
+    X(rnp_result_to_string)                                                    \
+    X(rnp_signature_get_keyid)                                                 \
+    X(rnp_signature_handle_destroy)
+RNP_SYMS(TSNU_DL_DECLARE)
+static const tsnu_dl_sym librnp_syms[] = {RNP_SYMS(TSNU_DL_ENTRY)};
+static tsnu_dl_lib librnp = TSNU_DL_LIB("librnp.so.0", librnp_syms);
+
 struct tsna_pgp {
     rnp_ffi_t ffi;
     size_t n;
@@ -24,17 +56,19 @@ struct tsna_pgp {
 int tsna_pgp_new(tsna_pgp **out)
 {
     *out = NULL;
+    if (tsnu_dl_load(&librnp, "checking OpenPGP signatures") < 0)
+        return TSN_ERROR;
     tsna_pgp *k = calloc(1, sizeof *k);
     if (!k)
         return tsn_error_oom();
-    if (rnp_ffi_create(&k->ffi, RNP_KEYSTORE_GPG, RNP_KEYSTORE_GPG) !=
+    if (sym_rnp_ffi_create(&k->ffi, RNP_KEYSTORE_GPG, RNP_KEYSTORE_GPG) !=
         RNP_SUCCESS) {
         free(k);
         return tsn_error_set(TSN_ERROR, "OpenPGP: cannot start librnp");
     }
     /* librnp's own messages go nowhere: the reasons are ours to give */
     int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
-    if (null >= 0 && rnp_ffi_set_log_fd(k->ffi, null) != RNP_SUCCESS)
+    if (null >= 0 && sym_rnp_ffi_set_log_fd(k->ffi, null) != RNP_SUCCESS)
         close(null);
     *out = k;
     return 0;
@@ -44,14 +78,14 @@ void tsna_pgp_free(tsna_pgp *k)
 {
     if (!k)
         return;
-    rnp_ffi_destroy(k->ffi);
+    sym_rnp_ffi_destroy(k->ffi);
     free(k);
 }
 
 /*
  * Debian's librnp is built with its log always on: lines such as
  * "[signature_validate() ...] wrong lbits" go to stderr whatever
- * rnp_ffi_set_log_fd() says, between the CLI's own messages, which
+ * sym_rnp_ffi_set_log_fd() says, between the CLI's own messages, which
  * already give the reason. While tsna_pgp_add_keys() or
  * tsna_pgp_verify() runs, fd 2 goes to /dev/null (process-wide: no other
  * thread may write to stderr meanwhile).
@@ -106,14 +140,14 @@ static bool primary_of(rnp_key_handle_t key, char out[TSNA_PGP_FPR_MAX])
 {
     bool primary = false;
     char *f = NULL;
-    if (rnp_key_is_primary(key, &primary) != RNP_SUCCESS)
+    if (sym_rnp_key_is_primary(key, &primary) != RNP_SUCCESS)
         return false;
-    rnp_result_t r = primary ? rnp_key_get_fprint(key, &f)
-                             : rnp_key_get_primary_fprint(key, &f);
+    rnp_result_t r = primary ? sym_rnp_key_get_fprint(key, &f)
+                             : sym_rnp_key_get_primary_fprint(key, &f);
     bool ok = r == RNP_SUCCESS && f && strlen(f) < TSNA_PGP_FPR_MAX;
     if (ok)
         strcpy(out, f);
-    rnp_buffer_destroy(f);
+    sym_rnp_buffer_destroy(f);
     return ok;
 }
 
@@ -130,10 +164,11 @@ static int add_one(tsna_pgp *k, const char *fpr)
 {
     rnp_key_handle_t key = NULL;
     bool revoked = false;
-    if (rnp_locate_key(k->ffi, "fingerprint", fpr, &key) != RNP_SUCCESS || !key)
+    if (sym_rnp_locate_key(k->ffi, "fingerprint", fpr, &key) != RNP_SUCCESS ||
+        !key)
         return tsn_error_set(TSN_EINVALID, "key %s: not found", fpr);
-    rnp_key_is_revoked(key, &revoked);
-    rnp_key_handle_destroy(key);
+    sym_rnp_key_is_revoked(key, &revoked);
+    sym_rnp_key_handle_destroy(key);
     if (revoked)
         return tsn_error_set(TSN_EINVALID, "key %s is revoked", fpr);
     if (added(k, fpr))
@@ -158,15 +193,16 @@ static int add_keys(tsna_pgp *k,
                              "'%.80s' is not an OpenPGP fingerprint", want);
     rnp_input_t in = NULL;
     char *results = NULL;
-    if (len == 0 || rnp_input_from_memory(&in, data, len, false) != RNP_SUCCESS)
+    if (len == 0 ||
+        sym_rnp_input_from_memory(&in, data, len, false) != RNP_SUCCESS)
         return tsn_error_set(TSN_EINVALID, "not an OpenPGP public key");
     rnp_result_t r =
-        rnp_import_keys(k->ffi, in, RNP_LOAD_SAVE_PUBLIC_KEYS, &results);
-    rnp_input_destroy(in);
+        sym_rnp_import_keys(k->ffi, in, RNP_LOAD_SAVE_PUBLIC_KEYS, &results);
+    sym_rnp_input_destroy(in);
     if (r != RNP_SUCCESS) {
-        rnp_buffer_destroy(results);
+        sym_rnp_buffer_destroy(results);
         return tsn_error_set(TSN_EINVALID, "not an OpenPGP public key (%s)",
-                             rnp_result_to_string(r));
+                             sym_rnp_result_to_string(r));
     }
     /* {"keys": [{"fingerprint": ...}, ...]}: the keys read, subkeys too */
     tsnu_arena arena = TSNU_ARENA_INIT;
@@ -183,11 +219,11 @@ static int add_keys(tsna_pgp *k,
         rnp_key_handle_t key = NULL;
         char p[TSNA_PGP_FPR_MAX];
         if (!f ||
-            rnp_locate_key(k->ffi, "fingerprint", f, &key) != RNP_SUCCESS ||
+            sym_rnp_locate_key(k->ffi, "fingerprint", f, &key) != RNP_SUCCESS ||
             !key)
             continue;
         bool ok = primary_of(key, p) && strcasecmp(p, f) == 0;
-        rnp_key_handle_destroy(key);
+        sym_rnp_key_handle_destroy(key);
         if (!ok)
             continue; /* a subkey: it comes with its primary key */
         if (!*first)
@@ -198,7 +234,7 @@ static int add_keys(tsna_pgp *k,
         if ((rc = add_one(k, p)) == 0 && !*fpr)
             strcpy(fpr, p);
     }
-    rnp_buffer_destroy(results);
+    sym_rnp_buffer_destroy(results);
     tsnu_arena_dispose(&arena);
     if (rc < 0)
         return rc;
@@ -237,12 +273,12 @@ static void key_id(rnp_op_verify_signature_t s, char out[TSNA_PGP_FPR_MAX])
     *out = '\0';
     /* on failure librnp 0.16 frees the handle but leaves it set: it is
      * destroyed only after a success */
-    if (rnp_op_verify_signature_get_handle(s, &h) != RNP_SUCCESS)
+    if (sym_rnp_op_verify_signature_get_handle(s, &h) != RNP_SUCCESS)
         return;
-    if (rnp_signature_get_keyid(h, &id) == RNP_SUCCESS && id)
+    if (sym_rnp_signature_get_keyid(h, &id) == RNP_SUCCESS && id)
         snprintf(out, TSNA_PGP_FPR_MAX, "%s", id);
-    rnp_buffer_destroy(id);
-    rnp_signature_handle_destroy(h);
+    sym_rnp_buffer_destroy(id);
+    sym_rnp_signature_handle_destroy(h);
 }
 
 static int verify(tsna_pgp *k,
@@ -264,28 +300,29 @@ static int verify(tsna_pgp *k,
     rnp_input_t doc = NULL, sin = NULL;
     rnp_op_verify_t op = NULL;
     int rc = 0;
-    if (rnp_input_from_callback(&doc, read_range, NULL, &g) != RNP_SUCCESS ||
+    if (sym_rnp_input_from_callback(&doc, read_range, NULL, &g) !=
+            RNP_SUCCESS ||
         siglen == 0 ||
-        rnp_input_from_memory(&sin, sig, siglen, false) != RNP_SUCCESS ||
-        rnp_op_verify_detached_create(&op, k->ffi, doc, sin) != RNP_SUCCESS)
+        sym_rnp_input_from_memory(&sin, sig, siglen, false) != RNP_SUCCESS ||
+        sym_rnp_op_verify_detached_create(&op, k->ffi, doc, sin) != RNP_SUCCESS)
         rc = tsn_error_set(TSN_EINVALID, "not an OpenPGP signature");
     size_t n = 0;
     rnp_result_t why = RNP_ERROR_NO_SIGNATURES_FOUND;
     char id[TSNA_PGP_FPR_MAX] = "", other[TSNA_PGP_FPR_MAX] = "";
     if (rc == 0) {
-        rnp_result_t r = rnp_op_verify_execute(op);
+        rnp_result_t r = sym_rnp_op_verify_execute(op);
         if (g.failed)
             rc = tsn_error_set(TSN_EIO, "%s: cannot read the document", path);
-        else if (rnp_op_verify_get_signature_count(op, &n) != RNP_SUCCESS)
+        else if (sym_rnp_op_verify_get_signature_count(op, &n) != RNP_SUCCESS)
             n = 0;
         if (n == 0 && r != RNP_SUCCESS)
             why = r;
     }
     for (size_t i = 0; rc == 0 && !*signer && i < n; i++) {
         rnp_op_verify_signature_t s = NULL;
-        if (rnp_op_verify_get_signature_at(op, i, &s) != RNP_SUCCESS)
+        if (sym_rnp_op_verify_get_signature_at(op, i, &s) != RNP_SUCCESS)
             continue;
-        rnp_result_t st = rnp_op_verify_signature_get_status(s);
+        rnp_result_t st = sym_rnp_op_verify_signature_get_status(s);
         rnp_key_handle_t key = NULL;
         char p[TSNA_PGP_FPR_MAX];
         bool revoked = false;
@@ -297,13 +334,13 @@ static int verify(tsna_pgp *k,
             }
             continue;
         }
-        if (rnp_op_verify_signature_get_key(s, &key) != RNP_SUCCESS || !key ||
-            !primary_of(key, p)) {
-            rnp_key_handle_destroy(key);
+        if (sym_rnp_op_verify_signature_get_key(s, &key) != RNP_SUCCESS ||
+            !key || !primary_of(key, p)) {
+            sym_rnp_key_handle_destroy(key);
             continue;
         }
-        rnp_key_is_revoked(key, &revoked);
-        rnp_key_handle_destroy(key);
+        sym_rnp_key_is_revoked(key, &revoked);
+        sym_rnp_key_handle_destroy(key);
         if (revoked) {
             why = RNP_ERROR_SIGNATURE_INVALID;
             snprintf(id, sizeof id, "%s", p);
@@ -332,11 +369,11 @@ static int verify(tsna_pgp *k,
         else
             rc = tsn_error_set(TSN_EINVALID,
                                "not an OpenPGP signature of the document (%s)",
-                               rnp_result_to_string(why));
+                               sym_rnp_result_to_string(why));
     }
-    rnp_op_verify_destroy(op);
-    rnp_input_destroy(sin);
-    rnp_input_destroy(doc);
+    sym_rnp_op_verify_destroy(op);
+    sym_rnp_input_destroy(sin);
+    sym_rnp_input_destroy(doc);
     fclose(g.f);
     return rc;
 }
