@@ -155,6 +155,19 @@ typedef struct tsn_scan {
  */
 TSN_API int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out);
 
+/**
+ * As tsn_scan_run(), the components looked up by @p jobs threads at once
+ * (0: as many as the processors this process may run on, at most
+ * TSN_SCAN_JOBS_MAX; 1: the calling thread alone). The components are
+ * shared out by package, each thread with its own handle on @p db's
+ * file; the result is the same whatever @p jobs is.
+ */
+TSN_API int tsn_scan_run_jobs(tsn_vulndb *db,
+                              const tsn_sbom *sbom,
+                              unsigned jobs,
+                              tsn_scan **out);
+#define TSN_SCAN_JOBS_MAX 8
+
 TSN_API void tsn_scan_free(tsn_scan *scan);
 
 /**

@@ -703,6 +703,7 @@ struct target {
 /* Read, scan and apply VEX to @p path. */
 static int scan_one(struct cli *cli,
                     tsn_vulndb *db,
+                    unsigned jobs,
                     tsn_vex *files,
                     const char *path,
                     struct target *t)
@@ -714,8 +715,8 @@ static int scan_one(struct cli *cli,
     if (tsnu_file_read(&t->text, path, max) < 0 ||
         tsn_sbom_read(&t->sbom, cli->ctx, tsn_buf_cstr(&t->text), t->text.len,
                       &o) < 0 ||
-        tsn_scan_run(db, t->sbom, &t->scan) < 0 || tsn_vex_new(&t->own) < 0 ||
-        tsn_vex_from_sbom(t->own, t->sbom) < 0 ||
+        tsn_scan_run_jobs(db, t->sbom, jobs, &t->scan) < 0 ||
+        tsn_vex_new(&t->own) < 0 || tsn_vex_from_sbom(t->own, t->sbom) < 0 ||
         tsn_scan_apply_vex(t->scan, t->sbom, (tsn_vex *[]){t->own, files}, 2) <
             0 ||
         tsn_vex_mark_known(t->own, t->sbom) < 0 ||
@@ -729,7 +730,7 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
     const struct command *cmd = cli_command("scan", "");
     const char *dbopt = NULL, **fail_on = NULL, *max_age = NULL, **vex = NULL;
     const char *format = NULL, *output = NULL, *tier_epss = NULL;
-    const char *tier_severity = NULL;
+    const char *tier_severity = NULL, *jobs_opt = NULL;
     bool show_suppressed = false;
     const struct opt opts[] = {
         {"--db", "FILE", "the knowledge base file", &dbopt, NULL, NULL},
@@ -761,6 +762,10 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
          &format, NULL, NULL},
         {"-o", "FILE", "write to FILE (atomically) instead of stdout", &output,
          NULL, NULL},
+        {"--jobs", "N",
+         "look components up in N threads (default: one per processor; the "
+         "findings are the same)",
+         &jobs_opt, NULL, NULL},
         {NULL, NULL, NULL, NULL, NULL, NULL}};
     char **pos = NULL, *path = NULL;
     int npos = 0;
@@ -789,6 +794,14 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
         cli_error("--format cyclonedx writes the VDR of one SBOM: give one");
         rc = EXIT_BADINPUT;
     }
+    unsigned long jobs = 0;
+    if (rc == 0 && jobs_opt &&
+        (!tsnu_parse_ulong(jobs_opt, &jobs) || jobs < 1 ||
+         jobs > TSN_SCAN_JOBS_MAX)) {
+        cli_error("--jobs %s: expected a number from 1 to %d", jobs_opt,
+                  TSN_SCAN_JOBS_MAX);
+        rc = EXIT_BADINPUT;
+    }
     long long max = max_age ? duration(max_age) : 0;
     if (rc == 0 && max < 0) {
         cli_error("--max-db-age %s: expected N, Ns, Nm, Nh or Nd", max_age);
@@ -814,7 +827,8 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
     bool failed = false;
     int nt = 0;
     for (; rc == 0 && nt < npos; nt++) {
-        if ((rc = scan_one(cli, db, files, pos[nt], &ts[nt])) != EXIT_OK) {
+        if ((rc = scan_one(cli, db, (unsigned)jobs, files, pos[nt], &ts[nt])) !=
+            EXIT_OK) {
             nt++;
             break;
         }

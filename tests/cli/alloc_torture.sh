@@ -84,5 +84,7 @@ torture scan-cpe scan --db "$tmp/n.db" --format json "$root/tests/resources/scan
 torture scan-products scan --db "$tmp/p.db" --format json "$root/tests/resources/scan_cpe/products.cdx.json"
 "$bin" db import -q --db "$tmp/r.db" "$root/tests/resources/scan_rpm/records"
 torture scan-rpm scan --db "$tmp/r.db" --format json "$root/tests/resources/scan_rpm/sbom.cdx.json"
+# the lookups shared among threads: a failure in any of them
+torture scan-rpm scan --jobs 3 --db "$tmp/r.db" --format json "$root/tests/resources/scan_rpm/sbom.cdx.json"
 echo "allocation torture${only:+ ($only)}: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

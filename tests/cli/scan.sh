@@ -144,6 +144,38 @@ check $? 0 "--max-db-age 1h: an update just now, though it imported nothing"
 out=$(scan --max-db-age soon "$res/sbom.cdx.json" 2>&1)
 check $? 2 "--max-db-age soon: exit 2"
 
+# threads: bad numbers refused; the findings the same in any number
+for j in 0 9 two; do
+    out=$(scan --jobs "$j" "$res/sbom.cdx.json" 2>&1)
+    check $? 2 "--jobs $j: exit 2"
+    has "$out" "--jobs $j: expected a number from 1 to 8" "--jobs $j: said"
+done
+# one package under names that differ but are one (PEP 503), so that
+# threads share it out: a range of its record that cannot be compiled
+# is counted once, as one thread counts it
+mkdir -p "$tmp/uneval"
+printf '%s' '{"schema_version":"1.6.0","id":"PYSEC-2099-1","modified":"2099-01-01T00:00:00Z","affected":[{"package":{"ecosystem":"PyPI","name":"one-pkg"},"ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"},{"fixed":"2.0"}]},{"type":"ECOSYSTEM","events":[{"introduced":"not a version!"}]}]}]}' >"$tmp/uneval/r.json"
+"$bin" db import -q --db "$tmp/u.db" "$tmp/uneval"
+printf '{"bomFormat":"CycloneDX","specVersion":"1.6","components":[' >"$tmp/u.json"
+k=0
+for n in one-pkg One-Pkg one_pkg ONE.PKG one--pkg One_Pkg oNe-pKg one.pkg; do
+    [ $k -eq 0 ] || printf ',' >>"$tmp/u.json"
+    printf '{"type":"library","bom-ref":"c%d","name":"%s","version":"1.0","purl":"pkg:pypi/%s@1.0"}' $k "$n" "$n" >>"$tmp/u.json"
+    k=$((k + 1))
+done
+printf ']}' >>"$tmp/u.json"
+for j in 1 2 3 8; do
+    got=$("$bin" scan --jobs "$j" --db "$tmp/u.db" --format json "$tmp/u.json" |
+        jq -r '.targets[0].summary | "\(.findings) \(.rangesNotEvaluated)"')
+    check "$got" "8 1" "--jobs $j: a finding for each name; the range not compiled counted once"
+done
+scan --jobs 1 --format json "$res/sbom.cdx.json" >"$tmp/j1.json"
+for j in 2 3 8; do
+    scan --jobs "$j" --format json "$res/sbom.cdx.json" >"$tmp/jn.json"
+    cmp -s "$tmp/j1.json" "$tmp/jn.json"
+    check $? 0 "--jobs $j: the same report as one thread's"
+done
+
 # bad input and a missing knowledge base
 printf '{"bomFormat":"CycloneDX","specVersion":"1.6","components":[' >"$tmp/cut.json"
 out=$(scan "$tmp/cut.json" 2>&1)

@@ -6,6 +6,7 @@
 # components, checked ones, reasons for the others and findings are
 # printed. And Go's standard library and toolchain, as SBOMs name them
 # ("go1.20rc3", "1.20.1", "v1.20.0"), against the Go data's SemVer ranges.
+# Each SBOM is scanned by one thread and by three: the reports must agree.
 set -u
 bin=${TSN_BIN:?}
 data=${TSN_SHARED_DATA:-../shared/data}
@@ -20,11 +21,14 @@ find "$data/cyclonedx/examples" \( -name '*.json' -o -name '*.xml' \) | sort >"$
 while read -r f; do
     "$bin" sbom info -q "$f" >/dev/null 2>&1 || { unread=$((unread + 1)); continue; }
     n=$((n + 1))
-    if ! "$bin" scan -q --db "$tmp/kb.db" --format json "$f" >"$tmp/out-$n.json" 2>"$tmp/err"; then
+    if ! "$bin" scan -q --jobs 1 --db "$tmp/kb.db" --format json "$f" >"$tmp/out-$n.json" 2>"$tmp/err"; then
         check "scan failed" "scan exit 0" "$f: $(cat "$tmp/err")"
         continue
     fi
     pass=$((pass + 1))
+    # the components shared out among three threads: the same report
+    "$bin" scan -q --jobs 3 --db "$tmp/kb.db" --format json "$f" >"$tmp/jobs.json" 2>&1
+    cmp -s "$tmp/out-$n.json" "$tmp/jobs.json" || check "differs" "the same" "$f: --jobs 3 against one thread"
 done <"$tmp/files"
 # GO-2023-1569 (stdlib: fixed 1.19.6, introduced 1.20.0-0, fixed 1.20.1)
 # and GO-2023-1839 (toolchain: fixed 1.20.5)

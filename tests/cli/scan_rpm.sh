@@ -51,4 +51,12 @@ check "$(f rhel-8 '.[0] | [.id, (.fixedVersions | join(","))] | join(" ")')" "CV
     "RHEL 8 (distro=redhat-8.7, as Trivy writes it): RHEL 8's stream only, not 9's or an EUS stream"
 check "$(c centos '.notChecked')" "unknown-ecosystem" "CentOS: no OSV ecosystem; not checked, said why"
 check "$(c nodistro '.notChecked')" "no-distro-release" "an RPM without a distro qualifier: not checked, said why"
+# Red Hat's streams, the same packages under source and binary names,
+# looked up in several threads: the same report as one thread's
+"$bin" scan --jobs 1 --db "$db" --format json "$res/sbom.cdx.json" >"$tmp/j1.json"
+for j in 2 3 5; do
+    "$bin" scan --jobs "$j" --db "$db" --format json "$res/sbom.cdx.json" >"$tmp/jn.json"
+    cmp -s "$tmp/j1.json" "$tmp/jn.json"
+    check $? 0 "--jobs $j: the same report as one thread's"
+done
 finish scan-rpm

@@ -71,6 +71,11 @@ void tsna_db_close(tsna_db *db)
     free(db);
 }
 
+const char *tsna_db_path(const tsna_db *db)
+{
+    return db->path;
+}
+
 int tsna_db_exec(tsna_db *db, const char *sql)
 {
     if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)

@@ -16,6 +16,8 @@ typedef struct tsna_stmt tsna_stmt;
  * foreign keys on, a busy timeout. */
 int tsna_db_open(tsna_db **out, const char *path, bool create);
 void tsna_db_close(tsna_db *db);
+/* The path it was opened with. */
+const char *tsna_db_path(const tsna_db *db);
 /* Run statements without results ("BEGIN IMMEDIATE", DDL). */
 int tsna_db_exec(tsna_db *db, const char *sql);
 

@@ -21,10 +21,13 @@
 #include "tsunagi/scan.h"
 #include "tsunagi/version.h"
 
+#include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 struct scan {
     tsn_scan pub; /* first: the handle is the public struct */
@@ -56,6 +59,9 @@ struct scan {
     tsnu_vec sys;       /* tsn_cpe * */
     tsnm_system system; /* sys indexed by product */
     size_t *cpe_first, *cpe_count;
+    /* the state of the other threads' shares (tsn_scan_run_jobs()), each
+     * linked to the next */
+    struct scan *parts;
 };
 
 /* What a component's upgrade was sought from, kept so that it can be
@@ -87,9 +93,13 @@ struct entry {
     size_t unevaluated; /* ranges that could not be compiled */
 };
 
-/* The entries of one package: entries[start .. start + n). */
+/* The entries of one package: entries[start .. start + n); in pkgs, the
+ * package ("ECOSYSTEM\x1fKEY") and the ranges of its entries that could
+ * not be compiled, so that a package two threads read is counted once. */
 struct run {
     size_t start, n;
+    const char *key;
+    size_t unevaluated;
 };
 
 /* One record that holds the component, and how. */
@@ -504,17 +514,17 @@ static int package_run(struct comp *c, struct run *out)
         *out = ((struct run *)s->pkgs.ptr)[at];
         return 0;
     }
-    struct run r = {s->entries.len, 0};
+    struct run r = {s->entries.len, 0, NULL, s->pub.unevaluated};
     int rc = tsnv_lookup_package(c->lk, c->eco, c->key, on_advisory, c);
     r.n = s->entries.len - r.start;
-    if (rc == 0)
-        rc = tsnu_vec_push(&s->pkgs, &r);
+    r.unevaluated = s->pub.unevaluated - r.unevaluated;
     /* the map borrows its keys: the arena holds them */
-    const char *id = rc == 0 ? tsnu_arena_strdup(&s->arena, key) : NULL;
-    if (rc == 0 && !id)
+    if (rc == 0 && !(r.key = tsnu_arena_strdup(&s->arena, key)))
         rc = tsn_error_oom();
     if (rc == 0)
-        rc = tsnu_map_put(&s->seen, id, s->pkgs.len - 1);
+        rc = tsnu_vec_push(&s->pkgs, &r);
+    if (rc == 0)
+        rc = tsnu_map_put(&s->seen, r.key, s->pkgs.len - 1);
     *out = r;
     return rc;
 }
@@ -1328,7 +1338,7 @@ scan_cpe(struct scan *s, tsnv_lookup *lk, size_t ci, tsn_scan_component *sc)
  * at its version. */
 static int package_eval(struct comp *c)
 {
-    struct run run = {0, 0};
+    struct run run = {0, 0, NULL, 0};
     int rc = package_run(c, &run);
     for (size_t i = 0; rc == 0 && i < run.n; i++)
         rc = evaluate(c, ((struct entry **)c->s->entries.ptr)[run.start + i],
@@ -1359,7 +1369,7 @@ static int streams_eval(struct comp *c, const char *source, const char *binary)
     const char *key = tsnu_arena_strndup(&s->arena, all, pre);
     if (!key)
         return tsn_error_oom();
-    struct run r = {s->stream_names.len, 0};
+    struct run r = {s->stream_names.len, 0, NULL, 0};
     int rc = 0;
     if (tsnu_map_get(&s->streams_seen, key, &at)) {
         r = ((struct run *)s->stream_runs.ptr)[at];
@@ -1490,13 +1500,9 @@ static int paths(struct scan *s, const tsn_sbom *sbom)
     return rc;
 }
 
-int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out)
+/* The state of a scan, or of one thread's share of it, empty. */
+static void state_init(struct scan *s)
 {
-    *out = NULL;
-    struct scan *s = tsn_calloc(1, sizeof *s);
-    if (!s)
-        return tsn_error_oom();
-    s->pub.internal = s;
     s->arena = (tsnu_arena)TSNU_ARENA_INIT;
     s->findings = (tsnu_vec)TSNU_VEC_INIT(tsn_finding, 100000000);
     s->seen = (tsnu_map)TSNU_MAP_INIT;
@@ -1509,20 +1515,43 @@ int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out)
     s->streams_seen = (tsnu_map)TSNU_MAP_INIT;
     s->stream_runs = (tsnu_vec)TSNU_VEC_INIT(struct run, 100000);
     s->stream_names = (tsnu_vec)TSNU_VEC_INIT(const char *, 1000000);
-    size_t n = 0;
-    const tsn_sbom_component *comps = tsn_sbom_components(sbom, &n);
-    tsnv_lookup *lk = NULL;
-    int rc = tsnv_lookup_open(db, &lk);
-    if (rc == 0 && n &&
-        !(s->pub.components =
-              tsnu_arena_calloc(&s->arena, n, sizeof *s->pub.components)))
-        rc = tsn_error_oom();
-    s->pub.ncomponents = rc == 0 ? n : 0;
-    if (rc == 0 && n &&
-        !(s->upg = tsnu_arena_calloc(&s->arena, n, sizeof *s->upg)))
-        rc = tsn_error_oom();
     s->sys = (tsnu_vec)TSNU_VEC_INIT(tsn_cpe *, 100000000);
-    if (rc == 0 && n &&
+}
+
+/* What state_init() and the lookups made let go; the SBOM's CPEs only by
+ * the scan that parsed them (@p owner), not by a share that borrows them. */
+static void state_dispose(struct scan *s, bool owner)
+{
+    for (size_t i = 0; i < s->entries.len; i++)
+        entry_free(((struct entry **)s->entries.ptr)[i]);
+    tsnu_vec_dispose(&s->entries);
+    tsnu_vec_dispose(&s->findings);
+    tsnu_vec_dispose(&s->pkgs);
+    tsnu_map_dispose(&s->seen);
+    tsnu_vec_dispose(&s->cve_best);
+    tsnu_map_dispose(&s->cves);
+    for (size_t i = 0; i < s->vers.len; i++)
+        tsn_version_free(((tsn_ver **)s->vers.ptr)[i]);
+    tsnu_vec_dispose(&s->vers);
+    tsnu_map_dispose(&s->vers_seen);
+    tsnu_map_dispose(&s->streams_seen);
+    tsnu_vec_dispose(&s->stream_runs);
+    tsnu_vec_dispose(&s->stream_names);
+    if (owner) {
+        tsnm_system_dispose(&s->system);
+        for (size_t i = 0; i < s->sys.len; i++)
+            tsn_cpe_free(((tsn_cpe **)s->sys.ptr)[i]);
+        tsnu_vec_dispose(&s->sys);
+    }
+    tsnu_arena_dispose(&s->arena);
+}
+
+/* The SBOM's CPEs parsed, the system NVD configurations are evaluated
+ * in. */
+static int system_of(struct scan *s, const tsn_sbom_component *comps, size_t n)
+{
+    int rc = 0;
+    if (n &&
         (!(s->cpe_first = tsnu_arena_calloc(&s->arena, n, sizeof(size_t))) ||
          !(s->cpe_count = tsnu_arena_calloc(&s->arena, n, sizeof(size_t)))))
         rc = tsn_error_oom();
@@ -1542,11 +1571,207 @@ int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out)
     if (rc == 0)
         rc = tsnm_system_init(&s->system, (const tsn_cpe *const *)s->sys.ptr,
                               s->sys.len);
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        rc = scan_one(s, lk, &comps[i], i, &s->pub.components[i]);
-        s->pub.checked += rc == 0 && !s->pub.components[i].skip;
-    }
+    return rc;
+}
+
+/*
+ * One thread's share of a scan: the components whose share[] is @p id,
+ * looked up with its own handle on the knowledge base and its own state
+ * (struct scan), writing only their tsn_scan_component and struct upg.
+ * Its error, which is the thread's, is copied out for the caller.
+ */
+struct job {
+    struct scan *s;
+    tsn_vulndb *db;
+    const tsn_sbom_component *comps;
+    const unsigned char *share;
+    size_t n;
+    unsigned id;
+    int rc;
+    char error[1024];
+};
+
+static void *job_run(void *arg)
+{
+    struct job *j = arg;
+    tsnv_lookup *lk = NULL;
+    int rc = tsnv_lookup_open(j->db, &lk);
+    for (size_t i = 0; rc == 0 && i < j->n; i++)
+        if (j->share[i] == j->id)
+            rc = scan_one(j->s, lk, &j->comps[i], i, &j->s->pub.components[i]);
     tsnv_lookup_close(lk);
+    j->rc = rc;
+    if (rc < 0)
+        snprintf(j->error, sizeof j->error, "%s", tsn_error_last()->message);
+    return NULL;
+}
+
+/* The share component @p i is looked up in: by its package (its purl
+ * before the version), so that a package is read by one thread; a
+ * component without a purl, whose records are read for it alone, by its
+ * place. */
+static unsigned share_of(const tsn_sbom_component *c, size_t i, unsigned jobs)
+{
+    if (!c->purl)
+        return (unsigned)(i % jobs);
+    size_t len = strcspn(c->purl, "@?#");
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    for (size_t k = 0; k < len; k++)
+        h = (h ^ (unsigned char)c->purl[k]) * 1099511628211u;
+    return (unsigned)(h % jobs);
+}
+
+/* How many threads: @p jobs, or for 0 one per processor this process may
+ * run on (one for an SBOM too small to share out); at most
+ * TSN_SCAN_JOBS_MAX. */
+static unsigned jobs_for(unsigned jobs, size_t n)
+{
+    if (jobs == 0) {
+        cpu_set_t set;
+        long cpus = sched_getaffinity(0, sizeof set, &set) == 0
+                        ? CPU_COUNT(&set)
+                        : sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = cpus > 1 && n >= 200 ? (unsigned)cpus : 1;
+    }
+    return jobs > TSN_SCAN_JOBS_MAX ? TSN_SCAN_JOBS_MAX : jobs;
+}
+
+/*
+ * The shares jobs[1 .. njobs) joined into @p s, jobs[0]'s: the findings in
+ * component order (each share's are), and the ranges not compiled of a
+ * package counted once however many shares read it.
+ */
+static int join(struct scan *s, const struct job *jobs, unsigned njobs)
+{
+    size_t n = s->pub.ncomponents, at[TSN_SCAN_JOBS_MAX] = {0};
+    tsnu_vec all = TSNU_VEC_INIT(tsn_finding, 100000000);
+    int rc = 0;
+    for (size_t ci = 0; rc == 0 && ci < n; ci++) {
+        unsigned id = jobs[0].share[ci];
+        const tsnu_vec *f = &jobs[id].s->findings;
+        for (; rc == 0 && at[id] < f->len &&
+               ((const tsn_finding *)f->ptr)[at[id]].component == ci;
+             at[id]++)
+            rc = tsnu_vec_push(&all, &((const tsn_finding *)f->ptr)[at[id]]);
+    }
+    for (unsigned i = 1; rc == 0 && i < njobs; i++) {
+        const struct scan *o = jobs[i].s;
+        size_t packages = 0; /* of o->pub.unevaluated; the rest: CPE's */
+        for (size_t k = 0; k < o->pkgs.len; k++) {
+            const struct run *r = &((const struct run *)o->pkgs.ptr)[k];
+            bool before = false;
+            size_t where;
+            for (unsigned e = 0; e < i && !before; e++)
+                before = tsnu_map_get(&jobs[e].s->seen, r->key, &where);
+            packages += r->unevaluated;
+            if (!before)
+                s->pub.unevaluated += r->unevaluated;
+        }
+        s->pub.unevaluated += o->pub.unevaluated - packages;
+    }
+    if (rc == 0) {
+        tsnu_vec_dispose(&s->findings);
+        s->findings = all;
+    } else {
+        tsnu_vec_dispose(&all);
+    }
+    return rc;
+}
+
+/* Share @p i of @p s prepared: its own state, which borrows what the scan
+ * made before the lookups, and its own handle on the knowledge base. */
+static int job_new(struct job *j, struct scan *s, tsn_vulndb *db)
+{
+    if (!(j->s = tsn_calloc(1, sizeof *s)))
+        return tsn_error_oom();
+    state_init(j->s);
+    j->s->pub.components = s->pub.components;
+    j->s->pub.ncomponents = s->pub.ncomponents;
+    j->s->upg = s->upg;
+    j->s->sys = s->sys;
+    j->s->system = s->system;
+    j->s->cpe_first = s->cpe_first;
+    j->s->cpe_count = s->cpe_count;
+    return tsnv_reopen(db, &j->db);
+}
+
+int tsn_scan_run(tsn_vulndb *db, const tsn_sbom *sbom, tsn_scan **out)
+{
+    return tsn_scan_run_jobs(db, sbom, 1, out);
+}
+
+int tsn_scan_run_jobs(tsn_vulndb *db,
+                      const tsn_sbom *sbom,
+                      unsigned njobs,
+                      tsn_scan **out)
+{
+    *out = NULL;
+    struct scan *s = tsn_calloc(1, sizeof *s);
+    if (!s)
+        return tsn_error_oom();
+    s->pub.internal = s;
+    state_init(s);
+    size_t n = 0;
+    const tsn_sbom_component *comps = tsn_sbom_components(sbom, &n);
+    njobs = jobs_for(njobs, n);
+    int rc = 0;
+    if (n && !(s->pub.components =
+                   tsnu_arena_calloc(&s->arena, n, sizeof *s->pub.components)))
+        rc = tsn_error_oom();
+    s->pub.ncomponents = rc == 0 ? n : 0;
+    if (rc == 0 && n &&
+        !(s->upg = tsnu_arena_calloc(&s->arena, n, sizeof *s->upg)))
+        rc = tsn_error_oom();
+    if (rc == 0)
+        rc = system_of(s, comps, n);
+    unsigned char *share = NULL;
+    if (rc == 0 && !(share = tsnu_arena_calloc(&s->arena, n ? n : 1, 1)))
+        rc = tsn_error_oom();
+    for (size_t i = 0; rc == 0 && njobs > 1 && i < n; i++)
+        share[i] = (unsigned char)share_of(&comps[i], i, njobs);
+    /* jobs[0] is this thread's, on the caller's handle */
+    struct job jobs[TSN_SCAN_JOBS_MAX] = {
+        {.s = s, .db = db, .comps = comps, .share = share, .n = n}};
+    unsigned made = 1;
+    for (; rc == 0 && made < njobs; made++) {
+        jobs[made] = jobs[0];
+        jobs[made].id = made;
+        jobs[made].s = NULL;
+        jobs[made].db = NULL;
+        rc = job_new(&jobs[made], s, db);
+    }
+    pthread_t threads[TSN_SCAN_JOBS_MAX];
+    bool running[TSN_SCAN_JOBS_MAX] = {false};
+    for (unsigned i = 1; rc == 0 && i < made; i++)
+        running[i] = pthread_create(&threads[i], NULL, job_run, &jobs[i]) == 0;
+    if (rc == 0)
+        job_run(&jobs[0]);
+    for (unsigned i = 1; rc == 0 && i < made; i++) {
+        if (running[i])
+            pthread_join(threads[i], NULL);
+        else
+            job_run(&jobs[i]); /* no thread to be had: this one does it */
+    }
+    /* the error of the first share that failed */
+    for (unsigned i = 0; rc == 0 && i < made; i++)
+        if (jobs[i].rc < 0)
+            rc = i == 0 ? jobs[0].rc
+                 : jobs[i].rc == TSN_ENOMEM
+                     ? tsn_error_oom()
+                     : tsn_error_set(jobs[i].rc, "%s", jobs[i].error);
+    if (rc == 0 && made > 1)
+        rc = join(s, jobs, made);
+    /* the shares' state lives as long as the scan: its findings point into
+     * their arenas, its upgrades at their entries */
+    for (unsigned i = made; i-- > 1;) {
+        tsn_vulndb_close(jobs[i].db);
+        if (jobs[i].s) {
+            jobs[i].s->parts = s->parts;
+            s->parts = jobs[i].s;
+        }
+    }
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        s->pub.checked += !s->pub.components[i].skip;
     if (rc == 0)
         rc = paths(s, sbom);
     s->pub.findings = s->findings.ptr;
@@ -1565,25 +1790,11 @@ void tsn_scan_free(tsn_scan *scan)
     if (!scan)
         return;
     struct scan *s = (struct scan *)scan;
-    for (size_t i = 0; i < s->entries.len; i++)
-        entry_free(((struct entry **)s->entries.ptr)[i]);
-    tsnu_vec_dispose(&s->entries);
-    tsnu_vec_dispose(&s->findings);
-    tsnu_vec_dispose(&s->pkgs);
-    tsnu_map_dispose(&s->seen);
-    tsnu_vec_dispose(&s->cve_best);
-    tsnu_map_dispose(&s->cves);
-    for (size_t i = 0; i < s->vers.len; i++)
-        tsn_version_free(((tsn_ver **)s->vers.ptr)[i]);
-    tsnu_vec_dispose(&s->vers);
-    tsnu_map_dispose(&s->vers_seen);
-    tsnu_map_dispose(&s->streams_seen);
-    tsnu_vec_dispose(&s->stream_runs);
-    tsnu_vec_dispose(&s->stream_names);
-    tsnm_system_dispose(&s->system);
-    for (size_t i = 0; i < s->sys.len; i++)
-        tsn_cpe_free(((tsn_cpe **)s->sys.ptr)[i]);
-    tsnu_vec_dispose(&s->sys);
-    tsnu_arena_dispose(&s->arena);
+    for (struct scan *p = s->parts, *next; p; p = next) {
+        next = p->parts;
+        state_dispose(p, false);
+        tsn_free(p);
+    }
+    state_dispose(s, true);
     tsn_free(s);
 }

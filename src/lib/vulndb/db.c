@@ -145,6 +145,11 @@ int tsn_vulndb_open(tsn_vulndb **out, const char *path, bool create)
     return 0;
 }
 
+int tsnv_reopen(tsn_vulndb *v, tsn_vulndb **out)
+{
+    return tsn_vulndb_open(out, tsna_db_path(v->db), false);
+}
+
 void tsn_vulndb_close(tsn_vulndb *v)
 {
     if (!v)

@@ -49,6 +49,11 @@ typedef struct tsnv_threat {
     double epss, percentile;
 } tsnv_threat;
 
+/* Another handle on the file @p v was opened from, for another thread:
+ * a handle, its lookups and what they return are used by one thread at a
+ * time. */
+int tsnv_reopen(tsn_vulndb *v, tsn_vulndb **out);
+
 int tsnv_lookup_open(tsn_vulndb *v, tsnv_lookup **out);
 void tsnv_lookup_close(tsnv_lookup *lk);
 
