@@ -5,7 +5,8 @@
 1. a 10,000-component SBOM (`../shared/tools/synth-scale-data sbom 10000`)
    against a knowledge base of 500,000 synthetic records (`synth-scale-data
    zip 500000`, imported once into --work): a fresh process each run, the
-   page cache warm; wall time and peak RSS. The split: reading the SBOM
+   page cache warm; wall time and peak RSS, with the default threads (one
+   per processor) and with one (`--jobs 1`). The split: reading the SBOM
    alone (`tsunagi sbom info`), and the rest (lookup and output).
 2. keycloak's bom.json (CycloneDX examples) against the shared OSV data,
    beside `jq '.components | length'` on the same file in the same run.
@@ -49,15 +50,20 @@ def main():
         print("importing 500,000 records once ...", flush=True)
         subprocess.run([tsn, "db", "import", "-q", "--db", db, zipf], check=True)
     run_once([tsn, "scan", "--db", db, "--format", "json", sbom])  # warm
-    scan, rss, info = [], [], []
+    scan, rss, one, rss1, info = [], [], [], [], []
     for _ in range(a.runs):
         t, m = run_once([tsn, "scan", "--db", db, "--format", "json", sbom])
         scan.append(t)
         rss.append(m)
+        t, m = run_once([tsn, "scan", "--jobs", "1", "--db", db, "--format", "json", sbom])
+        one.append(t)
+        rss1.append(m)
         info.append(run_once([tsn, "sbom", "info", "-q", sbom])[0])
-    print("10,000 components against 500,000 records:")
+    print(f"10,000 components against 500,000 records ({os.cpu_count()} processors):")
     row("  tsunagi scan --format json (fresh process)", scan,
         f"; peak RSS {statistics.median(rss) / 2**20:.0f} MiB")
+    row("  the same, one thread (--jobs 1)", one,
+        f"; peak RSS {statistics.median(rss1) / 2**20:.0f} MiB")
     row("  of which reading the SBOM (tsunagi sbom info)", info)
     print(f"  lookup and output: {1000 * (statistics.median(scan) - statistics.median(info)):.1f} ms")
 

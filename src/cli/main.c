@@ -165,8 +165,8 @@ const struct command commands[] = {
      "find the known vulnerabilities of the components of SBOMs",
      "tsunagi scan [--db FILE] [--vex FILE]... [--show-suppressed] "
      "[--fail-on WHAT]... [--max-db-age AGE] [--format "
-     "table|json|sarif|cyclonedx|csv|markdown] [-o FILE] [--lang en|ja] "
-     "SBOM...",
+     "table|json|sarif|cyclonedx|csv|markdown|html] [-o FILE] [--jobs N] "
+     "[--lang en|ja] SBOM...",
      "Reads each SBOM (any format sbom validate reads) and matches its\n"
      "components against the knowledge base by package URL: the purl's\n"
      "ecosystem and name (Debian, Ubuntu and Alpine packages by their\n"
