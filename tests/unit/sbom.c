@@ -2,6 +2,8 @@
 /*
  * SBOM reading limits, each at N-1, N and N+1: component count, document
  * size and nesting depth; and the out-of-memory path of a whole read.
+ * A CycloneDX XML document longer than the pieces expat is fed: its
+ * components and an error's place after the first piece.
  */
 #include "harness.h"
 
@@ -98,10 +100,54 @@ static void test_sbom_limits__depth(void)
     tsn_ctx_free(ctx);
 }
 
+/* An XML document of @p n components (about 70 bytes each), the last
+ * one's end tag misspelt when @p broken. */
+static void make_xml(tsn_buf *b, size_t n, bool broken)
+{
+    tsn_buf_clear(b);
+    tsn_buf_puts(b, "<?xml version=\"1.0\"?>\n<bom xmlns=\"http://"
+                    "cyclonedx.org/schema/bom/1.5\" version=\"1\">"
+                    "<components>\n");
+    for (size_t i = 0; i < n; i++)
+        tsn_buf_printf(b,
+                       "<component type=\"library\"><name>c%zu</name>"
+                       "<version>1</version></component%s>\n",
+                       i, broken && i == n - 1 ? "X" : "");
+    tsn_buf_puts(b, "</components></bom>\n");
+}
+
+static void test_sbom_xml__pieces(void)
+{
+    tsn_ctx *ctx = NULL;
+    tsn_buf b = TSN_BUF_INIT(1 << 24);
+    CHECK(tsn_ctx_new(&ctx) == 0, "ctx");
+    make_xml(&b, 5000, false); /* 350 KB: six pieces */
+    tsn_sbom *s = NULL;
+    tsn_sbom_read_opts o = TSN_SBOM_READ_OPTS_INIT;
+    o.name = "t.xml";
+    size_t n = 0;
+    CHECK(tsn_sbom_read(&s, ctx, b.ptr, b.len, &o) == 0, "read: %s",
+          tsn_error_last()->message);
+    const tsn_sbom_component *c = s ? tsn_sbom_components(s, &n) : NULL;
+    CHECK(n == 5000 && c && strcmp(c[4999].name, "c4999") == 0,
+          "5000 components, the last one whole: %zu", n);
+    tsn_sbom_free(s);
+    make_xml(&b, 5000, true);
+    s = NULL;
+    CHECK(tsn_sbom_read(&s, ctx, b.ptr, b.len, &o) == TSN_EINVALID,
+          "a misspelt end tag");
+    CHECK_STR(tsn_error_last()->message, "t.xml:5002:67: mismatched tag",
+              "its place, past the first pieces");
+    tsn_sbom_free(s);
+    tsn_buf_dispose(&b);
+    tsn_ctx_free(ctx);
+}
+
 int main(void)
 {
     test_sbom_limits__components();
     test_sbom_limits__document_bytes();
     test_sbom_limits__depth();
+    test_sbom_xml__pieces();
     return th_finish("sbom unit");
 }

@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 
+/* how much of a document expat is given at a time */
+#define FEED_BYTES ((size_t)64 * 1024)
+
 struct state {
     XML_Parser parser;
     tsnu_arena *arena;
@@ -244,8 +247,17 @@ int tsn_xml_parse(tsn_xml_node **out,
     XML_SetStartDoctypeDeclHandler(st.parser, on_doctype);
     XML_SetEntityDeclHandler(st.parser, on_entity);
     XML_SetParamEntityParsing(st.parser, XML_PARAM_ENTITY_PARSING_NEVER);
-    if (XML_Parse(st.parser, data, (int)len, XML_TRUE) == XML_STATUS_ERROR &&
-        !st.error) {
+    /* fed in pieces: expat copies what it is given into a buffer of its
+     * own, which then stays one piece long (and in the cache) instead of
+     * growing to the document's size */
+    enum XML_Status status = XML_STATUS_OK;
+    size_t at = 0;
+    do {
+        size_t n = len - at < FEED_BYTES ? len - at : FEED_BYTES;
+        status = XML_Parse(st.parser, data + at, (int)n, at + n == len);
+        at += n;
+    } while (status == XML_STATUS_OK && at < len);
+    if (status == XML_STATUS_ERROR && !st.error) {
         enum XML_Error code = XML_GetErrorCode(st.parser);
         error = tsn_error_set(
             code == XML_ERROR_NO_MEMORY ? TSN_ENOMEM : TSN_EINVALID,
