@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
 # Set up and run the whole test suite: a normal build and an ASan+UBSan
-# build, each running unit, conformance, CLI and fuzz-replay tests.
+# build, each running unit, conformance, CLI and fuzz-replay tests; the
+# threaded scans under ThreadSanitizer; a short fuzzing run.
 # The upstream data in ../shared/data is used when present; tests that
 # need it skip (and say so) when it is not.
 set -eu
@@ -26,6 +27,22 @@ run() {
 run build -Dwerror=true
 run build-asan -Db_sanitize=address,undefined -Db_lundef=false \
     -Dc_args=-fno-sanitize-recover=all -Dwerror=true
+# ThreadSanitizer: scans shared out among threads, stopped at the first
+# data race (the other tests run them under ASan and UBSan)
+[ -d build-tsan ] || meson setup build-tsan -Db_sanitize=thread -Db_lundef=false >/dev/null
+ninja -C build-tsan src/cli/tsunagi >/dev/null
+if TSAN_OPTIONS=exitcode=66 build-tsan/src/cli/tsunagi --version >/dev/null 2>&1; then
+    log=build-tsan/scan-threads.log
+    if TSAN_OPTIONS="halt_on_error=1 exitcode=66" TSN_BIN=build-tsan/src/cli/tsunagi \
+        TSN_SOURCE_ROOT="$PWD" sh tests/cli/scan_threads.sh >"$log" 2>&1; then
+        echo "under ThreadSanitizer: $(tail -1 "$log")"
+    else
+        echo "under ThreadSanitizer: FAILED"; tail -40 "$log"
+        status=1
+    fi
+else
+    echo "scan-threads under ThreadSanitizer: skipped, TSan cannot run on this machine"
+fi
 # A short coverage-guided fuzzing run of every target (clang libFuzzer with
 # ASan+UBSan), starting from the committed corpora. FUZZ_SECONDS per target.
 fuzz_seconds=${FUZZ_SECONDS:-10}
