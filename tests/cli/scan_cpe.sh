@@ -7,7 +7,8 @@
 # bounds, the running-on platform (the firmware is vulnerable only with
 # its hardware in the SBOM, and the hardware itself never is), that a
 # component with a purl is matched by its purl alone, the reasons for
-# the components not checked, VEX by CPE and the gate.
+# the components not checked, the upgrade a configuration's ranges allow,
+# VEX by CPE and the gate.
 set -u
 bin=${TSN_BIN:?}
 root=${TSN_SOURCE_ROOT:?}
@@ -36,7 +37,8 @@ check "$(printf '%s' "$js" | jq '[.targets[0].findings[] | select(.bomRef == "hw
     "the hardware is not vulnerable itself: NVD marks it a platform (Grype issue 1349)"
 check "$(f log4j '.[0] | [.id, (.matched | join(",")), (.fixedVersions | join(","))] | join(" ")')" \
     "CVE-2021-44228 cpe:2.3:a:apache:log4j:*:*:*:*:*:*:*:* >=2.13.0 <2.15.0 2.15.0" "log4j 2.14.1 by CPE: the range that holds it and the fixed version"
-check "$(c log4j '.upgrade // "none"')" none "no upgrade is computed for a CPE finding (documented)"
+check "$(c log4j '.upgrade // "none"')" 2.15.0 "log4j 2.14.1: upgrade 2.15.0, which none of the configuration's log4j ranges holds"
+check "$(c log4j-beta '.upgrade // "none"')" none "log4j 2.0 beta9, named exactly: no fixed version, no upgrade"
 check "$(f log4j-fixed 'length')" 0 "log4j 2.15.0: fixed"
 check "$(f log4j-beta '.[0] | [.id, .version, .matched[0]] | join(" ")')" \
     "CVE-2021-44228 2.0 beta9 cpe:2.3:a:apache:log4j:2.0:beta9:*:*:*:*:*:*" "log4j 2.0 beta9: the version NVD names exactly, update and all"
@@ -55,6 +57,25 @@ check "$(f hw3 'length')" 0 "... and still not the hardware itself"
 out=$("$bin" scan --db "$db" "$sbom")
 has "$out" "running on cpe:2.3:h:buffalo:wsr-2533dhpl2:-" "table: the platform named"
 has "$out" "(CPE apache:log4j 2.14.1)" "table: the product and version looked up"
+
+# upgrades from NVD configurations: a made-up record of example:lib with
+# adjacent ranges [1.0, 2.0) and [2.0, 2.5], and [3.0, 3.2) beside an
+# exact 3.2 and an exclusive start (3.2, 3.4): the fixed version 2.0 is
+# no upgrade (the next range holds it), 3.2 is none, 3.4 is
+match() { printf '{"vulnerable":true,"criteria":"cpe:2.3:a:example:lib:%s:*:*:*:*:*:*:*"%s}' "$1" "$2"; }
+ms="$(match '*' ',"versionStartIncluding":"1.0","versionEndExcluding":"2.0"'),$(match '*' ',"versionStartIncluding":"2.0","versionEndIncluding":"2.5"')"
+ms="$ms,$(match '*' ',"versionStartIncluding":"3.0","versionEndExcluding":"3.2"'),$(match '3.2' ''),$(match '*' ',"versionStartExcluding":"3.2","versionEndExcluding":"3.4"')"
+jq --argjson m "[$ms]" '.vulnerabilities = [.vulnerabilities[0] | .cve.id = "CVE-2099-7001" |
+    .cve.configurations = [{"nodes": [{"operator": "OR", "negate": false, "cpeMatch": $m}]}]]' \
+    "$root/tests/resources/nvd/page.json" >"$tmp/lib.json"
+"$bin" db import -q --db "$tmp/lib.db" "$tmp/lib.json"
+check $? 0 "import the made-up record"
+printf '{"bomFormat":"CycloneDX","specVersion":"1.6","components":[%s]}' \
+    "$(for v in 1.5 2.2 3.1 3.3 2.6; do printf '{"type":"library","bom-ref":"v%s","name":"lib","version":"%s","cpe":"cpe:2.3:a:example:lib:%s:*:*:*:*:*:*:*"},' "$v" "$v" "$v"; done | sed 's/,$//')" >"$tmp/lib.cdx.json"
+js=$("$bin" scan --db "$tmp/lib.db" --format json "$tmp/lib.cdx.json")
+check "$(printf '%s' "$js" | jq -r '[.targets[0].components[] | "\(.version):\(.findings):\(.upgrade // "none")"] | join(" ")')" \
+    "1.5:1:none 2.2:1:none 3.1:1:none 3.3:1:3.4 2.6:0:none" \
+    "1.5 (fixed 2.0, held by [2.0, 2.5]), 2.2 (no end to exclude), 3.1 (fixed 3.2, named exactly): none; 3.3: 3.4; 2.6: no finding"
 
 # VEX naming the component by CPE, and the gate
 "$bin" vex new --vuln CVE-2021-44228 --status not_affected --justification vulnerable_code_not_present \
@@ -100,13 +121,13 @@ check "$(f log4j-2.1 '.[0].matched | index("cpe:2.3:a:apache:log4j:*:*:*:*:*:*:*
     "... the CVE 5 range named"
 check "$(f log4j-2.5 '.[0].records | join(",")')" "nvd/CVE-2021-44228" "log4j 2.5: the ADP range does not hold it; NVD's does"
 
-# the upgrade: a CPE component whose findings all come from product
-# entries (no NVD configuration) gets one
+# the upgrade of a CPE component, from product entries' fixed versions
+# and NVD configurations' ranges alike
 "$bin" db import -q --db "$tmp/c5.db" "$root/tests/resources/cve5/CVE-2021-44228.json"
 js=$("$bin" scan --db "$tmp/c5.db" --format json "$sbom")
 check "$(c log4j-2.1 '.upgrade // "none"')" 2.3.1 "upgrade from the CVE 5 entry's fixed version"
 js=$("$bin" scan --db "$db2" --format json "$sbom")
-check "$(c log4j-2.1 '.upgrade // "none"')" none "none while an NVD configuration holds it too (documented)"
+check "$(c log4j-2.1 '.upgrade // "none"')" 2.3.1 "the same with NVD's configuration too, none of whose log4j ranges holds 2.3.1"
 
 # CSAF: Example Gateway 3.0.0 to before 3.2.1 (a range, named by a CPE
 # for any version) known affected, 4.0 (named by a CPE of that version)

@@ -1192,6 +1192,95 @@ cpe_entry_eval(struct cpe_comp *cc, tsn_advisory *k, const tsn_adv_affected *af)
     return keep_hit(cc, &h);
 }
 
+/*
+ * The bounds of the vulnerable matches of configuration @p c (in nodes
+ * not negated) that name the product of @p cc's CPE, as affected-entry
+ * ranges (@p rs, tsn_adv_range) and listed versions (@p vs), copied into
+ * the scan's arena: what a newer version of the component is checked
+ * against for its upgrade, as a package's entries are. An exclusive start reads
+ * as an inclusive one, which can only hold more. A criteria that is no CPE name
+ * adds nothing.
+ */
+static int config_bounds(struct cpe_comp *cc,
+                         const tsn_adv_config *c,
+                         tsnu_vec *rs,
+                         tsnu_vec *vs)
+{
+    tsnu_arena *ar = &cc->c->s->arena;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < c->nnodes; i++) {
+        const tsn_adv_node *n = &c->nodes[i];
+        for (size_t j = 0; rc == 0 && !n->negate && j < n->nmatches; j++) {
+            const tsn_adv_cpe_match *m = &n->matches[j];
+            tsn_cpe *crit = NULL;
+            if (!m->vulnerable)
+                continue;
+            if ((rc = tsn_cpe_parse(&crit, m->criteria)) == TSN_EINVALID) {
+                tsn_error_clear();
+                rc = 0;
+                continue;
+            }
+            if (rc < 0 || !tsnm_cpe_names_product(crit, cc->cpe)) {
+                tsn_cpe_free(crit);
+                continue;
+            }
+            const char *from = m->start_incl ? m->start_incl : m->start_excl;
+            const char *to = m->end_excl ? m->end_excl : m->end_incl;
+            tsn_cpe_kind kind = tsn_cpe_kind_of(crit, TSN_CPE_VERSION);
+            if (from || to || kind == TSN_CPE_ANY) {
+                /* the record is let go before the entry is compiled */
+                tsn_adv_event *ev = tsnu_arena_calloc(ar, 2, sizeof *ev);
+                if (from && !(from = tsnu_arena_strdup(ar, from)))
+                    ev = NULL;
+                if (to && !(to = tsnu_arena_strdup(ar, to)))
+                    ev = NULL;
+                if (!ev) {
+                    rc = tsn_error_oom();
+                } else {
+                    ev[0] =
+                        (tsn_adv_event){TSN_EV_INTRODUCED, from ? from : "0"};
+                    ev[1] = (tsn_adv_event){
+                        m->end_excl ? TSN_EV_FIXED : TSN_EV_LAST_AFFECTED, to};
+                    tsn_adv_range r = {"ECOSYSTEM", NULL, NULL, ev,
+                                       to ? 2u : 1u};
+                    rc = tsnu_vec_push(rs, &r);
+                }
+            } else if (kind == TSN_CPE_VALUE) {
+                char *v =
+                    tsnu_arena_strdup(ar, tsn_cpe_value(crit, TSN_CPE_VERSION));
+                rc = v ? push_str(vs, tsnm_wfn_unquote(v)) : tsn_error_oom();
+            }
+            tsn_cpe_free(crit);
+        }
+    }
+    return rc;
+}
+
+/* Hit @p h of record @p k, by NVD configurations, given an entry of the
+ * bounds (@p rs, @p vs) of their matches that name the component's
+ * product, so that its upgrade is sought as a package's is. */
+static int config_entry(struct cpe_comp *cc,
+                        tsn_advisory *k,
+                        struct hit *h,
+                        tsnu_vec *rs,
+                        tsnu_vec *vs)
+{
+    struct scan *s = cc->c->s;
+    tsn_adv_affected *af = tsnu_arena_calloc(&s->arena, 1, sizeof *af);
+    if (!af || (rs->len && !(af->ranges = tsnu_vec_copy(rs, &s->arena))) ||
+        (vs->len && !(af->versions = tsnu_vec_copy(vs, &s->arena))))
+        return tsn_error_oom();
+    af->nranges = rs->len;
+    af->nversions = vs->len;
+    struct entry *e = NULL;
+    int rc = entry_new(s, k, af, TSN_VS_GENERIC, &e);
+    if (rc == 0 && (rc = tsnu_vec_push(&s->entries, &e)) < 0)
+        entry_free(e);
+    if (rc == 0)
+        h->e = e;
+    return rc;
+}
+
 /* tsnv_lookup_package() callback for a CPE's product: a hit for each of
  * the record's configurations that makes the component vulnerable, and
  * for each of its affected entries that names the product at the
@@ -1203,6 +1292,8 @@ static int on_cpe_advisory(void *ctx, tsn_advisory *a, bool withdrawn)
     int rc = 0;
     struct hit h = {NULL, NULL, TSNU_VEC_INIT(const char *, 1000),
                     TSNU_VEC_INIT(const char *, 1000), 0};
+    tsnu_vec rs = TSNU_VEC_INIT(tsn_adv_range, 100000);
+    tsnu_vec vs = TSNU_VEC_INIT(const char *, 100000);
     for (size_t i = 0; !withdrawn && a && rc == 0 && i < a->nconfigs; i++) {
         bool vuln = false;
         const tsn_adv_cpe_match *why = NULL, *on = NULL;
@@ -1222,13 +1313,19 @@ static int on_cpe_advisory(void *ctx, tsn_advisory *a, bool withdrawn)
             const char *f = tsnu_arena_strdup(&s->arena, why->end_excl);
             rc = f ? push_str(&h.fixed, f) : tsn_error_oom();
         }
+        if (rc == 0)
+            rc = config_bounds(cc, &a->configs[i], &rs, &vs);
     }
     tsn_advisory *k = NULL;
     if (rc == 0 && !withdrawn && a)
         k = slim(&s->arena, a, cpe_entry, cc, &rc);
     tsn_advisory_free(a);
     h.a = k;
-    if (!k) {
+    if (rc == 0 && k && h.how.len)
+        rc = config_entry(cc, k, &h, &rs, &vs);
+    tsnu_vec_dispose(&rs);
+    tsnu_vec_dispose(&vs);
+    if (!k || rc < 0) {
         tsnu_vec_dispose(&h.how);
         tsnu_vec_dispose(&h.fixed);
         return rc;
