@@ -1775,8 +1775,8 @@ static int join(struct scan *s, const struct job *jobs, unsigned njobs)
     return rc;
 }
 
-/* Share @p i of @p s prepared: its own state, which borrows what the scan
- * made before the lookups, and its own handle on the knowledge base. */
+/* Share @p j of scan @p s prepared: its own state, which borrows what the
+ * scan made before the lookups, and its own handle on the file of @p db. */
 static int job_new(struct job *j, struct scan *s, tsn_vulndb *db)
 {
     if (!(j->s = tsn_calloc(1, sizeof *s)))
