@@ -176,6 +176,26 @@ for j in 2 3 8; do
     check $? 0 "--jobs $j: the same report as one thread's"
 done
 
+# a scan beside a writer (an import or update in its transaction): it
+# reads the state before the write instead of waiting for the lock
+python3 -c '
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE")
+c.execute("INSERT OR REPLACE INTO meta VALUES(\x27held\x27, \x27x\x27)")
+open(sys.argv[2], "w").close()
+time.sleep(8)
+c.execute("ROLLBACK")' "$db" "$tmp/held" &
+holder=$!
+k=0
+while [ ! -f "$tmp/held" ] && [ $k -lt 100 ]; do sleep 0.1; k=$((k + 1)); done
+scan "$res/sbom.cdx.json" >/dev/null 2>"$tmp/err"
+check $? 0 "a scan while another process writes the knowledge base: $(cat "$tmp/err")"
+"$bin" db status --db "$db" >/dev/null 2>"$tmp/err"
+check $? 0 "db status while another process writes: $(cat "$tmp/err")"
+kill $holder 2>/dev/null
+wait $holder 2>/dev/null
+
 # bad input and a missing knowledge base
 printf '{"bomFormat":"CycloneDX","specVersion":"1.6","components":[' >"$tmp/cut.json"
 out=$(scan "$tmp/cut.json" 2>&1)

@@ -90,8 +90,10 @@ int tsn_vulndb_open(tsn_vulndb **out, const char *path, bool create)
     v->scratch = (tsn_buf)TSN_BUF_INIT(TSN_LIMIT_RECORD_BYTES);
     int rc = tsna_db_open(&v->db, path, create);
     tsna_stmt *st = NULL;
+    /* a reader's check takes no write lock: a scan beside an import or
+     * an update reads the state before it (WAL) instead of waiting */
     if (rc == 0)
-        rc = tsna_db_exec(v->db, "BEGIN IMMEDIATE");
+        rc = tsna_db_exec(v->db, create ? "BEGIN IMMEDIATE" : "BEGIN");
     if (rc == 0)
         rc = tsna_prepare(v->db,
                           "SELECT count(*) FROM sqlite_master WHERE "
