@@ -184,7 +184,7 @@ c = sqlite3.connect(sys.argv[1], isolation_level=None)
 c.execute("BEGIN IMMEDIATE")
 c.execute("INSERT OR REPLACE INTO meta VALUES(\x27held\x27, \x27x\x27)")
 open(sys.argv[2], "w").close()
-time.sleep(8)
+time.sleep(12)
 c.execute("ROLLBACK")' "$db" "$tmp/held" &
 holder=$!
 k=0
@@ -193,6 +193,11 @@ scan "$res/sbom.cdx.json" >/dev/null 2>"$tmp/err"
 check $? 0 "a scan while another process writes the knowledge base: $(cat "$tmp/err")"
 "$bin" db status --db "$db" >/dev/null 2>"$tmp/err"
 check $? 0 "db status while another process writes: $(cat "$tmp/err")"
+# ... and a second writer is told, after the 5 s it waits
+out=$("$bin" db import -q --db "$db" "$res/records" 2>&1)
+check $? 4 "an import while another process writes: exit 4"
+has "$out" "another process is writing it (an import or update); try again when it ends" \
+    "an import while another process writes: said why"
 kill $holder 2>/dev/null
 wait $holder 2>/dev/null
 

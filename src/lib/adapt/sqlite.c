@@ -27,6 +27,12 @@ static int fail(tsna_db *db, const char *what)
                                                                : TSN_ERROR;
     if (rc == TSN_ENOMEM)
         return tsn_error_oom();
+    /* still so after the busy timeout: another writer's transaction */
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        return tsn_error_set(TSN_EIO,
+                             "database %s: another process is writing it (an "
+                             "import or update); try again when it ends",
+                             db->path ? db->path : "?");
     return tsn_error_set(rc, "database %s: %s: %s",
                          db && db->path ? db->path : "?", what, msg);
 }
