@@ -17,7 +17,7 @@ struct tsnu_arena_chunk {
     max_align_t align[]; /* data follows */
 };
 
-#define ALIGN (sizeof(max_align_t))
+#define ALIGN (_Alignof(max_align_t))
 #define MIN_CHUNK ((size_t)1024)
 #define MAX_CHUNK ((size_t)4 * 1024 * 1024)
 
