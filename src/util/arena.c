@@ -71,6 +71,15 @@ void *tsnu_arena_alloc(tsnu_arena *a, size_t n)
     return p;
 }
 
+int tsnu_arena_reserve(tsnu_arena *a, size_t n)
+{
+    if (a->next && (size_t)(a->end - a->next) >= n)
+        return 0;
+    /* a chunk of at least what the arena would take next, so that a
+     * reservation does not make later chunks smaller */
+    return new_chunk(a, n) < 0 ? -1 : 0;
+}
+
 void *tsnu_arena_calloc(tsnu_arena *a, size_t n, size_t size)
 {
     size_t bytes;

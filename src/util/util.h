@@ -149,6 +149,10 @@ typedef struct tsnu_arena {
     }
 
 void *tsnu_arena_alloc(tsnu_arena *a, size_t n);
+/* At least @p n bytes ready in one chunk, so that what is about to be
+ * allocated (a parsed document of known size) takes one malloc() rather
+ * than a chunk per doubling; -1 when out of memory. */
+int tsnu_arena_reserve(tsnu_arena *a, size_t n);
 void *tsnu_arena_calloc(tsnu_arena *a, size_t n, size_t size);
 char *tsnu_arena_strndup(tsnu_arena *a, const char *s, size_t n);
 char *tsnu_arena_strdup(tsnu_arena *a, const char *s);

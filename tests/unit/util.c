@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Unit tests for src/util: JSON parser strictness and limits (each limit
- * at N-1, N and N+1), bounded buffers, atomic file writes, UTF-8,
- * libraries loaded on first use.
+ * at N-1, N and N+1), bounded buffers, arena reservations, atomic file
+ * writes, UTF-8, libraries loaded on first use.
  */
 #include "harness.h"
 
@@ -176,6 +176,23 @@ static void test_util_buf__max(void)
     tsn_buf_dispose(&b);
 }
 
+static void test_util_arena__reserve(void)
+{
+    tsnu_arena a = TSNU_ARENA_INIT;
+    CHECK(tsnu_arena_reserve(&a, 10000) == 0, "10000 bytes reserved");
+    char *p = tsnu_arena_alloc(&a, 6000), *q = tsnu_arena_alloc(&a, 4000);
+    CHECK(p && q && q == p + 6000, "what was reserved comes from one chunk");
+    size_t total = a.total;
+    CHECK(tsnu_arena_reserve(&a, 0) == 0 && a.total == total,
+          "a reservation that fits takes no chunk");
+    CHECK(tsnu_arena_reserve(&a, 100000) == 0 && a.total >= total + 100000,
+          "a reservation that does not fit takes a chunk");
+    char *r = tsnu_arena_alloc(&a, 100000);
+    CHECK(r && r + 100000 <= a.end, "and the next allocation is in it");
+    memset(r, 1, 100000);
+    tsnu_arena_dispose(&a);
+}
+
 static void test_util_buf__numbers(void)
 {
     tsn_buf b = TSN_BUF_INIT(1000);
@@ -287,6 +304,7 @@ int main(void)
     test_util_json__string_every_position();
     test_util_buf__max();
     test_util_buf__numbers();
+    test_util_arena__reserve();
     test_util_fs__atomic_write();
     test_util_str__utf8();
     test_util_dl__load();
