@@ -834,15 +834,22 @@ static int upgrade_of(const struct upg *u, const bool *live, const char **out)
 {
     int rc = 0;
     *out = NULL;
+    /* the hit that held the last candidate is asked first: the next one up
+     * is most often in the same range */
+    size_t first = 0;
     for (size_t i = 0; rc == 0 && i < u->ncands && !*out; i++) {
         /* a candidate not of the scheme cannot be compared: not one */
         if (!u->cands[i] || !u->v)
             continue;
         bool held = tsn_version_cmp(u->cands[i], u->v) <= 0;
-        for (size_t j = 0; rc == 0 && !held && j < u->nhits; j++)
-            if (!live || live[j])
-                rc =
-                    holds(u->e[j], u->cands[i], u->texts[i], &held, NULL, NULL);
+        for (size_t k = 0; rc == 0 && !held && k < u->nhits; k++) {
+            size_t j = (first + k) % u->nhits;
+            if (live && !live[j])
+                continue;
+            rc = holds(u->e[j], u->cands[i], u->texts[i], &held, NULL, NULL);
+            if (held)
+                first = j;
+        }
         if (rc == 0 && !held)
             *out = u->texts[i];
     }
