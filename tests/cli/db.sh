@@ -34,6 +34,24 @@ check $? 1 "show unknown id"
 "$bin" db status --db "$tmp/none.db" >/dev/null 2>&1
 check $? 3 "status without a knowledge base"
 
+# lookups give records by source and id, whatever order they came in:
+# three records of one package, related by an alias, imported last first
+mkdir "$tmp/order"
+for id in ZZZ-1 MMM-2 AAA-3; do
+    cat > "$tmp/order/$id.json" <<EOF
+{"schema_version": "1.6.0", "id": "$id", "modified": "2024-01-01T00:00:00Z",
+ "aliases": ["CVE-2099-0001"], "summary": "summary of $id",
+ "affected": [{"package": {"ecosystem": "PyPI", "name": "order-test"},
+   "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "2.0"}]}]}]}
+EOF
+    "$bin" db import -q --db "$tmp/order.db" "$tmp/order/$id.json" || echo "FAIL: import $id"
+done
+check "$("$bin" db show --db "$tmp/order.db" CVE-2099-0001 | jq -r '[.[].id] | join(" ")')" \
+    "AAA-3 MMM-2 ZZZ-1" "a group is shown by source and id"
+printf '{"bomFormat": "CycloneDX", "specVersion": "1.6", "components": [{"type": "library", "bom-ref": "o", "name": "order-test", "version": "1.0", "purl": "pkg:pypi/order-test@1.0"}]}' > "$tmp/order.cdx.json"
+check "$("$bin" scan --db "$tmp/order.db" --format json "$tmp/order.cdx.json" | jq -r '.targets[0].findings[0].summary')" \
+    "summary of AAA-3" "a finding's summary is its first record's by source and id"
+
 # progress: on a terminal (script(1) gives one) a line of records, rate,
 # bytes of the input and time left; none when piped or with --quiet
 if command -v script >/dev/null; then

@@ -1724,28 +1724,73 @@ int tsn_vulndb_show(tsn_vulndb *v, const char *id, char **out)
     return 0;
 }
 
+/* A row of a lookup, its texts and record in a buffer (struct rows). */
+struct row {
+    int64_t dict;
+    size_t source, id, record, len; /* offsets in rows.bytes; its size */
+    bool withdrawn;
+};
+
+struct rows {
+    tsnu_vec list; /* struct row */
+    tsn_buf bytes;
+};
+
+static int cmp_row(const void *a, const void *b, void *bytes)
+{
+    const struct row *x = a, *y = b;
+    const char *t = bytes;
+    int c = strcmp(t + x->source, t + y->source);
+    return c ? c : strcmp(t + x->id, t + y->id);
+}
+
 /* Each row of @p st (dict, record, source, id, withdrawn) read back into
- * the model and given to @p fn. */
+ * the model and given to @p fn, by source and id. The rows are sorted
+ * here rather than by SQLite, whose sorter costs more than the few
+ * records of a package. */
 static int
 each_stored(tsn_vulndb *v, tsna_stmt *st, tsnv_advisory_fn fn, void *ctx)
 {
+    struct rows rs = {TSNU_VEC_INIT(struct row, SIZE_MAX / sizeof(struct row)),
+                      TSN_BUF_INIT(SIZE_MAX / 2)};
     int rc = 0;
     while (rc == 0 && (rc = tsna_step(st)) == 1) {
         size_t len;
         const void *rec = tsna_col_blob(st, 1, &len);
-        char label[512];
-        snprintf(label, sizeof label, "%s/%s", tsna_col_text(st, 2),
-                 tsna_col_text(st, 3));
-        tsn_advisory *a = NULL;
-        rc = record_text(v, tsna_col_int(st, 0), rec, len);
-        if (rc == 0)
-            rc = read_stored(tsna_col_text(st, 2), v->scratch.ptr,
-                             v->scratch.len, label, &a);
-        if (rc == 0)
-            rc = fn(ctx, a, tsna_col_int(st, 4) != 0);
+        const char *source = tsna_col_text(st, 2), *id = tsna_col_text(st, 3);
+        struct row r = {tsna_col_int(st, 0),     rs.bytes.len, 0, 0, len,
+                        tsna_col_int(st, 4) != 0};
+        if ((rc = tsn_buf_put(&rs.bytes, source, strlen(source) + 1)) < 0)
+            break;
+        r.id = rs.bytes.len;
+        if ((rc = tsn_buf_put(&rs.bytes, id, strlen(id) + 1)) < 0)
+            break;
+        r.record = rs.bytes.len;
+        if ((rc = tsn_buf_put(&rs.bytes, rec, len)) < 0 ||
+            (rc = tsnu_vec_push(&rs.list, &r)) < 0)
+            break;
     }
     tsna_reset(st);
-    return rc < 0 ? rc : 0;
+    struct row *row = rs.list.ptr;
+    if (rc >= 0 && rs.list.len > 1)
+        qsort_r(row, rs.list.len, sizeof *row, cmp_row, rs.bytes.ptr);
+    rc = rc < 0 ? rc : 0;
+    for (size_t i = 0; rc == 0 && i < rs.list.len; i++) {
+        const char *t = rs.bytes.ptr;
+        char label[512];
+        snprintf(label, sizeof label, "%s/%s", t + row[i].source,
+                 t + row[i].id);
+        tsn_advisory *a = NULL;
+        rc = record_text(v, row[i].dict, t + row[i].record, row[i].len);
+        if (rc == 0)
+            rc = read_stored(t + row[i].source, v->scratch.ptr, v->scratch.len,
+                             label, &a);
+        if (rc == 0)
+            rc = fn(ctx, a, row[i].withdrawn);
+    }
+    tsnu_vec_dispose(&rs.list);
+    tsn_buf_dispose(&rs.bytes);
+    return rc;
 }
 
 /* ---- view ------------------------------------------------------------- */
@@ -1861,8 +1906,7 @@ int tsn_vulndb_view_get(tsn_vulndb *v, const char *id, tsn_vulndb_view **out)
     tsna_stmt *st = NULL;
     int rc = tsna_prepare(v->db,
                           GROUP_SQL "SELECT dict, record, source, id, 0 FROM "
-                                    "advisory WHERE rid IN g ORDER BY "
-                                    "source, id",
+                                    "advisory WHERE rid IN g",
                           &st);
     if (rc == 0)
         rc = tsna_bind_text(st, 1, id);
@@ -2148,15 +2192,13 @@ int tsnv_lookup_open(tsn_vulndb *v, tsnv_lookup **out)
                       "SELECT a.dict, a.record, a.source, a.id, "
                       "a.withdrawn IS NOT NULL FROM package p JOIN "
                       "affected f ON f.pid = p.pid JOIN advisory a ON "
-                      "a.rid = f.rid WHERE p.ecosystem = ? AND p.name = ? "
-                      "ORDER BY a.source, a.id",
+                      "a.rid = f.rid WHERE p.ecosystem = ? AND p.name = ?",
                       &lk->by_package);
     if (rc == 0)
         rc = tsna_prepare(v->db,
                           "SELECT dict, record, source, id, 0 FROM advisory "
                           "WHERE withdrawn IS NULL AND (id = ?1 OR rid IN "
-                          "(SELECT rid FROM alias WHERE alias = ?1)) ORDER BY "
-                          "source, id",
+                          "(SELECT rid FROM alias WHERE alias = ?1))",
                           &lk->by_id);
     /* the first ecosystem after ?1 below ?2: past every package of ?1 */
     if (rc == 0)
