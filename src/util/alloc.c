@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 static atomic_long fail_at = -1; /* -1: not read yet, 0: never fail */
 static atomic_long alloc_count;
@@ -125,4 +126,78 @@ char *tsnu_strndup(const char *s, size_t n)
 char *tsnu_strdup(const char *s)
 {
     return tsnu_strndup(s, strlen(s));
+}
+
+/* ---- heaps on huge pages -------------------------------------------- */
+
+/* glibc's malloc, not a sanitizer's, and the kernel's huge page advice */
+#if defined(__GLIBC__) && defined(MADV_HUGEPAGE) && !defined(MAP_FROM_MALLOC)
+#if defined(__SANITIZE_THREAD__)
+#elif defined(__has_feature)
+#if !__has_feature(thread_sanitizer)
+#define HEAP_HUGE 1
+#endif
+#else
+#define HEAP_HUGE 1
+#endif
+#endif
+
+#ifdef HEAP_HUGE
+#include <malloc.h>
+
+/* The span of the heap glibc gives a thread's arena, aligned to its
+ * size (HEAP_MAX_SIZE on 64-bit systems). */
+#define THREAD_HEAP ((uintptr_t)64 * 1024 * 1024)
+
+static atomic_bool huge_heaps;
+
+static uintptr_t unit_up(uintptr_t p)
+{
+    return (p + TSNU_MAP_UNIT - 1) & ~(uintptr_t)(TSNU_MAP_UNIT - 1);
+}
+#endif
+
+void tsnu_heap_huge(size_t reserve)
+{
+#ifdef HEAP_HUGE
+    if (reserve > INT_MAX)
+        reserve = INT_MAX;
+    char *end = sbrk(0);
+    /* blocks of up to 32 MiB (glibc's largest threshold) from the heap
+     * too; it grows by the reserve at a time */
+    if (end == (char *)-1 || mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024) != 1 ||
+        mallopt(M_TOP_PAD, (int)reserve) != 1)
+        return;
+    /* the free space at the top of the heap, and more than it holds:
+     * the heap grows now */
+    size_t top = mallinfo2().keepcost;
+    char *lo = end - top;
+    void *volatile first = malloc(top + 64 * 1024);
+    char *hi = sbrk(0);
+    free(first);
+    uintptr_t a = unit_up((uintptr_t)lo);
+    uintptr_t b = (uintptr_t)hi & ~(uintptr_t)(TSNU_MAP_UNIT - 1);
+    if (hi != (char *)-1 && b > a)
+        (void)madvise((void *)a, b - a, MADV_HUGEPAGE);
+    atomic_store(&huge_heaps, true);
+#else
+    (void)reserve;
+#endif
+}
+
+void tsnu_heap_huge_thread(void)
+{
+#ifdef HEAP_HUGE
+    if (!atomic_load(&huge_heaps))
+        return;
+    void *volatile p = malloc(1);
+    uintptr_t at = (uintptr_t)p;
+    free(p);
+    /* an arena of the thread's own: mapped apart from the main heap,
+     * above the program break */
+    if (!at || at < (uintptr_t)sbrk(0))
+        return;
+    (void)madvise((void *)(at & ~(THREAD_HEAP - 1)), THREAD_HEAP,
+                  MADV_HUGEPAGE);
+#endif
 }

@@ -2,13 +2,14 @@
 /*
  * Unit tests for src/util: JSON parser strictness and limits (each limit
  * at N-1, N and N+1), bounded buffers, arena reservations, atomic file
- * writes, UTF-8, libraries loaded on first use.
+ * writes, UTF-8, libraries loaded on first use, heaps on huge pages.
  */
 #include "harness.h"
 
 #include "util/dl.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,6 +194,75 @@ static void test_util_arena__reserve(void)
     tsnu_arena_dispose(&a);
 }
 
+/* Whether the mapping that holds @p p has huge page advice ("hg" among
+ * its VmFlags in /proc/self/smaps). */
+static bool advised_huge(const void *p)
+{
+    FILE *f = fopen("/proc/self/smaps", "r");
+    char line[1024];
+    bool in = false, hg = false;
+    while (f && !hg && fgets(line, sizeof line, f)) {
+        unsigned long lo, hi;
+        char dash;
+        if (sscanf(line, "%lx%c%lx ", &lo, &dash, &hi) == 3 && dash == '-')
+            in = (uintptr_t)p >= lo && (uintptr_t)p < hi;
+        else if (in && strncmp(line, "VmFlags:", 8) == 0)
+            hg = strstr(line, " hg") != NULL;
+    }
+    if (f)
+        fclose(f);
+    return hg;
+}
+
+static void *thread_heap(void *out)
+{
+    tsnu_heap_huge_thread();
+    void *p = malloc(1000);
+    *(bool *)out = p && advised_huge(p);
+    free(p);
+    return NULL;
+}
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+
+static void test_util_heap__huge(void)
+{
+    char mode[128] = "";
+    FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
+    if (f && !fgets(mode, sizeof mode, f))
+        mode[0] = '\0';
+    if (f)
+        fclose(f);
+#ifdef SANITIZED
+    mode[0] = '\0'; /* a sanitizer's malloc: no advice to check */
+#endif
+    if (!strstr(mode, "[madvise]") && !strstr(mode, "[always]")) {
+        printf("heap on huge pages: not checked (no glibc malloc or no "
+               "transparent huge pages)\n");
+        return;
+    }
+    tsnu_heap_huge((size_t)32 << 20);
+    /* 4 MiB in blocks under the mmap threshold: from the heap */
+    void *blocks[40];
+    for (size_t i = 0; i < 40; i++)
+        blocks[i] = malloc(100 * 1024);
+    CHECK(blocks[39] && advised_huge(blocks[39]),
+          "the main heap has huge page advice");
+    for (size_t i = 0; i < 40; i++)
+        free(blocks[i]);
+    bool thread = false;
+    pthread_t t;
+    CHECK(pthread_create(&t, NULL, thread_heap, &thread) == 0 &&
+              pthread_join(t, NULL) == 0 && thread,
+          "a worker thread's arena has huge page advice");
+}
+
 static void test_util_buf__numbers(void)
 {
     tsn_buf b = TSN_BUF_INIT(1000);
@@ -305,6 +375,7 @@ int main(void)
     test_util_buf__max();
     test_util_buf__numbers();
     test_util_arena__reserve();
+    test_util_heap__huge();
     test_util_fs__atomic_write();
     test_util_str__utf8();
     test_util_dl__load();

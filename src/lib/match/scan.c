@@ -1697,6 +1697,7 @@ struct job {
 
 static void *job_run(void *arg)
 {
+    tsnu_heap_huge_thread();
     struct job *j = arg;
     tsnv_lookup *lk = NULL;
     int rc = tsnv_lookup_open(j->db, &lk);
