@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Arena allocation for objects that share one lifetime. Chunks start
- * small (a parsed range or version needs a few hundred bytes, and a scan
- * keeps thousands) and double; requests larger than a chunk get a chunk
+ * small (a parsed range needs a couple of hundred bytes in an arena of
+ * its own, and a scan keeps thousands) and double; requests larger than a chunk get a chunk
  * of their own. Chunks of a huge page and more are mapped apart from the
  * heap (tsnu_map_alloc), whole huge pages.
  */
@@ -18,7 +18,7 @@ struct tsnu_arena_chunk {
 };
 
 #define ALIGN (_Alignof(max_align_t))
-#define MIN_CHUNK ((size_t)1024)
+#define MIN_CHUNK ((size_t)256)
 #define MAX_CHUNK ((size_t)4 * 1024 * 1024)
 
 static int new_chunk(tsnu_arena *a, size_t need)
