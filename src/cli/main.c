@@ -630,9 +630,6 @@ int main(int argc, char **argv)
     char cmdname[64];
     int rc;
 
-    /* a command builds its data once and exits: 128 MiB of heap on huge
-     * pages, where the kernel gives them, spares it most page faults */
-    tsnu_heap_huge((size_t)128 << 20);
     setlocale(LC_CTYPE, "");
     /* With TZ unset glibc stats /etc/localtime on every mktime(), and
      * libzip calls mktime() for each entry of an archive (a million
