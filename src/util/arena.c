@@ -2,9 +2,9 @@
 /*
  * Arena allocation for objects that share one lifetime. Chunks start
  * small (a parsed range needs a couple of hundred bytes in an arena of
- * its own, and a scan keeps thousands) and double; requests larger than a chunk get a chunk
- * of their own. Chunks of a huge page and more are mapped apart from the
- * heap (tsnu_map_alloc), whole huge pages.
+ * its own, and a scan keeps thousands) and double; requests larger than
+ * a chunk get a chunk of their own. Chunks of a huge page and more are
+ * mapped apart from the heap (tsnu_map_alloc), whole huge pages.
  */
 #include "util.h"
 
