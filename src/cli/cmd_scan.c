@@ -727,10 +727,6 @@ static int scan_one(struct cli *cli,
 
 int cmd_scan(struct cli *cli, int argc, char **argv)
 {
-    /* a scan builds its data once and exits: 128 MiB of heap on huge
-     * pages, where the kernel gives them, spares it most page faults
-     * (not so for an import, which frees as much as it keeps) */
-    tsnu_heap_huge((size_t)128 << 20);
     const struct command *cmd = cli_command("scan", "");
     const char *dbopt = NULL, **fail_on = NULL, *max_age = NULL, **vex = NULL;
     const char *format = NULL, *output = NULL, *tier_epss = NULL;

@@ -624,6 +624,15 @@ static out_lang lang_from_env(void)
     return LANG_EN;
 }
 
+/* Whether command @p c builds its data once and exits (reading SBOMs,
+ * scanning): its heap goes on huge pages (tsnu_heap_huge), which spares
+ * it most page faults. Not an import, which frees about as much as it
+ * keeps: its peak RSS grew from 351 to 564 MiB with them. */
+static bool builds_once(const struct command *c)
+{
+    return strcmp(c->noun, "sbom") == 0 || strcmp(c->noun, "scan") == 0;
+}
+
 int main(int argc, char **argv)
 {
     struct cli cli = {0};
@@ -667,6 +676,8 @@ int main(int argc, char **argv)
             cli_error("out of memory");
             return EXIT_INTERNAL;
         }
+        if (builds_once(c))
+            tsnu_heap_huge((size_t)128 << 20);
         rc = c->run(&cli, argc - (bare ? 2 : 3), argv + (bare ? 2 : 3));
         tsn_ctx_free(cli.ctx);
         return rc;
