@@ -68,6 +68,14 @@ void tsn_free(void *p)
 #endif
 #endif
 
+#ifndef MAP_FROM_MALLOC
+/* @p p rounded up to a huge page's boundary */
+static uintptr_t unit_up(uintptr_t p)
+{
+    return (p + TSNU_MAP_UNIT - 1) & ~(uintptr_t)(TSNU_MAP_UNIT - 1);
+}
+#endif
+
 void *tsnu_map_alloc(size_t n, size_t *got)
 {
     size_t size, span;
@@ -86,7 +94,7 @@ void *tsnu_map_alloc(size_t n, size_t *got)
                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (m == MAP_FAILED)
         return NULL;
-    uintptr_t at = ((uintptr_t)m + TSNU_MAP_UNIT - 1) & ~(TSNU_MAP_UNIT - 1);
+    uintptr_t at = unit_up((uintptr_t)m);
     char *p = (char *)at;
     size_t head = (size_t)(p - m), tail = span - head - size;
     if (head)
@@ -151,10 +159,6 @@ char *tsnu_strdup(const char *s)
 
 static atomic_bool huge_heaps;
 
-static uintptr_t unit_up(uintptr_t p)
-{
-    return (p + TSNU_MAP_UNIT - 1) & ~(uintptr_t)(TSNU_MAP_UNIT - 1);
-}
 #endif
 
 void tsnu_heap_huge(size_t reserve)
