@@ -51,14 +51,15 @@ void *tsnu_map_alloc(size_t n, size_t *got);
 void tsnu_map_free(void *p, size_t size);
 
 /*
- * A process that builds tens of megabytes and exits (the CLI) pays a
- * page fault for each 4 KiB it touches first, and in a virtual machine
- * a fault costs microseconds. tsnu_heap_huge() grows the heap of the
- * calling (main) thread by @p reserve bytes at once and advises huge
- * pages for it, and has tsnu_heap_huge_thread(), called first thing on
- * each worker thread, advise them for that thread's malloc arena. Advice
- * only: without transparent huge pages ("madvise" or "always"), with
- * another malloc than glibc's, or under a sanitizer, nothing changes.
+ * A process that builds tens of megabytes and exits (tsunagi scan, the
+ * sbom commands) pays a page fault for each 4 KiB it touches first, and
+ * in a virtual machine a fault costs microseconds. tsnu_heap_huge()
+ * grows the heap of the calling (main) thread by @p reserve bytes at
+ * once and advises huge pages for it, and has tsnu_heap_huge_thread(),
+ * called first thing on each worker thread, advise them for that
+ * thread's malloc arena. Advice only: without transparent huge pages
+ * ("madvise" or "always"), with another malloc than glibc's, or under a
+ * sanitizer, nothing changes.
  */
 void tsnu_heap_huge(size_t reserve);
 void tsnu_heap_huge_thread(void);
