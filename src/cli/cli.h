@@ -34,6 +34,9 @@ struct cli {
     bool quiet;
     const char *prog;
     const char *cmd; /* "sbom check" */
+    /* the command's memory may be left to exit, not freed (main(),
+     * tsnu_heap_huge()) */
+    bool heap_to_exit;
 };
 
 /*

@@ -908,6 +908,13 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
                    : cli_emit(output, &out);
     if (rc == 0 && failed)
         rc = EXIT_FINDINGS;
+    tsn_vulndb_close(db);
+    /* The report, the SBOMs and the scans are hundreds of thousands of
+     * blocks, which take milliseconds to free. The process ends with
+     * this command: when main() set its heap up for that, they are left
+     * to exit. */
+    if (cli->heap_to_exit)
+        return rc;
     tsn_free(text);
     tsn_buf_dispose(&out);
     for (int i = 0; docs && i < nt; i++)
@@ -922,7 +929,6 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
     }
     free(ts);
     free(st);
-    tsn_vulndb_close(db);
     tsn_vex_free(files);
     free(path);
     free(pos);

@@ -677,7 +677,7 @@ int main(int argc, char **argv)
             return EXIT_INTERNAL;
         }
         if (builds_once(c))
-            tsnu_heap_huge((size_t)128 << 20);
+            cli.heap_to_exit = tsnu_heap_huge((size_t)128 << 20);
         rc = c->run(&cli, argc - (bare ? 2 : 3), argv + (bare ? 2 : 3));
         tsn_ctx_free(cli.ctx);
         return rc;

@@ -161,7 +161,7 @@ static atomic_bool huge_heaps;
 
 #endif
 
-void tsnu_heap_huge(size_t reserve)
+bool tsnu_heap_huge(size_t reserve)
 {
 #ifdef HEAP_HUGE
     if (reserve > INT_MAX)
@@ -171,7 +171,7 @@ void tsnu_heap_huge(size_t reserve)
      * too; it grows by the reserve at a time */
     if (end == (char *)-1 || mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024) != 1 ||
         mallopt(M_TOP_PAD, (int)reserve) != 1)
-        return;
+        return false;
     /* the free space at the top of the heap, and more than it holds:
      * the heap grows now */
     size_t top = mallinfo2().keepcost;
@@ -184,8 +184,10 @@ void tsnu_heap_huge(size_t reserve)
     if (hi != (char *)-1 && b > a)
         (void)madvise((void *)a, b - a, MADV_HUGEPAGE);
     atomic_store(&huge_heaps, true);
+    return true;
 #else
     (void)reserve;
+    return false;
 #endif
 }
 

@@ -60,8 +60,14 @@ void tsnu_map_free(void *p, size_t size);
  * thread's malloc arena. Advice only: without transparent huge pages
  * ("madvise" or "always"), with another malloc than glibc's, or under a
  * sanitizer, nothing changes.
+ *
+ * Returns true when it took effect: glibc's malloc, no sanitizer. Such a
+ * process may then leave what it built to exit rather than free it
+ * block by block (a scan's hundreds of thousands of blocks take
+ * milliseconds to free); under a sanitizer it frees everything, so that
+ * the leak checker still sees every block that is lost.
  */
-void tsnu_heap_huge(size_t reserve);
+bool tsnu_heap_huge(size_t reserve);
 void tsnu_heap_huge_thread(void);
 char *tsnu_strdup(const char *s);
 char *tsnu_strndup(const char *s, size_t n);
