@@ -9,15 +9,16 @@ static void put(tsnu_jw *w, const char *s, size_t n)
         w->error = tsn_buf_put(w->b, s, n);
 }
 
+/* A line break and the indentation of the depth, in one put for the
+ * usual depths. */
 static void newline(tsnu_jw *w)
 {
-    static const char spaces[] = "                                        ";
-    int n = w->depth * 2;
-    put(w, "\n", 1);
-    while (n > 0) {
-        int k = n > 40 ? 40 : n;
-        put(w, spaces, (size_t)k);
-        n -= k;
+    static const char line[] = "\n                                        ";
+    size_t n = (size_t)w->depth * 2, k = n < 40 ? n : 40;
+    put(w, line, k + 1);
+    for (n -= k; n > 0; n -= k) {
+        k = n < 40 ? n : 40;
+        put(w, line + 1, k);
     }
 }
 
