@@ -696,12 +696,33 @@ int tsnu_json_put_string(tsn_buf *b, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
     const char *run = s;
+    /* most strings need no escape: the quotes and the text at once */
+    while ((unsigned char)*s >= 0x20 && *s != '"' && *s != '\\')
+        s++;
+    if (!*s) {
+        size_t n = (size_t)(s - run), need;
+        if (tsnu_add_overflow(&need, b->len, n + 2))
+            return tsn_error_set(TSN_ETOOBIG, "buffer size overflow");
+        int rc = tsn_buf_grow(b, need);
+        if (rc < 0)
+            return rc;
+        b->ptr[b->len] = '"';
+        memcpy(b->ptr + b->len + 1, run, n);
+        b->ptr[need - 1] = '"';
+        b->ptr[need] = '\0';
+        b->len = need;
+        return 0;
+    }
+    s = run;
     int error = tsn_buf_putc(b, '"');
 
     for (; error == 0 && *s; s++) {
+        /* the characters written as they are, in one run */
+        while ((unsigned char)*s >= 0x20 && *s != '"' && *s != '\\')
+            s++;
+        if (!*s)
+            break;
         unsigned char c = (unsigned char)*s;
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
         error = tsn_buf_put(b, run, (size_t)(s - run));
         if (error < 0)
             break;
