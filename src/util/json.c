@@ -611,6 +611,13 @@ int tsnu_json_parse(tsnu_json **out,
     ps.scratch = (tsn_buf)TSN_BUF_INIT(SIZE_MAX / 2);
     ps.tmp = (tsn_buf)TSN_BUF_INIT(SIZE_MAX / 2);
     ps.keypos = (tsn_buf)TSN_BUF_INIT(SIZE_MAX / 2);
+    /* room for the pending values of a record-sized document at once,
+     * rather than growing from a few bytes by doubling */
+    if (tsn_buf_grow(&ps.scratch, 4096) < 0 ||
+        tsn_buf_grow(&ps.keypos, 512) < 0) {
+        error = tsn_error_oom();
+        goto done;
+    }
     /* each segment is written before the depth reaches it: not zeroed */
     ps.path = tsn_malloc(((size_t)ps.max_depth + 1) * sizeof *ps.path);
     if (!ps.path) {
