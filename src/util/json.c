@@ -654,10 +654,8 @@ const tsnu_json *tsnu_json_get(const tsnu_json *obj, const char *key)
 {
     if (!obj || obj->type != TSNU_JSON_OBJECT)
         return NULL;
-    /* the first byte before the rest: most keys differ there */
     for (size_t i = 0; i < obj->len; i++)
-        if (obj->u.members[i].key[0] == key[0] &&
-            strcmp(obj->u.members[i].key, key) == 0)
+        if (tsnu_streq(obj->u.members[i].key, key))
             return &obj->u.members[i].value;
     return NULL;
 }

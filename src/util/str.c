@@ -8,13 +8,6 @@
 #include <string.h>
 #include <time.h>
 
-bool tsnu_streq(const char *a, const char *b)
-{
-    if (!a || !b)
-        return a == b;
-    return strcmp(a, b) == 0;
-}
-
 static int lower(int c)
 {
     return (c >= 'A' && c <= 'Z') ? c + 32 : c;

@@ -30,7 +30,7 @@ struct rd {
 static bool in(const char *s, const char *const *set)
 {
     for (; *set; set++)
-        if (strcmp(s, *set) == 0)
+        if (tsnu_streq(s, *set))
             return true;
     return false;
 }
@@ -95,7 +95,7 @@ static int read_range(struct rd *r,
         const tsnu_json_member *m = &e->u.members[0];
         int k = -1;
         for (int j = 0; j < 4; j++)
-            if (strcmp(m->key, evnames[j]) == 0)
+            if (tsnu_streq(m->key, evnames[j]))
                 k = j;
         tsnu_jpath mp = AT(&ip, m->key);
         if (k < 0)

@@ -88,8 +88,7 @@ static const struct type_rule type_rules[] = {
 static const struct type_rule *find_rule(const char *type)
 {
     for (size_t i = 0; i < sizeof type_rules / sizeof *type_rules; i++)
-        if (type_rules[i].type[0] == type[0] &&
-            strcmp(type_rules[i].type, type) == 0)
+        if (tsnu_streq(type_rules[i].type, type))
             return &type_rules[i];
     return NULL;
 }

@@ -106,7 +106,7 @@ static int check_members(struct rd *r,
     for (size_t i = 0; i < obj->len; i++) {
         const char *key = obj->u.members[i].key;
         const struct member *m = allowed;
-        while (m->name && strcmp(m->name, key) != 0)
+        while (m->name && !tsnu_streq(m->name, key))
             m++;
         if (m->name && m->since <= r->minor)
             continue;

@@ -138,7 +138,8 @@ tsn_vscheme tsn_vscheme_for_ecosystem(const char *eco)
     if (n == 4 && memcmp(eco, "Root", 4) == 0 && eco[4] == ':')
         return tsn_vscheme_for_ecosystem(eco + 5);
     for (size_t i = 0; i < sizeof ecosystems / sizeof *ecosystems; i++)
-        if (strlen(ecosystems[i].ecosystem) == n &&
+        if (ecosystems[i].ecosystem[0] == eco[0] &&
+            strlen(ecosystems[i].ecosystem) == n &&
             memcmp(ecosystems[i].ecosystem, eco, n) == 0)
             return ecosystems[i].scheme;
     return TSN_VS_UNKNOWN;
