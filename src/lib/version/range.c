@@ -1060,7 +1060,11 @@ int tsn_range_to_vers(const tsn_range *r, char **out)
         }
     }
     tsn_buf b = TSN_BUF_INIT((size_t)8 * TSN_LIMIT_RANGE_BYTES);
-    int rc = tsn_buf_printf(&b, "vers:%s/", tsn_vscheme_name(r->scheme));
+    int rc = tsn_buf_puts(&b, "vers:");
+    if (rc == 0)
+        rc = tsn_buf_puts(&b, tsn_vscheme_name(r->scheme));
+    if (rc == 0)
+        rc = tsn_buf_putc(&b, '/');
     if (star || k == 0) {
         if (rc == 0)
             rc = tsn_buf_putc(&b, '*');
