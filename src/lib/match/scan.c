@@ -23,6 +23,7 @@
 
 #include <pthread.h>
 #include <sched.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1679,31 +1680,76 @@ static int system_of(struct scan *s, const tsn_sbom_component *comps, size_t n)
 }
 
 /*
- * One thread's share of a scan: the components whose share[] is @p id,
- * looked up with its own handle on the knowledge base and its own state
- * (struct scan), writing only their tsn_scan_component and struct upg.
- * Its error, which is the thread's, is copied out for the caller.
+ * How the components are shared out when several threads look them up:
+ * in groups, the components of one package together (those whose purl
+ * before the version hashes alike), so that a package is read by one
+ * thread; a component without a purl, whose records are read for it
+ * alone, is a group of its own. The threads take the groups in turn, a
+ * few at a time, so that one held up (another process on its
+ * processor, a package with many records) takes fewer. Each writes
+ * where the findings of the components it took are in its state (from,
+ * to), and which it is (share); join() puts them in component order.
+ */
+struct plan {
+    size_t *order; /* component indices, each group's together */
+    size_t *group; /* group g is order[group[g] .. group[g + 1]) */
+    size_t ngroups;
+    atomic_size_t next; /* the first group not taken */
+    unsigned char *share;
+    size_t *from, *to;
+};
+
+/* groups a thread takes at a time */
+#define PLAN_TAKE 4
+
+/*
+ * One thread's share of a scan: groups of components taken from @p plan
+ * (all of them in order without one), looked up with its own handle on
+ * the knowledge base and its own state (struct scan), writing only their
+ * tsn_scan_component and struct upg. Its error, which is the thread's,
+ * is copied out for the caller.
  */
 struct job {
     struct scan *s;
     tsn_vulndb *db;
     const tsn_sbom_component *comps;
-    const unsigned char *share;
+    struct plan *plan;
     size_t n;
     unsigned id;
     int rc;
     char error[1024];
 };
 
+static int job_one(struct job *j, tsnv_lookup *lk, size_t ci)
+{
+    struct plan *p = j->plan;
+    if (p) {
+        p->share[ci] = (unsigned char)j->id;
+        p->from[ci] = j->s->findings.len;
+    }
+    int rc = scan_one(j->s, lk, &j->comps[ci], ci, &j->s->pub.components[ci]);
+    if (p)
+        p->to[ci] = j->s->findings.len;
+    return rc;
+}
+
 static void *job_run(void *arg)
 {
     tsnu_heap_huge_thread();
     struct job *j = arg;
+    struct plan *p = j->plan;
     tsnv_lookup *lk = NULL;
     int rc = tsnv_lookup_open(j->db, &lk);
-    for (size_t i = 0; rc == 0 && i < j->n; i++)
-        if (j->share[i] == j->id)
-            rc = scan_one(j->s, lk, &j->comps[i], i, &j->s->pub.components[i]);
+    for (size_t ci = 0; rc == 0 && !p && ci < j->n; ci++)
+        rc = job_one(j, lk, ci);
+    while (rc == 0 && p) {
+        size_t g = atomic_fetch_add(&p->next, PLAN_TAKE);
+        if (g >= p->ngroups)
+            break;
+        size_t end = g + PLAN_TAKE < p->ngroups ? g + PLAN_TAKE : p->ngroups;
+        for (size_t k = p->group[g]; rc == 0 && k < p->group[end]; k++)
+            rc = job_one(j, lk, p->order[k]);
+    }
     tsnv_lookup_close(lk);
     j->rc = rc;
     if (rc < 0)
@@ -1711,19 +1757,62 @@ static void *job_run(void *arg)
     return NULL;
 }
 
-/* The share component @p i is looked up in: by its package (its purl
- * before the version), so that a package is read by one thread; a
- * component without a purl, whose records are read for it alone, by its
- * place. */
-static unsigned share_of(const tsn_sbom_component *c, size_t i, unsigned jobs)
+/* A component's package as a hash (its purl before the version), or 0
+ * without a purl. */
+static uint64_t package_hash(const tsn_sbom_component *c)
 {
     if (!c->purl)
-        return (unsigned)(i % jobs);
+        return 0;
     size_t len = strcspn(c->purl, "@?#");
     uint64_t h = 1469598103934665603u; /* FNV-1a */
     for (size_t k = 0; k < len; k++)
         h = (h ^ (unsigned char)c->purl[k]) * 1099511628211u;
-    return (unsigned)(h % jobs);
+    return h | 1; /* never 0 */
+}
+
+struct keyed {
+    uint64_t hash;
+    size_t ci;
+};
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    const struct keyed *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return x->ci < y->ci ? -1 : x->ci > y->ci;
+}
+
+/* The groups of @p comps[0..n) (struct plan), in @p ar. */
+static int plan_of(struct plan *p,
+                   tsnu_arena *ar,
+                   const tsn_sbom_component *comps,
+                   size_t n)
+{
+    size_t m = n ? n : 1;
+    struct keyed *k = tsn_calloc(m, sizeof *k);
+    p->order = tsnu_arena_calloc(ar, m, sizeof *p->order);
+    p->group = tsnu_arena_calloc(ar, m + 1, sizeof *p->group);
+    p->share = tsnu_arena_calloc(ar, m, 1);
+    p->from = tsnu_arena_calloc(ar, m, sizeof *p->from);
+    p->to = tsnu_arena_calloc(ar, m, sizeof *p->to);
+    if (!k || !p->order || !p->group || !p->share || !p->from || !p->to) {
+        tsn_free(k);
+        return tsn_error_oom();
+    }
+    for (size_t i = 0; i < n; i++)
+        k[i] = (struct keyed){package_hash(&comps[i]), i};
+    qsort(k, n, sizeof *k, cmp_keyed);
+    p->ngroups = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || k[i].hash == 0 || k[i].hash != k[i - 1].hash)
+            p->group[p->ngroups++] = i;
+        p->order[i] = k[i].ci;
+    }
+    p->group[p->ngroups] = n;
+    atomic_init(&p->next, 0);
+    tsn_free(k);
+    return 0;
 }
 
 /* How many threads: @p jobs, or for 0 one per processor this process may
@@ -1743,21 +1832,20 @@ static unsigned jobs_for(unsigned jobs, size_t n)
 
 /*
  * The shares jobs[1 .. njobs) joined into @p s, jobs[0]'s: the findings in
- * component order (each share's are), and the ranges not compiled of a
- * package counted once however many shares read it.
+ * component order (where the plan says each component's are), and the
+ * ranges not compiled of a package counted once however many shares read
+ * it.
  */
 static int join(struct scan *s, const struct job *jobs, unsigned njobs)
 {
-    size_t n = s->pub.ncomponents, at[TSN_SCAN_JOBS_MAX] = {0};
+    const struct plan *p = jobs[0].plan;
+    size_t n = s->pub.ncomponents;
     tsnu_vec all = TSNU_VEC_INIT(tsn_finding, 100000000);
     int rc = 0;
     for (size_t ci = 0; rc == 0 && ci < n; ci++) {
-        unsigned id = jobs[0].share[ci];
-        const tsnu_vec *f = &jobs[id].s->findings;
-        for (; rc == 0 && at[id] < f->len &&
-               ((const tsn_finding *)f->ptr)[at[id]].component == ci;
-             at[id]++)
-            rc = tsnu_vec_push(&all, &((const tsn_finding *)f->ptr)[at[id]]);
+        const tsn_finding *f = jobs[p->share[ci]].s->findings.ptr;
+        for (size_t k = p->from[ci]; rc == 0 && k < p->to[ci]; k++)
+            rc = tsnu_vec_push(&all, &f[k]);
     }
     for (unsigned i = 1; rc == 0 && i < njobs; i++) {
         const struct scan *o = jobs[i].s;
@@ -1829,14 +1917,15 @@ int tsn_scan_run_jobs(tsn_vulndb *db,
         rc = tsn_error_oom();
     if (rc == 0)
         rc = system_of(s, comps, n);
-    unsigned char *share = NULL;
-    if (rc == 0 && !(share = tsnu_arena_calloc(&s->arena, n ? n : 1, 1)))
-        rc = tsn_error_oom();
-    for (size_t i = 0; rc == 0 && njobs > 1 && i < n; i++)
-        share[i] = (unsigned char)share_of(&comps[i], i, njobs);
+    struct plan plan;
+    if (rc == 0 && njobs > 1)
+        rc = plan_of(&plan, &s->arena, comps, n);
     /* jobs[0] is this thread's, on the caller's handle */
-    struct job jobs[TSN_SCAN_JOBS_MAX] = {
-        {.s = s, .db = db, .comps = comps, .share = share, .n = n}};
+    struct job jobs[TSN_SCAN_JOBS_MAX] = {{.s = s,
+                                           .db = db,
+                                           .comps = comps,
+                                           .plan = njobs > 1 ? &plan : NULL,
+                                           .n = n}};
     unsigned made = 1;
     for (; rc == 0 && made < njobs; made++) {
         jobs[made] = jobs[0];
