@@ -123,6 +123,16 @@ void tsnu_jw_bool(tsnu_jw *w, bool v);
 void tsnu_jw_null(tsnu_jw *w);
 /* key + string, skipped when @p s is NULL */
 void tsnu_jw_kstr(tsnu_jw *w, const char *key, const char *s);
+/* As tsnu_jw_key() and tsnu_jw_kstr(), the key a string literal that
+ * needs no escape: written with its quotes and the colon in one copy. */
+#define TSNU_JW_LIT(lit) "\"" lit "\": ", sizeof("\"" lit "\": ") - 1
+#define tsnu_jw_lkey(w, lit) tsnu_jw_quoted_key((w), TSNU_JW_LIT(lit))
+#define tsnu_jw_lkstr(w, lit, s) tsnu_jw_quoted_kstr((w), TSNU_JW_LIT(lit), (s))
+void tsnu_jw_quoted_key(tsnu_jw *w, const char *quoted, size_t n);
+void tsnu_jw_quoted_kstr(tsnu_jw *w,
+                         const char *quoted,
+                         size_t n,
+                         const char *s);
 /* A parsed value as it was (numbers as written, members in their
  * order), indented like the rest. */
 void tsnu_jw_value(tsnu_jw *w, const tsnu_json *v);

@@ -9,16 +9,16 @@ static void put(tsnu_jw *w, const char *s, size_t n)
         w->error = tsn_buf_put(w->b, s, n);
 }
 
-/* A line break and the indentation of the depth, in one put for the
- * usual depths. */
-static void newline(tsnu_jw *w)
+/* A comma when @p comma, a line break and the indentation of the depth:
+ * one put for the usual depths. */
+static void newline(tsnu_jw *w, bool comma)
 {
-    static const char line[] = "\n                                        ";
+    static const char line[] = ",\n                                        ";
     size_t n = (size_t)w->depth * 2, k = n < 40 ? n : 40;
-    put(w, line, k + 1);
+    put(w, line + !comma, k + 1 + comma);
     for (n -= k; n > 0; n -= k) {
         k = n < 40 ? n : 40;
-        put(w, line + 1, k);
+        put(w, line + 2, k);
     }
 }
 
@@ -30,10 +30,8 @@ static void before_item(tsnu_jw *w)
         return;
     }
     if (w->depth > 0) {
-        if (w->has_items[w->depth])
-            put(w, ",", 1);
+        newline(w, w->has_items[w->depth]);
         w->has_items[w->depth] = true;
-        newline(w);
     }
 }
 
@@ -81,7 +79,7 @@ void tsnu_jw_end(tsnu_jw *w)
     c = w->closer[w->depth];
     w->depth--;
     if (had)
-        newline(w);
+        newline(w, false);
     put(w, &c, 1);
 }
 
@@ -126,6 +124,24 @@ void tsnu_jw_bool(tsnu_jw *w, bool v)
 {
     before_item(w);
     put(w, v ? "true" : "false", v ? 4 : 5);
+}
+
+void tsnu_jw_quoted_key(tsnu_jw *w, const char *quoted, size_t n)
+{
+    before_item(w);
+    put(w, quoted, n);
+    w->after_key = true;
+}
+
+void tsnu_jw_quoted_kstr(tsnu_jw *w,
+                         const char *quoted,
+                         size_t n,
+                         const char *s)
+{
+    if (!s)
+        return;
+    tsnu_jw_quoted_key(w, quoted, n);
+    tsnu_jw_string(w, s);
 }
 
 void tsnu_jw_kstr(tsnu_jw *w, const char *key, const char *s)

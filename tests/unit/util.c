@@ -267,6 +267,61 @@ static void test_util_heap__huge(void)
           "a worker thread's arena has huge page advice");
 }
 
+/* The writer's layout (that of Python's json.dumps(indent=2)): keys
+ * given either way, commas, empty containers, and indentation deeper
+ * than the 40 spaces it puts at once. */
+static void test_util_json__writer(void)
+{
+    tsn_buf b = TSN_BUF_INIT(1 << 20);
+    tsnu_jw w;
+    tsnu_jw_init(&w, &b);
+    tsnu_jw_object(&w);
+    tsnu_jw_lkstr(&w, "id", "GHSA-\"x\"");
+    tsnu_jw_lkstr(&w, "absent", NULL);
+    tsnu_jw_kstr(&w, "k\"ey", "v");
+    tsnu_jw_lkey(&w, "list");
+    tsnu_jw_array(&w);
+    tsnu_jw_long(&w, -1);
+    tsnu_jw_bool(&w, true);
+    tsnu_jw_null(&w);
+    tsnu_jw_array(&w);
+    tsnu_jw_end(&w);
+    tsnu_jw_object(&w);
+    tsnu_jw_end(&w);
+    tsnu_jw_end(&w);
+    tsnu_jw_key(&w, "n");
+    tsnu_jw_double(&w, 0.5);
+    tsnu_jw_end(&w);
+    CHECK(tsnu_jw_finish(&w) == 0, "written");
+    CHECK_STR(tsn_buf_cstr(&b),
+              "{\n  \"id\": \"GHSA-\\\"x\\\"\",\n  \"k\\\"ey\": \"v\",\n"
+              "  \"list\": [\n    -1,\n    true,\n    null,\n    [],\n    {}\n"
+              "  ],\n  \"n\": 0.5\n}\n",
+              "layout");
+
+    /* 30 levels: [0, [1, [2, ...]]], each line indented two spaces a
+     * level */
+    tsn_buf_clear(&b);
+    tsnu_jw_init(&w, &b);
+    tsn_buf want = TSN_BUF_INIT(1 << 20);
+    for (int d = 0; d < 30; d++) {
+        tsnu_jw_array(&w);
+        tsnu_jw_long(&w, d);
+        tsn_buf_printf(&want, "[\n%*s%d", 2 * d + 2, "", d);
+        if (d < 29)
+            tsn_buf_printf(&want, ",\n%*s", 2 * d + 2, "");
+    }
+    for (int d = 29; d >= 0; d--) {
+        tsnu_jw_end(&w);
+        tsn_buf_printf(&want, "\n%*s]", 2 * d, "");
+    }
+    CHECK(tsnu_jw_finish(&w) == 0, "deep: written");
+    tsn_buf_putc(&want, '\n');
+    CHECK_STR(tsn_buf_cstr(&b), tsn_buf_cstr(&want), "deep: layout");
+    tsn_buf_dispose(&want);
+    tsn_buf_dispose(&b);
+}
+
 static void test_util_buf__numbers(void)
 {
     tsn_buf b = TSN_BUF_INIT(1000);
@@ -376,6 +431,7 @@ int main(void)
     test_util_json__locations();
     test_util_json__unescape();
     test_util_json__string_every_position();
+    test_util_json__writer();
     test_util_buf__max();
     test_util_buf__numbers();
     test_util_arena__reserve();
