@@ -38,64 +38,64 @@ static void finding(tsnu_jw *w,
                     const tsn_scan_component *sc)
 {
     tsnu_jw_object(w);
-    tsnu_jw_kstr(w, "id", f->id);
+    tsnu_jw_lkstr(w, "id", f->id);
     strings(w, "aliases", f->aliases, f->naliases);
-    tsnu_jw_key(w, "component");
+    tsnu_jw_lkey(w, "component");
     tsnu_jw_long(w, (long)f->component);
     if (c->ref)
-        tsnu_jw_kstr(w, "bomRef", c->ref);
+        tsnu_jw_lkstr(w, "bomRef", c->ref);
     if (c->purl)
-        tsnu_jw_kstr(w, "purl", c->purl);
-    tsnu_jw_kstr(w, "ecosystem", sc->ecosystem);
-    tsnu_jw_kstr(w, "package", sc->package);
-    tsnu_jw_kstr(w, "version", sc->version);
+        tsnu_jw_lkstr(w, "purl", c->purl);
+    tsnu_jw_lkstr(w, "ecosystem", sc->ecosystem);
+    tsnu_jw_lkstr(w, "package", sc->package);
+    tsnu_jw_lkstr(w, "version", sc->version);
     if (f->summary)
-        tsnu_jw_kstr(w, "summary", f->summary);
+        tsnu_jw_lkstr(w, "summary", f->summary);
     strings(w, "records", f->records, f->nrecords);
     strings(w, "matched", f->matched, f->nmatched);
     strings(w, "fixedVersions", f->fixed, f->nfixed);
     if (sc->upgrade)
-        tsnu_jw_kstr(w, "upgrade", sc->upgrade);
-    tsnu_jw_key(w, "tier");
+        tsnu_jw_lkstr(w, "upgrade", sc->upgrade);
+    tsnu_jw_lkey(w, "tier");
     tsnu_jw_long(w, f->tier);
     if (f->has_severity)
-        tsnu_jw_kstr(w, "severity", tsn_cvss_rating_name(f->severity));
+        tsnu_jw_lkstr(w, "severity", tsn_cvss_rating_name(f->severity));
     if (f->vector) {
-        tsnu_jw_key(w, "cvss");
+        tsnu_jw_lkey(w, "cvss");
         tsnu_jw_object(w);
-        tsnu_jw_kstr(w, "version", tsn_cvss_version_name(f->cvss.version));
-        tsnu_jw_kstr(w, "vector", f->vector);
-        tsnu_jw_key(w, "baseScore");
+        tsnu_jw_lkstr(w, "version", tsn_cvss_version_name(f->cvss.version));
+        tsnu_jw_lkstr(w, "vector", f->vector);
+        tsnu_jw_lkey(w, "baseScore");
         tsnu_jw_double(w, f->cvss.base);
-        tsnu_jw_key(w, "score");
+        tsnu_jw_lkey(w, "score");
         tsnu_jw_double(w, f->cvss.score);
-        tsnu_jw_kstr(w, "source", f->severity_source);
+        tsnu_jw_lkstr(w, "source", f->severity_source);
         tsnu_jw_end(w);
     }
-    tsnu_jw_key(w, "kev");
+    tsnu_jw_lkey(w, "kev");
     tsnu_jw_bool(w, f->kev);
     if (f->kev) {
-        tsnu_jw_key(w, "knownRansomwareUse");
+        tsnu_jw_lkey(w, "knownRansomwareUse");
         tsnu_jw_bool(w, f->ransomware);
     }
     if (f->has_epss) {
-        tsnu_jw_key(w, "epss");
+        tsnu_jw_lkey(w, "epss");
         tsnu_jw_object(w);
-        tsnu_jw_key(w, "probability");
+        tsnu_jw_lkey(w, "probability");
         tsnu_jw_double(w, f->epss);
-        tsnu_jw_key(w, "percentile");
+        tsnu_jw_lkey(w, "percentile");
         tsnu_jw_double(w, f->percentile);
         tsnu_jw_end(w);
     }
     if (f->vex) {
-        tsnu_jw_key(w, "vex");
+        tsnu_jw_lkey(w, "vex");
         tsnu_jw_object(w);
-        tsnu_jw_kstr(w, "status", tsn_vex_status_name(f->vex_status));
-        tsnu_jw_kstr(w, "justification", f->vex->justification);
-        tsnu_jw_kstr(w, "impact", f->vex->impact);
-        tsnu_jw_kstr(w, "action", f->vex->action);
-        tsnu_jw_kstr(w, "timestamp", f->vex->timestamp);
-        tsnu_jw_kstr(w, "statement", f->vex->where);
+        tsnu_jw_lkstr(w, "status", tsn_vex_status_name(f->vex_status));
+        tsnu_jw_lkstr(w, "justification", f->vex->justification);
+        tsnu_jw_lkstr(w, "impact", f->vex->impact);
+        tsnu_jw_lkstr(w, "action", f->vex->action);
+        tsnu_jw_lkstr(w, "timestamp", f->vex->timestamp);
+        tsnu_jw_lkstr(w, "statement", f->vex->where);
         tsnu_jw_end(w);
     }
     tsnu_jw_end(w);
@@ -136,31 +136,31 @@ int tsn_scan_to_json(const tsn_scan *scan,
     tsnu_jw_init(&w, &b);
     tsnu_jw_object(&w);
     if (target)
-        tsnu_jw_kstr(&w, "target", target);
-    tsnu_jw_key(&w, "summary");
+        tsnu_jw_lkstr(&w, "target", target);
+    tsnu_jw_lkey(&w, "summary");
     tsnu_jw_object(&w);
-    tsnu_jw_key(&w, "components");
+    tsnu_jw_lkey(&w, "components");
     tsnu_jw_long(&w, (long)scan->ncomponents);
-    tsnu_jw_key(&w, "checked");
+    tsnu_jw_lkey(&w, "checked");
     tsnu_jw_long(&w, (long)scan->checked);
-    tsnu_jw_key(&w, "notChecked");
+    tsnu_jw_lkey(&w, "notChecked");
     tsnu_jw_long(&w, (long)(scan->ncomponents - scan->checked));
-    tsnu_jw_key(&w, "findings");
+    tsnu_jw_lkey(&w, "findings");
     tsnu_jw_long(&w, (long)k.findings);
-    tsnu_jw_key(&w, "suppressed");
+    tsnu_jw_lkey(&w, "suppressed");
     tsnu_jw_long(&w, (long)k.suppressed);
     static const char *const names[] = {"none", "low", "medium", "high",
                                         "critical"};
-    tsnu_jw_key(&w, "bySeverity");
+    tsnu_jw_lkey(&w, "bySeverity");
     tsnu_jw_object(&w);
     for (int r = TSN_CVSS_CRITICAL; r >= TSN_CVSS_NONE; r--) {
         tsnu_jw_key(&w, names[r]);
         tsnu_jw_long(&w, (long)k.by_severity[r]);
     }
-    tsnu_jw_key(&w, "unknown");
+    tsnu_jw_lkey(&w, "unknown");
     tsnu_jw_long(&w, (long)k.unrated);
     tsnu_jw_end(&w);
-    tsnu_jw_key(&w, "byTier");
+    tsnu_jw_lkey(&w, "byTier");
     tsnu_jw_object(&w);
     for (int t = 1; t <= 4; t++) {
         char key[2] = {(char)('0' + t), 0};
@@ -168,55 +168,55 @@ int tsn_scan_to_json(const tsn_scan *scan,
         tsnu_jw_long(&w, (long)k.by_tier[t]);
     }
     tsnu_jw_end(&w);
-    tsnu_jw_key(&w, "tierPolicy");
+    tsnu_jw_lkey(&w, "tierPolicy");
     tsnu_jw_object(&w);
-    tsnu_jw_key(&w, "epss");
+    tsnu_jw_lkey(&w, "epss");
     tsnu_jw_double(&w, scan->tiers.epss);
-    tsnu_jw_kstr(&w, "severity", names[scan->tiers.severity]);
+    tsnu_jw_lkstr(&w, "severity", names[scan->tiers.severity]);
     tsnu_jw_end(&w);
-    tsnu_jw_key(&w, "kev");
+    tsnu_jw_lkey(&w, "kev");
     tsnu_jw_long(&w, (long)k.kev);
-    tsnu_jw_key(&w, "rangesNotEvaluated");
+    tsnu_jw_lkey(&w, "rangesNotEvaluated");
     tsnu_jw_long(&w, (long)scan->unevaluated);
-    tsnu_jw_key(&w, "unjudged");
+    tsnu_jw_lkey(&w, "unjudged");
     tsnu_jw_long(&w, (long)k.unjudged);
     tsnu_jw_end(&w);
-    tsnu_jw_key(&w, "components");
+    tsnu_jw_lkey(&w, "components");
     tsnu_jw_array(&w);
     for (size_t i = 0; i < n; i++) {
         const tsn_scan_component *sc = &scan->components[i];
         tsnu_jw_object(&w);
-        tsnu_jw_key(&w, "index");
+        tsnu_jw_lkey(&w, "index");
         tsnu_jw_long(&w, (long)i);
         if (comps[i].ref)
-            tsnu_jw_kstr(&w, "bomRef", comps[i].ref);
+            tsnu_jw_lkstr(&w, "bomRef", comps[i].ref);
         if (comps[i].name)
-            tsnu_jw_kstr(&w, "name", comps[i].name);
+            tsnu_jw_lkstr(&w, "name", comps[i].name);
         if (comps[i].version)
-            tsnu_jw_kstr(&w, "version", comps[i].version);
+            tsnu_jw_lkstr(&w, "version", comps[i].version);
         if (comps[i].purl)
-            tsnu_jw_kstr(&w, "purl", comps[i].purl);
-        tsnu_jw_key(&w, "checked");
+            tsnu_jw_lkstr(&w, "purl", comps[i].purl);
+        tsnu_jw_lkey(&w, "checked");
         tsnu_jw_bool(&w, sc->skip == TSN_SCAN_CHECKED);
         if (sc->skip)
-            tsnu_jw_kstr(&w, "notChecked", skips[sc->skip]);
+            tsnu_jw_lkstr(&w, "notChecked", skips[sc->skip]);
         if (sc->ecosystem) {
-            tsnu_jw_kstr(&w, "ecosystem", sc->ecosystem);
-            tsnu_jw_kstr(&w, "package", sc->package);
+            tsnu_jw_lkstr(&w, "ecosystem", sc->ecosystem);
+            tsnu_jw_lkstr(&w, "package", sc->package);
         }
-        tsnu_jw_key(&w, "findings");
+        tsnu_jw_lkey(&w, "findings");
         tsnu_jw_long(&w, (long)sc->findings);
         if (sc->upgrade)
-            tsnu_jw_kstr(&w, "upgrade", sc->upgrade);
+            tsnu_jw_lkstr(&w, "upgrade", sc->upgrade);
         if (sc->npath) {
-            tsnu_jw_key(&w, "dependencyPath");
+            tsnu_jw_lkey(&w, "dependencyPath");
             tsnu_jw_array(&w);
             for (size_t j = 0; j < sc->npath; j++)
                 tsnu_jw_long(&w, (long)sc->path[j]);
             tsnu_jw_end(&w);
         }
         if (sc->nunjudged) {
-            tsnu_jw_key(&w, "unjudged");
+            tsnu_jw_lkey(&w, "unjudged");
             tsnu_jw_array(&w);
             for (size_t j = 0; j < sc->nunjudged; j++)
                 tsnu_jw_string(&w, sc->unjudged[j]);
