@@ -720,7 +720,7 @@ int tsnu_json_put_string(tsn_buf *b, const char *s)
         b->len = need;
         return 0;
     }
-    s = run;
+    /* from the first byte to escape on */
     int error = tsn_buf_putc(b, '"');
 
     for (; error == 0 && *s; s++) {
