@@ -53,7 +53,7 @@ tsnu_json *th_load_json(tsnu_arena *arena, const char *path)
 {
     tsn_buf data = TSN_BUF_INIT((size_t)1 << 30);
     tsnu_json *root = NULL;
-    tsnu_json_opts opts = {512, (size_t)1 << 26};
+    tsnu_json_opts opts = {.max_depth = 512, .max_string = (size_t)1 << 26};
 
     if (tsnu_file_read(&data, path, (size_t)1 << 30) < 0 ||
         tsnu_json_parse(&root, arena, data.ptr, data.len, &opts, path) < 0) {

@@ -21,7 +21,7 @@ static int parse(const char *text, unsigned depth, size_t max_string)
 {
     tsnu_arena a = TSNU_ARENA_INIT;
     tsnu_json *root;
-    tsnu_json_opts o = {depth, max_string};
+    tsnu_json_opts o = {.max_depth = depth, .max_string = max_string};
     int rc = tsnu_json_parse(&root, &a, text, strlen(text), &o, "t");
     tsnu_arena_dispose(&a);
     return rc;

@@ -76,7 +76,8 @@ int tsn_kev_read(tsn_kev **out, const char *text, size_t len, const char *name)
     struct kev *k = tsn_calloc(1, sizeof *k);
     if (!k)
         return tsn_error_oom();
-    tsnu_json_opts jo = {TSN_LIMIT_DEPTH, TSN_LIMIT_FIELD_BYTES};
+    tsnu_json_opts jo = {.max_depth = TSN_LIMIT_DEPTH,
+                         .max_string = TSN_LIMIT_FIELD_BYTES};
     tsnr r = TSNR_INIT(&k->arena, name ? name : "<catalog>");
     /* refusals are kept apart from warnings and without their cap */
     tsnu_vec refused = TSNU_VEC_INIT(const char *, SIZE_MAX / 16);

@@ -441,7 +441,8 @@ int tsnr_parse(tsnu_json **out,
                size_t len,
                const char *name)
 {
-    tsnu_json_opts jo = {TSN_LIMIT_DEPTH, TSN_LIMIT_FIELD_BYTES};
+    tsnu_json_opts jo = {.max_depth = TSN_LIMIT_DEPTH,
+                         .max_string = TSN_LIMIT_FIELD_BYTES};
     /* a record's tree and model take about four times its text (OSV:
      * 2.3 to 14 times, 5.8 on average with the chunks' slack) */
     size_t need;

@@ -77,7 +77,7 @@ int tsn_answers_scheme(const char *text,
     *scheme = *version = NULL;
     tsnu_arena arena = TSNU_ARENA_INIT;
     tsnr r = TSNR_INIT(&arena, name ? name : "<answers>");
-    tsnu_json_opts jo = {64, 64 * 1024};
+    tsnu_json_opts jo = {.max_depth = 64, .max_string = 64 * 1024};
     tsnu_json *root = NULL;
     const char *s = NULL, *v = NULL;
     int rc = len > TSNQ_MAX_BYTES
@@ -245,7 +245,7 @@ int tsn_answers_read(tsn_answers **out,
         .a = a,
         .problems = TSNU_VEC_INIT(const char *, TSNQ_MAX_PROBLEMS + 1)};
     tsnu_vec answers = TSNU_VEC_INIT(tsn_answer, TSNQ_MAX_QUESTIONS);
-    tsnu_json_opts jo = {64, 64 * 1024};
+    tsnu_json_opts jo = {.max_depth = 64, .max_string = 64 * 1024};
     tsnu_json *root = NULL;
     const tsnu_json *av = NULL;
     int rc = a->name ? 0 : tsn_error_oom();

@@ -493,7 +493,7 @@ int tsn_benchmark_read(tsn_benchmark **out,
         return tsn_error_oom();
     }
     tsnr r = TSNR_INIT(&q->arena, fname);
-    tsnu_json_opts jo = {64, 1024 * 1024};
+    tsnu_json_opts jo = {.max_depth = 64, .max_string = 1024 * 1024};
     tsnu_json *root = NULL;
     const char *scheme = NULL, *version = NULL;
     int k = 0, files = 0, format = 0, withheld = 0;

@@ -701,7 +701,7 @@ int tsn_catalogue_read(tsn_catalogue **out,
     c->decision_yes = c->decision_no = -1;
     c->name = tsnu_arena_strdup(&k->arena, name ? name : "<catalogue>");
     rd.r.name = c->name;
-    tsnu_json_opts jo = {64, 64 * 1024};
+    tsnu_json_opts jo = {.max_depth = 64, .max_string = 64 * 1024};
     tsnu_json *root = NULL;
     int rc = c->name ? 0 : tsn_error_oom();
     if (rc == 0 && len > TSNQ_MAX_BYTES)

@@ -1173,7 +1173,8 @@ read_citations(struct rd *r, const tsnu_json *root, const tsnu_jpath *path)
 int tsn_cdx__read_json(tsn_sbom *s, const char *data, size_t len)
 {
     struct rd r = {s, 0, {TSNU_STRSET_INIT, {0}}};
-    tsnu_json_opts jo = {s->ctx->limits.depth, s->ctx->limits.field_bytes};
+    tsnu_json_opts jo = {.max_depth = s->ctx->limits.depth,
+                         .max_string = s->ctx->limits.field_bytes};
     tsnu_json *root = NULL;
     tsnu_jpath top = {NULL, NULL, 0};
     const tsnu_json *ver;

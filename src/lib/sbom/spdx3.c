@@ -430,7 +430,8 @@ read_document(struct rd *r, const tsnu_json *doc, const tsnu_jpath *path)
 int tsn_spdx3__read_jsonld(tsn_sbom *s, const char *data, size_t len)
 {
     struct rd r = {s, NULL, TSNU_MAP_INIT, TSNU_MAP_INIT};
-    tsnu_json_opts jo = {s->ctx->limits.depth, s->ctx->limits.field_bytes};
+    tsnu_json_opts jo = {.max_depth = s->ctx->limits.depth,
+                         .max_string = s->ctx->limits.field_bytes};
     tsnu_json *root = NULL;
     const tsnu_json *ctx, *doc = NULL;
     tsnu_jpath gp = CHILD(NULL, "@graph");

@@ -452,7 +452,8 @@ int tsn_spdx__read_json(tsn_sbom *s, const char *data, size_t len)
     struct rd r = {s, TSNU_STRSET_INIT, TSNU_STRSET_INIT,
                    TSNU_VEC_INIT(struct use, SIZE_MAX / 64),
                    TSNU_VEC_INIT(struct edge, SIZE_MAX / 64)};
-    tsnu_json_opts jo = {s->ctx->limits.depth, s->ctx->limits.field_bytes};
+    tsnu_json_opts jo = {.max_depth = s->ctx->limits.depth,
+                         .max_string = s->ctx->limits.field_bytes};
     tsnu_json *root = NULL;
     const char *ver, *id, *ns, *dl;
     int error;

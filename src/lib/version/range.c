@@ -573,7 +573,7 @@ static int osv_json(struct tsn_range *r, const char *s, size_t n)
     tsn_vscheme eco = r->scheme;
     tsnu_json *doc = NULL;
     tsnu_arena tmp = TSNU_ARENA_INIT;
-    tsnu_json_opts o = {64, TSN_LIMIT_RANGE_BYTES};
+    tsnu_json_opts o = {.max_depth = 64, .max_string = TSN_LIMIT_RANGE_BYTES};
     int rc = tsnu_json_parse(&doc, &tmp, s, n, &o, "OSV range");
     if (rc < 0) {
         tsnu_arena_dispose(&tmp);
