@@ -36,6 +36,8 @@ struct parser {
     tsn_buf keypos; /* start of each pending member's key, for messages */
     uint32_t *dup_table;
     size_t dup_cap;
+    const char *const *skip; /* tsnu_json_opts.skip */
+    unsigned discard;        /* > 0: inside a skipped member's value */
 };
 
 static void render_path(struct parser *ps, tsn_buf *out)
@@ -131,10 +133,6 @@ static void put_utf8(tsn_buf *b, unsigned cp)
     tsn_buf_put(b, u, n);
 }
 
-/*
- * Parse a string literal at ps->p (which points at the opening quote).
- * On success *out is the decoded, NUL-terminated copy in the arena.
- */
 /* A byte a string's fast scan passes over: not '"', '\\', a control
  * character or part of a multi-byte UTF-8 sequence. */
 static inline bool plain(unsigned char c)
@@ -157,67 +155,11 @@ static inline bool special8(const char *p)
            high;
 }
 
-static int parse_string(struct parser *ps, const char **out, size_t *out_len)
+/* The string between @p p and @p end (its quotes left out), which has
+ * an escape, decoded into ps->tmp; its escapes checked. */
+static int unescape(struct parser *ps, const char *p, const char *end)
 {
-    const char *p = ps->p + 1, *end = ps->end, *run;
-    bool escaped = false;
-
-    /* Fast scan: find the closing quote, validating UTF-8 on the way. */
-    run = p;
-    while (p < end) {
-        while (end - p >= 8 && !special8(p))
-            p += 8;
-        while (p < end && plain((unsigned char)*p))
-            p++;
-        if (p >= end)
-            break;
-        unsigned char c = (unsigned char)*p;
-        if (c == '"')
-            break;
-        if (c == '\\') {
-            escaped = true;
-            p += 2;
-            continue;
-        }
-        if (c < 0x20) {
-            ps->p = p;
-            return fail(ps, TSN_EINVALID,
-                        "control character in string (must be escaped)");
-        }
-        if (c >= 0x80) {
-            size_t bad;
-            const char *q = p;
-            while (q < end && (unsigned char)*q >= 0x80)
-                q++;
-            if (!tsnu_utf8_valid(p, (size_t)(q - p), &bad)) {
-                ps->p = p + bad;
-                return fail(ps, TSN_EINVALID, "invalid UTF-8 in string");
-            }
-            p = q;
-            continue;
-        }
-        p++;
-    }
-    if (p >= end) {
-        ps->p = end;
-        return fail(ps, TSN_EINVALID, "unterminated string");
-    }
-    if ((size_t)(p - run) > ps->max_string) {
-        return fail(ps, TSN_ETOOBIG, "string longer than the field limit");
-    }
-    if (!escaped) {
-        *out = tsnu_arena_strndup(ps->arena, run, (size_t)(p - run));
-        if (!*out)
-            return tsn_error_oom();
-        *out_len = (size_t)(p - run);
-        ps->p = p + 1;
-        return 0;
-    }
-
-    /* Slow path: decode escapes. */
     tsn_buf_clear(&ps->tmp);
-    end = p;
-    p = run;
     while (p < end) {
         const char *q = p;
         while (q < end && *q != '\\')
@@ -290,14 +232,82 @@ static int parse_string(struct parser *ps, const char **out, size_t *out_len)
     }
     if (!ps->tmp.ptr && tsn_buf_grow(&ps->tmp, 1) < 0)
         return tsn_error_oom();
-    *out = tsnu_arena_strndup(ps->arena, ps->tmp.ptr, ps->tmp.len);
-    if (!*out)
-        return tsn_error_oom();
-    *out_len = ps->tmp.len;
-    ps->p = end + 1;
     return 0;
 }
 
+/*
+ * Parse a string literal at ps->p (which points at the opening quote).
+ * On success *out is the decoded, NUL-terminated copy in the arena; in a
+ * skipped value, the string as written (not terminated: *out_len long).
+ */
+static int parse_string(struct parser *ps, const char **out, size_t *out_len)
+{
+    const char *p = ps->p + 1, *end = ps->end, *run;
+    bool escaped = false;
+
+    /* Fast scan: find the closing quote, validating UTF-8 on the way. */
+    run = p;
+    while (p < end) {
+        while (end - p >= 8 && !special8(p))
+            p += 8;
+        while (p < end && plain((unsigned char)*p))
+            p++;
+        if (p >= end)
+            break;
+        unsigned char c = (unsigned char)*p;
+        if (c == '"')
+            break;
+        if (c == '\\') {
+            escaped = true;
+            p += 2;
+            continue;
+        }
+        if (c < 0x20) {
+            ps->p = p;
+            return fail(ps, TSN_EINVALID,
+                        "control character in string (must be escaped)");
+        }
+        if (c >= 0x80) {
+            size_t bad;
+            const char *q = p;
+            while (q < end && (unsigned char)*q >= 0x80)
+                q++;
+            if (!tsnu_utf8_valid(p, (size_t)(q - p), &bad)) {
+                ps->p = p + bad;
+                return fail(ps, TSN_EINVALID, "invalid UTF-8 in string");
+            }
+            p = q;
+            continue;
+        }
+        p++;
+    }
+    if (p >= end) {
+        ps->p = end;
+        return fail(ps, TSN_EINVALID, "unterminated string");
+    }
+    if ((size_t)(p - run) > ps->max_string) {
+        return fail(ps, TSN_ETOOBIG, "string longer than the field limit");
+    }
+    int error = escaped ? unescape(ps, run, p) : 0;
+    if (error < 0)
+        return error;
+    if (ps->discard) {
+        /* a skipped value keeps nothing; a key there is named as written,
+         * for messages only (struct pathseg has its length) */
+        *out = run;
+        *out_len = (size_t)(p - run);
+    } else if (!escaped) {
+        *out = tsnu_arena_strndup(ps->arena, run, (size_t)(p - run));
+        *out_len = (size_t)(p - run);
+    } else {
+        *out = tsnu_arena_strndup(ps->arena, ps->tmp.ptr, ps->tmp.len);
+        *out_len = ps->tmp.len;
+    }
+    if (!*out)
+        return tsn_error_oom();
+    ps->p = p + 1;
+    return 0;
+}
 static int parse_number(struct parser *ps, tsnu_json *v)
 {
     const char *p = ps->p, *end = ps->end, *s = p;
@@ -332,7 +342,7 @@ static int parse_number(struct parser *ps, tsnu_json *v)
     }
     v->type = TSNU_JSON_NUMBER;
     v->len = (size_t)(p - s);
-    v->u.str = tsnu_arena_strndup(ps->arena, s, v->len);
+    v->u.str = ps->discard ? s : tsnu_arena_strndup(ps->arena, s, v->len);
     if (!v->u.str)
         return tsn_error_oom();
     ps->p = p;
@@ -423,7 +433,7 @@ static int parse_array(struct parser *ps, tsnu_json *v)
         ps->depth--;
         if (error < 0)
             return error;
-        if (tsn_buf_put(&ps->scratch, &item, sizeof item) < 0)
+        if (!ps->discard && tsn_buf_put(&ps->scratch, &item, sizeof item) < 0)
             return tsn_error_oom();
         n++;
         skip_ws(ps);
@@ -442,9 +452,9 @@ static int parse_array(struct parser *ps, tsnu_json *v)
     }
 finish:
     v->type = TSNU_JSON_ARRAY;
-    v->len = n;
+    v->len = ps->discard ? 0 : n;
     v->u.items = NULL;
-    if (n) {
+    if (v->len) {
         v->u.items = tsnu_arena_alloc(ps->arena, n * sizeof(tsnu_json));
         if (!v->u.items)
             return tsn_error_oom();
@@ -452,6 +462,16 @@ finish:
     }
     ps->scratch.len = base;
     return 0;
+}
+
+/* Whether member @p m is one of those left out (tsnu_json_opts.skip). */
+static bool skipped(const struct parser *ps, const tsnu_json_member *m)
+{
+    for (const char *const *k = ps->skip; *k; k++)
+        if ((*k)[0] == m->key[0] && strlen(*k) == m->key_len &&
+            memcmp(*k, m->key, m->key_len) == 0)
+            return true;
+    return false;
 }
 
 static int parse_object(struct parser *ps, tsnu_json *v)
@@ -483,15 +503,20 @@ static int parse_object(struct parser *ps, tsnu_json *v)
         ps->p++;
         ps->path[ps->depth].key = m.key;
         ps->path[ps->depth].key_len = m.key_len;
+        bool skip = ps->skip && !ps->discard && skipped(ps, &m);
+        ps->discard += skip;
         ps->depth++;
         error = parse_value(ps, &m.value);
         ps->depth--;
+        ps->discard -= skip;
         if (error < 0)
             return error;
-        if (tsn_buf_put(&ps->scratch, &m, sizeof m) < 0 ||
-            tsn_buf_put(&ps->keypos, &key_at, sizeof key_at) < 0)
-            return tsn_error_oom();
-        n++;
+        if (!skip && !ps->discard) {
+            if (tsn_buf_put(&ps->scratch, &m, sizeof m) < 0 ||
+                tsn_buf_put(&ps->keypos, &key_at, sizeof key_at) < 0)
+                return tsn_error_oom();
+            n++;
+        }
         skip_ws(ps);
         if (ps->p >= ps->end)
             return fail(ps, TSN_EINVALID, "unterminated object");
@@ -607,6 +632,7 @@ int tsnu_json_parse(tsnu_json **out,
     ps.max_depth = opts && opts->max_depth ? opts->max_depth : 256;
     ps.max_string = opts && opts->max_string ? opts->max_string : (1u << 20);
     ps.arena = arena;
+    ps.skip = opts ? opts->skip : NULL;
     ps.name = name ? name : "<input>";
     ps.scratch = (tsn_buf)TSN_BUF_INIT(SIZE_MAX / 2);
     ps.tmp = (tsn_buf)TSN_BUF_INIT(SIZE_MAX / 2);

@@ -48,6 +48,13 @@ struct tsnu_json_member {
 typedef struct tsnu_json_opts {
     unsigned max_depth;
     size_t max_string; /* longest string value or key, in bytes */
+    /* Names of members left out of the tree wherever they occur (a
+     * NULL-terminated list, or NULL for none): for a reader that needs
+     * only part of a large document. Their values are still read as JSON
+     * (syntax, UTF-8, escapes, limits) but nothing of them is kept, so a
+     * duplicate key inside one, or a skipped member given twice, is not
+     * seen. */
+    const char *const *skip;
 } tsnu_json_opts;
 
 /*

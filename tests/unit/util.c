@@ -126,6 +126,62 @@ static void test_util_json__unescape(void)
     tsnu_arena_dispose(&a);
 }
 
+/* Members left out (tsnu_json_opts.skip): gone wherever they are, their
+ * values still read as JSON, errors inside them placed. */
+static int parse_skipping(const char *text, tsnu_arena *a, tsnu_json **root)
+{
+    static const char *const skip[] = {"details", "references", NULL};
+    tsnu_json_opts o = {.max_depth = 8, .max_string = 16, .skip = skip};
+    return tsnu_json_parse(root, a, text, strlen(text), &o, "t");
+}
+
+static void test_util_json__skip(void)
+{
+    tsnu_arena a = TSNU_ARENA_INIT;
+    tsnu_json *root = NULL;
+    const char *t = "{\"id\": \"A\", \"details\": {\"x\": [1, \"\\u00e9\"]},"
+                    " \"affected\": [{\"references\": [], \"n\": 2}],"
+                    " \"references\": null}";
+    CHECK(parse_skipping(t, &a, &root) == 0, "parse: %s",
+          tsn_error_last()->message);
+    CHECK(root && root->len == 2 && tsnu_json_get_str(root, "id") &&
+              !tsnu_json_get(root, "details") &&
+              !tsnu_json_get(root, "references"),
+          "top-level members left out");
+    const tsnu_json *af = root ? tsnu_json_get(root, "affected") : NULL;
+    CHECK(af && af->len == 1 && af->u.items[0].len == 1 &&
+              tsnu_json_get(&af->u.items[0], "n"),
+          "nested member left out");
+    tsnu_arena_dispose(&a);
+
+    /* what the whole parse refuses inside them is refused */
+    static const struct {
+        const char *text, *where;
+        int rc;
+    } bad[] = {
+        {"{\"details\": [1,]}", "t:1:16: /details/1: invalid number",
+         TSN_EINVALID},
+        {"{\"details\": {\"k~\": tru}}", "/details/k~0: invalid literal",
+         TSN_EINVALID},
+        {"{\"details\": \"\\q\"}", "/details: invalid escape", TSN_EINVALID},
+        {"{\"details\": \"\xc3\x28\"}", "invalid UTF-8", TSN_EINVALID},
+        {"{\"details\": \"12345678901234567\"}", "field limit", TSN_ETOOBIG},
+        {"{\"details\": [[[[[[[[1]]]]]]]]}", "depth limit", TSN_ETOOBIG},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        tsnu_arena b = TSNU_ARENA_INIT;
+        int rc = parse_skipping(bad[i].text, &b, &root);
+        CHECK(rc == bad[i].rc &&
+                  strstr(tsn_error_last()->message, bad[i].where) != NULL,
+              "skipped bad %zu: rc %d, %s", i, rc, tsn_error_last()->message);
+        tsnu_arena_dispose(&b);
+    }
+    /* documented: what is not kept is not compared for duplicate keys */
+    CHECK(parse_skipping("{\"details\": {\"a\": 1, \"a\": 2}}", &a, &root) == 0,
+          "duplicate key inside a skipped value");
+    tsnu_arena_dispose(&a);
+}
+
 /* Strings written and read back with one byte that is special to JSON
  * (or UTF-8, or a raw control character) at every place of strings of
  * 0 to 24 bytes: the reader looks at eight bytes at a time, and a special
@@ -430,6 +486,7 @@ int main(void)
     test_util_json__string_limit();
     test_util_json__locations();
     test_util_json__unescape();
+    test_util_json__skip();
     test_util_json__string_every_position();
     test_util_json__writer();
     test_util_buf__max();
