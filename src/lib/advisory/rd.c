@@ -441,8 +441,19 @@ int tsnr_parse(tsnu_json **out,
                size_t len,
                const char *name)
 {
+    return tsnr_parse_skipping(out, arena, text, len, name, NULL);
+}
+
+int tsnr_parse_skipping(tsnu_json **out,
+                        tsnu_arena *arena,
+                        const char *text,
+                        size_t len,
+                        const char *name,
+                        const char *const *skip)
+{
     tsnu_json_opts jo = {.max_depth = TSN_LIMIT_DEPTH,
-                         .max_string = TSN_LIMIT_FIELD_BYTES};
+                         .max_string = TSN_LIMIT_FIELD_BYTES,
+                         .skip = skip};
     /* a record's tree and model take about four times its text (OSV:
      * 2.3 to 14 times, 5.8 on average with the chunks' slack) */
     size_t need;

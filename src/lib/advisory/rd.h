@@ -160,6 +160,24 @@ int tsnr_parse(tsnu_json **out,
                const char *text,
                size_t len,
                const char *name);
+/* As tsnr_parse(), the members named in @p skip left out wherever they
+ * are (tsnu_json_opts.skip). */
+int tsnr_parse_skipping(tsnu_json **out,
+                        tsnu_arena *arena,
+                        const char *text,
+                        size_t len,
+                        const char *name,
+                        const char *const *skip);
+
+/* An OSV record read as tsn_osv_read() does, but only what matching
+ * reads: its details, references, credits and every database_specific
+ * and ecosystem_specific member are left unparsed (details, refs and
+ * cwes NULL). For a record read back from the knowledge base, which was
+ * read whole when it was imported. */
+int tsnr_osv_read_matching(tsn_advisory **out,
+                           const char *text,
+                           size_t len,
+                           const char *name);
 
 /* The language's description among [{"lang":..., "value":...}] items of
  * @p arr at @p p: the English one (lang "en" or "en-*") into *@p main,

@@ -216,6 +216,7 @@ static int read_stored(const char *source,
                        const char *text,
                        size_t len,
                        const char *label,
+                       bool matching,
                        tsn_advisory **out)
 {
     *out = NULL;
@@ -235,7 +236,8 @@ static int read_stored(const char *source,
                      ? tsn_csaf_read(out, text, len, label)
                  : strcmp(source, "cve") == 0
                      ? tsn_cve5_read(out, text, len, label)
-                     : tsn_osv_read(out, text, len, label);
+                 : matching ? tsnr_osv_read_matching(out, text, len, label)
+                            : tsn_osv_read(out, text, len, label);
         if (rc < 0)
             return rc;
     }
@@ -571,7 +573,7 @@ static int replaces_overview(struct imp *im, const tsn_advisory *a)
     int rc = record_text(im->v, tsna_col_int(im->find, 2), blob, len);
     if (rc == 0)
         rc = read_stored(a->source, im->v->scratch.ptr, im->v->scratch.len,
-                         a->id, &held);
+                         a->id, false, &held);
     if (rc == 0)
         rc = held->overview;
     tsn_advisory_free(held);
@@ -1585,7 +1587,7 @@ static int show_record(tsn_vulndb *v, const char *source, tsn_buf *b, size_t *n)
         return show_item(b, n, t, len);
     tsn_advisory *a = NULL;
     char *json = NULL;
-    int rc = read_stored(source, t, len, "record", &a);
+    int rc = read_stored(source, t, len, "record", false, &a);
     if (rc == 0)
         rc = tsn_advisory_to_json(a, &json);
     if (rc == 0)
@@ -1745,11 +1747,11 @@ static int cmp_row(const void *a, const void *b, void *bytes)
 }
 
 /* Each row of @p st (dict, record, source, id, withdrawn) read back into
- * the model and given to @p fn, by source and id. The rows are sorted
- * here rather than by SQLite, whose sorter costs more than the few
- * records of a package. */
-static int
-each_stored(tsn_vulndb *v, tsna_stmt *st, tsnv_advisory_fn fn, void *ctx)
+ * the model (only what matching reads, when @p matching) and given to
+ * @p fn, by source and id. The rows are sorted here rather than by
+ * SQLite, whose sorter costs more than the few records of a package. */
+static int each_stored(
+    tsn_vulndb *v, tsna_stmt *st, bool matching, tsnv_advisory_fn fn, void *ctx)
 {
     struct rows rs = {TSNU_VEC_INIT(struct row, SIZE_MAX / sizeof(struct row)),
                       TSN_BUF_INIT(SIZE_MAX / 2)};
@@ -1784,7 +1786,7 @@ each_stored(tsn_vulndb *v, tsna_stmt *st, tsnv_advisory_fn fn, void *ctx)
         rc = record_text(v, row[i].dict, t + row[i].record, row[i].len);
         if (rc == 0)
             rc = read_stored(t + row[i].source, v->scratch.ptr, v->scratch.len,
-                             label, &a);
+                             label, matching, &a);
         if (rc == 0)
             rc = fn(ctx, a, row[i].withdrawn);
     }
@@ -1911,7 +1913,7 @@ int tsn_vulndb_view_get(tsn_vulndb *v, const char *id, tsn_vulndb_view **out)
     if (rc == 0)
         rc = tsna_bind_text(st, 1, id);
     if (rc == 0)
-        rc = each_stored(v, st, view_keep, w);
+        rc = each_stored(v, st, false, view_keep, w);
     tsna_finalize(st);
     w->pub.advisories = w->advs.ptr;
     w->pub.n = w->advs.len;
@@ -2245,7 +2247,7 @@ int tsnv_lookup_package(tsnv_lookup *lk,
     int rc = tsna_bind_text(lk->by_package, 1, eco);
     if (rc == 0)
         rc = tsna_bind_text(lk->by_package, 2, key);
-    return rc < 0 ? rc : each_stored(lk->v, lk->by_package, fn, ctx);
+    return rc < 0 ? rc : each_stored(lk->v, lk->by_package, true, fn, ctx);
 }
 
 int tsnv_lookup_ecosystems(tsnv_lookup *lk,
@@ -2294,7 +2296,7 @@ int tsnv_lookup_id(tsnv_lookup *lk,
 {
     tsna_reset(lk->by_id);
     int rc = tsna_bind_text(lk->by_id, 1, id);
-    return rc < 0 ? rc : each_stored(lk->v, lk->by_id, fn, ctx);
+    return rc < 0 ? rc : each_stored(lk->v, lk->by_id, true, fn, ctx);
 }
 
 int tsnv_lookup_cve(tsnv_lookup *lk, const char *cve, tsnv_threat *out)

@@ -39,7 +39,9 @@ typedef struct tsnv_lookup tsnv_lookup;
 
 /* Called with each advisory a package is affected by, read back into the
  * model: @p a is the callee's (tsn_advisory_free), @p withdrawn whether
- * its source withdrew it. A negative return stops the lookup. */
+ * its source withdrew it. A negative return stops the lookup. An OSV
+ * record is read only as far as matching needs
+ * (tsnr_osv_read_matching(): no details, references or CWEs). */
 typedef int (*tsnv_advisory_fn)(void *ctx, tsn_advisory *a, bool withdrawn);
 
 /* KEV and EPSS of one CVE. */
