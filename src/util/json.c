@@ -140,10 +140,12 @@ static inline bool plain(unsigned char c)
     return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
 }
 
-/* Whether one of the eight bytes at @p p is not plain(): a byte below
- * 0x20, equal to '"' or '\\', or with its high bit set (the classic
- * "has a zero byte" test, (v - 0x01..) & ~v & 0x80.., on each). */
-static inline bool special8(const char *p)
+/* The eight bytes at @p p that are not plain(): a byte below 0x20, equal
+ * to '"' or '\\', or with its high bit set (the classic "has a zero
+ * byte" test, (v - 0x01..) & ~v & 0x80.., on each), as a mask of their
+ * high bits. A borrow can mark a byte above the first such one too, but
+ * never one below it: the lowest bit set is exact. */
+static inline uint64_t special8(const char *p)
 {
     const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
     uint64_t x, q, b;
@@ -248,10 +250,16 @@ static int parse_string(struct parser *ps, const char **out, size_t *out_len)
     /* Fast scan: find the closing quote, validating UTF-8 on the way. */
     run = p;
     while (p < end) {
-        while (end - p >= 8 && !special8(p))
+        uint64_t m = 0;
+        while (end - p >= 8 && !(m = special8(p)))
             p += 8;
-        while (p < end && plain((unsigned char)*p))
-            p++;
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (m)
+            p += __builtin_ctzll(m) / 8; /* the first of them */
+        else
+#endif
+            while (p < end && plain((unsigned char)*p))
+                p++;
         if (p >= end)
             break;
         unsigned char c = (unsigned char)*p;
@@ -354,6 +362,18 @@ bad:
 
 static int parse_value(struct parser *ps, tsnu_json *v);
 
+/* @p n bytes onto one of the parser's stacks, in place while they fit
+ * (a stack is not read as a string: no terminating NUL kept) */
+static inline int push(tsn_buf *b, const void *data, size_t n)
+{
+    if (n < b->cap - b->len && b->len + n <= b->max) {
+        memcpy(b->ptr + b->len, data, n);
+        b->len += n;
+        return 0;
+    }
+    return tsn_buf_put(b, data, n);
+}
+
 static uint32_t hash_key(const char *k, size_t n)
 {
     uint32_t h = 2166136261u;
@@ -433,7 +453,7 @@ static int parse_array(struct parser *ps, tsnu_json *v)
         ps->depth--;
         if (error < 0)
             return error;
-        if (!ps->discard && tsn_buf_put(&ps->scratch, &item, sizeof item) < 0)
+        if (!ps->discard && push(&ps->scratch, &item, sizeof item) < 0)
             return tsn_error_oom();
         n++;
         skip_ws(ps);
@@ -512,8 +532,8 @@ static int parse_object(struct parser *ps, tsnu_json *v)
         if (error < 0)
             return error;
         if (!skip && !ps->discard) {
-            if (tsn_buf_put(&ps->scratch, &m, sizeof m) < 0 ||
-                tsn_buf_put(&ps->keypos, &key_at, sizeof key_at) < 0)
+            if (push(&ps->scratch, &m, sizeof m) < 0 ||
+                push(&ps->keypos, &key_at, sizeof key_at) < 0)
                 return tsn_error_oom();
             n++;
         }
