@@ -77,14 +77,24 @@ static int fail(struct parser *ps, int code, const char *what)
 static void skip_ws(struct parser *ps)
 {
     const char *p = ps->p, *end = ps->end;
+    /* most often there is none, or one space */
+    if (p < end && (unsigned char)*p > ' ')
+        return;
     while (p < end) {
         char c = *p;
-        if (c == ' ' || c == '\t' || c == '\r') {
+        if (c == ' ') {
+            /* an indented document's runs of spaces, eight at a time */
+            uint64_t x;
             p++;
+            while (end - p >= 8 &&
+                   (memcpy(&x, p, sizeof x), x == 0x2020202020202020u))
+                p += 8;
         } else if (c == '\n') {
             p++;
             ps->line++;
             ps->line_start = p;
+        } else if (c == '\t' || c == '\r') {
+            p++;
         } else {
             break;
         }

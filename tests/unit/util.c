@@ -61,14 +61,18 @@ static void test_util_json__strict(void)
                                       "1 2",
                                       "\"\\u0000\"",
                                       "\"\xc0\xaf\""};
-    static const char *const good[] = {"0",
-                                       "-0.5e+10",
-                                       "[]",
-                                       "{}",
-                                       "\"\\ud83d\\ude00\"",
-                                       "\"\xe3\x81\x82\"",
-                                       "\xef\xbb\xbf{\"a\":[true,false,null]}",
-                                       " \n[1]\n "};
+    static const char *const good[] = {
+        "0",
+        "-0.5e+10",
+        "[]",
+        "{}",
+        "\"\\ud83d\\ude00\"",
+        "\"\xe3\x81\x82\"",
+        "\xef\xbb\xbf{\"a\":[true,false,null]}",
+        " \n[1]\n ",
+        "[        1]",
+        "[         1 ,        2]",
+        "{\n        \"a\":\n                \"b\"}"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         CHECK(parse(bad[i], 16, 100) == TSN_EINVALID, "accepted bad JSON %zu",
               i);
@@ -109,6 +113,10 @@ static void test_util_json__locations(void)
     CHECK(strstr(tsn_error_last()->message, "t:2:9: /a/2/b: invalid literal") !=
               NULL,
           "location: %s", tsn_error_last()->message);
+    parse("[\n                 1,\n        x]", 16, 100);
+    CHECK(strstr(tsn_error_last()->message, "t:3:9: /1: invalid number") !=
+              NULL,
+          "location after indentation: %s", tsn_error_last()->message);
     parse("{\"x~/y\": [\"\\q\"]}", 16, 100);
     CHECK(strstr(tsn_error_last()->message, "/x~0~1y/0: invalid escape") !=
               NULL,
