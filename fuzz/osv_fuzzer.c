@@ -2,12 +2,15 @@
 /*
  * Fuzz target: the OSV reader. A record either reads, with id and
  * modified set and every affected range holding an introduced event, or
- * is refused with a message that names the input.
+ * is refused with a message that names the input. A record that reads
+ * whole reads for matching too (tsnr_osv_read_matching()), with as many
+ * affected entries and aliases.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/advisory/rd.h"
 #include "tsunagi/tsunagi.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -28,6 +31,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 if (!intro)
                     abort();
             }
+        tsn_advisory *m = NULL;
+        if (tsnr_osv_read_matching(&m, (const char *)data, size, "fuzz.json") <
+                0 ||
+            !m || m->naffected != a->naffected || m->naliases != a->naliases ||
+            m->details || m->nrefs)
+            abort();
+        tsn_advisory_free(m);
     } else if (a || strncmp(tsn_error_last()->message, "fuzz.json", 9) != 0) {
         abort();
     }
