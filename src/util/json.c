@@ -326,6 +326,7 @@ static int parse_string(struct parser *ps, const char **out, size_t *out_len)
     ps->p = p + 1;
     return 0;
 }
+
 static int parse_number(struct parser *ps, tsnu_json *v)
 {
     const char *p = ps->p, *end = ps->end, *s = p;
